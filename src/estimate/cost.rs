@@ -1,0 +1,57 @@
+//! Cost, energy and carbon (formulas.md section 7).
+
+use super::resolve::Resolved;
+use serde::Serialize;
+
+/// Share added to the device price for servers and cluster interconnect (Epoch AI: about 19 %).
+pub const INTERCONNECT_SHARE: f64 = 0.19;
+
+/// Money, energy and emissions of a training run. Money in the scenario's currency unless the
+/// name says USD.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cost {
+    /// Rental price per device-hour used.
+    pub price_per_gpu_hour: f64,
+    /// Whether that price is the catalog's indicative assumption.
+    pub price_is_assumption: bool,
+    /// Rental cost: GPU-hours x price.
+    pub rental: f64,
+    /// Rental cost in USD.
+    pub cost_usd: f64,
+    /// Purchase: devices x unit price x (1 + interconnect share).
+    pub purchase: f64,
+    /// Energy, MWh: GPU-hours x power x PUE.
+    pub energy_mwh: f64,
+    /// Electricity cost: energy x price per kWh.
+    pub electricity: f64,
+    /// Emissions, tonnes CO2e: energy x grid intensity.
+    pub co2_tonnes: f64,
+    /// Power per device used, W.
+    pub power_w: f64,
+}
+
+/// Energy in MWh: device-hours x W x PUE (Touvron et al. 2023 sec. 5.3).
+pub fn energy_mwh(gpu_hours: f64, power_w: f64, pue: f64) -> f64 {
+    gpu_hours * power_w * pue / 1e6
+}
+
+/// Computes cost and energy for `gpu_hours` on `gpus` devices.
+pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
+    let s = r.s;
+    let price_per_gpu_hour = s.price_per_gpu_hour.unwrap_or(r.gpu.rent_usd_per_hour * r.rate);
+    let unit_price = s.gpu_price.unwrap_or(r.gpu.price_usd * r.rate);
+    let power_w = s.power_w.unwrap_or(r.gpu.tdp_w);
+    let rental = gpu_hours * price_per_gpu_hour;
+    let energy = energy_mwh(gpu_hours, power_w, s.pue);
+    Cost {
+        price_per_gpu_hour,
+        price_is_assumption: s.price_per_gpu_hour.is_none() && r.gpu.price_source.is_none(),
+        rental,
+        cost_usd: rental / r.rate,
+        purchase: f64::from(gpus) * unit_price * (1.0 + INTERCONNECT_SHARE),
+        energy_mwh: energy,
+        electricity: energy * 1000.0 * s.electricity_per_kwh,
+        co2_tonnes: energy * 1000.0 * s.grid_kg_per_kwh / 1000.0,
+        power_w,
+    }
+}

@@ -1,0 +1,140 @@
+//! Inference memory and serving capacity (formulas.md section 5).
+
+use super::notice::Notice;
+use super::precision::{Precision, bytes_per_element};
+use super::resolve::Resolved;
+use serde::Serialize;
+
+/// Share of device memory a serving engine may use: vLLM's default `gpu_memory_utilization`.
+pub const SERVING_MEMORY_FRACTION: f64 = 0.9;
+/// Achieved share of peak memory bandwidth in decode. Assumption (labelled in the UI).
+pub const BANDWIDTH_EFFICIENCY: f64 = 0.8;
+/// Achieved share of peak FLOP/s in prefill and compute-bound decode. Assumption (labelled).
+pub const COMPUTE_EFFICIENCY: f64 = 0.5;
+/// The seeds' rule of thumb: inference memory about 1.2 x weights.
+pub const RULE_OF_THUMB_FACTOR: f64 = 1.2;
+
+/// Inference and serving figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Serving {
+    /// Devices per serving replica (tensor-parallel, a power of two).
+    pub replica_gpus: u32,
+    /// Concurrent sequences per replica used for the figures below.
+    pub batch: u32,
+    /// Sequences whose KV cache fits beside the weights in one replica.
+    pub max_concurrent_sequences: u64,
+    /// Prefill time of one request, s (compute bound).
+    pub prefill_s: f64,
+    /// Time of one decode step at `batch`, s.
+    pub decode_step_s: f64,
+    /// Whether the decode step is limited by memory bandwidth (else by compute).
+    pub memory_bound: bool,
+    /// Time to complete one request at `batch`, s.
+    pub request_s: f64,
+    /// Generated tokens per second per device at `batch`.
+    pub tokens_per_s_per_gpu: f64,
+    /// Requests per second the load asks for.
+    pub requests_per_s: f64,
+    /// Replicas the load needs.
+    pub replicas: u64,
+    /// Devices the load needs.
+    pub gpus: u64,
+    /// FLOPs per generated token: 2·N_act.
+    pub flops_per_token: f64,
+    /// FLOPs of one whole response: 2·N_act·output_tokens.
+    pub response_flops: f64,
+    /// The seed's "L x D x N" for the same response (length x width x depth): wrong, shown to say so.
+    pub seed_response_flops: f64,
+}
+
+/// Peak FLOP/s for inference arithmetic at a weight width: 8-bit weights use FP8 (or INT8)
+/// tensor cores where the device has them; 4-bit weights are dequantised to 16-bit.
+fn inference_peak(r: &Resolved) -> f64 {
+    let g = &r.gpu;
+    let sixteen = g.peak_tflops(g.effective_precision(Precision::Bf16)).unwrap_or(g.fp32_tflops);
+    let tflops = match r.s.weight_bits {
+        8 => g.peak_tflops(Precision::Fp8).unwrap_or(if g.int8_tops > 0.0 { g.int8_tops } else { sixteen }),
+        32 => g.fp32_tflops.max(1.0),
+        _ => sixteen,
+    };
+    r.s.peak_tflops.unwrap_or(tflops) * 1e12
+}
+
+/// Computes serving capacity and the devices a load needs.
+pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mut Vec<Notice>) -> Serving {
+    let s = r.s;
+    let ctx = f64::from(s.prompt_tokens + s.output_tokens);
+    let kv_per_seq = kv_per_token * ctx;
+    let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
+    // The smallest power-of-two tensor-parallel group that holds the weights and one sequence.
+    let replica_gpus = (0..=10).map(|k| 1u32 << k).find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
+    if replica_gpus.is_none() {
+        notices.push(Notice::ServingDoesNotFit);
+    }
+    let replica_gpus = replica_gpus.unwrap_or(1024);
+    let n = f64::from(replica_gpus);
+    let max_concurrent = ((n * usable - weights_bytes) / kv_per_seq).floor().max(0.0) as u64;
+
+    let peak = inference_peak(r) * COMPUTE_EFFICIENCY * n;
+    let bandwidth = r.gpu.bandwidth_gbs * 1e9 * BANDWIDTH_EFFICIENCY * n;
+    let flops_per_token = 2.0 * r.params_active;
+    let prefill_s = flops_per_token * f64::from(s.prompt_tokens) / peak;
+    // A decode step reads the weights once and each sequence's KV cache (average context:
+    // prompt plus half the output), or is compute bound at large batch (roofline; Pope et al. 2022).
+    let avg_ctx = f64::from(s.prompt_tokens) + f64::from(s.output_tokens) / 2.0;
+    let step = |batch: f64| {
+        let memory = (weights_bytes + batch * avg_ctx * kv_per_token) / bandwidth;
+        let compute = flops_per_token * batch / peak;
+        (memory.max(compute), memory >= compute)
+    };
+    // With continuous batching a replica prefills each of its `batch` requests and decodes them
+    // together; a request takes the whole cycle (conservative).
+    let request = |batch: f64| batch * prefill_s + f64::from(s.output_tokens) * step(batch).0;
+    let cap = max_concurrent.clamp(1, 1 << 20) as u32;
+    let batch = if s.batch > 0 {
+        s.batch.min(cap)
+    } else if request(1.0) > s.latency_s {
+        notices.push(Notice::LatencyUnreachable { best_s: request(1.0) });
+        1
+    } else {
+        // request(batch) grows with batch: bisect for the largest that meets the target.
+        let (mut lo, mut hi) = (1u32, cap);
+        while lo < hi {
+            let mid = lo + (hi - lo).div_ceil(2);
+            if request(f64::from(mid)) <= s.latency_s { lo = mid } else { hi = mid - 1 }
+        }
+        lo
+    };
+    let b = f64::from(batch);
+    let (decode_step_s, memory_bound) = step(b);
+    let request_s = request(b);
+    let tokens_per_s_per_gpu = b * f64::from(s.output_tokens) / request_s / n;
+    let requests_per_s = s.users * s.requests_per_user_per_hour / 3600.0;
+    let replicas = (requests_per_s * request_s / b).ceil() as u64;
+    Serving {
+        replica_gpus,
+        batch,
+        max_concurrent_sequences: max_concurrent,
+        prefill_s,
+        decode_step_s,
+        memory_bound,
+        request_s,
+        tokens_per_s_per_gpu,
+        requests_per_s,
+        replicas,
+        gpus: replicas * u64::from(replica_gpus),
+        flops_per_token,
+        response_flops: flops_per_token * f64::from(s.output_tokens),
+        seed_response_flops: f64::from(s.output_tokens) * f64::from(r.arch.hidden) * f64::from(r.arch.layers),
+    }
+}
+
+/// Inference weight bytes: N x bytes(weight width) (4-bit includes group scales).
+pub fn weights_bytes(r: &Resolved) -> f64 {
+    r.params_total * bytes_per_element(r.s.weight_bits)
+}
+
+/// KV-cache bytes per token at the scenario's KV width.
+pub fn kv_bytes_per_token(r: &Resolved) -> f64 {
+    r.arch.kv_elements_per_token() * bytes_per_element(r.s.kv_bits)
+}

@@ -1,0 +1,174 @@
+//! Training memory per device: model states under ZeRO, TP and PP, and activations
+//! (formulas.md section 4).
+
+use super::resolve::Resolved;
+use super::scenario::{Finetune, Optimizer, Recompute};
+use super::precision::bytes_per_element;
+use serde::Serialize;
+
+/// Memory per device for one training configuration, bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Memory {
+    /// Weights held by this device.
+    pub weights_bytes: f64,
+    /// Gradients held by this device.
+    pub gradients_bytes: f64,
+    /// Optimizer states (with fp32 master weights) held by this device.
+    pub optimizer_bytes: f64,
+    /// Activations at the peak (first pipeline stage, or the last with the output layer).
+    pub activations_bytes: f64,
+    /// Weights + gradients + optimizer states.
+    pub model_states_bytes: f64,
+    /// Everything.
+    pub total_bytes: f64,
+    /// Activations of one layer for one micro-batch.
+    pub activations_per_layer_bytes: f64,
+    /// Device memory.
+    pub hbm_bytes: f64,
+    /// Whether `total_bytes` fits in `hbm_bytes`.
+    pub fits: bool,
+    /// The data-parallel size used (ZeRO shards over it).
+    pub data_parallel: u32,
+    /// ZeRO stage.
+    pub zero: u8,
+}
+
+/// Bytes per parameter of weights, gradients and optimizer states (incl. fp32 master weights).
+///
+/// Mixed-precision AdamW: 2 + 2 + 12 = 16 (ZeRO sec. 3.1, K = 12); the seeds' 20 keeps fp32
+/// gradients too (2 + 6 + 12). Pure fp32 training has no master copy: 4 + 4 + 8.
+pub fn state_bytes_per_param(optimizer: Optimizer, mixed: bool) -> [f64; 3] {
+    let w = if mixed { 2.0 } else { 4.0 };
+    let master = if mixed { 4.0 } else { 0.0 };
+    match optimizer {
+        Optimizer::AdamW => [w, w, master + 8.0],
+        Optimizer::AdamWFp32Grads => [w, if mixed { w + 4.0 } else { w }, master + 8.0],
+        Optimizer::Sgd => [w, w, master + 4.0],
+        Optimizer::Adam8bit => [w, w, master + 2.0],
+    }
+}
+
+/// Activation bytes of one transformer layer for one micro-batch (Korthikanti et al. 2022).
+///
+/// The paper's `s·b·h·(34 + 5·a·s/h)` splits into 10·sbh that tensor parallelism replicates (norms,
+/// block inputs, dropout masks; sequence parallelism shards it), Q/K/V and the output-projection
+/// input (8·sbh for MHA; smaller K/V with GQA), the MLP's 16·sbh (two f-wide tensors for FFN 4h;
+/// four for a gated FFN), and the 5·a·s²·b of attention scores, which selective recomputation or
+/// FlashAttention removes. Full recomputation keeps only the 2·sbh layer input.
+pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f64 {
+    let a = &r.arch;
+    let (s, b, h) = (f64::from(r.s.seq), f64::from(r.s.micro_batch), f64::from(a.hidden));
+    let t = f64::from(r.s.tp.max(1));
+    let sp = if r.s.sp { t } else { 1.0 };
+    let sbh = s * b * h;
+    let q = a.q_width();
+    // MLA decompresses K and V per head before attention, so they are stored at full width.
+    let kv = if a.is_mla() { 2.0 * q } else { 2.0 * f64::from(a.kv_heads) * f64::from(a.head_dim) };
+    let replicated = 10.0 * sbh / sp;
+    let attention = 2.0 * s * b * (q + kv + q) / t;
+    let mlp = if a.glu { 8.0 } else { 4.0 } * s * b * ffn / t;
+    let scores = 5.0 * f64::from(a.heads) * s * s * b / t;
+    match recompute {
+        Recompute::None => replicated + attention + mlp + scores,
+        Recompute::Selective => replicated + attention + mlp,
+        Recompute::Full => 2.0 * sbh / sp,
+    }
+}
+
+/// Activations at the busiest pipeline stage for `data_parallel` replicas.
+fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
+    let a = &r.arch;
+    let layers = f64::from(a.layers);
+    let moe = f64::from(a.moe_layers());
+    let moe_ffn = f64::from(a.top_k + a.shared_experts) * f64::from(a.expert_ffn);
+    let per_layer_avg = |rc| {
+        ((layers - moe) * activations_per_layer(r, f64::from(a.ffn), rc) + moe * activations_per_layer(r, moe_ffn, rc))
+            / layers
+    };
+    let per_layer = per_layer_avg(r.s.recompute);
+    let p = f64::from(r.s.pp.max(1));
+    let micro_batches = micro_batches(r, data_parallel);
+    // 1F1B: the first stage holds min(p, m) micro-batches of its L/p layers (Korthikanti sec. 4.2.3).
+    let in_flight = p.min(micro_batches);
+    let stage_layers = layers / p;
+    // Full recomputation rebuilds one layer's activations at a time during the backward pass.
+    let working = if r.s.recompute == Recompute::Full { per_layer_avg(Recompute::Selective) } else { 0.0 };
+    let first = in_flight * stage_layers * per_layer + working;
+    // Output layer and loss: 4·s·b·h·(1 + V/h)/t at the last stage (formulas.md sec. 4).
+    let (s, b, h) = (f64::from(r.s.seq), f64::from(r.s.micro_batch), f64::from(a.hidden));
+    let output = 4.0 * s * b * h * (1.0 + f64::from(a.vocab) / h) / f64::from(r.s.tp.max(1));
+    let last = stage_layers * per_layer + working + output;
+    (first.max(last), per_layer)
+}
+
+/// Micro-batches per step per replica: global batch / (micro-batch x data-parallel size), at
+/// least one.
+pub fn micro_batches(r: &Resolved, data_parallel: u32) -> f64 {
+    (f64::from(r.s.global_batch) / (f64::from(r.s.micro_batch.max(1)) * f64::from(data_parallel.max(1)))).max(1.0)
+}
+
+/// Memory per device at a ZeRO stage and data-parallel size.
+pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
+    let nd = f64::from(data_parallel.max(1));
+    // Tensor and pipeline parallelism shard every model state before ZeRO applies.
+    let mp = f64::from(r.model_parallel());
+    let [w_b, g_b, o_b] = state_bytes_per_param(r.s.optimizer, r.precision.is_mixed());
+    let (weights, grads, opt) = match r.s.finetune {
+        Finetune::None | Finetune::Full => (w_b * r.params_total, g_b * r.params_total, o_b * r.params_total),
+        // Frozen base weights (16-bit, or 4-bit with group scales for QLoRA) and trained adapters.
+        Finetune::Lora | Finetune::Qlora => {
+            let frozen = if r.s.finetune == Finetune::Qlora { bytes_per_element(4) } else { 2.0 };
+            (frozen * r.params_total + w_b * r.adapter_params, g_b * r.adapter_params, o_b * r.adapter_params)
+        }
+    };
+    let shard = |bytes: f64, stage: u8| bytes / mp / if zero >= stage { nd } else { 1.0 };
+    let weights_bytes = shard(weights, 3);
+    let gradients_bytes = shard(grads, 2);
+    let optimizer_bytes = shard(opt, 1);
+    let (activations_bytes, activations_per_layer_bytes) = activations_peak(r, data_parallel);
+    let model_states_bytes = weights_bytes + gradients_bytes + optimizer_bytes;
+    let total_bytes = model_states_bytes + activations_bytes;
+    let hbm_bytes = r.hbm_bytes();
+    Memory {
+        weights_bytes,
+        gradients_bytes,
+        optimizer_bytes,
+        activations_bytes,
+        model_states_bytes,
+        total_bytes,
+        activations_per_layer_bytes,
+        hbm_bytes,
+        fits: total_bytes <= hbm_bytes,
+        data_parallel,
+        zero,
+    }
+}
+
+/// Lower bound on devices for one replica: all model states spread perfectly over devices, no
+/// activations (the seeds' "20 bytes x N / 80 GB" argument, generalised to any optimizer).
+pub fn min_gpus_for_replica(r: &Resolved) -> u64 {
+    let one = memory_at(r, 0, 1);
+    let states = one.model_states_bytes * f64::from(r.model_parallel());
+    (states / r.hbm_bytes()).ceil().max(1.0) as u64
+}
+
+/// The fewest devices (whole replicas of `tp·pp`) at which this configuration fits, or `None`
+/// if no data-parallel size makes it fit. Memory never grows with the data-parallel size, so a
+/// doubling search then bisection finds it in a few dozen evaluations.
+pub fn min_gpus_to_fit(r: &Resolved, zero: u8) -> Option<u64> {
+    const MAX_DP: u32 = 1 << 24;
+    let fits = |nd: u32| memory_at(r, zero, nd).fits;
+    if !fits(MAX_DP) {
+        return None;
+    }
+    let mut hi = 1;
+    while !fits(hi) {
+        hi *= 2;
+    }
+    let mut lo = hi / 2;
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fits(mid) { hi = mid } else { lo = mid }
+    }
+    Some(u64::from(hi) * u64::from(r.model_parallel()))
+}

@@ -1,0 +1,113 @@
+//! Caveats an estimate carries: structured so the UI can translate them, with English text for
+//! the CLI.
+
+use super::precision::Precision;
+use serde::Serialize;
+use std::fmt;
+
+/// One caveat about an estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// The device lacks the requested precision; another was used.
+    PrecisionFallback {
+        /// Asked for.
+        wanted: Precision,
+        /// Used instead.
+        used: Precision,
+    },
+    /// Some hardware figure is unconfirmed by a primary source.
+    ApproximateHardware,
+    /// The architecture was implied from a bare parameter count.
+    ImpliedArchitecture,
+    /// `gpus` is not a multiple of `tp·pp`; only whole replicas are used.
+    GpusNotMultiple {
+        /// Devices asked for.
+        gpus: u32,
+        /// `tp·pp`.
+        model_parallel: u32,
+        /// Devices in whole replicas.
+        used: u32,
+    },
+    /// Attention heads are not divisible by the tensor-parallel size.
+    HeadsNotDivisible {
+        /// Query heads.
+        heads: u32,
+        /// Tensor-parallel size.
+        tp: u32,
+    },
+    /// Tensor parallelism spans more than one 8-device node (its all-reduces leave NVLink).
+    TpAcrossNodes {
+        /// Tensor-parallel size.
+        tp: u32,
+    },
+    /// Training memory per device exceeds the device's memory.
+    DoesNotFit {
+        /// Needed, GB.
+        needed_gb: f64,
+        /// Available, GB.
+        hbm_gb: f64,
+    },
+    /// No data-parallel size makes this configuration fit: raise tp, pp, ZeRO or recompute.
+    NeverFits,
+    /// MFU above what published large runs reach (about 60 %).
+    MfuAbovePublished {
+        /// The MFU given.
+        mfu: f64,
+    },
+    /// The pipeline bubble takes a large share of each step: more micro-batches per replica
+    /// (a larger global batch, fewer replicas) or a smaller pp would help.
+    LargeBubble {
+        /// Bubble time over compute time, (p - 1) / m.
+        fraction: f64,
+    },
+    /// The serving latency target cannot be met even one request at a time.
+    LatencyUnreachable {
+        /// The best latency possible, seconds.
+        best_s: f64,
+    },
+    /// The model does not fit even on 1024 devices for serving.
+    ServingDoesNotFit,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::PrecisionFallback { wanted, used } => {
+                write!(f, "this accelerator has no {} peak; {} is used", wanted.id(), used.id())
+            }
+            Notice::ApproximateHardware => write!(f, "some figures for this accelerator are unconfirmed (approximate)"),
+            Notice::ImpliedArchitecture => write!(
+                f,
+                "architecture implied from the parameter count (assumption: h/L = 128, MHA, FFN 4h)"
+            ),
+            Notice::GpusNotMultiple { gpus, model_parallel, used } => write!(
+                f,
+                "gpus ({gpus}) is not a multiple of tp x pp ({model_parallel}); {used} form whole replicas"
+            ),
+            Notice::HeadsNotDivisible { heads, tp } => write!(f, "heads ({heads}) is not divisible by tp ({tp})"),
+            Notice::TpAcrossNodes { tp } => {
+                write!(f, "tp = {tp} spans several 8-GPU nodes: its all-reduces leave NVLink")
+            }
+            Notice::DoesNotFit { needed_gb, hbm_gb } => {
+                write!(f, "needs {needed_gb:.1} GB per device but it has {hbm_gb:.0} GB")
+            }
+            Notice::NeverFits => write!(
+                f,
+                "no number of data-parallel replicas makes this fit: raise tp, pp, the ZeRO stage or recomputation"
+            ),
+            Notice::MfuAbovePublished { mfu } => {
+                write!(f, "MFU {:.0}% is above what published large runs reach (about 60%)", mfu * 100.0)
+            }
+            Notice::LargeBubble { fraction } => write!(
+                f,
+                "the pipeline bubble adds {:.0}% to each step: raise global_batch or lower pp",
+                fraction * 100.0
+            ),
+            Notice::LatencyUnreachable { best_s } => {
+                write!(f, "the latency target cannot be met; the best possible is {best_s:.2} s per request")
+            }
+            Notice::ServingDoesNotFit => write!(f, "the model does not fit for serving even on 1024 devices"),
+        }
+    }
+}

@@ -1,0 +1,653 @@
+//! The scenario language: a flat query string such as
+//! `?v=1&model=llama-3-70b&tokens=15T&gpu=h100-sxm&gpus=2048&mfu=40%`.
+//!
+//! Share links, saved scenarios and the CLI all speak it. Parsing is total: every input yields a
+//! scenario (bad fields keep their defaults) plus a list of errors that name the field, the value
+//! and what is allowed. [`format`] writes the canonical form, and `parse(format(s)) == s`.
+//!
+//! Numbers accept `175e9`, `175B`, `1.4T`, `300M`, `7k`, `40%` (where a fraction is expected) and
+//! the Chinese `万` (1e4) and `亿` (1e8).
+
+use super::architecture::{Architecture, Bias};
+use super::precision::{Precision, STORAGE_BITS};
+use super::presets;
+use super::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
+use super::hardware;
+use serde::Serialize;
+use std::fmt;
+
+/// The version this build writes as `v=`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What is wrong with one field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// Not a number (or NaN/infinite).
+    NotANumber,
+    /// A fractional value where a whole number is required.
+    NotAWholeNumber,
+    /// Outside the allowed range.
+    OutOfRange {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// Not one of the allowed words.
+    NotOneOf {
+        /// The allowed words.
+        allowed: Vec<String>,
+    },
+    /// The field is not part of the scenario language (reported, not fatal).
+    UnknownField,
+    /// The field appears more than once; the last value is used.
+    Duplicate,
+    /// The link was written by a newer version of the app.
+    NewerVersion {
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The field contradicts another one, which wins.
+    Conflict {
+        /// The field that wins.
+        with: String,
+    },
+    /// The value must not exceed another field's value.
+    AtMost {
+        /// The other field.
+        field: String,
+        /// Its value.
+        value: f64,
+    },
+    /// Only used together with another field.
+    Unused {
+        /// The field it needs.
+        needs: String,
+    },
+}
+
+/// One bad field of a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldError {
+    /// The field name as written in the query.
+    pub field: String,
+    /// The value as written.
+    pub value: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} = \"{}\": ", self.field, self.value)?;
+        match &self.problem {
+            Problem::NotANumber => write!(f, "not a number (write e.g. 7e9, 7B, 1.4T or 40%)"),
+            Problem::NotAWholeNumber => write!(f, "must be a whole number"),
+            Problem::OutOfRange { min, max } => write!(f, "allowed from {min} to {max}"),
+            Problem::NotOneOf { allowed } => write!(f, "allowed: {}", allowed.join(", ")),
+            Problem::UnknownField => write!(f, "unknown field, ignored"),
+            Problem::Duplicate => write!(f, "given more than once; the last value is used"),
+            Problem::NewerVersion { supported } => write!(
+                f,
+                "written by a newer version of Suanli (this one reads up to v{supported}); some fields may be ignored"
+            ),
+            Problem::Conflict { with } => write!(f, "conflicts with {with}, which is used instead"),
+            Problem::AtMost { field, value } => write!(f, "must not exceed {field} ({value})"),
+            Problem::Unused { needs } => write!(f, "only used together with {needs}; ignored"),
+        }
+    }
+}
+
+/// A parsed scenario with what was wrong in the input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The scenario: valid fields applied, bad ones left at their defaults.
+    pub scenario: Scenario,
+    /// Fields whose values were rejected.
+    pub errors: Vec<FieldError>,
+    /// Fields that were accepted with a caveat or ignored (unknown, duplicate, newer version).
+    pub warnings: Vec<FieldError>,
+}
+
+/// The type and allowed values of a field.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    /// A real number in `[min, max]`; `percent` accepts `40%` for 0.4.
+    Number {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+        /// Accepts a `%` suffix.
+        percent: bool,
+    },
+    /// A whole number in `[min, max]`.
+    Integer {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// `0` or `1`.
+    Flag,
+    /// One of a set of words.
+    Choice(&'static [&'static str]),
+}
+
+/// A field's value in neutral form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// A number (integers included).
+    Num(f64),
+    /// A 0/1 flag.
+    Flag(bool),
+    /// A word from the field's choices.
+    Word(&'static str),
+    /// Not set (optional fields).
+    Absent,
+}
+
+/// One field of the scenario language, over a target type `T` (the scenario or the architecture).
+pub struct Field<T: 'static> {
+    /// The query-string name.
+    pub name: &'static str,
+    /// The unit, for the README and tooltips.
+    pub unit: &'static str,
+    /// What it means.
+    pub doc: &'static str,
+    /// Type and range.
+    pub kind: Kind,
+    get: fn(&T) -> Value,
+    set: fn(&mut T, Value),
+}
+
+impl<T> Field<T> {
+    /// Reads the field's value.
+    pub fn get(&self, target: &T) -> Value {
+        (self.get)(target)
+    }
+}
+
+fn num(v: Value) -> f64 {
+    match v {
+        Value::Num(x) => x,
+        _ => 0.0,
+    }
+}
+
+fn int(v: Value) -> u32 {
+    num(v) as u32
+}
+
+fn flag(v: Value) -> bool {
+    matches!(v, Value::Flag(true))
+}
+
+fn word(v: Value) -> &'static str {
+    match v {
+        Value::Word(w) => w,
+        _ => "",
+    }
+}
+
+fn opt(v: Option<f64>) -> Value {
+    v.map_or(Value::Absent, Value::Num)
+}
+
+const fn number(min: f64, max: f64) -> Kind {
+    Kind::Number { min, max, percent: false }
+}
+
+const fn integer(min: f64, max: f64) -> Kind {
+    Kind::Integer { min, max }
+}
+
+const BITS: &[&str] = &["4", "8", "16", "32"];
+const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
+const RECOMPUTE: &[&str] = &["none", "selective", "full"];
+const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
+const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
+const CURRENCIES: &[&str] = &["usd", "cny"];
+const BIASES: &[&str] = &["none", "qkv", "all"];
+
+fn bits_word(bits: u32) -> &'static str {
+    STORAGE_BITS.iter().zip(BITS).find(|(b, _)| **b == bits).map_or("16", |(_, w)| w)
+}
+
+/// Optimizer spelling.
+pub fn optimizer_id(o: Optimizer) -> &'static str {
+    match o {
+        Optimizer::AdamW => OPTIMIZERS[0],
+        Optimizer::AdamWFp32Grads => OPTIMIZERS[1],
+        Optimizer::Sgd => OPTIMIZERS[2],
+        Optimizer::Adam8bit => OPTIMIZERS[3],
+    }
+}
+
+fn optimizer_from(w: &str) -> Optimizer {
+    match w {
+        "adamw-fp32-grads" => Optimizer::AdamWFp32Grads,
+        "sgd" => Optimizer::Sgd,
+        "adam-8bit" => Optimizer::Adam8bit,
+        _ => Optimizer::AdamW,
+    }
+}
+
+/// Recompute spelling.
+pub fn recompute_id(r: Recompute) -> &'static str {
+    match r {
+        Recompute::None => "none",
+        Recompute::Selective => "selective",
+        Recompute::Full => "full",
+    }
+}
+
+/// Fine-tuning spelling.
+pub fn finetune_id(f: Finetune) -> &'static str {
+    match f {
+        Finetune::None => "none",
+        Finetune::Full => "full",
+        Finetune::Lora => "lora",
+        Finetune::Qlora => "qlora",
+    }
+}
+
+/// The scenario's fields other than the model, architecture and data size, which have
+/// precedence rules of their own (see [`parse`]).
+pub static FIELDS: &[Field<Scenario>] = &[
+    Field { name: "seq", unit: "tokens", doc: "sequence length", kind: integer(1.0, 4_194_304.0), get: |s| Value::Num(s.seq.into()), set: |s, v| s.seq = int(v) },
+    Field { name: "epochs", unit: "", doc: "passes over the data", kind: number(0.01, 1000.0), get: |s| Value::Num(s.epochs), set: |s, v| s.epochs = num(v) },
+    Field { name: "finetune", unit: "", doc: "none (pretraining), full, lora or qlora", kind: Kind::Choice(FINETUNE), get: |s| Value::Word(finetune_id(s.finetune)), set: |s, v| s.finetune = match word(v) { "full" => Finetune::Full, "lora" => Finetune::Lora, "qlora" => Finetune::Qlora, _ => Finetune::None } },
+    Field { name: "lora_rank", unit: "", doc: "LoRA adapter rank", kind: integer(1.0, 4096.0), get: |s| Value::Num(s.lora_rank.into()), set: |s, v| s.lora_rank = int(v) },
+    Field { name: "gpu", unit: "", doc: "accelerator id from the catalog, or custom", kind: Kind::Choice(&[]), get: |_| Value::Absent, set: |_, _| {} },
+    Field { name: "peak_tflops", unit: "TFLOP/s", doc: "dense peak for the chosen precision (overrides the catalog)", kind: number(0.001, 1e6), get: |s| opt(s.peak_tflops), set: |s, v| s.peak_tflops = Some(num(v)) },
+    Field { name: "hbm_gb", unit: "GB", doc: "memory per device (overrides the catalog)", kind: number(0.1, 1e5), get: |s| opt(s.hbm_gb), set: |s, v| s.hbm_gb = Some(num(v)) },
+    Field { name: "bandwidth_gbs", unit: "GB/s", doc: "memory bandwidth (overrides the catalog)", kind: number(1.0, 1e6), get: |s| opt(s.bandwidth_gbs), set: |s, v| s.bandwidth_gbs = Some(num(v)) },
+    Field { name: "gpus", unit: "devices", doc: "number of accelerators", kind: integer(1.0, 10_000_000.0), get: |s| Value::Num(s.gpus.into()), set: |s, v| s.gpus = int(v) },
+    Field { name: "mfu", unit: "fraction", doc: "model FLOPs utilisation (0.4 or 40%)", kind: Kind::Number { min: 0.01, max: 1.0, percent: true }, get: |s| Value::Num(s.mfu), set: |s, v| s.mfu = num(v) },
+    Field { name: "precision", unit: "", doc: "training arithmetic", kind: Kind::Choice(PRECISIONS), get: |s| Value::Word(s.precision.id()), set: |s, v| s.precision = Precision::from_id(word(v)).unwrap_or(Precision::Bf16) },
+    Field { name: "deadline_days", unit: "days", doc: "deadline for the training run", kind: number(0.01, 3650.0), get: |s| Value::Num(s.deadline_days), set: |s, v| s.deadline_days = num(v) },
+    Field { name: "recompute", unit: "", doc: "activation recomputation", kind: Kind::Choice(RECOMPUTE), get: |s| Value::Word(recompute_id(s.recompute)), set: |s, v| s.recompute = match word(v) { "none" => Recompute::None, "full" => Recompute::Full, _ => Recompute::Selective } },
+    Field { name: "zero", unit: "", doc: "ZeRO stage", kind: integer(0.0, 3.0), get: |s| Value::Num(s.zero.into()), set: |s, v| s.zero = int(v) as u8 },
+    Field { name: "tp", unit: "", doc: "tensor-parallel size", kind: integer(1.0, 1024.0), get: |s| Value::Num(s.tp.into()), set: |s, v| s.tp = int(v) },
+    Field { name: "pp", unit: "", doc: "pipeline-parallel size", kind: integer(1.0, 1024.0), get: |s| Value::Num(s.pp.into()), set: |s, v| s.pp = int(v) },
+    Field { name: "sp", unit: "0/1", doc: "sequence parallelism", kind: Kind::Flag, get: |s| Value::Flag(s.sp), set: |s, v| s.sp = flag(v) },
+    Field { name: "micro_batch", unit: "sequences", doc: "micro-batch size", kind: integer(1.0, 65536.0), get: |s| Value::Num(s.micro_batch.into()), set: |s, v| s.micro_batch = int(v) },
+    Field { name: "global_batch", unit: "sequences", doc: "global batch size", kind: integer(1.0, 100_000_000.0), get: |s| Value::Num(s.global_batch.into()), set: |s, v| s.global_batch = int(v) },
+    Field { name: "optimizer", unit: "", doc: "optimizer (bytes of state per parameter)", kind: Kind::Choice(OPTIMIZERS), get: |s| Value::Word(optimizer_id(s.optimizer)), set: |s, v| s.optimizer = optimizer_from(word(v)) },
+    Field { name: "price_per_gpu_hour", unit: "currency/h", doc: "rental price per device-hour", kind: number(0.0, 1e6), get: |s| opt(s.price_per_gpu_hour), set: |s, v| s.price_per_gpu_hour = Some(num(v)) },
+    Field { name: "gpu_price", unit: "currency", doc: "purchase price per device", kind: number(0.0, 1e9), get: |s| opt(s.gpu_price), set: |s, v| s.gpu_price = Some(num(v)) },
+    Field { name: "currency", unit: "", doc: "usd or cny", kind: Kind::Choice(CURRENCIES), get: |s| Value::Word(if s.currency == Currency::Cny { "cny" } else { "usd" }), set: |s, v| s.currency = if word(v) == "cny" { Currency::Cny } else { Currency::Usd } },
+    Field { name: "cny_per_usd", unit: "CNY/USD", doc: "exchange rate", kind: number(0.01, 1000.0), get: |s| Value::Num(s.cny_per_usd), set: |s, v| s.cny_per_usd = num(v) },
+    Field { name: "power_w", unit: "W", doc: "power per device (default: TDP)", kind: number(1.0, 1e5), get: |s| opt(s.power_w), set: |s, v| s.power_w = Some(num(v)) },
+    Field { name: "pue", unit: "", doc: "power usage effectiveness", kind: number(1.0, 5.0), get: |s| Value::Num(s.pue), set: |s, v| s.pue = num(v) },
+    Field { name: "grid_kg_per_kwh", unit: "kg CO2e/kWh", doc: "grid carbon intensity", kind: number(0.0, 5.0), get: |s| Value::Num(s.grid_kg_per_kwh), set: |s, v| s.grid_kg_per_kwh = num(v) },
+    Field { name: "electricity_per_kwh", unit: "currency/kWh", doc: "electricity price", kind: number(0.0, 1000.0), get: |s| Value::Num(s.electricity_per_kwh), set: |s, v| s.electricity_per_kwh = num(v) },
+    Field { name: "net_gbps", unit: "Gb/s", doc: "scale-out network bandwidth per device", kind: number(1.0, 1e6), get: |s| Value::Num(s.net_gbps), set: |s, v| s.net_gbps = num(v) },
+    Field { name: "weight_bits", unit: "bits", doc: "inference weight width", kind: Kind::Choice(BITS), get: |s| Value::Word(bits_word(s.weight_bits)), set: |s, v| s.weight_bits = word(v).parse().unwrap_or(16) },
+    Field { name: "kv_bits", unit: "bits", doc: "KV-cache width", kind: Kind::Choice(BITS), get: |s| Value::Word(bits_word(s.kv_bits)), set: |s, v| s.kv_bits = word(v).parse().unwrap_or(16) },
+    Field { name: "batch", unit: "sequences", doc: "serving batch per replica (0: largest meeting the latency target)", kind: integer(0.0, 1_000_000.0), get: |s| Value::Num(s.batch.into()), set: |s, v| s.batch = int(v) },
+    Field { name: "prompt_tokens", unit: "tokens", doc: "prompt tokens per request", kind: integer(0.0, 10_000_000.0), get: |s| Value::Num(s.prompt_tokens.into()), set: |s, v| s.prompt_tokens = int(v) },
+    Field { name: "output_tokens", unit: "tokens", doc: "generated tokens per request", kind: integer(1.0, 10_000_000.0), get: |s| Value::Num(s.output_tokens.into()), set: |s, v| s.output_tokens = int(v) },
+    Field { name: "users", unit: "users", doc: "users of the service", kind: number(0.0, 1e10), get: |s| Value::Num(s.users), set: |s, v| s.users = num(v) },
+    Field { name: "requests_per_user_per_hour", unit: "1/h", doc: "requests per user per hour", kind: number(0.0, 1e6), get: |s| Value::Num(s.requests_per_user_per_hour), set: |s, v| s.requests_per_user_per_hour = num(v) },
+    Field { name: "latency_s", unit: "s", doc: "target time to complete a request", kind: number(0.001, 1e6), get: |s| Value::Num(s.latency_s), set: |s, v| s.latency_s = num(v) },
+];
+
+/// Architecture fields; they override the preset named by `model`.
+pub static ARCH_FIELDS: &[Field<Architecture>] = &[
+    Field { name: "layers", unit: "", doc: "transformer layers L", kind: integer(1.0, 10_000.0), get: |a| Value::Num(a.layers.into()), set: |a, v| a.layers = int(v) },
+    Field { name: "hidden", unit: "", doc: "model width h", kind: integer(1.0, 1_000_000.0), get: |a| Value::Num(a.hidden.into()), set: |a, v| a.hidden = int(v) },
+    Field { name: "heads", unit: "", doc: "attention (query) heads a", kind: integer(1.0, 100_000.0), get: |a| Value::Num(a.heads.into()), set: |a, v| a.heads = int(v) },
+    Field { name: "kv_heads", unit: "", doc: "key/value heads g (GQA; = heads for MHA, 1 for MQA)", kind: integer(1.0, 100_000.0), get: |a| Value::Num(a.kv_heads.into()), set: |a, v| a.kv_heads = int(v) },
+    Field { name: "head_dim", unit: "", doc: "per-head dimension d_h", kind: integer(1.0, 100_000.0), get: |a| Value::Num(a.head_dim.into()), set: |a, v| a.head_dim = int(v) },
+    Field { name: "ffn", unit: "", doc: "FFN inner size f (dense layers)", kind: integer(1.0, 10_000_000.0), get: |a| Value::Num(a.ffn.into()), set: |a, v| a.ffn = int(v) },
+    Field { name: "glu", unit: "0/1", doc: "gated FFN (SwiGLU/GeGLU)", kind: Kind::Flag, get: |a| Value::Flag(a.glu), set: |a, v| a.glu = flag(v) },
+    Field { name: "vocab", unit: "", doc: "vocabulary size V", kind: integer(1.0, 100_000_000.0), get: |a| Value::Num(a.vocab.into()), set: |a, v| a.vocab = int(v) },
+    Field { name: "tied", unit: "0/1", doc: "input and output embeddings tied", kind: Kind::Flag, get: |a| Value::Flag(a.tied), set: |a, v| a.tied = flag(v) },
+    Field { name: "bias", unit: "", doc: "biases: none, qkv or all (with LayerNorm)", kind: Kind::Choice(BIASES), get: |a| Value::Word(a.bias.id()), set: |a, v| a.bias = Bias::from_id(word(v)).unwrap_or(Bias::None) },
+    Field { name: "experts", unit: "", doc: "routed experts per MoE layer (0: dense)", kind: integer(0.0, 100_000.0), get: |a| Value::Num(a.experts.into()), set: |a, v| a.experts = int(v) },
+    Field { name: "top_k", unit: "", doc: "routed experts per token", kind: integer(0.0, 100_000.0), get: |a| Value::Num(a.top_k.into()), set: |a, v| a.top_k = int(v) },
+    Field { name: "shared_experts", unit: "", doc: "shared experts per MoE layer", kind: integer(0.0, 1000.0), get: |a| Value::Num(a.shared_experts.into()), set: |a, v| a.shared_experts = int(v) },
+    Field { name: "expert_ffn", unit: "", doc: "FFN inner size of one expert", kind: integer(0.0, 10_000_000.0), get: |a| Value::Num(a.expert_ffn.into()), set: |a, v| a.expert_ffn = int(v) },
+    Field { name: "dense_layers", unit: "", doc: "leading dense layers of a MoE model", kind: integer(0.0, 10_000.0), get: |a| Value::Num(a.dense_layers.into()), set: |a, v| a.dense_layers = int(v) },
+    Field { name: "kv_latent", unit: "", doc: "MLA KV latent width d_c (0: no MLA)", kind: integer(0.0, 1_000_000.0), get: |a| Value::Num(a.kv_latent.into()), set: |a, v| a.kv_latent = int(v) },
+    Field { name: "q_latent", unit: "", doc: "MLA query latent width (0: direct)", kind: integer(0.0, 1_000_000.0), get: |a| Value::Num(a.q_latent.into()), set: |a, v| a.q_latent = int(v) },
+    Field { name: "rope_dim", unit: "", doc: "MLA decoupled RoPE key width", kind: integer(0.0, 100_000.0), get: |a| Value::Num(a.rope_dim.into()), set: |a, v| a.rope_dim = int(v) },
+];
+
+/// Fields with precedence rules of their own, documented here for the README and the UI.
+pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
+    ("v", "", "format version"),
+    ("model", "", "preset id; explicit architecture fields override it"),
+    ("params", "parameters", "total parameter count (overrides the architecture's)"),
+    ("active_params", "parameters", "active parameters per token (MoE)"),
+    ("tokens", "tokens", "training tokens per epoch"),
+    ("dataset_tb", "TB", "dataset size instead of tokens"),
+    ("bytes_per_token", "bytes", "tokenizer bytes per token (with dataset_tb)"),
+];
+
+/// Parses a number with the suffixes the scenario language allows.
+pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
+    let s = raw.trim().replace('_', "");
+    let (body, scale) = if let Some(b) = s.strip_suffix('%') {
+        if !percent {
+            return Err(Problem::NotANumber);
+        }
+        (b, 0.01)
+    } else if let Some(b) = s.strip_suffix('万') {
+        (b, 1e4)
+    } else if let Some(b) = s.strip_suffix('亿') {
+        (b, 1e8)
+    } else {
+        match s.chars().last() {
+            Some('k' | 'K') => (&s[..s.len() - 1], 1e3),
+            Some('M') => (&s[..s.len() - 1], 1e6),
+            Some('B' | 'G') => (&s[..s.len() - 1], 1e9),
+            Some('T') => (&s[..s.len() - 1], 1e12),
+            Some('P') => (&s[..s.len() - 1], 1e15),
+            _ => (s.as_str(), 1.0),
+        }
+    };
+    // Only plain decimal notation: Rust also reads "inf" and "NaN", which are not numbers here.
+    let plain = !body.is_empty()
+        && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
+    let x: f64 = if plain { body.parse().map_err(|_| Problem::NotANumber)? } else { return Err(Problem::NotANumber) };
+    let x = x * scale;
+    if x.is_finite() { Ok(x) } else { Err(Problem::NotANumber) }
+}
+
+/// Validates one raw value against a field kind.
+pub fn parse_value(kind: Kind, raw: &str) -> Result<Value, Problem> {
+    let ranged = |x: f64, min: f64, max: f64| {
+        if (min..=max).contains(&x) { Ok(x) } else { Err(Problem::OutOfRange { min, max }) }
+    };
+    match kind {
+        Kind::Number { min, max, percent } => Ok(Value::Num(ranged(parse_number(raw, percent)?, min, max)?)),
+        Kind::Integer { min, max } => {
+            let x = parse_number(raw, false)?;
+            if x.fract() != 0.0 {
+                return Err(Problem::NotAWholeNumber);
+            }
+            Ok(Value::Num(ranged(x, min, max)?))
+        }
+        Kind::Flag => match raw.trim() {
+            "1" | "true" | "yes" | "on" => Ok(Value::Flag(true)),
+            "0" | "false" | "no" | "off" => Ok(Value::Flag(false)),
+            _ => Err(Problem::NotOneOf { allowed: vec!["0".into(), "1".into()] }),
+        },
+        Kind::Choice(words) => words
+            .iter()
+            .find(|w| w.eq_ignore_ascii_case(raw.trim()))
+            .map(|w| Value::Word(w))
+            .ok_or_else(|| Problem::NotOneOf { allowed: words.iter().map(|w| w.to_string()).collect() }),
+    }
+}
+
+/// The query part of a share link or a bare query string.
+fn query_part(input: &str) -> &str {
+    let q = input.split_once('?').map_or(input, |(_, q)| q);
+    q.split('#').next().unwrap_or("")
+}
+
+/// Parses a query string (with or without `?`, or a whole URL) into a scenario. Total: never
+/// fails, never panics; every bad field is listed in `errors` and keeps its default.
+pub fn parse(input: &str) -> Parsed {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    // Last value wins for a repeated field; the earlier ones are reported.
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query_part(input).as_bytes()) {
+        let (k, v) = (k.trim().to_string(), v.into_owned());
+        if k.is_empty() {
+            continue;
+        }
+        if let Some(i) = pairs.iter().position(|(pk, _)| *pk == k) {
+            let (_, old) = pairs.remove(i);
+            warnings.push(FieldError { field: k.clone(), value: old, problem: Problem::Duplicate });
+        }
+        pairs.push((k, v));
+    }
+    let get = |name: &str| lookup(&pairs, name);
+    let mut s = Scenario::default();
+    let err = |field: &str, value: &str, problem| FieldError { field: field.into(), value: value.into(), problem };
+
+    if let Some(v) = get("v") {
+        match parse_value(integer(1.0, 1e6), v) {
+            Ok(Value::Num(n)) if n > f64::from(FORMAT_VERSION) => {
+                warnings.push(err("v", v, Problem::NewerVersion { supported: FORMAT_VERSION }))
+            }
+            Ok(_) => {}
+            Err(p) => errors.push(err("v", v, p)),
+        }
+    }
+
+    // Model: a preset, else a custom architecture from its fields, else implied by `params`.
+    let has_arch_field = ARCH_FIELDS.iter().any(|f| get(f.name).is_some());
+    match get("model") {
+        Some(id) => match presets::find(id.trim()) {
+            Some(p) => {
+                s.model = Some(p.id.to_string());
+                s.arch = Some(p.arch.clone());
+            }
+            None => errors.push(err(
+                "model",
+                id,
+                Problem::NotOneOf { allowed: presets::all().iter().map(|p| p.id.to_string()).collect() },
+            )),
+        },
+        None if has_arch_field => {
+            s.model = None;
+            s.arch = Some(Architecture::dense(32, 4096));
+        }
+        None if get("params").is_some() => {
+            s.model = None;
+            s.arch = None;
+        }
+        None => {}
+    }
+    if let Some(arch) = s.arch.as_mut() {
+        apply(ARCH_FIELDS, arch, &pairs, &mut errors);
+    }
+    for (name, slot) in [("params", &mut s.params), ("active_params", &mut s.active_params)] {
+        if let Some(v) = get(name) {
+            match parse_value(number(1e6, 1e14), v) {
+                Ok(x) => *slot = Some(num(x)),
+                Err(p) => errors.push(err(name, v, p)),
+            }
+        }
+    }
+    if s.arch.is_none() && s.params.is_none() {
+        // `params` was given but rejected: fall back to the default model.
+        let d = Scenario::default();
+        s.model = d.model;
+        s.arch = d.arch;
+    }
+
+    // Data: tokens, or a dataset size with bytes per token.
+    let tokens = get("tokens").map(|v| (v, parse_value(number(1e6, 1e16), v)));
+    let tb = get("dataset_tb").map(|v| (v, parse_value(number(1e-6, 1e6), v)));
+    let bpt = get("bytes_per_token").map(|v| (v, parse_value(number(0.5, 16.0), v)));
+    for (name, entry) in [("tokens", &tokens), ("dataset_tb", &tb), ("bytes_per_token", &bpt)] {
+        if let Some((v, Err(p))) = entry {
+            errors.push(err(name, v, p.clone()));
+        }
+    }
+    let ok = |e: &Option<(&str, Result<Value, Problem>)>| match e {
+        Some((_, Ok(v))) => Some(num(*v)),
+        _ => None,
+    };
+    match (ok(&tokens), ok(&tb)) {
+        (Some(t), tb_val) => {
+            s.data = Data::Tokens(t);
+            if let (Some(_), Some((v, _))) = (tb_val, &tb) {
+                warnings.push(err("dataset_tb", v, Problem::Conflict { with: "tokens".into() }));
+            }
+        }
+        (None, Some(tb)) => s.data = Data::Dataset { tb, bytes_per_token: ok(&bpt).unwrap_or(4.0) },
+        (None, None) => {}
+    }
+    if let (Some((v, Ok(_))), Data::Tokens(_)) = (&bpt, s.data) {
+        warnings.push(err("bytes_per_token", v, Problem::Unused { needs: "dataset_tb".into() }));
+    }
+
+    // The accelerator: a catalog id or `custom`.
+    if let Some(id) = get("gpu") {
+        let id = id.trim();
+        if id == hardware::CUSTOM_ID || hardware::find(id).is_some() {
+            s.gpu = id.to_string();
+        } else {
+            let mut allowed: Vec<String> = hardware::CATALOG.iter().map(|a| a.id.to_string()).collect();
+            allowed.push(hardware::CUSTOM_ID.to_string());
+            errors.push(err("gpu", id, Problem::NotOneOf { allowed }));
+        }
+    }
+    apply(FIELDS, &mut s, &pairs, &mut errors);
+    validate(&mut s, &mut errors);
+
+    let known = |k: &str| {
+        FIELDS.iter().any(|f| f.name == k)
+            || ARCH_FIELDS.iter().any(|f| f.name == k)
+            || SPECIAL_FIELDS.iter().any(|(n, _, _)| *n == k)
+    };
+    for (k, v) in &pairs {
+        if !known(k) {
+            warnings.push(err(k, v, Problem::UnknownField));
+        }
+    }
+    Parsed { scenario: s, errors, warnings }
+}
+
+/// The value of a field in the parsed pairs (the last one, duplicates having been removed).
+fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+fn apply<T>(fields: &[Field<T>], target: &mut T, pairs: &[(String, String)], errors: &mut Vec<FieldError>) {
+    for f in fields {
+        // `gpu` is resolved against the catalog before the table is applied.
+        if let (Some(raw), false) = (lookup(pairs, f.name), f.name == "gpu") {
+            match parse_value(f.kind, raw) {
+                Ok(v) => (f.set)(target, v),
+                Err(problem) => errors.push(FieldError { field: f.name.into(), value: raw.into(), problem }),
+            }
+        }
+    }
+}
+
+/// Cross-field rules: each violation names the field and resets it to a value that holds.
+fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
+    let mut at_most = |field: &str, value: &mut u32, other: &str, limit: u32| {
+        if *value > limit {
+            errors.push(FieldError {
+                field: field.into(),
+                value: value.to_string(),
+                problem: Problem::AtMost { field: other.into(), value: limit.into() },
+            });
+            *value = limit;
+        }
+    };
+    if let Some(a) = s.arch.as_mut() {
+        at_most("kv_heads", &mut a.kv_heads, "heads", a.heads);
+        at_most("top_k", &mut a.top_k, "experts", a.experts);
+        at_most("dense_layers", &mut a.dense_layers, "layers", a.layers);
+    }
+    let gpus = s.gpus;
+    at_most("tp", &mut s.tp, "gpus", gpus);
+    let pp_limit = (gpus / s.tp.max(1)).max(1);
+    at_most("pp", &mut s.pp, "gpus / tp", pp_limit);
+    let gb = s.global_batch;
+    at_most("micro_batch", &mut s.micro_batch, "global_batch", gb);
+    if let (Some(active), Some(total)) = (s.active_params, s.params)
+        && active > total
+    {
+        errors.push(FieldError {
+            field: "active_params".into(),
+            value: active.to_string(),
+            problem: Problem::AtMost { field: "params".into(), value: total },
+        });
+        s.active_params = None;
+    }
+}
+
+/// Formats a number in a readable form that reads back to exactly the same value: `15.6T`
+/// rather than `15600000000000`, but `16384` rather than `16.384k`.
+pub fn format_number(x: f64) -> String {
+    for (suffix, scale) in [("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)] {
+        if x.abs() >= scale {
+            let mantissa = format!("{}", x / scale);
+            let short = format!("{mantissa}{suffix}");
+            if mantissa.len() <= 4 && parse_number(&short, false) == Ok(x) {
+                return short;
+            }
+        }
+    }
+    format!("{x}")
+}
+
+fn format_value(v: Value) -> Option<String> {
+    match v {
+        Value::Num(x) => Some(format_number(x)),
+        Value::Flag(b) => Some(if b { "1" } else { "0" }.into()),
+        Value::Word(w) => Some(w.into()),
+        Value::Absent => None,
+    }
+}
+
+/// Writes the canonical query string (without `?`): `v`, the model, then every field that
+/// differs from the default. `parse(&format(s)).scenario == *s` for every scenario `parse` makes.
+pub fn format(s: &Scenario) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("v", &FORMAT_VERSION.to_string());
+    let d = Scenario::default();
+    match (&s.model, &s.arch) {
+        (Some(id), Some(arch)) => {
+            out.append_pair("model", id);
+            let base = presets::find(id).map(|p| &p.arch);
+            for f in ARCH_FIELDS {
+                let v = f.get(arch);
+                if base.is_none_or(|b| f.get(b) != v)
+                    && let Some(text) = format_value(v)
+                {
+                    out.append_pair(f.name, &text);
+                }
+            }
+        }
+        (None, Some(arch)) => {
+            for f in ARCH_FIELDS {
+                if let Some(text) = format_value(f.get(arch)) {
+                    out.append_pair(f.name, &text);
+                }
+            }
+        }
+        _ => {}
+    }
+    for (name, v) in [("params", s.params), ("active_params", s.active_params)] {
+        if let Some(x) = v {
+            out.append_pair(name, &format_number(x));
+        }
+    }
+    match s.data {
+        Data::Tokens(t) if s.data != d.data => {
+            out.append_pair("tokens", &format_number(t));
+        }
+        Data::Tokens(_) => {}
+        Data::Dataset { tb, bytes_per_token } => {
+            out.append_pair("dataset_tb", &format_number(tb));
+            out.append_pair("bytes_per_token", &format_number(bytes_per_token));
+        }
+    }
+    if s.gpu != d.gpu {
+        out.append_pair("gpu", &s.gpu);
+    }
+    for f in FIELDS {
+        let v = f.get(s);
+        if v != f.get(&d)
+            && let Some(text) = format_value(v)
+        {
+            out.append_pair(f.name, &text);
+        }
+    }
+    out.finish()
+}

@@ -1,0 +1,78 @@
+//! Published runs and memory figures (`reference/published-runs.md`), each as a scenario query,
+//! the report key it checks, the published value and the tolerance the tests hold it to.
+//!
+//! The page's "Reality check" tab shows the same rows with the prediction and its error, so users
+//! can see how far to trust the numbers.
+
+use super::query;
+use super::report::{Report, estimate};
+
+/// One published figure and the scenario that should reproduce it.
+#[derive(Clone, Copy, Debug)]
+pub struct Reference {
+    /// The run or case.
+    pub run: &'static str,
+    /// The report key compared (dots for nesting).
+    pub metric: &'static str,
+    /// The scenario, in the query language.
+    pub query: &'static str,
+    /// The published value, in the report's SI units.
+    pub published: f64,
+    /// Allowed relative error.
+    pub tolerance: f64,
+    /// Where the published value comes from, and how the query's inputs were chosen.
+    pub source: &'static str,
+}
+
+/// Looks a dotted report key up (e.g. `memory_per_gpu.total_bytes`).
+pub fn metric(report: &Report, key: &str) -> Option<f64> {
+    let value = serde_json::to_value(report).ok()?;
+    key.split('.').try_fold(&value, |v, k| v.get(k))?.as_f64()
+}
+
+impl Reference {
+    /// The prediction for this row.
+    pub fn predicted(&self) -> f64 {
+        let parsed = query::parse(self.query);
+        metric(&estimate(&parsed.scenario), self.metric).unwrap_or(f64::NAN)
+    }
+
+    /// Relative error of the prediction against the published value.
+    pub fn error(&self) -> f64 {
+        self.predicted() / self.published - 1.0
+    }
+}
+
+/// Every reference row.
+pub const REFERENCES: &[Reference] = &[
+    Reference { run: "GPT-3 175B", metric: "training_flops", query: "model=gpt-3-175b&tokens=300B", published: 3.14e23, tolerance: 0.01, source: "Brown et al. 2020, Table D.1" },
+    Reference { run: "GPT-3 175B", metric: "pf_days", query: "model=gpt-3-175b&tokens=300B", published: 3640.0, tolerance: 0.01, source: "Brown et al. 2020, Table D.1" },
+    Reference { run: "GPT-3 175B on 1024 A100", metric: "training_days", query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-80g-sxm&gpus=1024&recompute=full&mfu=0.336538", published: 34.0, tolerance: 0.02, source: "Narayanan et al. 2021 sec. 5.1: 140 TFLOP/s achieved counts 8ND, so MFU = 140/312 x 6/8" },
+    Reference { run: "1T GPT on 3072 A100", metric: "training_days", query: "layers=128&hidden=25600&heads=160&params=1008B&tokens=450B&gpu=a100-80g-sxm&gpus=3072&tp=8&pp=64&recompute=full&mfu=0.391827", published: 84.0, tolerance: 0.02, source: "Narayanan et al. 2021 sec. 5.1: 163 TFLOP/s achieved with 8ND, MFU = 163/312 x 6/8" },
+    Reference { run: "GPT-3 175B, seeds' variant", metric: "training_days", query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&gpus=1024&recompute=full&mfu=0.3375", published: 34.0, tolerance: 0.02, source: "seed article: 8ND at 45 % utilisation of 312 TFLOP/s (MFU = 0.45 x 6/8)" },
+    Reference { run: "GPT-3 175B, seeds' variant", metric: "gpus_for_deadline_raw", query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&recompute=full&mfu=0.3375&deadline_days=30", published: 1154.0, tolerance: 0.01, source: "seed article: 1,154 GPUs for 30 days" },
+    Reference { run: "LLaMA-65B", metric: "gpu_hours", query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476", published: 1_022_362.0, tolerance: 0.01, source: "Touvron et al. 2023 Table 15; MFU from its 380 tokens/s/GPU (sec. 2.4)" },
+    Reference { run: "LLaMA-65B", metric: "training_days", query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476", published: 21.0, tolerance: 0.02, source: "Touvron et al. 2023 sec. 2.4: about 21 days on 2048 A100" },
+    Reference { run: "LLaMA-33B", metric: "gpu_hours", query: "params=32.5B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476", published: 530_432.0, tolerance: 0.05, source: "Touvron et al. 2023 Table 15, at the 65B run's MFU" },
+    Reference { run: "LLaMA-13B", metric: "gpu_hours", query: "params=13B&tokens=1T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476", published: 135_168.0, tolerance: 0.10, source: "Touvron et al. 2023 Table 15, at the 65B run's MFU (smaller models run at other MFU)" },
+    Reference { run: "LLaMA-7B", metric: "gpu_hours", query: "params=6.7B&tokens=1T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476", published: 82_432.0, tolerance: 0.10, source: "Touvron et al. 2023 Table 15, at the 65B run's MFU (smaller models run at other MFU)" },
+    Reference { run: "LLaMA-65B", metric: "energy_mwh", query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476&power_w=400&pue=1.1", published: 449.0, tolerance: 0.01, source: "Touvron et al. 2023 Table 15: 400 W per A100, PUE 1.1" },
+    Reference { run: "LLaMA-65B", metric: "co2_tonnes", query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476&power_w=400&pue=1.1&grid_kg_per_kwh=0.385", published: 173.0, tolerance: 0.01, source: "Touvron et al. 2023 Table 15: 0.385 kg CO2e/kWh" },
+    Reference { run: "Chinchilla 70B", metric: "training_flops", query: "params=70B&tokens=1.4T", published: 5.76e23, tolerance: 0.03, source: "Hoffmann et al. 2022 Table 3 (their count includes attention and embeddings)" },
+    Reference { run: "7.5B model, 64-way DP", metric: "memory_by_zero.0.model_states_bytes", query: "params=7.5B&gpus=64&tp=1&pp=1&zero=0", published: 120e9, tolerance: 0.01, source: "Rajbhandari et al. 2020 Figure 1: baseline" },
+    Reference { run: "7.5B model, 64-way DP", metric: "memory_by_zero.1.model_states_bytes", query: "params=7.5B&gpus=64&tp=1&pp=1&zero=1", published: 31.4e9, tolerance: 0.01, source: "Rajbhandari et al. 2020 Figure 1: ZeRO-1 (P_os)" },
+    Reference { run: "7.5B model, 64-way DP", metric: "memory_by_zero.2.model_states_bytes", query: "params=7.5B&gpus=64&tp=1&pp=1&zero=2", published: 16.6e9, tolerance: 0.01, source: "Rajbhandari et al. 2020 Figure 1: ZeRO-2 (P_os+g)" },
+    Reference { run: "7.5B model, 64-way DP", metric: "memory_by_zero.3.model_states_bytes", query: "params=7.5B&gpus=64&tp=1&pp=1&zero=3", published: 1.9e9, tolerance: 0.02, source: "Rajbhandari et al. 2020 Figure 1: ZeRO-3 (P_os+g+p), 1.875 printed as 1.9" },
+    Reference { run: "OPT-13B", metric: "kv_cache_bytes_per_token", query: "layers=40&hidden=5120&heads=40&kv_heads=40&vocab=50272", published: 800.0 * 1024.0, tolerance: 0.001, source: "Kwon et al. 2023 (vLLM) sec. 3: 800 KB per token" },
+    Reference { run: "OPT-13B", metric: "kv_cache_bytes_per_sequence", query: "layers=40&hidden=5120&heads=40&kv_heads=40&prompt_tokens=1048&output_tokens=1000", published: 1.6e9, tolerance: 0.05, source: "Kwon et al. 2023 (vLLM) sec. 3: 1.6 GB per 2048-token request" },
+    Reference { run: "Llama-2-7B", metric: "kv_cache_bytes_per_token", query: "model=llama-2-7b", published: 524_288.0, tolerance: 0.0, source: "config arithmetic: 2 x 32 layers x 32 KV heads x 128 x 2 bytes" },
+    Reference { run: "Llama-2-7B", metric: "kv_cache_bytes_per_sequence", query: "model=llama-2-7b&prompt_tokens=4095&output_tokens=1", published: 2.0 * 1024.0 * 1024.0 * 1024.0, tolerance: 0.0, source: "config arithmetic: 2 GiB at 4096 tokens" },
+    Reference { run: "Llama-2-70B (GQA)", metric: "kv_cache_bytes_per_token", query: "model=llama-2-70b", published: 327_680.0, tolerance: 0.0, source: "config arithmetic: 2 x 80 x 8 KV heads x 128 x 2 bytes (GQA: 8 of 64 heads)" },
+    Reference { run: "GPT-3 175B", metric: "memory_per_gpu.activations_per_layer_bytes", query: "model=gpt-3-175b&seq=2048&micro_batch=1&recompute=none&tp=1&pp=1&sp=0&gpus=1", published: 2.87e9, tolerance: 0.005, source: "Korthikanti et al. 2022 eq. 1: s b h (34 + 5 a s / h)" },
+    Reference { run: "GPT-3 175B", metric: "min_gpus_for_replica", query: "model=gpt-3-175b&optimizer=adamw-fp32-grads&gpu=a100-80g-sxm", published: 44.0, tolerance: 0.0, source: "seed article: 20 bytes/param, about 3.5 TB, at least 44 GPUs of 80 GB" },
+    Reference { run: "GPT-3 175B", metric: "inference_rule_of_thumb_bytes", query: "model=gpt-3-175b&params=175B&weight_bits=32", published: 840e9, tolerance: 0.001, source: "seed article: 1.2 x N x 4 bytes" },
+    Reference { run: "GPT-3 175B", metric: "serving.response_flops", query: "model=gpt-3-175b&params=175B&output_tokens=1050", published: 3.7e14, tolerance: 0.01, source: "formulas.md sec. 5: 2 x 175e9 x 1050 per ChatGPT-length answer" },
+    Reference { run: "DeepSeek-V3", metric: "params_total", query: "model=deepseek-v3", published: 671e9, tolerance: 0.001, source: "DeepSeek-V3 report sec. 4.2: 671B total" },
+    Reference { run: "DeepSeek-V3", metric: "params_active", query: "model=deepseek-v3", published: 37e9, tolerance: 0.02, source: "DeepSeek-V3 report sec. 4.2: 37B activated (rounded)" },
+    Reference { run: "DeepSeek-V3", metric: "kv_cache_bytes_per_token", query: "model=deepseek-v3", published: 61.0 * 576.0 * 2.0, tolerance: 0.0, source: "DeepSeek-V2 sec. 2.1.2: MLA caches d_c + d_rope = 512 + 64 per layer" },
+];

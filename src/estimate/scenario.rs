@@ -1,0 +1,226 @@
+//! A scenario: every input of one estimate, as plain values.
+//!
+//! The query-string form (share links, the CLI, saved scenarios) is in [`super::query`]; this
+//! module only holds the values and their defaults.
+
+use super::architecture::Architecture;
+use super::precision::Precision;
+use super::presets;
+use serde::Serialize;
+
+/// Activation recomputation (Korthikanti et al. 2022).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Recompute {
+    /// Store every activation.
+    None,
+    /// Recompute only the attention scores (or use FlashAttention, which never stores them).
+    Selective,
+    /// Store only each layer's input and recompute the rest (an extra forward pass).
+    Full,
+}
+
+/// Optimizer and the bytes of model state it keeps per parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Optimizer {
+    /// Mixed-precision AdamW: 2 (weights) + 2 (grads) + 12 (fp32 master, m, v) = 16 B/param
+    /// (ZeRO sec. 3.1).
+    AdamW,
+    /// AdamW that also keeps fp32 gradients: 20 B/param, the seeds' count.
+    AdamWFp32Grads,
+    /// SGD with momentum: 2 + 2 + 8 (fp32 master, momentum) = 12 B/param.
+    Sgd,
+    /// 8-bit Adam (Dettmers et al. 2022): 2 + 2 + 4 (master) + 2 (m, v in 8 bits) = 10 B/param.
+    Adam8bit,
+}
+
+/// Pretraining or one of the fine-tuning methods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Finetune {
+    /// Pretraining (all weights trained from scratch).
+    None,
+    /// Full fine-tuning: same compute and memory per token as pretraining.
+    Full,
+    /// LoRA (Hu et al. 2021): frozen 16-bit weights plus trained low-rank adapters.
+    Lora,
+    /// QLoRA (Dettmers et al. 2023): frozen 4-bit weights plus trained adapters.
+    Qlora,
+}
+
+/// Currency for prices and costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Currency {
+    /// US dollars.
+    Usd,
+    /// Chinese yuan (renminbi).
+    Cny,
+}
+
+/// How much training data: a token count or a dataset size in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum Data {
+    /// Training tokens per epoch.
+    Tokens(f64),
+    /// Dataset size in terabytes (1e12 bytes) and the tokenizer's bytes per token.
+    Dataset {
+        /// Terabytes of text.
+        tb: f64,
+        /// Bytes per token (about 4 for English BPE, 1.5-2 for Chinese; formulas.md sec. 2).
+        bytes_per_token: f64,
+    },
+}
+
+impl Data {
+    /// Tokens per epoch.
+    pub fn tokens(self) -> f64 {
+        match self {
+            Data::Tokens(t) => t,
+            Data::Dataset { tb, bytes_per_token } => tb * 1e12 / bytes_per_token,
+        }
+    }
+}
+
+/// Every input of one estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scenario {
+    /// Preset id the architecture came from, if any.
+    pub model: Option<String>,
+    /// The architecture; `None` means "implied from `params`" (an assumption the UI labels).
+    pub arch: Option<Architecture>,
+    /// Explicit total parameter count; overrides the architecture's count.
+    pub params: Option<f64>,
+    /// Explicit active parameter count (MoE); overrides the architecture's.
+    pub active_params: Option<f64>,
+    /// Sequence length in tokens.
+    pub seq: u32,
+    /// Training data.
+    pub data: Data,
+    /// Passes over the data.
+    pub epochs: f64,
+    /// Pretraining or fine-tuning method.
+    pub finetune: Finetune,
+    /// LoRA adapter rank.
+    pub lora_rank: u32,
+    /// Accelerator id from the catalog, or `custom`.
+    pub gpu: String,
+    /// Override of the peak TFLOP/s (dense) for the chosen precision.
+    pub peak_tflops: Option<f64>,
+    /// Override of the memory per device, GB.
+    pub hbm_gb: Option<f64>,
+    /// Override of the memory bandwidth, GB/s.
+    pub bandwidth_gbs: Option<f64>,
+    /// Number of devices.
+    pub gpus: u32,
+    /// Model FLOPs utilisation: achieved 6ND FLOP/s over dense peak.
+    pub mfu: f64,
+    /// Training arithmetic.
+    pub precision: Precision,
+    /// Deadline for the training run, days.
+    pub deadline_days: f64,
+    /// Activation recomputation.
+    pub recompute: Recompute,
+    /// ZeRO stage 0-3.
+    pub zero: u8,
+    /// Tensor-parallel size.
+    pub tp: u32,
+    /// Pipeline-parallel size.
+    pub pp: u32,
+    /// Sequence parallelism (with tensor parallelism).
+    pub sp: bool,
+    /// Micro-batch size, sequences.
+    pub micro_batch: u32,
+    /// Global batch size, sequences.
+    pub global_batch: u32,
+    /// Optimizer.
+    pub optimizer: Optimizer,
+    /// Rental price per device-hour in `currency`; `None` uses the catalog's indicative price.
+    pub price_per_gpu_hour: Option<f64>,
+    /// Purchase price per device in `currency`; `None` uses the catalog's indicative price.
+    pub gpu_price: Option<f64>,
+    /// Currency of prices and costs.
+    pub currency: Currency,
+    /// Exchange rate, CNY per USD.
+    pub cny_per_usd: f64,
+    /// Power per device, W; `None` uses the catalog TDP.
+    pub power_w: Option<f64>,
+    /// Data-centre power usage effectiveness.
+    pub pue: f64,
+    /// Grid carbon intensity, kg CO2e per kWh.
+    pub grid_kg_per_kwh: f64,
+    /// Electricity price per kWh in `currency`.
+    pub electricity_per_kwh: f64,
+    /// Scale-out network bandwidth per device, Gb/s.
+    pub net_gbps: f64,
+    /// Inference weight width, bits (4, 8, 16, 32).
+    pub weight_bits: u32,
+    /// Inference KV-cache width, bits (4, 8, 16, 32).
+    pub kv_bits: u32,
+    /// Serving batch (concurrent sequences per replica); 0 picks the largest that meets the
+    /// latency target and fits the KV cache.
+    pub batch: u32,
+    /// Prompt tokens per request.
+    pub prompt_tokens: u32,
+    /// Generated tokens per request.
+    pub output_tokens: u32,
+    /// Concurrent users of the service.
+    pub users: f64,
+    /// Requests each user sends per hour.
+    pub requests_per_user_per_hour: f64,
+    /// Target time to complete one request, seconds.
+    pub latency_s: f64,
+}
+
+/// The preset a new scenario starts from.
+pub const DEFAULT_MODEL: &str = "llama-3-70b";
+
+impl Default for Scenario {
+    fn default() -> Self {
+        let preset = presets::find(DEFAULT_MODEL).expect("default preset exists");
+        Scenario {
+            model: Some(DEFAULT_MODEL.to_string()),
+            arch: Some(preset.arch.clone()),
+            params: None,
+            active_params: None,
+            seq: 4096,
+            data: Data::Tokens(15e12),
+            epochs: 1.0,
+            finetune: Finetune::None,
+            lora_rank: 16,
+            gpu: "h100-sxm".to_string(),
+            peak_tflops: None,
+            hbm_gb: None,
+            bandwidth_gbs: None,
+            gpus: 2048,
+            mfu: 0.4,
+            precision: Precision::Bf16,
+            deadline_days: 90.0,
+            recompute: Recompute::Selective,
+            zero: 1,
+            tp: 8,
+            pp: 4,
+            sp: true,
+            micro_batch: 1,
+            global_batch: 1024,
+            optimizer: Optimizer::AdamW,
+            price_per_gpu_hour: None,
+            gpu_price: None,
+            currency: Currency::Usd,
+            cny_per_usd: 7.1,
+            power_w: None,
+            pue: 1.1,
+            grid_kg_per_kwh: 0.385,
+            electricity_per_kwh: 0.1,
+            net_gbps: 400.0,
+            weight_bits: 16,
+            kv_bits: 16,
+            batch: 0,
+            prompt_tokens: 2000,
+            output_tokens: 500,
+            users: 1000.0,
+            requests_per_user_per_hour: 10.0,
+            latency_s: 30.0,
+        }
+    }
+}

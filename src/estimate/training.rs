@@ -1,0 +1,114 @@
+//! Training compute, time and device count (formulas.md sections 2 and 3).
+
+use super::resolve::Resolved;
+use super::scenario::{Finetune, Recompute};
+use serde::Serialize;
+
+/// One PF-day in FLOPs: 1e15 FLOP/s for 86,400 s (Brown et al. 2020, Table D.1).
+pub const PF_DAY: f64 = 1e15 * 86_400.0;
+/// Seconds per day.
+pub const DAY_S: f64 = 86_400.0;
+
+/// Compute, time and devices of a training run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Training {
+    /// Tokens over all epochs.
+    pub tokens: f64,
+    /// Model FLOPs: 6·N_act·D (LoRA: 4·N_act·D + 6·N_adapter·D). The MFU basis.
+    pub training_flops: f64,
+    /// Attention score FLOPs `6·L·s·a·(d_qk + d_v)` per token, reported separately.
+    pub attention_flops: f64,
+    /// FLOPs the hardware executes, with recomputation and attention.
+    pub hardware_flops: f64,
+    /// Model FLOPs in PF-days.
+    pub pf_days: f64,
+    /// Wall-clock days at the scenario's device count and MFU.
+    pub training_days: f64,
+    /// Device-hours.
+    pub gpu_hours: f64,
+    /// Hardware FLOPs utilisation implied by the MFU (PaLM App. B).
+    pub hfu: f64,
+    /// Devices the deadline needs before rounding.
+    pub gpus_for_deadline_raw: f64,
+    /// Devices the deadline needs, rounded up to whole replicas (and nodes of 8), never below the
+    /// memory minimum.
+    pub gpus_for_deadline: u64,
+    /// Chinchilla-optimal parameters for this compute budget: sqrt(C/120).
+    pub chinchilla_params: f64,
+    /// Chinchilla-optimal tokens for this budget: 20·N_opt.
+    pub chinchilla_tokens: f64,
+}
+
+/// Model FLOPs per training token: 6·N_act (forward 2, backward 4; Kaplan et al. 2020 Table 1),
+/// or 4·N_act + 6·N_adapter for LoRA, which skips the frozen weights' gradient half.
+pub fn model_flops_per_token(r: &Resolved) -> f64 {
+    match r.s.finetune {
+        Finetune::Lora | Finetune::Qlora => 4.0 * r.params_active + 6.0 * r.adapter_params,
+        Finetune::None | Finetune::Full => 6.0 * r.params_active,
+    }
+}
+
+/// Attention-score FLOPs per training token: forward `2·L·s·a·(d_qk + d_v)` (QKᵀ and AV over the
+/// full s×s, as Narayanan et al. 2021 eq. 3 counts them), times 3 for forward and backward.
+pub fn attention_flops_per_token(r: &Resolved) -> f64 {
+    let a = &r.arch;
+    let d_qk = f64::from(a.head_dim + if a.is_mla() { a.rope_dim } else { 0 });
+    let d_v = f64::from(a.head_dim);
+    6.0 * f64::from(a.layers) * f64::from(r.s.seq) * f64::from(a.heads) * (d_qk + d_v)
+}
+
+/// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (formulas.md sec. 3).
+pub fn training_seconds(r: &Resolved, training_flops: f64, gpus: u32) -> f64 {
+    training_flops / (f64::from(gpus.max(1)) * r.peak_flops * r.s.mfu)
+}
+
+/// Rounds a device count up to whole replicas of `tp·pp`, and to whole 8-device nodes past one
+/// node.
+pub fn round_to_replicas(n: f64, model_parallel: u32) -> u64 {
+    let mp = u64::from(model_parallel.max(1));
+    let n = n.ceil().max(1.0) as u64;
+    let unit = if n > 8 { lcm(mp, 8) } else { mp };
+    n.div_ceil(unit) * unit
+}
+
+fn lcm(a: u64, b: u64) -> u64 {
+    fn gcd(a: u64, b: u64) -> u64 {
+        if b == 0 { a } else { gcd(b, a % b) }
+    }
+    a / gcd(a, b) * b
+}
+
+/// Computes the training figures; `min_gpus_to_fit` comes from the memory model.
+pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
+    let tokens = r.tokens;
+    let training_flops = model_flops_per_token(r) * tokens;
+    let attention_flops = attention_flops_per_token(r) * tokens;
+    // Recomputation repeats the forward pass: full adds 2N per token (8ND in all, Narayanan eq. 3);
+    // selective recomputes only the attention-score forward (a third of the attention FLOPs).
+    let forward = 2.0 * r.params_active * tokens;
+    let hardware_flops = training_flops
+        + attention_flops
+        + match r.s.recompute {
+            Recompute::None => 0.0,
+            Recompute::Selective => attention_flops / 3.0,
+            Recompute::Full => forward + attention_flops / 3.0,
+        };
+    let seconds = training_seconds(r, training_flops, r.s.gpus);
+    let raw = training_flops / (r.peak_flops * r.s.mfu * r.s.deadline_days * DAY_S);
+    let floor = min_gpus_to_fit.unwrap_or(0) as f64;
+    let chinchilla_params = (training_flops / 120.0).sqrt();
+    Training {
+        tokens,
+        training_flops,
+        attention_flops,
+        hardware_flops,
+        pf_days: training_flops / PF_DAY,
+        training_days: seconds / DAY_S,
+        gpu_hours: seconds * f64::from(r.s.gpus) / 3600.0,
+        hfu: r.s.mfu * hardware_flops / training_flops,
+        gpus_for_deadline_raw: raw,
+        gpus_for_deadline: round_to_replicas(raw.max(floor), r.model_parallel()),
+        chinchilla_params,
+        chinchilla_tokens: 20.0 * chinchilla_params,
+    }
+}

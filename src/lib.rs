@@ -1,0 +1,8 @@
+//! 算力 Suanli: how much compute does this model need?
+//!
+//! [`estimate`] is the estimation core (pure Rust, no web dependencies). The web app lives in
+//! `app` and is compiled only for wasm32.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod estimate;
