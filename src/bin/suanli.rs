@@ -8,7 +8,8 @@
 use std::process::ExitCode;
 use suanli::estimate::{derivations, estimate, query};
 
-const USAGE: &str = "usage: suanli [--json] [--derivations] '<share URL or query string>'\n       suanli --fields";
+const USAGE: &str =
+    "usage: suanli [--json] [--derivations] '<share URL or query string>'\n       suanli --fields";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,14 +38,23 @@ fn main() -> ExitCode {
     if json {
         let mut out = serde_json::to_value(&report).expect("report serialises");
         let mut warnings = messages(&parsed.warnings);
-        warnings.extend(report.notices.iter().map(|n| serde_json::json!({"notice": n, "message": n.to_string()})));
+        warnings.extend(
+            report
+                .notices
+                .iter()
+                .map(|n| serde_json::json!({"notice": n, "message": n.to_string()})),
+        );
         out["errors"] = messages(&parsed.errors).into();
         out["warnings"] = warnings.into();
         out["scenario"] = query::format(&parsed.scenario).into();
         if show_derivations {
-            out["derivations"] = serde_json::to_value(derivations(&parsed.scenario, &report)).expect("serialises");
+            out["derivations"] =
+                serde_json::to_value(derivations(&parsed.scenario, &report)).expect("serialises");
         }
-        println!("{}", serde_json::to_string_pretty(&out).expect("serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("serialises")
+        );
     } else {
         for e in &parsed.errors {
             eprintln!("error: {e}");
@@ -69,28 +79,88 @@ fn print_fields() {
     }
 }
 
-fn print_table(s: &suanli::estimate::Scenario, r: &suanli::estimate::Report, show_derivations: bool) {
+fn print_table(
+    s: &suanli::estimate::Scenario,
+    r: &suanli::estimate::Report,
+    show_derivations: bool,
+) {
     let t = &r.training;
     let m = &r.memory_per_gpu;
     let gb = |b: f64| format!("{:.1} GB", b / 1e9);
     let rows: Vec<(&str, String)> = vec![
         ("scenario", query::format(s)),
-        ("parameters (total / active)", format!("{:.4e} / {:.4e}", r.params_total, r.params_active)),
+        (
+            "parameters (total / active)",
+            format!("{:.4e} / {:.4e}", r.params_total, r.params_active),
+        ),
         ("training FLOPs (6ND)", format!("{:.3e}", t.training_flops)),
-        ("attention FLOPs (separate)", format!("{:.3e}", t.attention_flops)),
+        (
+            "attention FLOPs (separate)",
+            format!("{:.3e}", t.attention_flops),
+        ),
         ("PF-days", format!("{:.0}", t.pf_days)),
-        ("peak per GPU", format!("{:.1} TFLOP/s ({})", r.peak_tflops, r.precision_used.id())),
-        ("training days", format!("{:.1} on {} GPUs at MFU {:.0}% (HFU {:.0}%)", t.training_days, s.gpus, s.mfu * 100.0, t.hfu * 100.0)),
+        (
+            "peak per GPU",
+            format!("{:.1} TFLOP/s ({})", r.peak_tflops, r.precision_used.id()),
+        ),
+        (
+            "training days",
+            format!(
+                "{:.1} on {} GPUs at MFU {:.0}% (HFU {:.0}%)",
+                t.training_days,
+                s.gpus,
+                s.mfu * 100.0,
+                t.hfu * 100.0
+            ),
+        ),
         ("GPU-hours", format!("{:.4e}", t.gpu_hours)),
-        ("GPUs for the deadline", format!("{} for {} days", t.gpus_for_deadline, s.deadline_days)),
-        ("memory per GPU", format!("{} = weights {} + grads {} + optimizer {} + activations {} ({})", gb(m.total_bytes), gb(m.weights_bytes), gb(m.gradients_bytes), gb(m.optimizer_bytes), gb(m.activations_bytes), if m.fits { "fits" } else { "does NOT fit" })),
-        ("min GPUs for one replica", r.min_gpus_for_replica.to_string()),
-        ("min GPUs that fit this config", r.min_gpus_to_fit.map_or("none".into(), |n| n.to_string())),
-        ("KV cache per token", format!("{:.0} B", r.kv_cache_bytes_per_token)),
+        (
+            "GPUs for the deadline",
+            format!("{} for {} days", t.gpus_for_deadline, s.deadline_days),
+        ),
+        (
+            "memory per GPU",
+            format!(
+                "{} = weights {} + grads {} + optimizer {} + activations {} ({})",
+                gb(m.total_bytes),
+                gb(m.weights_bytes),
+                gb(m.gradients_bytes),
+                gb(m.optimizer_bytes),
+                gb(m.activations_bytes),
+                if m.fits { "fits" } else { "does NOT fit" }
+            ),
+        ),
+        (
+            "min GPUs for one replica",
+            r.min_gpus_for_replica.to_string(),
+        ),
+        (
+            "min GPUs that fit this config",
+            r.min_gpus_to_fit.map_or("none".into(), |n| n.to_string()),
+        ),
+        (
+            "KV cache per token",
+            format!("{:.0} B", r.kv_cache_bytes_per_token),
+        ),
         ("inference weights", gb(r.inference_weights_bytes)),
-        ("serving", format!("{} GPUs ({} per replica, batch {}), {:.0} tok/s per GPU", r.serving.gpus, r.serving.replica_gpus, r.serving.batch, r.serving.tokens_per_s_per_gpu)),
+        (
+            "serving",
+            format!(
+                "{} GPUs ({} per replica, batch {}), {:.0} tok/s per GPU",
+                r.serving.gpus,
+                r.serving.replica_gpus,
+                r.serving.batch,
+                r.serving.tokens_per_s_per_gpu
+            ),
+        ),
         ("cost (rental)", format!("${:.4e}", r.cost.cost_usd)),
-        ("energy / CO2", format!("{:.0} MWh / {:.0} t CO2e", r.cost.energy_mwh, r.cost.co2_tonnes)),
+        (
+            "energy / CO2",
+            format!(
+                "{:.0} MWh / {:.0} t CO2e",
+                r.cost.energy_mwh, r.cost.co2_tonnes
+            ),
+        ),
     ];
     for (k, v) in rows {
         println!("{k:30} {v}");
@@ -100,7 +170,10 @@ fn print_table(s: &suanli::estimate::Scenario, r: &suanli::estimate::Report, sho
     }
     if show_derivations {
         for d in derivations(s, r) {
-            println!("\n{}: {}\n  {}\n  [{}]", d.metric, d.formula, d.with_numbers, d.source);
+            println!(
+                "\n{}: {}\n  {}\n  [{}]",
+                d.metric, d.formula, d.with_numbers, d.source
+            );
         }
     }
 }

@@ -33,7 +33,9 @@ impl Bias {
 
     /// Parses the query-string spelling.
     pub fn from_id(s: &str) -> Option<Self> {
-        [Bias::None, Bias::Qkv, Bias::All].into_iter().find(|b| b.id() == s)
+        [Bias::None, Bias::Qkv, Bias::All]
+            .into_iter()
+            .find(|b| b.id() == s)
     }
 
     /// Parameters per normalisation layer of width `h`.
@@ -171,7 +173,11 @@ impl Architecture {
     fn ffn_block(&self, f: f64) -> f64 {
         let h = f64::from(self.hidden);
         let m = self.ffn_matrices();
-        let bias = if self.bias == Bias::All { (m - 1.0) * f + h } else { 0.0 };
+        let bias = if self.bias == Bias::All {
+            (m - 1.0) * f + h
+        } else {
+            0.0
+        };
         m * h * f + bias
     }
 
@@ -194,7 +200,16 @@ impl Architecture {
         let total = embedding + attention + dense_ffn + routed_experts + shared_and_router + norms;
         let active_routed = moe_layers * f64::from(self.top_k.min(self.experts)) * expert;
         let active = total - routed_experts + active_routed;
-        ParamCount { embedding, attention, dense_ffn, routed_experts, shared_and_router, norms, total, active }
+        ParamCount {
+            embedding,
+            attention,
+            dense_ffn,
+            routed_experts,
+            shared_and_router,
+            norms,
+            total,
+            active,
+        }
     }
 
     /// KV-cache elements per token (multiply by bytes per element).

@@ -49,7 +49,11 @@ pub fn comms(r: &Resolved, tokens_per_step_flops: f64) -> Comms {
     // 2 backward; Shoeybi et al. 2019 sec. 3), over the L/p layers this device holds.
     let layers_here = f64::from(r.arch.layers) / f64::from(s.pp.max(1));
     let message = f64::from(s.micro_batch) * f64::from(s.seq) * f64::from(r.arch.hidden) * 2.0;
-    let tp_bytes = if s.tp > 1 { m * layers_here * 4.0 * ring_allreduce_bytes(message, s.tp) } else { 0.0 };
+    let tp_bytes = if s.tp > 1 {
+        m * layers_here * 4.0 * ring_allreduce_bytes(message, s.tp)
+    } else {
+        0.0
+    };
     // NVLink figures are bidirectional; a ring all-reduce moves data one way at a time.
     let scale_up = r.gpu.scale_up_gbs / 2.0;
     // One all-reduce of 16-bit gradients of this rank's parameters per step; ZeRO-3 about 1.5x.

@@ -38,7 +38,9 @@ pub fn energy_mwh(gpu_hours: f64, power_w: f64, pue: f64) -> f64 {
 /// Computes cost and energy for `gpu_hours` on `gpus` devices.
 pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
     let s = r.s;
-    let price_per_gpu_hour = s.price_per_gpu_hour.unwrap_or(r.gpu.rent_usd_per_hour * r.rate);
+    let price_per_gpu_hour = s
+        .price_per_gpu_hour
+        .unwrap_or(r.gpu.rent_usd_per_hour * r.rate);
     let unit_price = s.gpu_price.unwrap_or(r.gpu.price_usd * r.rate);
     let power_w = s.power_w.unwrap_or(r.gpu.tdp_w);
     let rental = gpu_hours * price_per_gpu_hour;

@@ -51,9 +51,17 @@ pub struct Serving {
 /// tensor cores where the device has them; 4-bit weights are dequantised to 16-bit.
 fn inference_peak(r: &Resolved) -> f64 {
     let g = &r.gpu;
-    let sixteen = g.peak_tflops(g.effective_precision(Precision::Bf16)).unwrap_or(g.fp32_tflops);
+    let sixteen = g
+        .peak_tflops(g.effective_precision(Precision::Bf16))
+        .unwrap_or(g.fp32_tflops);
     let tflops = match r.s.weight_bits {
-        8 => g.peak_tflops(Precision::Fp8).unwrap_or(if g.int8_tops > 0.0 { g.int8_tops } else { sixteen }),
+        8 => g
+            .peak_tflops(Precision::Fp8)
+            .unwrap_or(if g.int8_tops > 0.0 {
+                g.int8_tops
+            } else {
+                sixteen
+            }),
         32 => g.fp32_tflops.max(1.0),
         _ => sixteen,
     };
@@ -61,13 +69,20 @@ fn inference_peak(r: &Resolved) -> f64 {
 }
 
 /// Computes serving capacity and the devices a load needs.
-pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mut Vec<Notice>) -> Serving {
+pub fn serving(
+    r: &Resolved,
+    weights_bytes: f64,
+    kv_per_token: f64,
+    notices: &mut Vec<Notice>,
+) -> Serving {
     let s = r.s;
     let ctx = f64::from(s.prompt_tokens + s.output_tokens);
     let kv_per_seq = kv_per_token * ctx;
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
     // The smallest power-of-two tensor-parallel group that holds the weights and one sequence.
-    let replica_gpus = (0..=10).map(|k| 1u32 << k).find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
+    let replica_gpus = (0..=10)
+        .map(|k| 1u32 << k)
+        .find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
     if replica_gpus.is_none() {
         notices.push(Notice::ServingDoesNotFit);
     }
@@ -94,14 +109,20 @@ pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mu
     let batch = if s.batch > 0 {
         s.batch.min(cap)
     } else if request(1.0) > s.latency_s {
-        notices.push(Notice::LatencyUnreachable { best_s: request(1.0) });
+        notices.push(Notice::LatencyUnreachable {
+            best_s: request(1.0),
+        });
         1
     } else {
         // request(batch) grows with batch: bisect for the largest that meets the target.
         let (mut lo, mut hi) = (1u32, cap);
         while lo < hi {
             let mid = lo + (hi - lo).div_ceil(2);
-            if request(f64::from(mid)) <= s.latency_s { lo = mid } else { hi = mid - 1 }
+            if request(f64::from(mid)) <= s.latency_s {
+                lo = mid
+            } else {
+                hi = mid - 1
+            }
         }
         lo
     };
@@ -125,7 +146,9 @@ pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mu
         gpus: replicas * u64::from(replica_gpus),
         flops_per_token,
         response_flops: flops_per_token * f64::from(s.output_tokens),
-        seed_response_flops: f64::from(s.output_tokens) * f64::from(r.arch.hidden) * f64::from(r.arch.layers),
+        seed_response_flops: f64::from(s.output_tokens)
+            * f64::from(r.arch.hidden)
+            * f64::from(r.arch.layers),
     }
 }
 

@@ -1,9 +1,9 @@
 //! Training memory per device: model states under ZeRO, TP and PP, and activations
 //! (formulas.md section 4).
 
+use super::precision::bytes_per_element;
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Optimizer, Recompute};
-use super::precision::bytes_per_element;
 use serde::Serialize;
 
 /// Memory per device for one training configuration, bytes.
@@ -57,13 +57,21 @@ pub fn state_bytes_per_param(optimizer: Optimizer, mixed: bool) -> [f64; 3] {
 /// FlashAttention removes. Full recomputation keeps only the 2·sbh layer input.
 pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f64 {
     let a = &r.arch;
-    let (s, b, h) = (f64::from(r.s.seq), f64::from(r.s.micro_batch), f64::from(a.hidden));
+    let (s, b, h) = (
+        f64::from(r.s.seq),
+        f64::from(r.s.micro_batch),
+        f64::from(a.hidden),
+    );
     let t = f64::from(r.s.tp.max(1));
     let sp = if r.s.sp { t } else { 1.0 };
     let sbh = s * b * h;
     let q = a.q_width();
     // MLA decompresses K and V per head before attention, so they are stored at full width.
-    let kv = if a.is_mla() { 2.0 * q } else { 2.0 * f64::from(a.kv_heads) * f64::from(a.head_dim) };
+    let kv = if a.is_mla() {
+        2.0 * q
+    } else {
+        2.0 * f64::from(a.kv_heads) * f64::from(a.head_dim)
+    };
     let replicated = 10.0 * sbh / sp;
     let attention = 2.0 * s * b * (q + kv + q) / t;
     let mlp = if a.glu { 8.0 } else { 4.0 } * s * b * ffn / t;
@@ -82,7 +90,8 @@ fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
     let moe = f64::from(a.moe_layers());
     let moe_ffn = f64::from(a.top_k + a.shared_experts) * f64::from(a.expert_ffn);
     let per_layer_avg = |rc| {
-        ((layers - moe) * activations_per_layer(r, f64::from(a.ffn), rc) + moe * activations_per_layer(r, moe_ffn, rc))
+        ((layers - moe) * activations_per_layer(r, f64::from(a.ffn), rc)
+            + moe * activations_per_layer(r, moe_ffn, rc))
             / layers
     };
     let per_layer = per_layer_avg(r.s.recompute);
@@ -92,10 +101,18 @@ fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
     let in_flight = p.min(micro_batches);
     let stage_layers = layers / p;
     // Full recomputation rebuilds one layer's activations at a time during the backward pass.
-    let working = if r.s.recompute == Recompute::Full { per_layer_avg(Recompute::Selective) } else { 0.0 };
+    let working = if r.s.recompute == Recompute::Full {
+        per_layer_avg(Recompute::Selective)
+    } else {
+        0.0
+    };
     let first = in_flight * stage_layers * per_layer + working;
     // Output layer and loss: 4·s·b·h·(1 + V/h)/t at the last stage (formulas.md sec. 4).
-    let (s, b, h) = (f64::from(r.s.seq), f64::from(r.s.micro_batch), f64::from(a.hidden));
+    let (s, b, h) = (
+        f64::from(r.s.seq),
+        f64::from(r.s.micro_batch),
+        f64::from(a.hidden),
+    );
     let output = 4.0 * s * b * h * (1.0 + f64::from(a.vocab) / h) / f64::from(r.s.tp.max(1));
     let last = stage_layers * per_layer + working + output;
     (first.max(last), per_layer)
@@ -104,7 +121,9 @@ fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
 /// Micro-batches per step per replica: global batch / (micro-batch x data-parallel size), at
 /// least one.
 pub fn micro_batches(r: &Resolved, data_parallel: u32) -> f64 {
-    (f64::from(r.s.global_batch) / (f64::from(r.s.micro_batch.max(1)) * f64::from(data_parallel.max(1)))).max(1.0)
+    (f64::from(r.s.global_batch)
+        / (f64::from(r.s.micro_batch.max(1)) * f64::from(data_parallel.max(1))))
+    .max(1.0)
 }
 
 /// Memory per device at a ZeRO stage and data-parallel size.
@@ -114,11 +133,23 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
     let mp = f64::from(r.model_parallel());
     let [w_b, g_b, o_b] = state_bytes_per_param(r.s.optimizer, r.precision.is_mixed());
     let (weights, grads, opt) = match r.s.finetune {
-        Finetune::None | Finetune::Full => (w_b * r.params_total, g_b * r.params_total, o_b * r.params_total),
+        Finetune::None | Finetune::Full => (
+            w_b * r.params_total,
+            g_b * r.params_total,
+            o_b * r.params_total,
+        ),
         // Frozen base weights (16-bit, or 4-bit with group scales for QLoRA) and trained adapters.
         Finetune::Lora | Finetune::Qlora => {
-            let frozen = if r.s.finetune == Finetune::Qlora { bytes_per_element(4) } else { 2.0 };
-            (frozen * r.params_total + w_b * r.adapter_params, g_b * r.adapter_params, o_b * r.adapter_params)
+            let frozen = if r.s.finetune == Finetune::Qlora {
+                bytes_per_element(4)
+            } else {
+                2.0
+            };
+            (
+                frozen * r.params_total + w_b * r.adapter_params,
+                g_b * r.adapter_params,
+                o_b * r.adapter_params,
+            )
         }
     };
     let shard = |bytes: f64, stage: u8| bytes / mp / if zero >= stage { nd } else { 1.0 };

@@ -74,30 +74,54 @@ impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Notice::PrecisionFallback { wanted, used } => {
-                write!(f, "this accelerator has no {} peak; {} is used", wanted.id(), used.id())
+                write!(
+                    f,
+                    "this accelerator has no {} peak; {} is used",
+                    wanted.id(),
+                    used.id()
+                )
             }
-            Notice::ApproximateHardware => write!(f, "some figures for this accelerator are unconfirmed (approximate)"),
+            Notice::ApproximateHardware => write!(
+                f,
+                "some figures for this accelerator are unconfirmed (approximate)"
+            ),
             Notice::ImpliedArchitecture => write!(
                 f,
                 "architecture implied from the parameter count (assumption: h/L = 128, MHA, FFN 4h)"
             ),
-            Notice::GpusNotMultiple { gpus, model_parallel, used } => write!(
+            Notice::GpusNotMultiple {
+                gpus,
+                model_parallel,
+                used,
+            } => write!(
                 f,
                 "gpus ({gpus}) is not a multiple of tp x pp ({model_parallel}); {used} form whole replicas"
             ),
-            Notice::HeadsNotDivisible { heads, tp } => write!(f, "heads ({heads}) is not divisible by tp ({tp})"),
+            Notice::HeadsNotDivisible { heads, tp } => {
+                write!(f, "heads ({heads}) is not divisible by tp ({tp})")
+            }
             Notice::TpAcrossNodes { tp } => {
-                write!(f, "tp = {tp} spans several 8-GPU nodes: its all-reduces leave NVLink")
+                write!(
+                    f,
+                    "tp = {tp} spans several 8-GPU nodes: its all-reduces leave NVLink"
+                )
             }
             Notice::DoesNotFit { needed_gb, hbm_gb } => {
-                write!(f, "needs {needed_gb:.1} GB per device but it has {hbm_gb:.0} GB")
+                write!(
+                    f,
+                    "needs {needed_gb:.1} GB per device but it has {hbm_gb:.0} GB"
+                )
             }
             Notice::NeverFits => write!(
                 f,
                 "no number of data-parallel replicas makes this fit: raise tp, pp, the ZeRO stage or recomputation"
             ),
             Notice::MfuAbovePublished { mfu } => {
-                write!(f, "MFU {:.0}% is above what published large runs reach (about 60%)", mfu * 100.0)
+                write!(
+                    f,
+                    "MFU {:.0}% is above what published large runs reach (about 60%)",
+                    mfu * 100.0
+                )
             }
             Notice::LargeBubble { fraction } => write!(
                 f,
@@ -105,9 +129,14 @@ impl fmt::Display for Notice {
                 fraction * 100.0
             ),
             Notice::LatencyUnreachable { best_s } => {
-                write!(f, "the latency target cannot be met; the best possible is {best_s:.2} s per request")
+                write!(
+                    f,
+                    "the latency target cannot be met; the best possible is {best_s:.2} s per request"
+                )
             }
-            Notice::ServingDoesNotFit => write!(f, "the model does not fit for serving even on 1024 devices"),
+            Notice::ServingDoesNotFit => {
+                write!(f, "the model does not fit for serving even on 1024 devices")
+            }
         }
     }
 }

@@ -20,8 +20,13 @@ pub enum Precision {
 
 impl Precision {
     /// Every precision, in the order the UI lists them.
-    pub const ALL: [Precision; 5] =
-        [Precision::Fp32, Precision::Tf32, Precision::Bf16, Precision::Fp16, Precision::Fp8];
+    pub const ALL: [Precision; 5] = [
+        Precision::Fp32,
+        Precision::Tf32,
+        Precision::Bf16,
+        Precision::Fp16,
+        Precision::Fp8,
+    ];
 
     /// The query-string spelling.
     pub fn id(self) -> &'static str {

@@ -9,10 +9,10 @@
 //! the Chinese `万` (1e4) and `亿` (1e8).
 
 use super::architecture::{Architecture, Bias};
+use super::hardware;
 use super::precision::{Precision, STORAGE_BITS};
 use super::presets;
 use super::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
-use super::hardware;
 use serde::Serialize;
 use std::fmt;
 
@@ -196,7 +196,11 @@ fn opt(v: Option<f64>) -> Value {
 }
 
 const fn number(min: f64, max: f64) -> Kind {
-    Kind::Number { min, max, percent: false }
+    Kind::Number {
+        min,
+        max,
+        percent: false,
+    }
 }
 
 const fn integer(min: f64, max: f64) -> Kind {
@@ -212,7 +216,11 @@ const CURRENCIES: &[&str] = &["usd", "cny"];
 const BIASES: &[&str] = &["none", "qkv", "all"];
 
 fn bits_word(bits: u32) -> &'static str {
-    STORAGE_BITS.iter().zip(BITS).find(|(b, _)| **b == bits).map_or("16", |(_, w)| w)
+    STORAGE_BITS
+        .iter()
+        .zip(BITS)
+        .find(|(b, _)| **b == bits)
+        .map_or("16", |(_, w)| w)
 }
 
 /// Optimizer spelling.
@@ -256,76 +264,506 @@ pub fn finetune_id(f: Finetune) -> &'static str {
 /// The scenario's fields other than the model, architecture and data size, which have
 /// precedence rules of their own (see [`parse`]).
 pub static FIELDS: &[Field<Scenario>] = &[
-    Field { name: "seq", unit: "tokens", doc: "sequence length", kind: integer(1.0, 4_194_304.0), get: |s| Value::Num(s.seq.into()), set: |s, v| s.seq = int(v) },
-    Field { name: "epochs", unit: "", doc: "passes over the data", kind: number(0.01, 1000.0), get: |s| Value::Num(s.epochs), set: |s, v| s.epochs = num(v) },
-    Field { name: "finetune", unit: "", doc: "none (pretraining), full, lora or qlora", kind: Kind::Choice(FINETUNE), get: |s| Value::Word(finetune_id(s.finetune)), set: |s, v| s.finetune = match word(v) { "full" => Finetune::Full, "lora" => Finetune::Lora, "qlora" => Finetune::Qlora, _ => Finetune::None } },
-    Field { name: "lora_rank", unit: "", doc: "LoRA adapter rank", kind: integer(1.0, 4096.0), get: |s| Value::Num(s.lora_rank.into()), set: |s, v| s.lora_rank = int(v) },
-    Field { name: "gpu", unit: "", doc: "accelerator id from the catalog, or custom", kind: Kind::Choice(&[]), get: |_| Value::Absent, set: |_, _| {} },
-    Field { name: "peak_tflops", unit: "TFLOP/s", doc: "dense peak for the chosen precision (overrides the catalog)", kind: number(0.001, 1e6), get: |s| opt(s.peak_tflops), set: |s, v| s.peak_tflops = Some(num(v)) },
-    Field { name: "hbm_gb", unit: "GB", doc: "memory per device (overrides the catalog)", kind: number(0.1, 1e5), get: |s| opt(s.hbm_gb), set: |s, v| s.hbm_gb = Some(num(v)) },
-    Field { name: "bandwidth_gbs", unit: "GB/s", doc: "memory bandwidth (overrides the catalog)", kind: number(1.0, 1e6), get: |s| opt(s.bandwidth_gbs), set: |s, v| s.bandwidth_gbs = Some(num(v)) },
-    Field { name: "gpus", unit: "devices", doc: "number of accelerators", kind: integer(1.0, 10_000_000.0), get: |s| Value::Num(s.gpus.into()), set: |s, v| s.gpus = int(v) },
-    Field { name: "mfu", unit: "fraction", doc: "model FLOPs utilisation (0.4 or 40%)", kind: Kind::Number { min: 0.01, max: 1.0, percent: true }, get: |s| Value::Num(s.mfu), set: |s, v| s.mfu = num(v) },
-    Field { name: "precision", unit: "", doc: "training arithmetic", kind: Kind::Choice(PRECISIONS), get: |s| Value::Word(s.precision.id()), set: |s, v| s.precision = Precision::from_id(word(v)).unwrap_or(Precision::Bf16) },
-    Field { name: "deadline_days", unit: "days", doc: "deadline for the training run", kind: number(0.01, 3650.0), get: |s| Value::Num(s.deadline_days), set: |s, v| s.deadline_days = num(v) },
-    Field { name: "recompute", unit: "", doc: "activation recomputation", kind: Kind::Choice(RECOMPUTE), get: |s| Value::Word(recompute_id(s.recompute)), set: |s, v| s.recompute = match word(v) { "none" => Recompute::None, "full" => Recompute::Full, _ => Recompute::Selective } },
-    Field { name: "zero", unit: "", doc: "ZeRO stage", kind: integer(0.0, 3.0), get: |s| Value::Num(s.zero.into()), set: |s, v| s.zero = int(v) as u8 },
-    Field { name: "tp", unit: "", doc: "tensor-parallel size", kind: integer(1.0, 1024.0), get: |s| Value::Num(s.tp.into()), set: |s, v| s.tp = int(v) },
-    Field { name: "pp", unit: "", doc: "pipeline-parallel size", kind: integer(1.0, 1024.0), get: |s| Value::Num(s.pp.into()), set: |s, v| s.pp = int(v) },
-    Field { name: "sp", unit: "0/1", doc: "sequence parallelism", kind: Kind::Flag, get: |s| Value::Flag(s.sp), set: |s, v| s.sp = flag(v) },
-    Field { name: "micro_batch", unit: "sequences", doc: "micro-batch size", kind: integer(1.0, 65536.0), get: |s| Value::Num(s.micro_batch.into()), set: |s, v| s.micro_batch = int(v) },
-    Field { name: "global_batch", unit: "sequences", doc: "global batch size", kind: integer(1.0, 100_000_000.0), get: |s| Value::Num(s.global_batch.into()), set: |s, v| s.global_batch = int(v) },
-    Field { name: "optimizer", unit: "", doc: "optimizer (bytes of state per parameter)", kind: Kind::Choice(OPTIMIZERS), get: |s| Value::Word(optimizer_id(s.optimizer)), set: |s, v| s.optimizer = optimizer_from(word(v)) },
-    Field { name: "price_per_gpu_hour", unit: "currency/h", doc: "rental price per device-hour", kind: number(0.0, 1e6), get: |s| opt(s.price_per_gpu_hour), set: |s, v| s.price_per_gpu_hour = Some(num(v)) },
-    Field { name: "gpu_price", unit: "currency", doc: "purchase price per device", kind: number(0.0, 1e9), get: |s| opt(s.gpu_price), set: |s, v| s.gpu_price = Some(num(v)) },
-    Field { name: "currency", unit: "", doc: "usd or cny", kind: Kind::Choice(CURRENCIES), get: |s| Value::Word(if s.currency == Currency::Cny { "cny" } else { "usd" }), set: |s, v| s.currency = if word(v) == "cny" { Currency::Cny } else { Currency::Usd } },
-    Field { name: "cny_per_usd", unit: "CNY/USD", doc: "exchange rate", kind: number(0.01, 1000.0), get: |s| Value::Num(s.cny_per_usd), set: |s, v| s.cny_per_usd = num(v) },
-    Field { name: "power_w", unit: "W", doc: "power per device (default: TDP)", kind: number(1.0, 1e5), get: |s| opt(s.power_w), set: |s, v| s.power_w = Some(num(v)) },
-    Field { name: "pue", unit: "", doc: "power usage effectiveness", kind: number(1.0, 5.0), get: |s| Value::Num(s.pue), set: |s, v| s.pue = num(v) },
-    Field { name: "grid_kg_per_kwh", unit: "kg CO2e/kWh", doc: "grid carbon intensity", kind: number(0.0, 5.0), get: |s| Value::Num(s.grid_kg_per_kwh), set: |s, v| s.grid_kg_per_kwh = num(v) },
-    Field { name: "electricity_per_kwh", unit: "currency/kWh", doc: "electricity price", kind: number(0.0, 1000.0), get: |s| Value::Num(s.electricity_per_kwh), set: |s, v| s.electricity_per_kwh = num(v) },
-    Field { name: "net_gbps", unit: "Gb/s", doc: "scale-out network bandwidth per device", kind: number(1.0, 1e6), get: |s| Value::Num(s.net_gbps), set: |s, v| s.net_gbps = num(v) },
-    Field { name: "weight_bits", unit: "bits", doc: "inference weight width", kind: Kind::Choice(BITS), get: |s| Value::Word(bits_word(s.weight_bits)), set: |s, v| s.weight_bits = word(v).parse().unwrap_or(16) },
-    Field { name: "kv_bits", unit: "bits", doc: "KV-cache width", kind: Kind::Choice(BITS), get: |s| Value::Word(bits_word(s.kv_bits)), set: |s, v| s.kv_bits = word(v).parse().unwrap_or(16) },
-    Field { name: "batch", unit: "sequences", doc: "serving batch per replica (0: largest meeting the latency target)", kind: integer(0.0, 1_000_000.0), get: |s| Value::Num(s.batch.into()), set: |s, v| s.batch = int(v) },
-    Field { name: "prompt_tokens", unit: "tokens", doc: "prompt tokens per request", kind: integer(0.0, 10_000_000.0), get: |s| Value::Num(s.prompt_tokens.into()), set: |s, v| s.prompt_tokens = int(v) },
-    Field { name: "output_tokens", unit: "tokens", doc: "generated tokens per request", kind: integer(1.0, 10_000_000.0), get: |s| Value::Num(s.output_tokens.into()), set: |s, v| s.output_tokens = int(v) },
-    Field { name: "users", unit: "users", doc: "users of the service", kind: number(0.0, 1e10), get: |s| Value::Num(s.users), set: |s, v| s.users = num(v) },
-    Field { name: "requests_per_user_per_hour", unit: "1/h", doc: "requests per user per hour", kind: number(0.0, 1e6), get: |s| Value::Num(s.requests_per_user_per_hour), set: |s, v| s.requests_per_user_per_hour = num(v) },
-    Field { name: "latency_s", unit: "s", doc: "target time to complete a request", kind: number(0.001, 1e6), get: |s| Value::Num(s.latency_s), set: |s, v| s.latency_s = num(v) },
+    Field {
+        name: "seq",
+        unit: "tokens",
+        doc: "sequence length",
+        kind: integer(1.0, 4_194_304.0),
+        get: |s| Value::Num(s.seq.into()),
+        set: |s, v| s.seq = int(v),
+    },
+    Field {
+        name: "epochs",
+        unit: "",
+        doc: "passes over the data",
+        kind: number(0.01, 1000.0),
+        get: |s| Value::Num(s.epochs),
+        set: |s, v| s.epochs = num(v),
+    },
+    Field {
+        name: "finetune",
+        unit: "",
+        doc: "none (pretraining), full, lora or qlora",
+        kind: Kind::Choice(FINETUNE),
+        get: |s| Value::Word(finetune_id(s.finetune)),
+        set: |s, v| {
+            s.finetune = match word(v) {
+                "full" => Finetune::Full,
+                "lora" => Finetune::Lora,
+                "qlora" => Finetune::Qlora,
+                _ => Finetune::None,
+            }
+        },
+    },
+    Field {
+        name: "lora_rank",
+        unit: "",
+        doc: "LoRA adapter rank",
+        kind: integer(1.0, 4096.0),
+        get: |s| Value::Num(s.lora_rank.into()),
+        set: |s, v| s.lora_rank = int(v),
+    },
+    Field {
+        name: "gpu",
+        unit: "",
+        doc: "accelerator id from the catalog, or custom",
+        kind: Kind::Choice(&[]),
+        get: |_| Value::Absent,
+        set: |_, _| {},
+    },
+    Field {
+        name: "peak_tflops",
+        unit: "TFLOP/s",
+        doc: "dense peak for the chosen precision (overrides the catalog)",
+        kind: number(0.001, 1e6),
+        get: |s| opt(s.peak_tflops),
+        set: |s, v| s.peak_tflops = Some(num(v)),
+    },
+    Field {
+        name: "hbm_gb",
+        unit: "GB",
+        doc: "memory per device (overrides the catalog)",
+        kind: number(0.1, 1e5),
+        get: |s| opt(s.hbm_gb),
+        set: |s, v| s.hbm_gb = Some(num(v)),
+    },
+    Field {
+        name: "bandwidth_gbs",
+        unit: "GB/s",
+        doc: "memory bandwidth (overrides the catalog)",
+        kind: number(1.0, 1e6),
+        get: |s| opt(s.bandwidth_gbs),
+        set: |s, v| s.bandwidth_gbs = Some(num(v)),
+    },
+    Field {
+        name: "gpus",
+        unit: "devices",
+        doc: "number of accelerators",
+        kind: integer(1.0, 10_000_000.0),
+        get: |s| Value::Num(s.gpus.into()),
+        set: |s, v| s.gpus = int(v),
+    },
+    Field {
+        name: "mfu",
+        unit: "fraction",
+        doc: "model FLOPs utilisation (0.4 or 40%)",
+        kind: Kind::Number {
+            min: 0.01,
+            max: 1.0,
+            percent: true,
+        },
+        get: |s| Value::Num(s.mfu),
+        set: |s, v| s.mfu = num(v),
+    },
+    Field {
+        name: "precision",
+        unit: "",
+        doc: "training arithmetic",
+        kind: Kind::Choice(PRECISIONS),
+        get: |s| Value::Word(s.precision.id()),
+        set: |s, v| s.precision = Precision::from_id(word(v)).unwrap_or(Precision::Bf16),
+    },
+    Field {
+        name: "deadline_days",
+        unit: "days",
+        doc: "deadline for the training run",
+        kind: number(0.01, 3650.0),
+        get: |s| Value::Num(s.deadline_days),
+        set: |s, v| s.deadline_days = num(v),
+    },
+    Field {
+        name: "recompute",
+        unit: "",
+        doc: "activation recomputation",
+        kind: Kind::Choice(RECOMPUTE),
+        get: |s| Value::Word(recompute_id(s.recompute)),
+        set: |s, v| {
+            s.recompute = match word(v) {
+                "none" => Recompute::None,
+                "full" => Recompute::Full,
+                _ => Recompute::Selective,
+            }
+        },
+    },
+    Field {
+        name: "zero",
+        unit: "",
+        doc: "ZeRO stage",
+        kind: integer(0.0, 3.0),
+        get: |s| Value::Num(s.zero.into()),
+        set: |s, v| s.zero = int(v) as u8,
+    },
+    Field {
+        name: "tp",
+        unit: "",
+        doc: "tensor-parallel size",
+        kind: integer(1.0, 1024.0),
+        get: |s| Value::Num(s.tp.into()),
+        set: |s, v| s.tp = int(v),
+    },
+    Field {
+        name: "pp",
+        unit: "",
+        doc: "pipeline-parallel size",
+        kind: integer(1.0, 1024.0),
+        get: |s| Value::Num(s.pp.into()),
+        set: |s, v| s.pp = int(v),
+    },
+    Field {
+        name: "sp",
+        unit: "0/1",
+        doc: "sequence parallelism",
+        kind: Kind::Flag,
+        get: |s| Value::Flag(s.sp),
+        set: |s, v| s.sp = flag(v),
+    },
+    Field {
+        name: "micro_batch",
+        unit: "sequences",
+        doc: "micro-batch size",
+        kind: integer(1.0, 65536.0),
+        get: |s| Value::Num(s.micro_batch.into()),
+        set: |s, v| s.micro_batch = int(v),
+    },
+    Field {
+        name: "global_batch",
+        unit: "sequences",
+        doc: "global batch size",
+        kind: integer(1.0, 100_000_000.0),
+        get: |s| Value::Num(s.global_batch.into()),
+        set: |s, v| s.global_batch = int(v),
+    },
+    Field {
+        name: "optimizer",
+        unit: "",
+        doc: "optimizer (bytes of state per parameter)",
+        kind: Kind::Choice(OPTIMIZERS),
+        get: |s| Value::Word(optimizer_id(s.optimizer)),
+        set: |s, v| s.optimizer = optimizer_from(word(v)),
+    },
+    Field {
+        name: "price_per_gpu_hour",
+        unit: "currency/h",
+        doc: "rental price per device-hour",
+        kind: number(0.0, 1e6),
+        get: |s| opt(s.price_per_gpu_hour),
+        set: |s, v| s.price_per_gpu_hour = Some(num(v)),
+    },
+    Field {
+        name: "gpu_price",
+        unit: "currency",
+        doc: "purchase price per device",
+        kind: number(0.0, 1e9),
+        get: |s| opt(s.gpu_price),
+        set: |s, v| s.gpu_price = Some(num(v)),
+    },
+    Field {
+        name: "currency",
+        unit: "",
+        doc: "usd or cny",
+        kind: Kind::Choice(CURRENCIES),
+        get: |s| {
+            Value::Word(if s.currency == Currency::Cny {
+                "cny"
+            } else {
+                "usd"
+            })
+        },
+        set: |s, v| {
+            s.currency = if word(v) == "cny" {
+                Currency::Cny
+            } else {
+                Currency::Usd
+            }
+        },
+    },
+    Field {
+        name: "cny_per_usd",
+        unit: "CNY/USD",
+        doc: "exchange rate",
+        kind: number(0.01, 1000.0),
+        get: |s| Value::Num(s.cny_per_usd),
+        set: |s, v| s.cny_per_usd = num(v),
+    },
+    Field {
+        name: "power_w",
+        unit: "W",
+        doc: "power per device (default: TDP)",
+        kind: number(1.0, 1e5),
+        get: |s| opt(s.power_w),
+        set: |s, v| s.power_w = Some(num(v)),
+    },
+    Field {
+        name: "pue",
+        unit: "",
+        doc: "power usage effectiveness",
+        kind: number(1.0, 5.0),
+        get: |s| Value::Num(s.pue),
+        set: |s, v| s.pue = num(v),
+    },
+    Field {
+        name: "grid_kg_per_kwh",
+        unit: "kg CO2e/kWh",
+        doc: "grid carbon intensity",
+        kind: number(0.0, 5.0),
+        get: |s| Value::Num(s.grid_kg_per_kwh),
+        set: |s, v| s.grid_kg_per_kwh = num(v),
+    },
+    Field {
+        name: "electricity_per_kwh",
+        unit: "currency/kWh",
+        doc: "electricity price",
+        kind: number(0.0, 1000.0),
+        get: |s| Value::Num(s.electricity_per_kwh),
+        set: |s, v| s.electricity_per_kwh = num(v),
+    },
+    Field {
+        name: "net_gbps",
+        unit: "Gb/s",
+        doc: "scale-out network bandwidth per device",
+        kind: number(1.0, 1e6),
+        get: |s| Value::Num(s.net_gbps),
+        set: |s, v| s.net_gbps = num(v),
+    },
+    Field {
+        name: "weight_bits",
+        unit: "bits",
+        doc: "inference weight width",
+        kind: Kind::Choice(BITS),
+        get: |s| Value::Word(bits_word(s.weight_bits)),
+        set: |s, v| s.weight_bits = word(v).parse().unwrap_or(16),
+    },
+    Field {
+        name: "kv_bits",
+        unit: "bits",
+        doc: "KV-cache width",
+        kind: Kind::Choice(BITS),
+        get: |s| Value::Word(bits_word(s.kv_bits)),
+        set: |s, v| s.kv_bits = word(v).parse().unwrap_or(16),
+    },
+    Field {
+        name: "batch",
+        unit: "sequences",
+        doc: "serving batch per replica (0: largest meeting the latency target)",
+        kind: integer(0.0, 1_000_000.0),
+        get: |s| Value::Num(s.batch.into()),
+        set: |s, v| s.batch = int(v),
+    },
+    Field {
+        name: "prompt_tokens",
+        unit: "tokens",
+        doc: "prompt tokens per request",
+        kind: integer(0.0, 10_000_000.0),
+        get: |s| Value::Num(s.prompt_tokens.into()),
+        set: |s, v| s.prompt_tokens = int(v),
+    },
+    Field {
+        name: "output_tokens",
+        unit: "tokens",
+        doc: "generated tokens per request",
+        kind: integer(1.0, 10_000_000.0),
+        get: |s| Value::Num(s.output_tokens.into()),
+        set: |s, v| s.output_tokens = int(v),
+    },
+    Field {
+        name: "users",
+        unit: "users",
+        doc: "users of the service",
+        kind: number(0.0, 1e10),
+        get: |s| Value::Num(s.users),
+        set: |s, v| s.users = num(v),
+    },
+    Field {
+        name: "requests_per_user_per_hour",
+        unit: "1/h",
+        doc: "requests per user per hour",
+        kind: number(0.0, 1e6),
+        get: |s| Value::Num(s.requests_per_user_per_hour),
+        set: |s, v| s.requests_per_user_per_hour = num(v),
+    },
+    Field {
+        name: "latency_s",
+        unit: "s",
+        doc: "target time to complete a request",
+        kind: number(0.001, 1e6),
+        get: |s| Value::Num(s.latency_s),
+        set: |s, v| s.latency_s = num(v),
+    },
 ];
 
 /// Architecture fields; they override the preset named by `model`.
 pub static ARCH_FIELDS: &[Field<Architecture>] = &[
-    Field { name: "layers", unit: "", doc: "transformer layers L", kind: integer(1.0, 10_000.0), get: |a| Value::Num(a.layers.into()), set: |a, v| a.layers = int(v) },
-    Field { name: "hidden", unit: "", doc: "model width h", kind: integer(1.0, 1_000_000.0), get: |a| Value::Num(a.hidden.into()), set: |a, v| a.hidden = int(v) },
-    Field { name: "heads", unit: "", doc: "attention (query) heads a", kind: integer(1.0, 100_000.0), get: |a| Value::Num(a.heads.into()), set: |a, v| a.heads = int(v) },
-    Field { name: "kv_heads", unit: "", doc: "key/value heads g (GQA; = heads for MHA, 1 for MQA)", kind: integer(1.0, 100_000.0), get: |a| Value::Num(a.kv_heads.into()), set: |a, v| a.kv_heads = int(v) },
-    Field { name: "head_dim", unit: "", doc: "per-head dimension d_h", kind: integer(1.0, 100_000.0), get: |a| Value::Num(a.head_dim.into()), set: |a, v| a.head_dim = int(v) },
-    Field { name: "ffn", unit: "", doc: "FFN inner size f (dense layers)", kind: integer(1.0, 10_000_000.0), get: |a| Value::Num(a.ffn.into()), set: |a, v| a.ffn = int(v) },
-    Field { name: "glu", unit: "0/1", doc: "gated FFN (SwiGLU/GeGLU)", kind: Kind::Flag, get: |a| Value::Flag(a.glu), set: |a, v| a.glu = flag(v) },
-    Field { name: "vocab", unit: "", doc: "vocabulary size V", kind: integer(1.0, 100_000_000.0), get: |a| Value::Num(a.vocab.into()), set: |a, v| a.vocab = int(v) },
-    Field { name: "tied", unit: "0/1", doc: "input and output embeddings tied", kind: Kind::Flag, get: |a| Value::Flag(a.tied), set: |a, v| a.tied = flag(v) },
-    Field { name: "bias", unit: "", doc: "biases: none, qkv or all (with LayerNorm)", kind: Kind::Choice(BIASES), get: |a| Value::Word(a.bias.id()), set: |a, v| a.bias = Bias::from_id(word(v)).unwrap_or(Bias::None) },
-    Field { name: "experts", unit: "", doc: "routed experts per MoE layer (0: dense)", kind: integer(0.0, 100_000.0), get: |a| Value::Num(a.experts.into()), set: |a, v| a.experts = int(v) },
-    Field { name: "top_k", unit: "", doc: "routed experts per token", kind: integer(0.0, 100_000.0), get: |a| Value::Num(a.top_k.into()), set: |a, v| a.top_k = int(v) },
-    Field { name: "shared_experts", unit: "", doc: "shared experts per MoE layer", kind: integer(0.0, 1000.0), get: |a| Value::Num(a.shared_experts.into()), set: |a, v| a.shared_experts = int(v) },
-    Field { name: "expert_ffn", unit: "", doc: "FFN inner size of one expert", kind: integer(0.0, 10_000_000.0), get: |a| Value::Num(a.expert_ffn.into()), set: |a, v| a.expert_ffn = int(v) },
-    Field { name: "dense_layers", unit: "", doc: "leading dense layers of a MoE model", kind: integer(0.0, 10_000.0), get: |a| Value::Num(a.dense_layers.into()), set: |a, v| a.dense_layers = int(v) },
-    Field { name: "kv_latent", unit: "", doc: "MLA KV latent width d_c (0: no MLA)", kind: integer(0.0, 1_000_000.0), get: |a| Value::Num(a.kv_latent.into()), set: |a, v| a.kv_latent = int(v) },
-    Field { name: "q_latent", unit: "", doc: "MLA query latent width (0: direct)", kind: integer(0.0, 1_000_000.0), get: |a| Value::Num(a.q_latent.into()), set: |a, v| a.q_latent = int(v) },
-    Field { name: "rope_dim", unit: "", doc: "MLA decoupled RoPE key width", kind: integer(0.0, 100_000.0), get: |a| Value::Num(a.rope_dim.into()), set: |a, v| a.rope_dim = int(v) },
+    Field {
+        name: "layers",
+        unit: "",
+        doc: "transformer layers L",
+        kind: integer(1.0, 10_000.0),
+        get: |a| Value::Num(a.layers.into()),
+        set: |a, v| a.layers = int(v),
+    },
+    Field {
+        name: "hidden",
+        unit: "",
+        doc: "model width h",
+        kind: integer(1.0, 1_000_000.0),
+        get: |a| Value::Num(a.hidden.into()),
+        set: |a, v| a.hidden = int(v),
+    },
+    Field {
+        name: "heads",
+        unit: "",
+        doc: "attention (query) heads a",
+        kind: integer(1.0, 100_000.0),
+        get: |a| Value::Num(a.heads.into()),
+        set: |a, v| a.heads = int(v),
+    },
+    Field {
+        name: "kv_heads",
+        unit: "",
+        doc: "key/value heads g (GQA; = heads for MHA, 1 for MQA)",
+        kind: integer(1.0, 100_000.0),
+        get: |a| Value::Num(a.kv_heads.into()),
+        set: |a, v| a.kv_heads = int(v),
+    },
+    Field {
+        name: "head_dim",
+        unit: "",
+        doc: "per-head dimension d_h",
+        kind: integer(1.0, 100_000.0),
+        get: |a| Value::Num(a.head_dim.into()),
+        set: |a, v| a.head_dim = int(v),
+    },
+    Field {
+        name: "ffn",
+        unit: "",
+        doc: "FFN inner size f (dense layers)",
+        kind: integer(1.0, 10_000_000.0),
+        get: |a| Value::Num(a.ffn.into()),
+        set: |a, v| a.ffn = int(v),
+    },
+    Field {
+        name: "glu",
+        unit: "0/1",
+        doc: "gated FFN (SwiGLU/GeGLU)",
+        kind: Kind::Flag,
+        get: |a| Value::Flag(a.glu),
+        set: |a, v| a.glu = flag(v),
+    },
+    Field {
+        name: "vocab",
+        unit: "",
+        doc: "vocabulary size V",
+        kind: integer(1.0, 100_000_000.0),
+        get: |a| Value::Num(a.vocab.into()),
+        set: |a, v| a.vocab = int(v),
+    },
+    Field {
+        name: "tied",
+        unit: "0/1",
+        doc: "input and output embeddings tied",
+        kind: Kind::Flag,
+        get: |a| Value::Flag(a.tied),
+        set: |a, v| a.tied = flag(v),
+    },
+    Field {
+        name: "bias",
+        unit: "",
+        doc: "biases: none, qkv or all (with LayerNorm)",
+        kind: Kind::Choice(BIASES),
+        get: |a| Value::Word(a.bias.id()),
+        set: |a, v| a.bias = Bias::from_id(word(v)).unwrap_or(Bias::None),
+    },
+    Field {
+        name: "experts",
+        unit: "",
+        doc: "routed experts per MoE layer (0: dense)",
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.experts.into()),
+        set: |a, v| a.experts = int(v),
+    },
+    Field {
+        name: "top_k",
+        unit: "",
+        doc: "routed experts per token",
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.top_k.into()),
+        set: |a, v| a.top_k = int(v),
+    },
+    Field {
+        name: "shared_experts",
+        unit: "",
+        doc: "shared experts per MoE layer",
+        kind: integer(0.0, 1000.0),
+        get: |a| Value::Num(a.shared_experts.into()),
+        set: |a, v| a.shared_experts = int(v),
+    },
+    Field {
+        name: "expert_ffn",
+        unit: "",
+        doc: "FFN inner size of one expert",
+        kind: integer(0.0, 10_000_000.0),
+        get: |a| Value::Num(a.expert_ffn.into()),
+        set: |a, v| a.expert_ffn = int(v),
+    },
+    Field {
+        name: "dense_layers",
+        unit: "",
+        doc: "leading dense layers of a MoE model",
+        kind: integer(0.0, 10_000.0),
+        get: |a| Value::Num(a.dense_layers.into()),
+        set: |a, v| a.dense_layers = int(v),
+    },
+    Field {
+        name: "kv_latent",
+        unit: "",
+        doc: "MLA KV latent width d_c (0: no MLA)",
+        kind: integer(0.0, 1_000_000.0),
+        get: |a| Value::Num(a.kv_latent.into()),
+        set: |a, v| a.kv_latent = int(v),
+    },
+    Field {
+        name: "q_latent",
+        unit: "",
+        doc: "MLA query latent width (0: direct)",
+        kind: integer(0.0, 1_000_000.0),
+        get: |a| Value::Num(a.q_latent.into()),
+        set: |a, v| a.q_latent = int(v),
+    },
+    Field {
+        name: "rope_dim",
+        unit: "",
+        doc: "MLA decoupled RoPE key width",
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.rope_dim.into()),
+        set: |a, v| a.rope_dim = int(v),
+    },
 ];
 
 /// Fields with precedence rules of their own, documented here for the README and the UI.
 pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
     ("v", "", "format version"),
-    ("model", "", "preset id; explicit architecture fields override it"),
-    ("params", "parameters", "total parameter count (overrides the architecture's)"),
-    ("active_params", "parameters", "active parameters per token (MoE)"),
+    (
+        "model",
+        "",
+        "preset id; explicit architecture fields override it",
+    ),
+    (
+        "params",
+        "parameters",
+        "total parameter count (overrides the architecture's)",
+    ),
+    (
+        "active_params",
+        "parameters",
+        "active parameters per token (MoE)",
+    ),
     ("tokens", "tokens", "training tokens per epoch"),
     ("dataset_tb", "TB", "dataset size instead of tokens"),
-    ("bytes_per_token", "bytes", "tokenizer bytes per token (with dataset_tb)"),
+    (
+        "bytes_per_token",
+        "bytes",
+        "tokenizer bytes per token (with dataset_tb)",
+    ),
 ];
 
 /// Parses a number with the suffixes the scenario language allows.
@@ -352,19 +790,35 @@ pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
     };
     // Only plain decimal notation: Rust also reads "inf" and "NaN", which are not numbers here.
     let plain = !body.is_empty()
-        && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
-    let x: f64 = if plain { body.parse().map_err(|_| Problem::NotANumber)? } else { return Err(Problem::NotANumber) };
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
+    let x: f64 = if plain {
+        body.parse().map_err(|_| Problem::NotANumber)?
+    } else {
+        return Err(Problem::NotANumber);
+    };
     let x = x * scale;
-    if x.is_finite() { Ok(x) } else { Err(Problem::NotANumber) }
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(Problem::NotANumber)
+    }
 }
 
 /// Validates one raw value against a field kind.
 pub fn parse_value(kind: Kind, raw: &str) -> Result<Value, Problem> {
     let ranged = |x: f64, min: f64, max: f64| {
-        if (min..=max).contains(&x) { Ok(x) } else { Err(Problem::OutOfRange { min, max }) }
+        if (min..=max).contains(&x) {
+            Ok(x)
+        } else {
+            Err(Problem::OutOfRange { min, max })
+        }
     };
     match kind {
-        Kind::Number { min, max, percent } => Ok(Value::Num(ranged(parse_number(raw, percent)?, min, max)?)),
+        Kind::Number { min, max, percent } => {
+            Ok(Value::Num(ranged(parse_number(raw, percent)?, min, max)?))
+        }
         Kind::Integer { min, max } => {
             let x = parse_number(raw, false)?;
             if x.fract() != 0.0 {
@@ -375,13 +829,17 @@ pub fn parse_value(kind: Kind, raw: &str) -> Result<Value, Problem> {
         Kind::Flag => match raw.trim() {
             "1" | "true" | "yes" | "on" => Ok(Value::Flag(true)),
             "0" | "false" | "no" | "off" => Ok(Value::Flag(false)),
-            _ => Err(Problem::NotOneOf { allowed: vec!["0".into(), "1".into()] }),
+            _ => Err(Problem::NotOneOf {
+                allowed: vec!["0".into(), "1".into()],
+            }),
         },
         Kind::Choice(words) => words
             .iter()
             .find(|w| w.eq_ignore_ascii_case(raw.trim()))
             .map(|w| Value::Word(w))
-            .ok_or_else(|| Problem::NotOneOf { allowed: words.iter().map(|w| w.to_string()).collect() }),
+            .ok_or_else(|| Problem::NotOneOf {
+                allowed: words.iter().map(|w| w.to_string()).collect(),
+            }),
     }
 }
 
@@ -405,19 +863,31 @@ pub fn parse(input: &str) -> Parsed {
         }
         if let Some(i) = pairs.iter().position(|(pk, _)| *pk == k) {
             let (_, old) = pairs.remove(i);
-            warnings.push(FieldError { field: k.clone(), value: old, problem: Problem::Duplicate });
+            warnings.push(FieldError {
+                field: k.clone(),
+                value: old,
+                problem: Problem::Duplicate,
+            });
         }
         pairs.push((k, v));
     }
     let get = |name: &str| lookup(&pairs, name);
     let mut s = Scenario::default();
-    let err = |field: &str, value: &str, problem| FieldError { field: field.into(), value: value.into(), problem };
+    let err = |field: &str, value: &str, problem| FieldError {
+        field: field.into(),
+        value: value.into(),
+        problem,
+    };
 
     if let Some(v) = get("v") {
         match parse_value(integer(1.0, 1e6), v) {
-            Ok(Value::Num(n)) if n > f64::from(FORMAT_VERSION) => {
-                warnings.push(err("v", v, Problem::NewerVersion { supported: FORMAT_VERSION }))
-            }
+            Ok(Value::Num(n)) if n > f64::from(FORMAT_VERSION) => warnings.push(err(
+                "v",
+                v,
+                Problem::NewerVersion {
+                    supported: FORMAT_VERSION,
+                },
+            )),
             Ok(_) => {}
             Err(p) => errors.push(err("v", v, p)),
         }
@@ -434,7 +904,9 @@ pub fn parse(input: &str) -> Parsed {
             None => errors.push(err(
                 "model",
                 id,
-                Problem::NotOneOf { allowed: presets::all().iter().map(|p| p.id.to_string()).collect() },
+                Problem::NotOneOf {
+                    allowed: presets::all().iter().map(|p| p.id.to_string()).collect(),
+                },
             )),
         },
         None if has_arch_field => {
@@ -450,7 +922,10 @@ pub fn parse(input: &str) -> Parsed {
     if let Some(arch) = s.arch.as_mut() {
         apply(ARCH_FIELDS, arch, &pairs, &mut errors);
     }
-    for (name, slot) in [("params", &mut s.params), ("active_params", &mut s.active_params)] {
+    for (name, slot) in [
+        ("params", &mut s.params),
+        ("active_params", &mut s.active_params),
+    ] {
         if let Some(v) = get(name) {
             match parse_value(number(1e6, 1e14), v) {
                 Ok(x) => *slot = Some(num(x)),
@@ -469,7 +944,11 @@ pub fn parse(input: &str) -> Parsed {
     let tokens = get("tokens").map(|v| (v, parse_value(number(1e6, 1e16), v)));
     let tb = get("dataset_tb").map(|v| (v, parse_value(number(1e-6, 1e6), v)));
     let bpt = get("bytes_per_token").map(|v| (v, parse_value(number(0.5, 16.0), v)));
-    for (name, entry) in [("tokens", &tokens), ("dataset_tb", &tb), ("bytes_per_token", &bpt)] {
+    for (name, entry) in [
+        ("tokens", &tokens),
+        ("dataset_tb", &tb),
+        ("bytes_per_token", &bpt),
+    ] {
         if let Some((v, Err(p))) = entry {
             errors.push(err(name, v, p.clone()));
         }
@@ -482,14 +961,31 @@ pub fn parse(input: &str) -> Parsed {
         (Some(t), tb_val) => {
             s.data = Data::Tokens(t);
             if let (Some(_), Some((v, _))) = (tb_val, &tb) {
-                warnings.push(err("dataset_tb", v, Problem::Conflict { with: "tokens".into() }));
+                warnings.push(err(
+                    "dataset_tb",
+                    v,
+                    Problem::Conflict {
+                        with: "tokens".into(),
+                    },
+                ));
             }
         }
-        (None, Some(tb)) => s.data = Data::Dataset { tb, bytes_per_token: ok(&bpt).unwrap_or(4.0) },
+        (None, Some(tb)) => {
+            s.data = Data::Dataset {
+                tb,
+                bytes_per_token: ok(&bpt).unwrap_or(4.0),
+            }
+        }
         (None, None) => {}
     }
     if let (Some((v, Ok(_))), Data::Tokens(_)) = (&bpt, s.data) {
-        warnings.push(err("bytes_per_token", v, Problem::Unused { needs: "dataset_tb".into() }));
+        warnings.push(err(
+            "bytes_per_token",
+            v,
+            Problem::Unused {
+                needs: "dataset_tb".into(),
+            },
+        ));
     }
 
     // The accelerator: a catalog id or `custom`.
@@ -498,7 +994,8 @@ pub fn parse(input: &str) -> Parsed {
         if id == hardware::CUSTOM_ID || hardware::find(id).is_some() {
             s.gpu = id.to_string();
         } else {
-            let mut allowed: Vec<String> = hardware::CATALOG.iter().map(|a| a.id.to_string()).collect();
+            let mut allowed: Vec<String> =
+                hardware::CATALOG.iter().map(|a| a.id.to_string()).collect();
             allowed.push(hardware::CUSTOM_ID.to_string());
             errors.push(err("gpu", id, Problem::NotOneOf { allowed }));
         }
@@ -516,21 +1013,37 @@ pub fn parse(input: &str) -> Parsed {
             warnings.push(err(k, v, Problem::UnknownField));
         }
     }
-    Parsed { scenario: s, errors, warnings }
+    Parsed {
+        scenario: s,
+        errors,
+        warnings,
+    }
 }
 
 /// The value of a field in the parsed pairs (the last one, duplicates having been removed).
 fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
-fn apply<T>(fields: &[Field<T>], target: &mut T, pairs: &[(String, String)], errors: &mut Vec<FieldError>) {
+fn apply<T>(
+    fields: &[Field<T>],
+    target: &mut T,
+    pairs: &[(String, String)],
+    errors: &mut Vec<FieldError>,
+) {
     for f in fields {
         // `gpu` is resolved against the catalog before the table is applied.
         if let (Some(raw), false) = (lookup(pairs, f.name), f.name == "gpu") {
             match parse_value(f.kind, raw) {
                 Ok(v) => (f.set)(target, v),
-                Err(problem) => errors.push(FieldError { field: f.name.into(), value: raw.into(), problem }),
+                Err(problem) => errors.push(FieldError {
+                    field: f.name.into(),
+                    value: raw.into(),
+                    problem,
+                }),
             }
         }
     }
@@ -543,7 +1056,10 @@ fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
             errors.push(FieldError {
                 field: field.into(),
                 value: value.to_string(),
-                problem: Problem::AtMost { field: other.into(), value: limit.into() },
+                problem: Problem::AtMost {
+                    field: other.into(),
+                    value: limit.into(),
+                },
             });
             *value = limit;
         }
@@ -565,7 +1081,10 @@ fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
         errors.push(FieldError {
             field: "active_params".into(),
             value: active.to_string(),
-            problem: Problem::AtMost { field: "params".into(), value: total },
+            problem: Problem::AtMost {
+                field: "params".into(),
+                value: total,
+            },
         });
         s.active_params = None;
     }
@@ -633,7 +1152,10 @@ pub fn format(s: &Scenario) -> String {
             out.append_pair("tokens", &format_number(t));
         }
         Data::Tokens(_) => {}
-        Data::Dataset { tb, bytes_per_token } => {
+        Data::Dataset {
+            tb,
+            bytes_per_token,
+        } => {
             out.append_pair("dataset_tb", &format_number(tb));
             out.append_pair("bytes_per_token", &format_number(bytes_per_token));
         }

@@ -44,13 +44,20 @@ impl<'a> Resolved<'a> {
         let mut notices = Vec::new();
         let (arch, arch_implied) = match &s.arch {
             Some(a) => (a.clone(), false),
-            None => (Architecture::implied_by_params(s.params.unwrap_or(1e9)), true),
+            None => (
+                Architecture::implied_by_params(s.params.unwrap_or(1e9)),
+                true,
+            ),
         };
         let breakdown = arch.param_count();
         let params_total = s.params.unwrap_or(breakdown.total);
         let params_active = s
             .active_params
-            .unwrap_or(if s.params.is_some() && !arch.is_moe() { params_total } else { breakdown.active * params_total / breakdown.total });
+            .unwrap_or(if s.params.is_some() && !arch.is_moe() {
+                params_total
+            } else {
+                breakdown.active * params_total / breakdown.total
+            });
         let adapter_params = match s.finetune {
             Finetune::Lora | Finetune::Qlora => lora_adapter_params(&arch, s.lora_rank),
             _ => 0.0,
@@ -59,7 +66,12 @@ impl<'a> Resolved<'a> {
         let base = hardware::find(&s.gpu).unwrap_or(&hardware::CATALOG[3]);
         let mut gpu = if s.gpu == hardware::CUSTOM_ID {
             let peak = base.peak_tflops(s.precision).unwrap_or(base.bf16_tflops);
-            hardware::custom(base, s.peak_tflops.unwrap_or(peak), s.hbm_gb.unwrap_or(base.hbm_gb), s.bandwidth_gbs.unwrap_or(base.bandwidth_gbs))
+            hardware::custom(
+                base,
+                s.peak_tflops.unwrap_or(peak),
+                s.hbm_gb.unwrap_or(base.hbm_gb),
+                s.bandwidth_gbs.unwrap_or(base.bandwidth_gbs),
+            )
         } else {
             base.clone()
         };
@@ -71,9 +83,15 @@ impl<'a> Resolved<'a> {
         }
         let precision = gpu.effective_precision(s.precision);
         if precision != s.precision {
-            notices.push(Notice::PrecisionFallback { wanted: s.precision, used: precision });
+            notices.push(Notice::PrecisionFallback {
+                wanted: s.precision,
+                used: precision,
+            });
         }
-        let peak_tflops = s.peak_tflops.unwrap_or_else(|| gpu.peak_tflops(precision).unwrap_or(gpu.fp32_tflops.max(1.0)));
+        let peak_tflops = s.peak_tflops.unwrap_or_else(|| {
+            gpu.peak_tflops(precision)
+                .unwrap_or(gpu.fp32_tflops.max(1.0))
+        });
         if gpu.approximate {
             notices.push(Notice::ApproximateHardware);
         }
@@ -123,7 +141,11 @@ pub fn lora_adapter_params(arch: &Architecture, rank: u32) -> f64 {
     let h = f64::from(arch.hidden);
     let q = arch.q_width();
     let kv = f64::from(arch.kv_heads) * f64::from(arch.head_dim);
-    let f = if arch.is_moe() { f64::from(arch.expert_ffn) } else { f64::from(arch.ffn) };
+    let f = if arch.is_moe() {
+        f64::from(arch.expert_ffn)
+    } else {
+        f64::from(arch.ffn)
+    };
     let per_layer = (h + q) + 2.0 * (h + kv) + (q + h) + arch.ffn_matrices() * (h + f);
     f64::from(arch.layers) * f64::from(rank) * per_layer
 }

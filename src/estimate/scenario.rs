@@ -77,7 +77,10 @@ impl Data {
     pub fn tokens(self) -> f64 {
         match self {
             Data::Tokens(t) => t,
-            Data::Dataset { tb, bytes_per_token } => tb * 1e12 / bytes_per_token,
+            Data::Dataset {
+                tb,
+                bytes_per_token,
+            } => tb * 1e12 / bytes_per_token,
         }
     }
 }

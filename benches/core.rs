@@ -1,0 +1,36 @@
+//! Criterion benchmarks of the estimation core (run with `cargo bench --bench core`).
+//! Goals (issue #3): one full report under 10 µs; a 512-point GPU-count sweep under 1 ms.
+
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use suanli::estimate::{Scenario, estimate, query, sweep_gpus};
+
+fn bench(c: &mut Criterion) {
+    let dense = Scenario::default();
+    let moe =
+        query::parse("model=deepseek-v3&tokens=14.8T&gpu=h800-sxm&gpus=2048&pp=16&zero=1").scenario;
+    c.bench_function("report/llama-3-70b", |b| {
+        b.iter(|| estimate(black_box(&dense)))
+    });
+    c.bench_function("report/deepseek-v3", |b| {
+        b.iter(|| estimate(black_box(&moe)))
+    });
+    let counts: Vec<u32> = (0..512)
+        .map(|i| (8.0 * 1.02f64.powi(i)).round() as u32)
+        .collect();
+    c.bench_function("sweep/512-gpu-counts", |b| {
+        b.iter(|| sweep_gpus(black_box(&dense), black_box(&counts)))
+    });
+    c.bench_function("query/parse+format", |b| {
+        b.iter(|| {
+            query::format(
+                &query::parse(black_box(
+                    "model=llama-3.1-405b&tokens=15.6T&gpus=16384&mfu=40%",
+                ))
+                .scenario,
+            )
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,182 @@
+//! Properties that must hold for every valid scenario (proptest).
+
+use proptest::prelude::*;
+use suanli::estimate::architecture::{Architecture, Bias};
+use suanli::estimate::precision::Precision;
+use suanli::estimate::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
+use suanli::estimate::{estimate, hardware, presets, query, sweep_gpus};
+
+fn arch() -> impl Strategy<Value = Architecture> {
+    (
+        (
+            1u32..200,
+            1u32..64,
+            1u32..=16,
+            16u32..=256,
+            1u32..100_000,
+            any::<bool>(),
+            1000u32..300_000,
+            any::<bool>(),
+            0usize..3,
+        ),
+        (
+            0u32..64,
+            0u32..=8,
+            0u32..=2,
+            0u32..8192,
+            0u32..4,
+            prop_oneof![Just(0u32), 64u32..1024],
+            0u32..2048,
+            0u32..128,
+        ),
+    )
+        .prop_map(
+            |(
+                (layers, heads, group, head_dim, ffn, glu, vocab, tied, bias),
+                (experts, top_k, shared, expert_ffn, dense, kv_latent, q_latent, rope),
+            )| Architecture {
+                layers,
+                hidden: heads * head_dim,
+                heads,
+                kv_heads: (heads / group).max(1),
+                head_dim,
+                ffn,
+                glu,
+                vocab,
+                tied,
+                bias: [Bias::None, Bias::Qkv, Bias::All][bias],
+                experts,
+                top_k: top_k.min(experts),
+                shared_experts: shared,
+                expert_ffn,
+                dense_layers: dense.min(layers),
+                kv_latent,
+                q_latent,
+                rope_dim: rope,
+            },
+        )
+}
+
+/// Models as `parse` makes them: a preset (possibly with a tweak), a custom architecture, or a
+/// bare parameter count.
+fn model() -> impl Strategy<Value = (Option<String>, Option<Architecture>, Option<f64>)> {
+    let n = presets::all().len();
+    prop_oneof![
+        (0..n, proptest::option::of(1u32..200)).prop_map(|(i, layers)| {
+            let p = &presets::all()[i];
+            let mut a = p.arch.clone();
+            if let Some(l) = layers {
+                a.layers = l;
+                a.dense_layers = a.dense_layers.min(l);
+            }
+            (Some(p.id.to_string()), Some(a), None)
+        }),
+        (arch(), proptest::option::of(1e6f64..1e14)).prop_map(|(a, p)| (None, Some(a), p)),
+        (1e6f64..1e14).prop_map(|p| (None, None, Some(p))),
+    ]
+}
+
+prop_compose! {
+    fn scenario()(
+        (model, arch, params) in model(),
+        tokens in prop_oneof![(1e6f64..1e16).prop_map(Data::Tokens), (1e-6f64..1e6, 0.5f64..16.0).prop_map(|(tb, bytes_per_token)| Data::Dataset { tb, bytes_per_token })],
+        (seq, epochs, finetune, lora_rank) in (1u32..200_000, 0.01f64..1000.0, 0usize..4, 1u32..4096),
+        (gpu, gpus, mfu, precision, deadline_days) in (0..hardware::CATALOG.len() + 1, 1u32..100_000, 0.01f64..=1.0, 0usize..5, 0.01f64..3650.0),
+        (recompute, zero, tp, pp, sp, micro_batch, global_batch, optimizer) in (0usize..3, 0u8..=3, 1u32..=16, 1u32..=16, any::<bool>(), 1u32..16, 1u32..100_000, 0usize..4),
+        (prices, currency, cny_per_usd, power_w, pue, grid, elec, net) in ((proptest::option::of(0f64..100.0), proptest::option::of(0f64..1e6)), any::<bool>(), 0.01f64..1000.0, proptest::option::of(1f64..2000.0), 1f64..5.0, 0f64..5.0, 0f64..10.0, 1f64..10_000.0),
+        (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
+        overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
+    ) -> Scenario {
+        let bits = [4, 8, 16, 32];
+        let tp = tp.min(gpus);
+        let pp = pp.min((gpus / tp).max(1));
+        let gpu = hardware::CATALOG.get(gpu).map_or("custom", |a| a.id).to_string();
+        Scenario {
+            model, arch, params, active_params: None, seq, data: tokens, epochs,
+            finetune: [Finetune::None, Finetune::Full, Finetune::Lora, Finetune::Qlora][finetune], lora_rank,
+            gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
+            gpus, mfu, precision: Precision::ALL[precision], deadline_days,
+            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp,
+            micro_batch: micro_batch.min(global_batch), global_batch,
+            optimizer: [Optimizer::AdamW, Optimizer::AdamWFp32Grads, Optimizer::Sgd, Optimizer::Adam8bit][optimizer],
+            price_per_gpu_hour: prices.0, gpu_price: prices.1,
+            currency: if currency { Currency::Cny } else { Currency::Usd }, cny_per_usd, power_w, pue,
+            grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
+            weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
+            users, requests_per_user_per_hour: rph, latency_s,
+        }
+    }
+}
+
+/// Walks a JSON value and returns the path of the first number that is NaN/infinite (serde
+/// writes those as null) or negative.
+fn first_bad_number(v: &serde_json::Value, path: &str) -> Option<String> {
+    match v {
+        serde_json::Value::Null if !path.ends_with("min_gpus_to_fit") => {
+            Some(format!("{path} is null (NaN or infinite)"))
+        }
+        serde_json::Value::Number(n) if n.as_f64().is_none_or(|x| x < 0.0) => {
+            Some(format!("{path} = {n}"))
+        }
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| first_bad_number(x, &format!("{path}.{i}"))),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .find_map(|(k, x)| first_bad_number(x, &format!("{path}.{k}"))),
+        _ => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn format_then_parse_is_identity(s in scenario()) {
+        let q = query::format(&s);
+        let parsed = query::parse(&q);
+        prop_assert!(parsed.errors.is_empty(), "{q}: {:?}", parsed.errors);
+        prop_assert_eq!(parsed.scenario, s, "{}", q);
+    }
+
+    #[test]
+    fn no_output_is_nan_infinite_or_negative(s in scenario()) {
+        let r = estimate(&s);
+        let json = serde_json::to_value(&r).unwrap();
+        prop_assert_eq!(first_bad_number(&json, ""), None);
+    }
+
+    #[test]
+    fn more_gpus_never_means_more_days_and_gpu_hours_are_invariant(s in scenario(), a in 1u32..100_000, b in 1u32..100_000) {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let pts = sweep_gpus(&s, &[lo, hi]);
+        prop_assert!(pts[1].days <= pts[0].days);
+        let hours = |p: &suanli::estimate::report::SweepPoint| p.days * 24.0 * f64::from(p.gpus);
+        prop_assert!((hours(&pts[0]) / hours(&pts[1]) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn each_zero_stage_uses_no_more_memory_than_the_one_before(s in scenario()) {
+        let r = estimate(&s);
+        for k in 0..3 {
+            prop_assert!(r.memory_by_zero[k + 1].total_bytes <= r.memory_by_zero[k].total_bytes * (1.0 + 1e-12));
+        }
+    }
+
+    #[test]
+    fn parsing_any_string_never_panics(input in ".{0,200}") {
+        let p = query::parse(&input);
+        // Every problem is named: a field and a value are always present.
+        for e in p.errors.iter().chain(&p.warnings) {
+            prop_assert!(!e.field.is_empty());
+        }
+    }
+
+    #[test]
+    fn deadline_gpus_meet_the_deadline(s in scenario()) {
+        let r = estimate(&s);
+        let t = &r.training;
+        prop_assert!(t.gpus_for_deadline as f64 >= t.gpus_for_deadline_raw);
+    }
+}

@@ -1,0 +1,166 @@
+//! The scenario language: numbers, errors that name the field, totality.
+
+use suanli::estimate::query::{FieldError, Problem, format, parse, parse_number};
+use suanli::estimate::scenario::Data;
+
+fn error_for<'a>(errors: &'a [FieldError], field: &str) -> &'a FieldError {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .unwrap_or_else(|| panic!("no error for {field} in {errors:?}"))
+}
+
+#[test]
+fn numbers_accept_suffixes_percent_and_chinese_units() {
+    assert_eq!(parse_number("175e9", false), Ok(175e9));
+    assert_eq!(parse_number("175B", false), Ok(175e9));
+    assert_eq!(parse_number("1.4T", false), Ok(1.4e12));
+    assert_eq!(parse_number("300M", false), Ok(300e6));
+    assert_eq!(parse_number("7k", false), Ok(7e3));
+    assert_eq!(parse_number("40%", true), Ok(0.4));
+    assert_eq!(parse_number("40%", false), Err(Problem::NotANumber));
+    assert_eq!(parse_number("7000亿", false), Ok(7e11));
+    assert_eq!(parse_number("5万", false), Ok(5e4));
+    for bad in ["", "abc", "inf", "NaN", "1e400", "--1", "1.2.3", "B"] {
+        assert!(parse_number(bad, false).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn every_bad_field_is_named_with_what_is_allowed() {
+    let p = parse("mfu=150%&gpus=0&tp=1.5&precision=fp9&model=gpt-5&gpu=h9000&sp=maybe&tokens=abc");
+    assert!(
+        matches!(error_for(&p.errors, "mfu").problem, Problem::OutOfRange { min, max } if min == 0.01 && max == 1.0)
+    );
+    assert!(matches!(
+        error_for(&p.errors, "gpus").problem,
+        Problem::OutOfRange { .. }
+    ));
+    assert_eq!(error_for(&p.errors, "tp").problem, Problem::NotAWholeNumber);
+    match &error_for(&p.errors, "precision").problem {
+        Problem::NotOneOf { allowed } => assert!(allowed.contains(&"bf16".to_string())),
+        other => panic!("{other:?}"),
+    }
+    match &error_for(&p.errors, "model").problem {
+        Problem::NotOneOf { allowed } => assert!(allowed.contains(&"llama-3-70b".to_string())),
+        other => panic!("{other:?}"),
+    }
+    match &error_for(&p.errors, "gpu").problem {
+        Problem::NotOneOf { allowed } => assert!(
+            allowed.contains(&"h100-sxm".to_string()) && allowed.contains(&"custom".to_string())
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        error_for(&p.errors, "sp").problem,
+        Problem::NotOneOf { .. }
+    ));
+    assert_eq!(error_for(&p.errors, "tokens").problem, Problem::NotANumber);
+    // Messages name the field and the value.
+    let msg = error_for(&p.errors, "mfu").to_string();
+    assert!(
+        msg.contains("mfu") && msg.contains("150%") && msg.contains("0.01"),
+        "{msg}"
+    );
+    // Bad fields keep their defaults.
+    let d = suanli::estimate::Scenario::default();
+    assert_eq!(p.scenario.mfu, d.mfu);
+    assert_eq!(p.scenario.gpus, d.gpus);
+}
+
+#[test]
+fn unknown_duplicate_and_future_fields_are_warnings() {
+    let p = parse("v=9&foo=1&gpus=8&gpus=16&tp=1&pp=1");
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    assert_eq!(p.scenario.gpus, 16);
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.field == "foo" && w.problem == Problem::UnknownField)
+    );
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.field == "gpus" && w.value == "8" && w.problem == Problem::Duplicate)
+    );
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.field == "v" && matches!(w.problem, Problem::NewerVersion { supported: 1 }))
+    );
+}
+
+#[test]
+fn cross_field_rules_name_the_field() {
+    let p = parse("model=llama-2-70b&kv_heads=128&gpus=8&tp=16");
+    assert!(matches!(
+        error_for(&p.errors, "kv_heads").problem,
+        Problem::AtMost { .. }
+    ));
+    assert!(matches!(
+        error_for(&p.errors, "tp").problem,
+        Problem::AtMost { .. }
+    ));
+    assert_eq!(p.scenario.arch.as_ref().unwrap().kv_heads, 64);
+    assert_eq!(p.scenario.tp, 8);
+}
+
+#[test]
+fn data_size_alternatives() {
+    let p = parse("dataset_tb=2&bytes_per_token=1.8");
+    assert_eq!(
+        p.scenario.data,
+        Data::Dataset {
+            tb: 2.0,
+            bytes_per_token: 1.8
+        }
+    );
+    let both = parse("tokens=1T&dataset_tb=2");
+    assert_eq!(both.scenario.data, Data::Tokens(1e12));
+    assert!(both.warnings.iter().any(|w| w.field == "dataset_tb"));
+}
+
+#[test]
+fn model_precedence() {
+    // A preset with an override keeps the preset id and changes the architecture.
+    let p = parse("model=llama-2-7b&layers=40");
+    assert_eq!(p.scenario.model.as_deref(), Some("llama-2-7b"));
+    assert_eq!(p.scenario.arch.as_ref().unwrap().layers, 40);
+    // Bare params: no preset, implied architecture.
+    let p = parse("params=13B");
+    assert_eq!(
+        (
+            p.scenario.model.clone(),
+            p.scenario.arch.clone(),
+            p.scenario.params
+        ),
+        (None, None, Some(13e9))
+    );
+    // Architecture fields without a model: a custom architecture.
+    let p = parse("layers=24&hidden=2048");
+    assert!(p.scenario.model.is_none());
+    assert_eq!(p.scenario.arch.as_ref().unwrap().hidden, 2048);
+}
+
+#[test]
+fn format_is_readable_and_round_trips() {
+    let p = parse("model=llama-3.1-405b&tokens=15.6T&gpu=h100-sxm&gpus=16384&mfu=40%");
+    let q = format(&p.scenario);
+    assert_eq!(q, "v=1&model=llama-3.1-405b&tokens=15.6T&gpus=16384");
+    assert_eq!(parse(&q).scenario, p.scenario);
+    // Whole URLs and fragments are accepted.
+    assert_eq!(
+        parse(&format!("https://example.org/suanli/?{q}#top")).scenario,
+        p.scenario
+    );
+}
+
+#[test]
+fn markup_in_values_is_only_data() {
+    // Values are never interpreted: a script payload is just a bad value, reported verbatim.
+    let p = parse("model=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(
+        error_for(&p.errors, "model").value,
+        "<script>alert(1)</script>"
+    );
+}
