@@ -6,3 +6,8 @@
 #![warn(missing_docs)]
 
 pub mod estimate;
+pub mod human;
+pub mod i18n;
+pub mod charts;
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,1 +1,13 @@
-fn main() {}
+//! The web app's entry point: install the panic hook and mount. Everything else is in the
+//! library (`suanli::app`) so browser tests can mount it.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(suanli::app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("suanli-web is the browser app; build and serve it with `./scripts/serve` (see README).");
+}

@@ -69,24 +69,43 @@ fn inference_peak(r: &Resolved) -> f64 {
 }
 
 /// Computes serving capacity and the devices a load needs.
-pub fn serving(
-    r: &Resolved,
-    weights_bytes: f64,
-    kv_per_token: f64,
-    notices: &mut Vec<Notice>,
-) -> Serving {
+///
+/// A replica is a power-of-two tensor-parallel group. The smallest one that holds the weights
+/// leaves little room for KV cache, so every size up to 8 devices (one node) past that minimum is
+/// tried and the one that serves the load on the fewest devices wins (then the higher
+/// throughput per device).
+pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mut Vec<Notice>) -> Serving {
     let s = r.s;
-    let ctx = f64::from(s.prompt_tokens + s.output_tokens);
-    let kv_per_seq = kv_per_token * ctx;
+    let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
-    // The smallest power-of-two tensor-parallel group that holds the weights and one sequence.
-    let replica_gpus = (0..=10)
-        .map(|k| 1u32 << k)
-        .find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
-    if replica_gpus.is_none() {
+    let smallest = (0..=10).map(|k| 1u32 << k).find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
+    let Some(smallest) = smallest else {
         notices.push(Notice::ServingDoesNotFit);
+        return serving_on(r, 1024, weights_bytes, kv_per_token, notices);
+    };
+    let mut best: Option<Serving> = None;
+    let mut size = smallest;
+    while size <= smallest.max(8) {
+        let mut scratch = Vec::new();
+        let candidate = serving_on(r, size, weights_bytes, kv_per_token, &mut scratch);
+        let better = best.as_ref().is_none_or(|b| {
+            (candidate.gpus, -candidate.tokens_per_s_per_gpu) < (b.gpus, -b.tokens_per_s_per_gpu)
+        });
+        if better {
+            best = Some(candidate);
+        }
+        size *= 2;
     }
-    let replica_gpus = replica_gpus.unwrap_or(1024);
+    let best = best.expect("at least one replica size was tried");
+    // Report the latency caveat of the chosen size only.
+    serving_on(r, best.replica_gpus, weights_bytes, kv_per_token, notices)
+}
+
+/// Serving figures for replicas of `replica_gpus` devices.
+fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token: f64, notices: &mut Vec<Notice>) -> Serving {
+    let s = r.s;
+    let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
+    let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
     let n = f64::from(replica_gpus);
     let max_concurrent = ((n * usable - weights_bytes) / kv_per_seq).floor().max(0.0) as u64;
 
@@ -109,20 +128,14 @@ pub fn serving(
     let batch = if s.batch > 0 {
         s.batch.min(cap)
     } else if request(1.0) > s.latency_s {
-        notices.push(Notice::LatencyUnreachable {
-            best_s: request(1.0),
-        });
+        notices.push(Notice::LatencyUnreachable { best_s: request(1.0) });
         1
     } else {
         // request(batch) grows with batch: bisect for the largest that meets the target.
         let (mut lo, mut hi) = (1u32, cap);
         while lo < hi {
             let mid = lo + (hi - lo).div_ceil(2);
-            if request(f64::from(mid)) <= s.latency_s {
-                lo = mid
-            } else {
-                hi = mid - 1
-            }
+            if request(f64::from(mid)) <= s.latency_s { lo = mid } else { hi = mid - 1 }
         }
         lo
     };
@@ -146,9 +159,7 @@ pub fn serving(
         gpus: replicas * u64::from(replica_gpus),
         flops_per_token,
         response_flops: flops_per_token * f64::from(s.output_tokens),
-        seed_response_flops: f64::from(s.output_tokens)
-            * f64::from(r.arch.hidden)
-            * f64::from(r.arch.layers),
+        seed_response_flops: f64::from(s.output_tokens) * f64::from(r.arch.hidden) * f64::from(r.arch.layers),
     }
 }
 

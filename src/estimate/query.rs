@@ -167,6 +167,35 @@ impl<T> Field<T> {
     pub fn get(&self, target: &T) -> Value {
         (self.get)(target)
     }
+
+    /// Writes a value that [`parse_value`] accepted for this field's kind; `Value::Absent`
+    /// clears an optional field.
+    pub fn set(&self, target: &mut T, value: Value) {
+        (self.set)(target, value)
+    }
+
+    /// Whether the field may be left empty (the default then applies).
+    pub fn optional(&self, default: &T) -> bool {
+        self.get(default) == Value::Absent && self.name != "gpu"
+    }
+}
+
+/// Looks a scenario field up by name.
+pub fn field(name: &str) -> Option<&'static Field<Scenario>> {
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// Looks an architecture field up by name.
+pub fn arch_field(name: &str) -> Option<&'static Field<Architecture>> {
+    ARCH_FIELDS.iter().find(|f| f.name == name)
+}
+
+/// `Some(x)` for a number, `None` for `Value::Absent` (clearing an optional field).
+fn opt_in(v: Value) -> Option<f64> {
+    match v {
+        Value::Num(x) => Some(x),
+        _ => None,
+    }
 }
 
 fn num(v: Value) -> f64 {
@@ -317,7 +346,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         doc: "dense peak for the chosen precision (overrides the catalog)",
         kind: number(0.001, 1e6),
         get: |s| opt(s.peak_tflops),
-        set: |s, v| s.peak_tflops = Some(num(v)),
+        set: |s, v| s.peak_tflops = opt_in(v),
     },
     Field {
         name: "hbm_gb",
@@ -325,7 +354,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         doc: "memory per device (overrides the catalog)",
         kind: number(0.1, 1e5),
         get: |s| opt(s.hbm_gb),
-        set: |s, v| s.hbm_gb = Some(num(v)),
+        set: |s, v| s.hbm_gb = opt_in(v),
     },
     Field {
         name: "bandwidth_gbs",
@@ -333,7 +362,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         doc: "memory bandwidth (overrides the catalog)",
         kind: number(1.0, 1e6),
         get: |s| opt(s.bandwidth_gbs),
-        set: |s, v| s.bandwidth_gbs = Some(num(v)),
+        set: |s, v| s.bandwidth_gbs = opt_in(v),
     },
     Field {
         name: "gpus",
@@ -447,7 +476,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         doc: "rental price per device-hour",
         kind: number(0.0, 1e6),
         get: |s| opt(s.price_per_gpu_hour),
-        set: |s, v| s.price_per_gpu_hour = Some(num(v)),
+        set: |s, v| s.price_per_gpu_hour = opt_in(v),
     },
     Field {
         name: "gpu_price",
@@ -455,7 +484,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         doc: "purchase price per device",
         kind: number(0.0, 1e9),
         get: |s| opt(s.gpu_price),
-        set: |s, v| s.gpu_price = Some(num(v)),
+        set: |s, v| s.gpu_price = opt_in(v),
     },
     Field {
         name: "currency",
@@ -491,7 +520,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         doc: "power per device (default: TDP)",
         kind: number(1.0, 1e5),
         get: |s| opt(s.power_w),
-        set: |s, v| s.power_w = Some(num(v)),
+        set: |s, v| s.power_w = opt_in(v),
     },
     Field {
         name: "pue",

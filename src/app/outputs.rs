@@ -1,0 +1,208 @@
+//! Outputs: headline cards, the derivations, the reality check, the notes. Every figure carries
+//! `data-metric` (the report key) and `data-value` (the raw number).
+
+use super::state::Ctx;
+use crate::estimate::reference::REFERENCES;
+use crate::estimate::{Report, derivations};
+use crate::human;
+use crate::i18n::{self, Lang};
+use leptos::prelude::*;
+
+/// One headline card.
+struct Card {
+    metric: &'static str,
+    value: fn(&Report) -> f64,
+    show: fn(f64, &Report, Lang, bool) -> String,
+    detail: fn(&Report, Lang, bool) -> String,
+}
+
+fn cards() -> Vec<Card> {
+    vec![
+        Card { metric: "params_total", value: |r| r.params_total, show: |x, _, l, _| human::count(x, l),
+            detail: |r, l, _| if r.params_active < r.params_total { format!("{} {}", human::count(r.params_active, l), l.ui().active) } else { String::new() } },
+        Card { metric: "training_flops", value: |r| r.training.training_flops, show: |x, _, _, _| format!("{} FLOP", human::sci(x)),
+            detail: |r, l, _| format!("{} {} · {}", if l == Lang::Zh { "硬件" } else { "hardware" }, human::sci(r.training.hardware_flops), l.ui().hfu.to_owned() + " " + &human::percent(r.training.hfu)) },
+        Card { metric: "training_days", value: |r| r.training.training_days, show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
+            detail: |r, l, _| format!("{} {} · {} {}", human::exact(f64::from(r.memory_per_gpu.data_parallel)), if l == Lang::Zh { "个数据并行副本" } else { "data-parallel replicas" }, l.ui().hfu, human::percent(r.training.hfu)) },
+        Card { metric: "gpus_for_deadline", value: |r| r.training.gpus_for_deadline as f64, show: |x, _, l, _| human::devices(x, l),
+            detail: |r, l, _| format!("{} {}", human::count(r.training.gpus_for_deadline_raw, l), if l == Lang::Zh { "（取整前）" } else { "before rounding" }) },
+        Card { metric: "gpu_hours", value: |r| r.training.gpu_hours, show: |x, _, l, _| human::count(x, l), detail: |r, l, _| format!("{} PF-days · {} {}", human::sig3(r.training.pf_days), human::count(r.training.attention_flops, l), if l == Lang::Zh { "注意力 FLOPs" } else { "attention FLOPs" }) },
+        Card { metric: "cost_usd", value: |r| r.cost.rental, show: |x, r, l, cny| { let _ = r; human::money(x, cny, l) },
+            detail: |r, l, cny| format!("{}{}/GPU-h{}", if cny { "¥" } else { "$" }, human::sig3(r.cost.price_per_gpu_hour), if r.cost.price_is_assumption { format!(" ({})", l.ui().assumption) } else { String::new() }) },
+        Card { metric: "energy_mwh", value: |r| r.cost.energy_mwh, show: |x, _, _, _| format!("{} MWh", human::sig3(x)),
+            detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)) },
+        Card { metric: "memory_per_gpu.total_bytes", value: |r| r.memory_per_gpu.total_bytes, show: |x, _, _, _| human::bytes(x),
+            detail: |r, l, _| format!("{} {}", if r.memory_per_gpu.fits { l.ui().fits } else { l.ui().does_not_fit }, human::bytes(r.memory_per_gpu.hbm_bytes)) },
+        Card { metric: "min_gpus_for_replica", value: |r| r.min_gpus_for_replica as f64, show: |x, _, l, _| human::devices(x, l),
+            detail: |r, l, _| r.min_gpus_to_fit.map_or_else(|| l.ui().does_not_fit.into(), |n| format!("{}: {}", if l == Lang::Zh { "当前配置" } else { "this config" }, human::devices(n as f64, l))) },
+        Card { metric: "serving.gpus", value: |r| r.serving.gpus as f64, show: |x, _, l, _| human::devices(x, l),
+            detail: |r, l, _| format!("{} × {} GPU {}", r.serving.replicas, r.serving.replica_gpus, l.ui().per_replica) },
+        Card { metric: "serving.tokens_per_s_per_gpu", value: |r| r.serving.tokens_per_s_per_gpu, show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
+            detail: |r, l, _| format!("batch {} · {}", r.serving.batch, human::bytes(r.kv_cache_bytes_per_token) + if l == Lang::Zh { " KV/token" } else { " KV/token" }) },
+    ]
+}
+
+/// The headline cards.
+#[component]
+pub fn Cards() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <section class="cards" aria-live="polite">
+            {cards().into_iter().map(|c| {
+                let value = Memo::new(move |_| ctx.report.with(|r| (c.value)(r)));
+                let warn = move || c.metric == "memory_per_gpu.total_bytes" && ctx.report.with(|r| !r.memory_per_gpu.fits);
+                view! {
+                    <div class="card" class:warn=warn data-metric=c.metric data-value=move || value.get().to_string()
+                        title=move || human::exact(value.get())>
+                        <div class="card-label">{move || i18n::metric_label(c.metric, ctx.lang.get())}</div>
+                        <div class="card-value">{move || {
+                            let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
+                            ctx.report.with(|r| (c.show)(value.get(), r, ctx.lang.get(), cny))
+                        }}</div>
+                        <div class="card-detail">{move || {
+                            let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
+                            ctx.report.with(|r| (c.detail)(r, ctx.lang.get(), cny))
+                        }}</div>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    How,
+    Reality,
+    Notes,
+}
+
+/// Derivations, reality check and notes, as tabs.
+#[component]
+pub fn Tabs() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let tab = RwSignal::new(Tab::How);
+    let ui = move || ctx.ui();
+    let button = move |t: Tab, label: fn(&i18n::Ui) -> &'static str, id: &'static str| {
+        view! {
+            <button role="tab" id=id aria-selected=move || (tab.get() == t).to_string()
+                class:active=move || tab.get() == t on:click=move |_| tab.set(t)>{move || label(ui())}</button>
+        }
+    };
+    let note_count = move || ctx.report.with(|r| r.notices.len());
+    view! {
+        <section class="tabs">
+            <div role="tablist">
+                {button(Tab::How, |u| u.tab_how, "tab-how")}
+                {button(Tab::Reality, |u| u.tab_reality, "tab-reality")}
+                {button(Tab::Notes, |u| u.tab_notes, "tab-notes")}
+                <span class="badge" data-metric="notices" data-value=move || note_count().to_string()>{note_count}</span>
+            </div>
+            <div role="tabpanel">
+                {move || match tab.get() {
+                    Tab::How => view! { <Derivations /> }.into_any(),
+                    Tab::Reality => view! { <RealityCheck /> }.into_any(),
+                    Tab::Notes => view! { <Notes /> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Derivations() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rows = Memo::new(move |_| ctx.scenario.with(|s| ctx.report.with(|r| derivations(s, r))));
+    view! {
+        <table class="derivations">
+            <thead><tr>
+                <th>{move || ctx.ui().metric}</th><th>{move || ctx.ui().formula}</th>
+                <th>{move || ctx.ui().with_your_numbers}</th><th>{move || ctx.ui().source}</th>
+            </tr></thead>
+            <tbody>
+                {move || rows.get().into_iter().map(|d| view! {
+                    <tr data-metric=d.metric data-value=d.result.to_string()>
+                        <td>{move || i18n::metric_label(d.metric, ctx.lang.get())}</td>
+                        <td><code>{d.formula}</code></td>
+                        <td><code>{d.with_numbers}</code></td>
+                        <td class="source">{d.source}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn RealityCheck() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // The published rows do not depend on the scenario: compute them once.
+    let rows: Vec<(usize, f64, f64)> = REFERENCES.iter().enumerate().map(|(i, r)| (i, r.predicted(), r.error())).collect();
+    view! {
+        <p class="hint">{move || ctx.ui().reality_intro}</p>
+        <table class="reality">
+            <thead><tr>
+                <th>{move || ctx.ui().run}</th><th>{move || ctx.ui().metric}</th><th>{move || ctx.ui().predicted}</th>
+                <th>{move || ctx.ui().published}</th><th>{move || ctx.ui().error}</th><th>{move || ctx.ui().source}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(i, predicted, error)| {
+                    let r = &REFERENCES[i];
+                    let bad = error.abs() > 0.05;
+                    view! {
+                        <tr data-metric=r.metric data-value=predicted.to_string()>
+                            <td>{r.run}</td>
+                            <td>{move || i18n::metric_label(r.metric, ctx.lang.get())}</td>
+                            <td title=human::exact(predicted)>{human::sci(predicted)}</td>
+                            <td title=human::exact(r.published)>{human::sci(r.published)}</td>
+                            <td class:bad=bad>{format!("{:+.1}%", error * 100.0)}</td>
+                            <td class="source"><a href=format!("?{}", r.query)>{r.source}</a></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Notes() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <ul class="notes">
+            {move || {
+                let lang = ctx.lang.get();
+                let notes: Vec<String> = ctx.report.with(|r| r.notices.iter().map(|n| i18n::notice(n, lang)).collect());
+                if notes.is_empty() {
+                    view! { <li>{ctx.ui().no_notes}</li> }.into_any()
+                } else {
+                    notes.into_iter().map(|n| view! { <li class="notice">{n}</li> }).collect_view().into_any()
+                }
+            }}
+            <li class="assumption">{move || ctx.ui().assumptions_note}</li>
+        </ul>
+    }
+}
+
+/// Problems in the link the page was opened with: each names the field, the value and what is
+/// allowed. Dismissable.
+#[component]
+pub fn LinkProblems() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let problems = ctx.link_problems.get();
+        (!problems.is_empty()).then(|| {
+            let lang = ctx.lang.get();
+            view! {
+                <aside class="link-problems" role="alert">
+                    <button class="dismiss" aria-label="×" on:click=move |_| ctx.link_problems.set(Vec::new())>"×"</button>
+                    <ul>
+                        {problems.into_iter().map(|e| view! {
+                            <li data-problem-field=e.field.clone()><code>{e.field.clone()}</code>" = "<code>{e.value.clone()}</code>": "{i18n::problem(&e.problem, lang)}</li>
+                        }).collect_view()}
+                    </ul>
+                </aside>
+            }
+        })
+    }
+}

@@ -1,0 +1,85 @@
+//! The page state: the scenario (from and to the address bar), the language, the report.
+
+use crate::estimate::query::{self, FieldError};
+use crate::estimate::{Report, Scenario, estimate};
+use crate::i18n::{Lang, Ui};
+use leptos::prelude::*;
+
+/// Shared page state, provided as context. Signals are `Copy`, so this is too.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The scenario everything is computed from.
+    pub scenario: RwSignal<Scenario>,
+    /// The page language.
+    pub lang: RwSignal<Lang>,
+    /// The report of the scenario, recomputed once per change.
+    pub report: Memo<Report>,
+    /// Problems found in the link the page was opened with (dismissable).
+    pub link_problems: RwSignal<Vec<FieldError>>,
+    /// Bumped when the window is resized, so charts redraw at the new size.
+    pub resized: RwSignal<u32>,
+}
+
+impl Ctx {
+    /// The UI strings of the current language.
+    pub fn ui(&self) -> &'static Ui {
+        self.lang.get().ui()
+    }
+}
+
+const LANG_KEY: &str = "suanli.lang";
+
+/// The scenario in the address bar, with what was wrong in it.
+fn scenario_from_location() -> (Scenario, Vec<FieldError>) {
+    let search = window().location().search().unwrap_or_default();
+    let parsed = query::parse(&search);
+    let mut problems = parsed.errors;
+    problems.extend(parsed.warnings);
+    (parsed.scenario, problems)
+}
+
+/// The saved language choice, else the browser's.
+fn initial_lang() -> Lang {
+    let saved = window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let tag = saved.or_else(|| window().navigator().language()).unwrap_or_default();
+    Lang::from_tag(&tag)
+}
+
+/// Creates the state, and the effects that push it to the outside world (address bar,
+/// `<html lang>`, the saved language).
+pub fn provide() -> Ctx {
+    let (scenario, problems) = scenario_from_location();
+    let scenario = RwSignal::new(scenario);
+    let lang = RwSignal::new(initial_lang());
+    let report = Memo::new(move |_| scenario.with(estimate));
+    let resized = RwSignal::new(0);
+    let ctx = Ctx { scenario, lang, report, link_problems: RwSignal::new(problems), resized };
+    provide_context(ctx);
+
+    // The address bar always holds the scenario: replace the entry (no history spam, no scroll).
+    Effect::new(move |_| {
+        let q = scenario.with(query::format);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{q}")));
+        }
+    });
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.tag());
+        }
+        document().set_title(l.ui().title);
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    // The app lives as long as the page; keep the listener for its lifetime.
+    std::mem::forget(on_resize);
+    ctx
+}
+
+/// Switches the language and remembers the choice.
+pub fn set_lang(ctx: Ctx, l: Lang) {
+    ctx.lang.set(l);
+    if let Ok(Some(s)) = window().local_storage() {
+        let _ = s.set_item(LANG_KEY, l.tag());
+    }
+}

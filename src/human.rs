@@ -1,0 +1,164 @@
+//! Numbers for people: three significant digits, SI prefixes in English and 万/亿 in Chinese.
+//! Never prints NaN or infinity: a non-finite value shows as "—".
+
+use crate::i18n::Lang;
+
+/// Three significant digits, trailing zeros dropped (`1.50` -> `1.5`).
+pub fn sig3(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let a = x.abs();
+    let decimals = if a >= 100.0 || a == 0.0 { 0 } else if a >= 10.0 { 1 } else { 2 };
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+/// Scientific notation with three significant digits: `3.14e23`.
+pub fn sci(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    let e = x.abs().log10().floor() as i32;
+    let m = x / 10f64.powi(e);
+    // Rounding can carry (9.996 -> 10.0).
+    let (m, e) = if (m.abs() * 100.0).round() >= 1000.0 { (m / 10.0, e + 1) } else { (m, e) };
+    format!("{}e{e}", sig3(m))
+}
+
+/// A count with a magnitude word: `1.23k`, `45.6M`, `7.89B`, `1.2T` (English); `1.23万`,
+/// `4.56亿`, `1.2万亿` (Chinese). Beyond the words, scientific notation.
+pub fn count(x: f64, lang: Lang) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let a = x.abs();
+    let scales: &[(f64, &str)] = match lang {
+        Lang::En => &[(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")],
+        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+    };
+    if a >= 1e15 {
+        return sci(x);
+    }
+    for &(scale, word) in scales {
+        // Round first, so 999,950 reads "1M" and not "1000k".
+        if (a / scale * 1000.0).round() >= 1000.0 {
+            return format!("{}{word}", sig3(x / scale));
+        }
+    }
+    if a < 0.01 && a > 0.0 { sci(x) } else { sig3(x) }
+}
+
+/// Bytes with SI units (1 GB = 1e9 bytes, as datasheets count).
+pub fn bytes(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    for (scale, unit) in [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")] {
+        if (x.abs() / scale * 1000.0).round() >= 1000.0 {
+            return format!("{} {unit}", sig3(x / scale));
+        }
+    }
+    format!("{} B", sig3(x))
+}
+
+/// A value to put back in an input: up to four significant digits with a suffix the scenario
+/// language reads (`70.55B`, `15.6T`).
+pub fn editable(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    for (scale, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")] {
+        if x.abs() >= scale {
+            let m = x / scale;
+            let decimals = if m.abs() >= 100.0 { 1 } else if m.abs() >= 10.0 { 2 } else { 3 };
+            let t = format!("{m:.decimals$}");
+            return format!("{}{suffix}", t.trim_end_matches('0').trim_end_matches('.'));
+        }
+    }
+    sig3(x)
+}
+
+/// A whole count of devices: exact with separators below 100,000, else with a magnitude word.
+pub fn devices(x: f64, lang: Lang) -> String {
+    if x.is_finite() && x.abs() < 1e5 { exact(x.round()) } else { count(x, lang) }
+}
+
+/// Money with a currency symbol: `$6.67M`, `¥4.73亿`.
+pub fn money(x: f64, cny: bool, lang: Lang) -> String {
+    format!("{}{}", if cny { "¥" } else { "$" }, count(x, lang))
+}
+
+/// A fraction as a percentage: `0.4` -> `40%`.
+pub fn percent(x: f64) -> String {
+    format!("{}%", sig3(x * 100.0))
+}
+
+/// The exact value for a tooltip: full digits, no exponent below 1e21.
+pub fn exact(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    if x.abs() >= 1e21 || (x != 0.0 && x.abs() < 1e-4) {
+        format!("{x:e}")
+    } else if x.fract() == 0.0 {
+        // Thousands separators.
+        let digits = format!("{}", x.abs() as u128);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if x < 0.0 { format!("-{out}") } else { out }
+    } else {
+        format!("{x}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_significant_digits() {
+        assert_eq!(sig3(3.14159), "3.14");
+        assert_eq!(sig3(67.83), "67.8");
+        assert_eq!(sig3(439_675.2), "439675");
+        assert_eq!(sig3(1.5), "1.5");
+        assert_eq!(sig3(f64::NAN), "—");
+        assert_eq!(sci(3.1424e23), "3.14e23");
+        assert_eq!(sci(9.996e5), "1e6");
+    }
+
+    #[test]
+    fn magnitude_words_in_both_languages() {
+        assert_eq!(count(405_853_388_800.0, Lang::En), "406B");
+        assert_eq!(count(405_853_388_800.0, Lang::Zh), "4059亿");
+        assert_eq!(count(15.6e12, Lang::Zh), "15.6万亿");
+        assert_eq!(count(12_352.0, Lang::En), "12.4k");
+        assert_eq!(count(12_352.0, Lang::Zh), "1.24万");
+        assert_eq!(count(999_950.0, Lang::En), "1M");
+        assert_eq!(count(42.0, Lang::Zh), "42");
+        assert_eq!(count(3.8e25, Lang::En), "3.8e25");
+        assert_eq!(count(f64::INFINITY, Lang::En), "—");
+    }
+
+    #[test]
+    fn bytes_money_exact() {
+        assert_eq!(bytes(72.3e9), "72.3 GB");
+        assert_eq!(bytes(524_288.0), "524 KB");
+        assert_eq!(money(6.6658e7, false, Lang::En), "$66.7M");
+        assert_eq!(money(4.73e8, true, Lang::Zh), "¥4.73亿");
+        assert_eq!(exact(1_022_362.0), "1,022,362");
+        assert_eq!(percent(0.4), "40%");
+        assert_eq!(editable(70_553_706_496.0), "70.55B");
+        assert_eq!(editable(15.6e12), "15.6T");
+        assert_eq!(devices(12_352.0, Lang::En), "12,352");
+        assert_eq!(devices(250_000.0, Lang::Zh), "25万");
+    }
+}

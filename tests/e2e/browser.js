@@ -1,0 +1,65 @@
+// Shared helpers: serve dist/ on loopback, launch Debian's Chromium headless, open the page.
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { execSync } from 'node:child_process';
+import { join, extname, resolve } from 'node:path';
+
+export const DIST = resolve(process.env.SUANLI_DIST ?? new URL('../../dist', import.meta.url).pathname);
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** Serves `DIST` under `/suanli/` (a sub-path, as a project page would be) on a free loopback port. */
+export async function serve(root = DIST, prefix = '/suanli/') {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    let file = join(root, path.slice(prefix.length) || 'index.html');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  for (const name of ['chromium', 'chromium-browser']) {
+    try { return execSync(`command -v ${name}`, { encoding: 'utf8' }).trim(); } catch { /* next */ }
+  }
+  throw new Error('chromium not found: install Debian chromium (scripts/ensure-tools does)');
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * Opens the page and collects console errors and page errors (panics show as both).
+ * Waits until both charts have been drawn once.
+ */
+export async function open(browser, url, { width = 1280, height = 800, locale = 'en-US', dpr = 1, context } = {}) {
+  const ctx = context ?? await browser.newContext({ viewport: { width, height }, locale, deviceScaleFactor: dpr });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  await page.waitForSelector('canvas[data-chart="memory"][data-drawn]');
+  return { page, errors, ctx };
+}
+
+/** Reads a `data-metric` element's raw value. */
+export async function metric(page, key) {
+  const v = await page.getAttribute(`.cards [data-metric="${key}"]`, 'data-value');
+  return Number(v);
+}
