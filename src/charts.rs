@@ -25,7 +25,13 @@ pub const LIGHT: Theme = Theme {
     bg: RGBColor(255, 255, 255),
     fg: RGBColor(33, 37, 41),
     grid: RGBColor(226, 230, 234),
-    palette: [RGBColor(0, 114, 178), RGBColor(230, 159, 0), RGBColor(0, 158, 115), RGBColor(204, 121, 167), RGBColor(86, 180, 233)],
+    palette: [
+        RGBColor(0, 114, 178),
+        RGBColor(230, 159, 0),
+        RGBColor(0, 158, 115),
+        RGBColor(204, 121, 167),
+        RGBColor(86, 180, 233),
+    ],
     warn: RGBColor(213, 94, 0),
 };
 
@@ -34,7 +40,13 @@ pub const DARK: Theme = Theme {
     bg: RGBColor(24, 26, 31),
     fg: RGBColor(222, 226, 230),
     grid: RGBColor(52, 56, 64),
-    palette: [RGBColor(86, 180, 233), RGBColor(240, 180, 60), RGBColor(60, 200, 150), RGBColor(220, 140, 190), RGBColor(150, 200, 255)],
+    palette: [
+        RGBColor(86, 180, 233),
+        RGBColor(240, 180, 60),
+        RGBColor(60, 200, 150),
+        RGBColor(220, 140, 190),
+        RGBColor(150, 200, 255),
+    ],
     warn: RGBColor(255, 120, 60),
 };
 
@@ -104,12 +116,19 @@ pub fn draw_days<DB: DrawingBackend>(
     root.fill(&theme.bg)?;
     let px = |v: f64| (v * scale).round() as u32;
     let all = c.curves.iter().flat_map(|k| k.points.iter());
-    let (x0, x1) = all.clone().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-    let (y0, y1) = all.fold((c.deadline, c.deadline), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let (x0, x1) = all
+        .clone()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (y0, y1) = all.fold((c.deadline, c.deadline), |(a, b), p| {
+        (a.min(p.1), b.max(p.1))
+    });
     if !(x0.is_finite() && x1 > x0 && y0 > 0.0 && y1.is_finite()) {
         return Ok(());
     }
-    let (y0, y1) = (10f64.powf(y0.log10().floor()), 10f64.powf(y1.log10().ceil()));
+    let (y0, y1) = (
+        10f64.powf(y0.log10().floor()),
+        10f64.powf(y1.log10().ceil()),
+    );
     let mut chart = ChartBuilder::on(root)
         .margin(px(10.0))
         .x_label_area_size(px(40.0))
@@ -129,17 +148,34 @@ pub fn draw_days<DB: DrawingBackend>(
         .draw()?;
     if c.fits_from > x0 {
         let right = c.fits_from.min(x1);
-        chart.draw_series(std::iter::once(Rectangle::new([(x0, y0), (right, y1)], theme.warn.mix(0.12).filled())))?;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(x0, y0), (right, y1)],
+            theme.warn.mix(0.12).filled(),
+        )))?;
     }
     for (i, curve) in c.curves.iter().enumerate().rev() {
         let color = theme.palette[i % theme.palette.len()];
         let width = if i == 0 { px(3.0) } else { px(1.5) };
-        chart.draw_series(LineSeries::new(curve.points.iter().copied(), color.stroke_width(width)))?;
+        chart.draw_series(LineSeries::new(
+            curve.points.iter().copied(),
+            color.stroke_width(width),
+        ))?;
     }
-    chart.draw_series(LineSeries::new([(x0, c.deadline), (x1, c.deadline)], theme.warn.stroke_width(px(1.5))))?;
+    chart.draw_series(LineSeries::new(
+        [(x0, c.deadline), (x1, c.deadline)],
+        theme.warn.stroke_width(px(1.5)),
+    ))?;
     let current = c.current;
-    chart.draw_series(std::iter::once(Circle::new(current, px(6.0), theme.palette[0].filled())))?;
-    chart.draw_series(std::iter::once(Circle::new(current, px(6.0), theme.fg.stroke_width(px(1.5)))))?;
+    chart.draw_series(std::iter::once(Circle::new(
+        current,
+        px(6.0),
+        theme.palette[0].filled(),
+    )))?;
+    chart.draw_series(std::iter::once(Circle::new(
+        current,
+        px(6.0),
+        theme.fg.stroke_width(px(1.5)),
+    )))?;
     root.present()
 }
 
@@ -152,7 +188,12 @@ pub fn draw_memory<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.bg)?;
     let px = |v: f64| (v * scale).round() as u32;
-    let top = c.values.iter().map(|v| v.iter().sum::<f64>()).fold(c.hbm_gb, f64::max) * 1.1;
+    let top = c
+        .values
+        .iter()
+        .map(|v| v.iter().sum::<f64>())
+        .fold(c.hbm_gb, f64::max)
+        * 1.1;
     if !(top.is_finite() && top > 0.0) || c.bars.is_empty() {
         return Ok(());
     }
@@ -169,7 +210,11 @@ pub fn draw_memory<DB: DrawingBackend>(
         .x_labels(c.bars.len())
         .x_label_formatter(&|v| {
             let i = v.round();
-            if (v - i).abs() < 1e-6 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+            if (v - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
         })
         .y_desc(c.text[0].as_str())
         .label_style(font(12.0 * scale, &theme.fg))
@@ -183,10 +228,16 @@ pub fn draw_memory<DB: DrawingBackend>(
         let rects = c.values.iter().enumerate().map(move |(b, parts)| {
             let base: f64 = parts[..p].iter().sum();
             let x = b as f64;
-            Rectangle::new([(x - 0.32, base), (x + 0.32, base + parts[p])], color.filled())
+            Rectangle::new(
+                [(x - 0.32, base), (x + 0.32, base + parts[p])],
+                color.filled(),
+            )
         });
         chart.draw_series(rects)?;
     }
-    chart.draw_series(LineSeries::new([(-0.5, c.hbm_gb), (n - 0.5, c.hbm_gb)], theme.warn.stroke_width(px(2.0))))?;
+    chart.draw_series(LineSeries::new(
+        [(-0.5, c.hbm_gb), (n - 0.5, c.hbm_gb)],
+        theme.warn.stroke_width(px(2.0)),
+    ))?;
     root.present()
 }

@@ -9,9 +9,19 @@ pub fn sig3(x: f64) -> String {
         return "—".into();
     }
     let a = x.abs();
-    let decimals = if a >= 100.0 || a == 0.0 { 0 } else if a >= 10.0 { 1 } else { 2 };
+    let decimals = if a >= 100.0 || a == 0.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else {
+        2
+    };
     let s = format!("{x:.decimals$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 /// Scientific notation with three significant digits: `3.14e23`.
@@ -25,7 +35,11 @@ pub fn sci(x: f64) -> String {
     let e = x.abs().log10().floor() as i32;
     let m = x / 10f64.powi(e);
     // Rounding can carry (9.996 -> 10.0).
-    let (m, e) = if (m.abs() * 100.0).round() >= 1000.0 { (m / 10.0, e + 1) } else { (m, e) };
+    let (m, e) = if (m.abs() * 100.0).round() >= 1000.0 {
+        (m / 10.0, e + 1)
+    } else {
+        (m, e)
+    };
     format!("{}e{e}", sig3(m))
 }
 
@@ -57,7 +71,13 @@ pub fn bytes(x: f64) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    for (scale, unit) in [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")] {
+    for (scale, unit) in [
+        (1e15, "PB"),
+        (1e12, "TB"),
+        (1e9, "GB"),
+        (1e6, "MB"),
+        (1e3, "KB"),
+    ] {
         if (x.abs() / scale * 1000.0).round() >= 1000.0 {
             return format!("{} {unit}", sig3(x / scale));
         }
@@ -74,7 +94,13 @@ pub fn editable(x: f64) -> String {
     for (scale, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")] {
         if x.abs() >= scale {
             let m = x / scale;
-            let decimals = if m.abs() >= 100.0 { 1 } else if m.abs() >= 10.0 { 2 } else { 3 };
+            let decimals = if m.abs() >= 100.0 {
+                1
+            } else if m.abs() >= 10.0 {
+                2
+            } else {
+                3
+            };
             let t = format!("{m:.decimals$}");
             return format!("{}{suffix}", t.trim_end_matches('0').trim_end_matches('.'));
         }
@@ -84,7 +110,11 @@ pub fn editable(x: f64) -> String {
 
 /// A whole count of devices: exact with separators below 100,000, else with a magnitude word.
 pub fn devices(x: f64, lang: Lang) -> String {
-    if x.is_finite() && x.abs() < 1e5 { exact(x.round()) } else { count(x, lang) }
+    if x.is_finite() && x.abs() < 1e5 {
+        exact(x.round())
+    } else {
+        count(x, lang)
+    }
 }
 
 /// Money with a currency symbol: `$6.67M`, `¥4.73亿`.
@@ -126,7 +156,7 @@ mod tests {
 
     #[test]
     fn three_significant_digits() {
-        assert_eq!(sig3(3.14159), "3.14");
+        assert_eq!(sig3(4.56789), "4.57");
         assert_eq!(sig3(67.83), "67.8");
         assert_eq!(sig3(439_675.2), "439675");
         assert_eq!(sig3(1.5), "1.5");

@@ -26,7 +26,11 @@ impl Lang {
 
     /// Picks the language from a browser language tag (`zh`, `zh-CN`, `zh-Hant` -> Chinese).
     pub fn from_tag(tag: &str) -> Self {
-        if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
     }
 
     /// The UI strings.
@@ -267,75 +271,350 @@ pub struct FieldText {
     pub tip_zh: &'static str,
 }
 
-const fn ft(en: &'static str, zh: &'static str, tip_en: &'static str, tip_zh: &'static str) -> FieldText {
-    FieldText { en, zh, tip_en, tip_zh }
+const fn ft(
+    en: &'static str,
+    zh: &'static str,
+    tip_en: &'static str,
+    tip_zh: &'static str,
+) -> FieldText {
+    FieldText {
+        en,
+        zh,
+        tip_en,
+        tip_zh,
+    }
 }
 
 /// Labels of the scenario fields (the names of the query language).
 pub fn field_text(name: &str) -> Option<FieldText> {
     Some(match name {
-        "v" => ft("Format version", "格式版本", "Version of the link format", "链接格式版本"),
-        "model" => ft("Model", "模型", "A published architecture; fields you change override it", "公开的模型结构；修改的字段会覆盖预设"),
+        "v" => ft(
+            "Format version",
+            "格式版本",
+            "Version of the link format",
+            "链接格式版本",
+        ),
+        "model" => ft(
+            "Model",
+            "模型",
+            "A published architecture; fields you change override it",
+            "公开的模型结构；修改的字段会覆盖预设",
+        ),
         "params" => ft("Parameters", "参数量", "Total parameters N", "总参数量 N"),
-        "active_params" => ft("Active parameters", "激活参数", "Parameters each token uses (MoE)", "每个 token 使用的参数（MoE）"),
-        "tokens" => ft("Training tokens", "训练 token 数", "Tokens per epoch D", "每轮训练的 token 数 D"),
-        "dataset_tb" => ft("Dataset size (TB)", "数据集大小（TB）", "Terabytes of text, converted with bytes per token", "文本字节数（TB），按每 token 字节数换算"),
-        "bytes_per_token" => ft("Bytes per token", "每 token 字节数", "About 4 for English BPE, 1.5–2 for Chinese", "英文 BPE 约 4，中文约 1.5–2"),
-        "layers" => ft("Layers", "层数", "Transformer layers L", "Transformer 层数 L"),
+        "active_params" => ft(
+            "Active parameters",
+            "激活参数",
+            "Parameters each token uses (MoE)",
+            "每个 token 使用的参数（MoE）",
+        ),
+        "tokens" => ft(
+            "Training tokens",
+            "训练 token 数",
+            "Tokens per epoch D",
+            "每轮训练的 token 数 D",
+        ),
+        "dataset_tb" => ft(
+            "Dataset size (TB)",
+            "数据集大小（TB）",
+            "Terabytes of text, converted with bytes per token",
+            "文本字节数（TB），按每 token 字节数换算",
+        ),
+        "bytes_per_token" => ft(
+            "Bytes per token",
+            "每 token 字节数",
+            "About 4 for English BPE, 1.5–2 for Chinese",
+            "英文 BPE 约 4，中文约 1.5–2",
+        ),
+        "layers" => ft(
+            "Layers",
+            "层数",
+            "Transformer layers L",
+            "Transformer 层数 L",
+        ),
         "hidden" => ft("Hidden size", "隐藏维度", "Model width h", "模型宽度 h"),
-        "heads" => ft("Attention heads", "注意力头数", "Query heads a", "查询头数 a"),
-        "kv_heads" => ft("KV heads", "KV 头数", "Key/value heads g: equal to heads for MHA, fewer for GQA, 1 for MQA", "键值头数 g：MHA 与头数相同，GQA 更少，MQA 为 1"),
-        "head_dim" => ft("Head dimension", "每头维度", "d_h, usually hidden / heads", "d_h，通常为隐藏维度 / 头数"),
-        "ffn" => ft("FFN size", "FFN 维度", "Inner size f of the feed-forward block", "前馈层中间维度 f"),
-        "glu" => ft("Gated FFN (SwiGLU)", "门控 FFN（SwiGLU）", "Three FFN matrices instead of two", "前馈层三个矩阵而非两个"),
-        "vocab" => ft("Vocabulary", "词表大小", "Embedding rows V", "嵌入矩阵行数 V"),
-        "tied" => ft("Tied embeddings", "共享嵌入", "Input and output embeddings share one matrix", "输入输出嵌入共用一个矩阵"),
-        "bias" => ft("Biases", "偏置", "none, qkv only, or all (with LayerNorm)", "无、仅 QKV、全部（含 LayerNorm）"),
-        "experts" => ft("Routed experts", "路由专家数", "Experts per MoE layer; 0 for a dense model", "每个 MoE 层的专家数；稠密模型为 0"),
-        "top_k" => ft("Experts per token", "每 token 专家数", "Routed experts each token uses (top-k)", "每个 token 路由到的专家数（top-k）"),
-        "shared_experts" => ft("Shared experts", "共享专家数", "Always-active experts per MoE layer", "每个 MoE 层始终激活的专家"),
-        "expert_ffn" => ft("Expert FFN size", "专家 FFN 维度", "Inner size of one expert", "单个专家的中间维度"),
-        "dense_layers" => ft("Leading dense layers", "前置稠密层", "Layers before the MoE layers start", "MoE 层之前的稠密层数"),
-        "kv_latent" => ft("MLA KV latent", "MLA KV 潜向量", "Compressed KV width d_c (0: no MLA)", "压缩 KV 维度 d_c（0 表示不用 MLA）"),
-        "q_latent" => ft("MLA query latent", "MLA 查询潜向量", "Compressed query width (0: direct)", "压缩查询维度（0 表示直接投影）"),
-        "rope_dim" => ft("MLA RoPE key dim", "MLA RoPE 键维度", "Decoupled RoPE key width", "解耦 RoPE 键维度"),
-        "seq" => ft("Sequence length", "序列长度", "Tokens per training sequence", "每个训练序列的 token 数"),
-        "epochs" => ft("Epochs", "训练轮数", "Passes over the data", "遍历数据的次数"),
-        "finetune" => ft("Training type", "训练方式", "Pretraining, full fine-tuning, LoRA or QLoRA", "预训练、全参微调、LoRA 或 QLoRA"),
+        "heads" => ft(
+            "Attention heads",
+            "注意力头数",
+            "Query heads a",
+            "查询头数 a",
+        ),
+        "kv_heads" => ft(
+            "KV heads",
+            "KV 头数",
+            "Key/value heads g: equal to heads for MHA, fewer for GQA, 1 for MQA",
+            "键值头数 g：MHA 与头数相同，GQA 更少，MQA 为 1",
+        ),
+        "head_dim" => ft(
+            "Head dimension",
+            "每头维度",
+            "d_h, usually hidden / heads",
+            "d_h，通常为隐藏维度 / 头数",
+        ),
+        "ffn" => ft(
+            "FFN size",
+            "FFN 维度",
+            "Inner size f of the feed-forward block",
+            "前馈层中间维度 f",
+        ),
+        "glu" => ft(
+            "Gated FFN (SwiGLU)",
+            "门控 FFN（SwiGLU）",
+            "Three FFN matrices instead of two",
+            "前馈层三个矩阵而非两个",
+        ),
+        "vocab" => ft(
+            "Vocabulary",
+            "词表大小",
+            "Embedding rows V",
+            "嵌入矩阵行数 V",
+        ),
+        "tied" => ft(
+            "Tied embeddings",
+            "共享嵌入",
+            "Input and output embeddings share one matrix",
+            "输入输出嵌入共用一个矩阵",
+        ),
+        "bias" => ft(
+            "Biases",
+            "偏置",
+            "none, qkv only, or all (with LayerNorm)",
+            "无、仅 QKV、全部（含 LayerNorm）",
+        ),
+        "experts" => ft(
+            "Routed experts",
+            "路由专家数",
+            "Experts per MoE layer; 0 for a dense model",
+            "每个 MoE 层的专家数；稠密模型为 0",
+        ),
+        "top_k" => ft(
+            "Experts per token",
+            "每 token 专家数",
+            "Routed experts each token uses (top-k)",
+            "每个 token 路由到的专家数（top-k）",
+        ),
+        "shared_experts" => ft(
+            "Shared experts",
+            "共享专家数",
+            "Always-active experts per MoE layer",
+            "每个 MoE 层始终激活的专家",
+        ),
+        "expert_ffn" => ft(
+            "Expert FFN size",
+            "专家 FFN 维度",
+            "Inner size of one expert",
+            "单个专家的中间维度",
+        ),
+        "dense_layers" => ft(
+            "Leading dense layers",
+            "前置稠密层",
+            "Layers before the MoE layers start",
+            "MoE 层之前的稠密层数",
+        ),
+        "kv_latent" => ft(
+            "MLA KV latent",
+            "MLA KV 潜向量",
+            "Compressed KV width d_c (0: no MLA)",
+            "压缩 KV 维度 d_c（0 表示不用 MLA）",
+        ),
+        "q_latent" => ft(
+            "MLA query latent",
+            "MLA 查询潜向量",
+            "Compressed query width (0: direct)",
+            "压缩查询维度（0 表示直接投影）",
+        ),
+        "rope_dim" => ft(
+            "MLA RoPE key dim",
+            "MLA RoPE 键维度",
+            "Decoupled RoPE key width",
+            "解耦 RoPE 键维度",
+        ),
+        "seq" => ft(
+            "Sequence length",
+            "序列长度",
+            "Tokens per training sequence",
+            "每个训练序列的 token 数",
+        ),
+        "epochs" => ft(
+            "Epochs",
+            "训练轮数",
+            "Passes over the data",
+            "遍历数据的次数",
+        ),
+        "finetune" => ft(
+            "Training type",
+            "训练方式",
+            "Pretraining, full fine-tuning, LoRA or QLoRA",
+            "预训练、全参微调、LoRA 或 QLoRA",
+        ),
         "lora_rank" => ft("LoRA rank", "LoRA 秩", "Rank of the adapters", "适配器的秩"),
-        "gpu" => ft("Accelerator", "加速卡", "From the catalog (dense peaks)", "来自硬件目录（稠密峰值）"),
-        "peak_tflops" => ft("Peak TFLOP/s", "峰值 TFLOP/s", "Overrides the dense peak for the chosen precision", "覆盖所选精度的稠密峰值"),
-        "hbm_gb" => ft("Memory (GB)", "显存（GB）", "Overrides the memory per device", "覆盖每卡显存"),
-        "bandwidth_gbs" => ft("Bandwidth (GB/s)", "带宽（GB/s）", "Overrides the memory bandwidth", "覆盖显存带宽"),
-        "gpus" => ft("GPU count", "GPU 数量", "Devices in the training run", "训练使用的加速卡数量"),
-        "mfu" => ft("MFU", "MFU（模型算力利用率）", "Model FLOPs utilisation: achieved 6ND FLOP/s over dense peak", "模型算力利用率：实际 6ND FLOP/s 与稠密峰值之比"),
-        "precision" => ft("Precision", "精度", "Arithmetic of the matrix multiplies", "矩阵乘法使用的数值精度"),
-        "deadline_days" => ft("Deadline (days)", "截止（天）", "The GPUs this deadline needs are shown", "显示满足该工期所需的 GPU 数"),
-        "recompute" => ft("Recomputation", "重计算", "none, selective (attention scores) or full", "无、选择性（注意力分数）或完全重计算"),
-        "zero" => ft("ZeRO stage", "ZeRO 阶段", "0: none; 1: optimizer; 2: + gradients; 3: + weights sharded", "0：无；1：切分优化器；2：再切分梯度；3：再切分权重"),
-        "tp" => ft("Tensor parallel", "张量并行", "TP size (keep within an 8-GPU node)", "张量并行度（宜在 8 卡节点内）"),
+        "gpu" => ft(
+            "Accelerator",
+            "加速卡",
+            "From the catalog (dense peaks)",
+            "来自硬件目录（稠密峰值）",
+        ),
+        "peak_tflops" => ft(
+            "Peak TFLOP/s",
+            "峰值 TFLOP/s",
+            "Overrides the dense peak for the chosen precision",
+            "覆盖所选精度的稠密峰值",
+        ),
+        "hbm_gb" => ft(
+            "Memory (GB)",
+            "显存（GB）",
+            "Overrides the memory per device",
+            "覆盖每卡显存",
+        ),
+        "bandwidth_gbs" => ft(
+            "Bandwidth (GB/s)",
+            "带宽（GB/s）",
+            "Overrides the memory bandwidth",
+            "覆盖显存带宽",
+        ),
+        "gpus" => ft(
+            "GPU count",
+            "GPU 数量",
+            "Devices in the training run",
+            "训练使用的加速卡数量",
+        ),
+        "mfu" => ft(
+            "MFU",
+            "MFU（模型算力利用率）",
+            "Model FLOPs utilisation: achieved 6ND FLOP/s over dense peak",
+            "模型算力利用率：实际 6ND FLOP/s 与稠密峰值之比",
+        ),
+        "precision" => ft(
+            "Precision",
+            "精度",
+            "Arithmetic of the matrix multiplies",
+            "矩阵乘法使用的数值精度",
+        ),
+        "deadline_days" => ft(
+            "Deadline (days)",
+            "截止（天）",
+            "The GPUs this deadline needs are shown",
+            "显示满足该工期所需的 GPU 数",
+        ),
+        "recompute" => ft(
+            "Recomputation",
+            "重计算",
+            "none, selective (attention scores) or full",
+            "无、选择性（注意力分数）或完全重计算",
+        ),
+        "zero" => ft(
+            "ZeRO stage",
+            "ZeRO 阶段",
+            "0: none; 1: optimizer; 2: + gradients; 3: + weights sharded",
+            "0：无；1：切分优化器；2：再切分梯度；3：再切分权重",
+        ),
+        "tp" => ft(
+            "Tensor parallel",
+            "张量并行",
+            "TP size (keep within an 8-GPU node)",
+            "张量并行度（宜在 8 卡节点内）",
+        ),
         "pp" => ft("Pipeline parallel", "流水线并行", "PP size", "流水线并行度"),
-        "sp" => ft("Sequence parallel", "序列并行", "Shards the norm and dropout activations over TP", "将归一化和 dropout 的激活按 TP 切分"),
-        "micro_batch" => ft("Micro-batch", "微批大小", "Sequences per micro-batch", "每个微批的序列数"),
-        "global_batch" => ft("Global batch", "全局批大小", "Sequences per optimizer step", "每次优化器更新的序列数"),
-        "optimizer" => ft("Optimizer", "优化器", "Bytes of state per parameter: AdamW 16, with fp32 grads 20, SGD 12, 8-bit Adam 10", "每参数状态字节：AdamW 16，fp32 梯度 20，SGD 12，8 位 Adam 10"),
-        "price_per_gpu_hour" => ft("Price per GPU-hour", "每卡时价格", "Rental price; empty uses the catalog estimate", "租用价格；留空使用目录估价"),
-        "gpu_price" => ft("Purchase price per GPU", "每卡购买价", "Empty uses the catalog estimate; +19 % for interconnect", "留空使用目录估价；另加 19 % 网络互联"),
+        "sp" => ft(
+            "Sequence parallel",
+            "序列并行",
+            "Shards the norm and dropout activations over TP",
+            "将归一化和 dropout 的激活按 TP 切分",
+        ),
+        "micro_batch" => ft(
+            "Micro-batch",
+            "微批大小",
+            "Sequences per micro-batch",
+            "每个微批的序列数",
+        ),
+        "global_batch" => ft(
+            "Global batch",
+            "全局批大小",
+            "Sequences per optimizer step",
+            "每次优化器更新的序列数",
+        ),
+        "optimizer" => ft(
+            "Optimizer",
+            "优化器",
+            "Bytes of state per parameter: AdamW 16, with fp32 grads 20, SGD 12, 8-bit Adam 10",
+            "每参数状态字节：AdamW 16，fp32 梯度 20，SGD 12，8 位 Adam 10",
+        ),
+        "price_per_gpu_hour" => ft(
+            "Price per GPU-hour",
+            "每卡时价格",
+            "Rental price; empty uses the catalog estimate",
+            "租用价格；留空使用目录估价",
+        ),
+        "gpu_price" => ft(
+            "Purchase price per GPU",
+            "每卡购买价",
+            "Empty uses the catalog estimate; +19 % for interconnect",
+            "留空使用目录估价；另加 19 % 网络互联",
+        ),
         "currency" => ft("Currency", "货币", "USD or CNY", "美元或人民币"),
         "cny_per_usd" => ft("CNY per USD", "汇率（元/美元）", "Exchange rate", "汇率"),
-        "power_w" => ft("Power per GPU (W)", "每卡功耗（W）", "Empty uses the TDP", "留空使用 TDP"),
-        "pue" => ft("PUE", "PUE", "Data-centre power usage effectiveness", "数据中心电能利用效率"),
-        "grid_kg_per_kwh" => ft("Grid CO2 (kg/kWh)", "电网碳排放（kg/kWh）", "Carbon intensity of the electricity", "电力的碳排放强度"),
-        "electricity_per_kwh" => ft("Electricity per kWh", "每度电价格", "In the chosen currency", "以所选货币计"),
-        "net_gbps" => ft("Network per GPU (Gb/s)", "每卡网络（Gb/s）", "Scale-out bandwidth per device", "每卡横向扩展带宽"),
-        "weight_bits" => ft("Weight bits", "权重位宽", "Inference weight width", "推理权重位宽"),
-        "kv_bits" => ft("KV-cache bits", "KV 缓存位宽", "KV-cache width", "KV 缓存位宽"),
-        "batch" => ft("Batch per replica", "每副本批大小", "0 picks the largest that meets the latency target", "0 表示自动选择满足延迟目标的最大批"),
+        "power_w" => ft(
+            "Power per GPU (W)",
+            "每卡功耗（W）",
+            "Empty uses the TDP",
+            "留空使用 TDP",
+        ),
+        "pue" => ft(
+            "PUE",
+            "PUE",
+            "Data-centre power usage effectiveness",
+            "数据中心电能利用效率",
+        ),
+        "grid_kg_per_kwh" => ft(
+            "Grid CO2 (kg/kWh)",
+            "电网碳排放（kg/kWh）",
+            "Carbon intensity of the electricity",
+            "电力的碳排放强度",
+        ),
+        "electricity_per_kwh" => ft(
+            "Electricity per kWh",
+            "每度电价格",
+            "In the chosen currency",
+            "以所选货币计",
+        ),
+        "net_gbps" => ft(
+            "Network per GPU (Gb/s)",
+            "每卡网络（Gb/s）",
+            "Scale-out bandwidth per device",
+            "每卡横向扩展带宽",
+        ),
+        "weight_bits" => ft(
+            "Weight bits",
+            "权重位宽",
+            "Inference weight width",
+            "推理权重位宽",
+        ),
+        "kv_bits" => ft(
+            "KV-cache bits",
+            "KV 缓存位宽",
+            "KV-cache width",
+            "KV 缓存位宽",
+        ),
+        "batch" => ft(
+            "Batch per replica",
+            "每副本批大小",
+            "0 picks the largest that meets the latency target",
+            "0 表示自动选择满足延迟目标的最大批",
+        ),
         "prompt_tokens" => ft("Prompt tokens", "输入 token 数", "Per request", "每个请求"),
         "output_tokens" => ft("Output tokens", "输出 token 数", "Per request", "每个请求"),
         "users" => ft("Users", "用户数", "Users of the service", "服务的用户数"),
-        "requests_per_user_per_hour" => ft("Requests per user per hour", "每用户每小时请求数", "Load per user", "每用户负载"),
-        "latency_s" => ft("Latency target (s)", "延迟目标（秒）", "Time to complete one request", "完成一个请求的时间"),
+        "requests_per_user_per_hour" => ft(
+            "Requests per user per hour",
+            "每用户每小时请求数",
+            "Load per user",
+            "每用户负载",
+        ),
+        "latency_s" => ft(
+            "Latency target (s)",
+            "延迟目标（秒）",
+            "Time to complete one request",
+            "完成一个请求的时间",
+        ),
         _ => return None,
     })
 }
@@ -350,7 +629,9 @@ pub fn metric_label(key: &str, lang: Lang) -> &'static str {
         "pf_days" => ("PF-days", "PF-天"),
         "training_days" => ("Training days", "训练天数"),
         "gpu_hours" => ("GPU-hours", "GPU 卡时"),
-        "gpus_for_deadline" | "gpus_for_deadline_raw" => ("GPUs for the deadline", "满足工期的 GPU 数"),
+        "gpus_for_deadline" | "gpus_for_deadline_raw" => {
+            ("GPUs for the deadline", "满足工期的 GPU 数")
+        }
         "cost_usd" => ("Rental cost", "租用成本"),
         "energy_mwh" => ("Energy", "能耗"),
         "co2_tonnes" => ("CO2", "碳排放"),
@@ -365,7 +646,9 @@ pub fn metric_label(key: &str, lang: Lang) -> &'static str {
         "kv_cache_bytes_per_token" => ("KV cache per token", "每 token KV 缓存"),
         "kv_cache_bytes_per_sequence" => ("KV cache per request", "每请求 KV 缓存"),
         "inference_weights_bytes" => ("Inference weights", "推理权重"),
-        "inference_rule_of_thumb_bytes" => ("Inference memory (1.2 x N rule)", "推理显存（1.2×N 经验）"),
+        "inference_rule_of_thumb_bytes" => {
+            ("Inference memory (1.2 x N rule)", "推理显存（1.2×N 经验）")
+        }
         "serving.gpus" => ("Serving GPUs", "推理 GPU 数"),
         "serving.tokens_per_s_per_gpu" => ("Throughput per GPU", "每卡推理吞吐"),
         "serving.response_flops" => ("FLOPs per response", "每次回答的 FLOPs"),
@@ -382,19 +665,83 @@ pub fn metric_label(key: &str, lang: Lang) -> &'static str {
 pub fn problem(p: &Problem, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     match p {
-        Problem::NotANumber => if zh { "不是数字（例：7e9、7B、1.4T、40%）".into() } else { "not a number (e.g. 7e9, 7B, 1.4T, 40%)".into() },
-        Problem::NotAWholeNumber => if zh { "必须是整数".into() } else { "must be a whole number".into() },
-        Problem::OutOfRange { min, max } => if zh { format!("允许范围 {min} 到 {max}") } else { format!("allowed from {min} to {max}") },
-        Problem::NotOneOf { allowed } => {
-            let list = if allowed.len() > 8 { format!("{} …", allowed[..8].join(", ")) } else { allowed.join(", ") };
-            if zh { format!("可选值：{list}") } else { format!("allowed: {list}") }
+        Problem::NotANumber => {
+            if zh {
+                "不是数字（例：7e9、7B、1.4T、40%）".into()
+            } else {
+                "not a number (e.g. 7e9, 7B, 1.4T, 40%)".into()
+            }
         }
-        Problem::UnknownField => if zh { "未知字段，已忽略".into() } else { "unknown field, ignored".into() },
-        Problem::Duplicate => if zh { "重复出现，使用最后一个值".into() } else { "given more than once; the last value is used".into() },
-        Problem::NewerVersion { supported } => if zh { format!("来自更新版本的链接（本版本支持到 v{supported}），部分字段可能被忽略") } else { format!("from a newer version (this one reads up to v{supported}); some fields may be ignored") },
-        Problem::Conflict { with } => if zh { format!("与 {with} 冲突，使用 {with}") } else { format!("conflicts with {with}, which is used") },
-        Problem::AtMost { field, value } => if zh { format!("不能超过 {field}（{value}）") } else { format!("must not exceed {field} ({value})") },
-        Problem::Unused { needs } => if zh { format!("仅与 {needs} 一起使用，已忽略") } else { format!("only used with {needs}; ignored") },
+        Problem::NotAWholeNumber => {
+            if zh {
+                "必须是整数".into()
+            } else {
+                "must be a whole number".into()
+            }
+        }
+        Problem::OutOfRange { min, max } => {
+            if zh {
+                format!("允许范围 {min} 到 {max}")
+            } else {
+                format!("allowed from {min} to {max}")
+            }
+        }
+        Problem::NotOneOf { allowed } => {
+            let list = if allowed.len() > 8 {
+                format!("{} …", allowed[..8].join(", "))
+            } else {
+                allowed.join(", ")
+            };
+            if zh {
+                format!("可选值：{list}")
+            } else {
+                format!("allowed: {list}")
+            }
+        }
+        Problem::UnknownField => {
+            if zh {
+                "未知字段，已忽略".into()
+            } else {
+                "unknown field, ignored".into()
+            }
+        }
+        Problem::Duplicate => {
+            if zh {
+                "重复出现，使用最后一个值".into()
+            } else {
+                "given more than once; the last value is used".into()
+            }
+        }
+        Problem::NewerVersion { supported } => {
+            if zh {
+                format!("来自更新版本的链接（本版本支持到 v{supported}），部分字段可能被忽略")
+            } else {
+                format!(
+                    "from a newer version (this one reads up to v{supported}); some fields may be ignored"
+                )
+            }
+        }
+        Problem::Conflict { with } => {
+            if zh {
+                format!("与 {with} 冲突，使用 {with}")
+            } else {
+                format!("conflicts with {with}, which is used")
+            }
+        }
+        Problem::AtMost { field, value } => {
+            if zh {
+                format!("不能超过 {field}（{value}）")
+            } else {
+                format!("must not exceed {field} ({value})")
+            }
+        }
+        Problem::Unused { needs } => {
+            if zh {
+                format!("仅与 {needs} 一起使用，已忽略")
+            } else {
+                format!("only used with {needs}; ignored")
+            }
+        }
     }
 }
 
@@ -404,18 +751,74 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         return n.to_string();
     }
     match n {
-        Notice::PrecisionFallback { wanted, used } => format!("该加速卡不支持 {}，改用 {}", wanted.id(), used.id()),
+        Notice::PrecisionFallback { wanted, used } => {
+            format!("该加速卡不支持 {}，改用 {}", wanted.id(), used.id())
+        }
         Notice::ApproximateHardware => "该加速卡的部分参数未经官方资料确认（近似值）".into(),
-        Notice::ImpliedArchitecture => "模型结构由参数量推定（假设：h/L = 128、MHA、FFN 4h）".into(),
-        Notice::GpusNotMultiple { gpus, model_parallel, used } => format!("GPU 数（{gpus}）不是 tp×pp（{model_parallel}）的整数倍，只有 {used} 张组成完整副本"),
-        Notice::HeadsNotDivisible { heads, tp } => format!("注意力头数（{heads}）不能被 tp（{tp}）整除"),
-        Notice::TpAcrossNodes { tp } => format!("tp = {tp} 跨越多个 8 卡节点：其 all-reduce 离开了 NVLink"),
-        Notice::DoesNotFit { needed_gb, hbm_gb } => format!("每卡需要 {needed_gb:.1} GB，但只有 {hbm_gb:.0} GB"),
+        Notice::ImpliedArchitecture => {
+            "模型结构由参数量推定（假设：h/L = 128、MHA、FFN 4h）".into()
+        }
+        Notice::GpusNotMultiple {
+            gpus,
+            model_parallel,
+            used,
+        } => format!(
+            "GPU 数（{gpus}）不是 tp×pp（{model_parallel}）的整数倍，只有 {used} 张组成完整副本"
+        ),
+        Notice::HeadsNotDivisible { heads, tp } => {
+            format!("注意力头数（{heads}）不能被 tp（{tp}）整除")
+        }
+        Notice::TpAcrossNodes { tp } => {
+            format!("tp = {tp} 跨越多个 8 卡节点：其 all-reduce 离开了 NVLink")
+        }
+        Notice::DoesNotFit { needed_gb, hbm_gb } => {
+            format!("每卡需要 {needed_gb:.1} GB，但只有 {hbm_gb:.0} GB")
+        }
         Notice::NeverFits => "增加数据并行也放不下：请提高 tp、pp、ZeRO 阶段或使用重计算".into(),
-        Notice::MfuAbovePublished { mfu } => format!("MFU {:.0}% 高于公开大规模训练的水平（约 60%）", mfu * 100.0),
-        Notice::LargeBubble { fraction } => format!("流水线气泡使每步增加 {:.0}%：请增大 global_batch 或减小 pp", fraction * 100.0),
-        Notice::LatencyUnreachable { best_s } => format!("无法达到延迟目标；单请求最快 {best_s:.2} 秒"),
+        Notice::MfuAbovePublished { mfu } => {
+            format!("MFU {:.0}% 高于公开大规模训练的水平（约 60%）", mfu * 100.0)
+        }
+        Notice::LargeBubble { fraction } => format!(
+            "流水线气泡使每步增加 {:.0}%：请增大 global_batch 或减小 pp",
+            fraction * 100.0
+        ),
+        Notice::LatencyUnreachable { best_s } => {
+            format!("无法达到延迟目标；单请求最快 {best_s:.2} 秒")
+        }
         Notice::ServingDoesNotFit => "即使用 1024 张卡也放不下该模型用于推理".into(),
+    }
+}
+
+/// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
+/// `h100-sxm` are shown as they are.
+pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
+    let (en, zh) = match (field, word) {
+        ("recompute", "none") => ("none", "不重计算"),
+        ("recompute", "selective") => ("selective (attention)", "选择性（注意力）"),
+        ("recompute", "full") => ("full", "完全重计算"),
+        ("finetune", "none") => ("pretraining", "预训练"),
+        ("finetune", "full") => ("full fine-tuning", "全参微调"),
+        ("finetune", "lora") => ("LoRA", "LoRA"),
+        ("finetune", "qlora") => ("QLoRA (4-bit)", "QLoRA（4 位）"),
+        ("optimizer", "adamw") => ("AdamW (16 B/param)", "AdamW（16 字节/参数）"),
+        ("optimizer", "adamw-fp32-grads") => {
+            ("AdamW + fp32 grads (20 B)", "AdamW + fp32 梯度（20 字节）")
+        }
+        ("optimizer", "sgd") => ("SGD momentum (12 B)", "SGD 动量（12 字节）"),
+        ("optimizer", "adam-8bit") => ("8-bit Adam (10 B)", "8 位 Adam（10 字节）"),
+        ("currency", "usd") => ("US$", "美元"),
+        ("currency", "cny") => ("CN¥", "人民币"),
+        ("bias", "none") => ("none", "无"),
+        ("bias", "qkv") => ("QKV only", "仅 QKV"),
+        ("bias", "all") => ("all + LayerNorm", "全部 + LayerNorm"),
+        ("weight_bits" | "kv_bits", b) => {
+            return format!("{b} {}", if lang == Lang::Zh { "位" } else { "bit" });
+        }
+        (_, w) => return w.to_uppercase(),
+    };
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
     }
 }
 
@@ -427,7 +830,11 @@ mod tests {
 
     #[test]
     fn every_scenario_field_has_a_label_and_tooltip_in_both_languages() {
-        let names = FIELDS.iter().map(|f| f.name).chain(ARCH_FIELDS.iter().map(|f| f.name)).chain(SPECIAL_FIELDS.iter().map(|f| f.0));
+        let names = FIELDS
+            .iter()
+            .map(|f| f.name)
+            .chain(ARCH_FIELDS.iter().map(|f| f.name))
+            .chain(SPECIAL_FIELDS.iter().map(|f| f.0));
         for name in names {
             let t = field_text(name).unwrap_or_else(|| panic!("no label for field {name}"));
             for s in [t.en, t.zh, t.tip_en, t.tip_zh] {
@@ -450,34 +857,5 @@ mod tests {
         assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
         assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
-    }
-}
-
-/// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
-/// `h100-sxm` are shown as they are.
-pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
-    let (en, zh) = match (field, word) {
-        ("recompute", "none") => ("none", "不重计算"),
-        ("recompute", "selective") => ("selective (attention)", "选择性（注意力）"),
-        ("recompute", "full") => ("full", "完全重计算"),
-        ("finetune", "none") => ("pretraining", "预训练"),
-        ("finetune", "full") => ("full fine-tuning", "全参微调"),
-        ("finetune", "lora") => ("LoRA", "LoRA"),
-        ("finetune", "qlora") => ("QLoRA (4-bit)", "QLoRA（4 位）"),
-        ("optimizer", "adamw") => ("AdamW (16 B/param)", "AdamW（16 字节/参数）"),
-        ("optimizer", "adamw-fp32-grads") => ("AdamW + fp32 grads (20 B)", "AdamW + fp32 梯度（20 字节）"),
-        ("optimizer", "sgd") => ("SGD momentum (12 B)", "SGD 动量（12 字节）"),
-        ("optimizer", "adam-8bit") => ("8-bit Adam (10 B)", "8 位 Adam（10 字节）"),
-        ("currency", "usd") => ("US$", "美元"),
-        ("currency", "cny") => ("CN¥", "人民币"),
-        ("bias", "none") => ("none", "无"),
-        ("bias", "qkv") => ("QKV only", "仅 QKV"),
-        ("bias", "all") => ("all + LayerNorm", "全部 + LayerNorm"),
-        ("weight_bits" | "kv_bits", b) => return format!("{b} {}", if lang == Lang::Zh { "位" } else { "bit" }),
-        (_, w) => return w.to_uppercase(),
-    };
-    match lang {
-        Lang::En => en.into(),
-        Lang::Zh => zh.into(),
     }
 }

@@ -5,9 +5,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+pub mod charts;
 pub mod estimate;
 pub mod human;
 pub mod i18n;
-pub mod charts;
-#[cfg(target_arch = "wasm32")]
-pub mod app;

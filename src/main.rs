@@ -9,5 +9,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("suanli-web is the browser app; build and serve it with `./scripts/serve` (see README).");
+    eprintln!(
+        "suanli-web is the browser app; build and serve it with `./scripts/serve` (see README)."
+    );
 }

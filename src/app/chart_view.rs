@@ -18,29 +18,46 @@ const COMPARE: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"]
 const POINTS: usize = 96;
 
 fn short_name(id: &str) -> &'static str {
-    hardware::find(id).map_or("Custom", |a| a.name.trim_start_matches("NVIDIA ").trim_start_matches("AMD Instinct "))
+    hardware::find(id).map_or("Custom", |a| {
+        a.name
+            .trim_start_matches("NVIDIA ")
+            .trim_start_matches("AMD Instinct ")
+    })
 }
 
 /// The chart data for GPU count vs days.
 pub fn days_chart(s: &Scenario, r: &Report, lang: Lang) -> DaysChart {
     let mp = f64::from((s.tp * s.pp).max(1));
-    let far = [f64::from(s.gpus), r.training.gpus_for_deadline as f64, r.min_gpus_to_fit.unwrap_or(1) as f64]
-        .into_iter()
-        .fold(mp * 64.0, f64::max)
+    let far = [
+        f64::from(s.gpus),
+        r.training.gpus_for_deadline as f64,
+        r.min_gpus_to_fit.unwrap_or(1) as f64,
+    ]
+    .into_iter()
+    .fold(mp * 64.0, f64::max)
         * 8.0;
     let mut counts: Vec<u32> = (0..POINTS)
         .map(|i| (mp * (far / mp).powf(i as f64 / (POINTS - 1) as f64)).round() as u32)
         .collect();
     counts.dedup();
     let chosen = sweep_gpus(s, &counts);
-    let fits_from = chosen.iter().find(|p| p.fits).map_or(f64::INFINITY, |p| f64::from(p.gpus));
-    let mut curves = vec![Curve { label: short_name(&s.gpu).into(), points: chosen.iter().map(|p| (f64::from(p.gpus), p.days)).collect() }];
+    let fits_from = chosen
+        .iter()
+        .find(|p| p.fits)
+        .map_or(f64::INFINITY, |p| f64::from(p.gpus));
+    let mut curves = vec![Curve {
+        label: short_name(&s.gpu).into(),
+        points: chosen.iter().map(|p| (f64::from(p.gpus), p.days)).collect(),
+    }];
     for id in COMPARE.iter().filter(|id| **id != s.gpu).take(3) {
         let mut other = s.clone();
         other.gpu = (*id).into();
         other.peak_tflops = None;
         let pts = sweep_gpus(&other, &counts);
-        curves.push(Curve { label: short_name(id).into(), points: pts.iter().map(|p| (f64::from(p.gpus), p.days)).collect() });
+        curves.push(Curve {
+            label: short_name(id).into(),
+            points: pts.iter().map(|p| (f64::from(p.gpus), p.days)).collect(),
+        });
     }
     let ui = lang.ui();
     DaysChart {
@@ -59,7 +76,15 @@ pub fn memory_chart(r: &Report, lang: Lang) -> MemoryChart {
     let mut values: Vec<Vec<f64>> = r
         .memory_by_zero
         .iter()
-        .map(|m| vec![m.weights_bytes / gb, m.gradients_bytes / gb, m.optimizer_bytes / gb, m.activations_bytes / gb, 0.0])
+        .map(|m| {
+            vec![
+                m.weights_bytes / gb,
+                m.gradients_bytes / gb,
+                m.optimizer_bytes / gb,
+                m.activations_bytes / gb,
+                0.0,
+            ]
+        })
         .collect();
     let n = f64::from(r.serving.replica_gpus);
     values.push(vec![
@@ -74,7 +99,15 @@ pub fn memory_chart(r: &Report, lang: Lang) -> MemoryChart {
     MemoryChart {
         bars,
         values,
-        parts: [ui.weights, ui.gradients, ui.optimizer, ui.activations, ui.kv_cache].map(String::from).to_vec(),
+        parts: [
+            ui.weights,
+            ui.gradients,
+            ui.optimizer,
+            ui.activations,
+            ui.kv_cache,
+        ]
+        .map(String::from)
+        .to_vec(),
         hbm_gb: r.memory_per_gpu.hbm_bytes / gb,
         text: [ui.axis_memory.into()],
     }
@@ -109,14 +142,24 @@ fn theme() -> &'static Theme {
 }
 
 fn dark_mode() -> bool {
-    window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches())
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Sizes the canvas backing store for the device pixel ratio (sharp on 2x displays), draws, and
 /// counts the paint in `data-drawn` so tests and the benchmark can see it.
-fn paint(canvas: &HtmlCanvasElement, draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, &Theme, f64)) {
+fn paint(
+    canvas: &HtmlCanvasElement,
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, &Theme, f64),
+) {
     let dpr = window().device_pixel_ratio().max(1.0);
-    let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+    let (w, h) = (
+        f64::from(canvas.client_width()),
+        f64::from(canvas.client_height()),
+    );
     if w <= 0.0 || h <= 0.0 {
         return;
     }
@@ -129,7 +172,10 @@ fn paint(canvas: &HtmlCanvasElement, draw: impl FnOnce(&DrawingArea<CanvasBacken
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         draw(&backend.into_drawing_area(), theme, dpr);
     }
-    let n = canvas.get_attribute("data-drawn").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    let n = canvas
+        .get_attribute("data-drawn")
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
     let _ = canvas.set_attribute("data-drawn", &(n + 1).to_string());
 }
 
@@ -138,23 +184,56 @@ fn paint(canvas: &HtmlCanvasElement, draw: impl FnOnce(&DrawingArea<CanvasBacken
 pub fn DaysChartView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let canvas = NodeRef::<Canvas>::new();
-    let data = Memo::new(move |_| ctx.scenario.with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get()))));
+    let data = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get())))
+    });
     Effect::new(move |_| {
         ctx.resized.track();
         let Some(c) = canvas.get() else { return };
-        data.with(|d| paint(&c, |root, theme, scale| drop(charts::draw_days(root, d, theme, scale))));
+        data.with(|d| {
+            paint(&c, |root, theme, scale| {
+                drop(charts::draw_days(root, d, theme, scale))
+            })
+        });
     });
     let keys = Memo::new(move |_| {
         let t = theme();
         let ui = ctx.ui();
         let mut keys: Vec<Key> = data.with(|d| {
-            d.curves.iter().enumerate().map(|(i, c)| Key { label: c.label.clone(), color: t.palette[i % t.palette.len()], line: true }).collect()
+            d.curves
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Key {
+                    label: c.label.clone(),
+                    color: t.palette[i % t.palette.len()],
+                    line: true,
+                })
+                .collect()
         });
-        keys.push(Key { label: ui.deadline.into(), color: t.warn, line: true });
-        if data.with(|d| d.fits_from > d.curves.first().and_then(|c| c.points.first()).map_or(0.0, |p| p.0)) {
-            keys.push(Key { label: ui.not_fit_region.into(), color: t.warn, line: false });
+        keys.push(Key {
+            label: ui.deadline.into(),
+            color: t.warn,
+            line: true,
+        });
+        if data.with(|d| {
+            d.fits_from
+                > d.curves
+                    .first()
+                    .and_then(|c| c.points.first())
+                    .map_or(0.0, |p| p.0)
+        }) {
+            keys.push(Key {
+                label: ui.not_fit_region.into(),
+                color: t.warn,
+                line: false,
+            });
         }
-        keys.push(Key { label: ui.current.into(), color: t.palette[0], line: false });
+        keys.push(Key {
+            label: ui.current.into(),
+            color: t.palette[0],
+            line: false,
+        });
         keys
     });
     view! {
@@ -175,14 +254,30 @@ pub fn MemoryChartView() -> impl IntoView {
     Effect::new(move |_| {
         ctx.resized.track();
         let Some(c) = canvas.get() else { return };
-        data.with(|d| paint(&c, |root, theme, scale| drop(charts::draw_memory(root, d, theme, scale))));
+        data.with(|d| {
+            paint(&c, |root, theme, scale| {
+                drop(charts::draw_memory(root, d, theme, scale))
+            })
+        });
     });
     let keys = Memo::new(move |_| {
         let t = theme();
         let mut keys: Vec<Key> = data.with(|d| {
-            d.parts.iter().enumerate().map(|(i, p)| Key { label: p.clone(), color: t.palette[i % t.palette.len()], line: false }).collect()
+            d.parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Key {
+                    label: p.clone(),
+                    color: t.palette[i % t.palette.len()],
+                    line: false,
+                })
+                .collect()
         });
-        keys.push(Key { label: ctx.ui().hbm.into(), color: t.warn, line: true });
+        keys.push(Key {
+            label: ctx.ui().hbm.into(),
+            color: t.warn,
+            line: true,
+        });
         keys
     });
     view! {

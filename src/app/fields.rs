@@ -94,7 +94,11 @@ fn numeric<T: 'static + Clone + Send + Sync>(
     let integer = matches!(field.kind, Kind::Integer { .. });
     let optional = field.optional(&default);
     let commit = move |raw: String| {
-        let parsed = if raw.trim().is_empty() && optional { Ok(Value::Absent) } else { query::parse_value(field.kind, &raw) };
+        let parsed = if raw.trim().is_empty() && optional {
+            Ok(Value::Absent)
+        } else {
+            query::parse_value(field.kind, &raw)
+        };
         match parsed {
             Ok(v) => {
                 error.set(None);
@@ -155,7 +159,15 @@ pub fn NumberField(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let field = query::field(name).expect("field in the scenario language");
-    numeric(ctx, field, |s: &Scenario| s.clone(), |s, f| f(s), Scenario::default(), slider, placeholder)
+    numeric(
+        ctx,
+        field,
+        |s: &Scenario| s.clone(),
+        |s, f| f(s),
+        Scenario::default(),
+        slider,
+        placeholder,
+    )
 }
 
 /// An architecture field. Editing one makes the architecture explicit: a preset stays named
@@ -167,7 +179,11 @@ pub fn ArchField(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let field = query::arch_field(name).expect("architecture field");
-    let read = |s: &Scenario| s.arch.clone().unwrap_or_else(|| Architecture::implied_by_params(s.params.unwrap_or(1e9)));
+    let read = |s: &Scenario| {
+        s.arch
+            .clone()
+            .unwrap_or_else(|| Architecture::implied_by_params(s.params.unwrap_or(1e9)))
+    };
     let write = move |s: &mut Scenario, f: &dyn Fn(&mut Architecture)| {
         let mut arch = read(s);
         f(&mut arch);
@@ -178,7 +194,16 @@ pub fn ArchField(
     if matches!(field.kind, Kind::Flag | Kind::Choice(_)) {
         return choice(ctx, field, read, write).into_any();
     }
-    numeric(ctx, field, read, write, Architecture::dense(32, 4096), None, None).into_any()
+    numeric(
+        ctx,
+        field,
+        read,
+        write,
+        Architecture::dense(32, 4096),
+        None,
+        None,
+    )
+    .into_any()
 }
 
 /// A select (choice fields) or a checkbox (flags) for any field table.
@@ -255,7 +280,10 @@ pub fn ModelPicker() -> impl IntoView {
             None => s.model = None,
         })
     };
-    let params_field = query::SPECIAL_FIELDS.iter().find(|f| f.0 == "params").expect("params");
+    let params_field = query::SPECIAL_FIELDS
+        .iter()
+        .find(|f| f.0 == "params")
+        .expect("params");
     let error = RwSignal::new(None::<Problem>);
     let set_params = move |x: f64| {
         ctx.scenario.update(|s| {
@@ -265,7 +293,14 @@ pub fn ModelPicker() -> impl IntoView {
             s.active_params = None;
         })
     };
-    let commit_params = move |raw: String| match query::parse_value(Kind::Number { min: 1e6, max: 1e14, percent: false }, &raw) {
+    let commit_params = move |raw: String| match query::parse_value(
+        Kind::Number {
+            min: 1e6,
+            max: 1e14,
+            percent: false,
+        },
+        &raw,
+    ) {
         Ok(Value::Num(x)) => {
             error.set(None);
             set_params(x);
@@ -277,7 +312,26 @@ pub fn ModelPicker() -> impl IntoView {
     let total = move || ctx.report.with(|r| r.params_total);
     let ui = move || ctx.ui();
     let label = move || label_of(params_field.0, ctx.lang.get());
-    let arch_fields = ["layers", "hidden", "heads", "kv_heads", "head_dim", "ffn", "glu", "vocab", "tied", "bias", "experts", "top_k", "shared_experts", "expert_ffn", "dense_layers", "kv_latent", "q_latent", "rope_dim"];
+    let arch_fields = [
+        "layers",
+        "hidden",
+        "heads",
+        "kv_heads",
+        "head_dim",
+        "ffn",
+        "glu",
+        "vocab",
+        "tied",
+        "bias",
+        "experts",
+        "top_k",
+        "shared_experts",
+        "expert_ffn",
+        "dense_layers",
+        "kv_latent",
+        "q_latent",
+        "rope_dim",
+    ];
     view! {
         <div class="field">
             <label for="f-model">{move || ui().preset}</label>
@@ -323,12 +377,22 @@ pub fn ModelPicker() -> impl IntoView {
 pub fn DataPicker() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ui = move || ctx.ui();
-    let by_dataset = Memo::new(move |_| ctx.scenario.with(|s| matches!(s.data, crate::estimate::scenario::Data::Dataset { .. })));
+    let by_dataset = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| matches!(s.data, crate::estimate::scenario::Data::Dataset { .. }))
+    });
     let set_mode = move |dataset: bool| {
         use crate::estimate::scenario::Data;
         ctx.scenario.update(|s| {
             let tokens = s.data.tokens();
-            s.data = if dataset { Data::Dataset { tb: tokens * 4.0 / 1e12, bytes_per_token: 4.0 } } else { Data::Tokens(tokens) };
+            s.data = if dataset {
+                Data::Dataset {
+                    tb: tokens * 4.0 / 1e12,
+                    bytes_per_token: 4.0,
+                }
+            } else {
+                Data::Tokens(tokens)
+            };
         })
     };
     let special = move |name: &'static str, min: f64, max: f64, slider: Option<Slider>| {
@@ -336,7 +400,12 @@ pub fn DataPicker() -> impl IntoView {
             ctx.scenario.with(|s| match (name, s.data) {
                 ("tokens", d) => d.tokens(),
                 ("dataset_tb", crate::estimate::scenario::Data::Dataset { tb, .. }) => tb,
-                ("bytes_per_token", crate::estimate::scenario::Data::Dataset { bytes_per_token, .. }) => bytes_per_token,
+                (
+                    "bytes_per_token",
+                    crate::estimate::scenario::Data::Dataset {
+                        bytes_per_token, ..
+                    },
+                ) => bytes_per_token,
                 _ => 0.0,
             })
         };
@@ -345,8 +414,19 @@ pub fn DataPicker() -> impl IntoView {
             ctx.scenario.update(|s| {
                 s.data = match (name, s.data) {
                     ("tokens", _) => Data::Tokens(x),
-                    ("dataset_tb", Data::Dataset { bytes_per_token, .. }) => Data::Dataset { tb: x, bytes_per_token },
-                    ("bytes_per_token", Data::Dataset { tb, .. }) => Data::Dataset { tb, bytes_per_token: x },
+                    (
+                        "dataset_tb",
+                        Data::Dataset {
+                            bytes_per_token, ..
+                        },
+                    ) => Data::Dataset {
+                        tb: x,
+                        bytes_per_token,
+                    },
+                    ("bytes_per_token", Data::Dataset { tb, .. }) => Data::Dataset {
+                        tb,
+                        bytes_per_token: x,
+                    },
                     (_, d) => d,
                 }
             })
@@ -414,13 +494,23 @@ pub fn GpuPicker() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu.clone()));
     let label = move || label_of("gpu", ctx.lang.get());
-    let vendors = [Vendor::Nvidia, Vendor::Amd, Vendor::Google, Vendor::Huawei, Vendor::Cambricon];
+    let vendors = [
+        Vendor::Nvidia,
+        Vendor::Amd,
+        Vendor::Google,
+        Vendor::Huawei,
+        Vendor::Cambricon,
+    ];
     let specs = move || {
         let lang = ctx.lang.get();
         ctx.scenario.with(|s| {
             let r = crate::estimate::resolve::Resolved::new(s);
             let g = &r.gpu;
-            let approx = if g.approximate { format!(" ({})", lang.ui().approximate) } else { String::new() };
+            let approx = if g.approximate {
+                format!(" ({})", lang.ui().approximate)
+            } else {
+                String::new()
+            };
             format!(
                 "{} TFLOP/s {} · {} GB · {} GB/s · {} W{approx}",
                 crate::human::sig3(r.peak_flops / 1e12),

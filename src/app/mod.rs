@@ -21,16 +21,32 @@ pub fn App() -> impl IntoView {
         if let Ok(href) = window().location().href() {
             let _ = window().navigator().clipboard().write_text(&href);
             copied.set(true);
-            set_timeout(move || copied.set(false), std::time::Duration::from_millis(1500));
+            set_timeout(
+                move || copied.set(false),
+                std::time::Duration::from_millis(1500),
+            );
         }
     };
-    let toggle_lang = move |_| state::set_lang(ctx, if ctx.lang.get() == Lang::Zh { Lang::En } else { Lang::Zh });
+    let toggle_lang = move |_| {
+        state::set_lang(
+            ctx,
+            if ctx.lang.get() == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            },
+        )
+    };
     let catalog_price = move |f: fn(&crate::estimate::hardware::Accelerator) -> f64| {
         Signal::derive(move || {
             let lang = ctx.lang.get();
             ctx.scenario.with(|s| {
                 let r = crate::estimate::resolve::Resolved::new(s);
-                format!("{} ({})", crate::human::sig3(f(&r.gpu) * r.rate), lang.ui().catalog_price)
+                format!(
+                    "{} ({})",
+                    crate::human::sig3(f(&r.gpu) * r.rate),
+                    lang.ui().catalog_price
+                )
             })
         })
     };

@@ -18,27 +18,170 @@ struct Card {
 
 fn cards() -> Vec<Card> {
     vec![
-        Card { metric: "params_total", value: |r| r.params_total, show: |x, _, l, _| human::count(x, l),
-            detail: |r, l, _| if r.params_active < r.params_total { format!("{} {}", human::count(r.params_active, l), l.ui().active) } else { String::new() } },
-        Card { metric: "training_flops", value: |r| r.training.training_flops, show: |x, _, _, _| format!("{} FLOP", human::sci(x)),
-            detail: |r, l, _| format!("{} {} · {}", if l == Lang::Zh { "硬件" } else { "hardware" }, human::sci(r.training.hardware_flops), l.ui().hfu.to_owned() + " " + &human::percent(r.training.hfu)) },
-        Card { metric: "training_days", value: |r| r.training.training_days, show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
-            detail: |r, l, _| format!("{} {} · {} {}", human::exact(f64::from(r.memory_per_gpu.data_parallel)), if l == Lang::Zh { "个数据并行副本" } else { "data-parallel replicas" }, l.ui().hfu, human::percent(r.training.hfu)) },
-        Card { metric: "gpus_for_deadline", value: |r| r.training.gpus_for_deadline as f64, show: |x, _, l, _| human::devices(x, l),
-            detail: |r, l, _| format!("{} {}", human::count(r.training.gpus_for_deadline_raw, l), if l == Lang::Zh { "（取整前）" } else { "before rounding" }) },
-        Card { metric: "gpu_hours", value: |r| r.training.gpu_hours, show: |x, _, l, _| human::count(x, l), detail: |r, l, _| format!("{} PF-days · {} {}", human::sig3(r.training.pf_days), human::count(r.training.attention_flops, l), if l == Lang::Zh { "注意力 FLOPs" } else { "attention FLOPs" }) },
-        Card { metric: "cost_usd", value: |r| r.cost.rental, show: |x, r, l, cny| { let _ = r; human::money(x, cny, l) },
-            detail: |r, l, cny| format!("{}{}/GPU-h{}", if cny { "¥" } else { "$" }, human::sig3(r.cost.price_per_gpu_hour), if r.cost.price_is_assumption { format!(" ({})", l.ui().assumption) } else { String::new() }) },
-        Card { metric: "energy_mwh", value: |r| r.cost.energy_mwh, show: |x, _, _, _| format!("{} MWh", human::sig3(x)),
-            detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)) },
-        Card { metric: "memory_per_gpu.total_bytes", value: |r| r.memory_per_gpu.total_bytes, show: |x, _, _, _| human::bytes(x),
-            detail: |r, l, _| format!("{} {}", if r.memory_per_gpu.fits { l.ui().fits } else { l.ui().does_not_fit }, human::bytes(r.memory_per_gpu.hbm_bytes)) },
-        Card { metric: "min_gpus_for_replica", value: |r| r.min_gpus_for_replica as f64, show: |x, _, l, _| human::devices(x, l),
-            detail: |r, l, _| r.min_gpus_to_fit.map_or_else(|| l.ui().does_not_fit.into(), |n| format!("{}: {}", if l == Lang::Zh { "当前配置" } else { "this config" }, human::devices(n as f64, l))) },
-        Card { metric: "serving.gpus", value: |r| r.serving.gpus as f64, show: |x, _, l, _| human::devices(x, l),
-            detail: |r, l, _| format!("{} × {} GPU {}", r.serving.replicas, r.serving.replica_gpus, l.ui().per_replica) },
-        Card { metric: "serving.tokens_per_s_per_gpu", value: |r| r.serving.tokens_per_s_per_gpu, show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
-            detail: |r, l, _| format!("batch {} · {}", r.serving.batch, human::bytes(r.kv_cache_bytes_per_token) + if l == Lang::Zh { " KV/token" } else { " KV/token" }) },
+        Card {
+            metric: "params_total",
+            value: |r| r.params_total,
+            show: |x, _, l, _| human::count(x, l),
+            detail: |r, l, _| {
+                if r.params_active < r.params_total {
+                    format!("{} {}", human::count(r.params_active, l), l.ui().active)
+                } else {
+                    String::new()
+                }
+            },
+        },
+        Card {
+            metric: "training_flops",
+            value: |r| r.training.training_flops,
+            show: |x, _, _, _| format!("{} FLOP", human::sci(x)),
+            detail: |r, l, _| {
+                format!(
+                    "{} {} · {}",
+                    if l == Lang::Zh { "硬件" } else { "hardware" },
+                    human::sci(r.training.hardware_flops),
+                    l.ui().hfu.to_owned() + " " + &human::percent(r.training.hfu)
+                )
+            },
+        },
+        Card {
+            metric: "training_days",
+            value: |r| r.training.training_days,
+            show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
+            detail: |r, l, _| {
+                format!(
+                    "{} {} · {} {}",
+                    human::exact(f64::from(r.memory_per_gpu.data_parallel)),
+                    if l == Lang::Zh {
+                        "个数据并行副本"
+                    } else {
+                        "data-parallel replicas"
+                    },
+                    l.ui().hfu,
+                    human::percent(r.training.hfu)
+                )
+            },
+        },
+        Card {
+            metric: "gpus_for_deadline",
+            value: |r| r.training.gpus_for_deadline as f64,
+            show: |x, _, l, _| human::devices(x, l),
+            detail: |r, l, _| {
+                format!(
+                    "{} {}",
+                    human::count(r.training.gpus_for_deadline_raw, l),
+                    if l == Lang::Zh {
+                        "（取整前）"
+                    } else {
+                        "before rounding"
+                    }
+                )
+            },
+        },
+        Card {
+            metric: "gpu_hours",
+            value: |r| r.training.gpu_hours,
+            show: |x, _, l, _| human::count(x, l),
+            detail: |r, l, _| {
+                format!(
+                    "{} PF-days · {} {}",
+                    human::sig3(r.training.pf_days),
+                    human::count(r.training.attention_flops, l),
+                    if l == Lang::Zh {
+                        "注意力 FLOPs"
+                    } else {
+                        "attention FLOPs"
+                    }
+                )
+            },
+        },
+        Card {
+            metric: "cost_usd",
+            value: |r| r.cost.rental,
+            show: |x, r, l, cny| {
+                let _ = r;
+                human::money(x, cny, l)
+            },
+            detail: |r, l, cny| {
+                format!(
+                    "{}{}/GPU-h{}",
+                    if cny { "¥" } else { "$" },
+                    human::sig3(r.cost.price_per_gpu_hour),
+                    if r.cost.price_is_assumption {
+                        format!(" ({})", l.ui().assumption)
+                    } else {
+                        String::new()
+                    }
+                )
+            },
+        },
+        Card {
+            metric: "energy_mwh",
+            value: |r| r.cost.energy_mwh,
+            show: |x, _, _, _| format!("{} MWh", human::sig3(x)),
+            detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)),
+        },
+        Card {
+            metric: "memory_per_gpu.total_bytes",
+            value: |r| r.memory_per_gpu.total_bytes,
+            show: |x, _, _, _| human::bytes(x),
+            detail: |r, l, _| {
+                format!(
+                    "{} {}",
+                    if r.memory_per_gpu.fits {
+                        l.ui().fits
+                    } else {
+                        l.ui().does_not_fit
+                    },
+                    human::bytes(r.memory_per_gpu.hbm_bytes)
+                )
+            },
+        },
+        Card {
+            metric: "min_gpus_for_replica",
+            value: |r| r.min_gpus_for_replica as f64,
+            show: |x, _, l, _| human::devices(x, l),
+            detail: |r, l, _| {
+                r.min_gpus_to_fit.map_or_else(
+                    || l.ui().does_not_fit.into(),
+                    |n| {
+                        format!(
+                            "{}: {}",
+                            if l == Lang::Zh {
+                                "当前配置"
+                            } else {
+                                "this config"
+                            },
+                            human::devices(n as f64, l)
+                        )
+                    },
+                )
+            },
+        },
+        Card {
+            metric: "serving.gpus",
+            value: |r| r.serving.gpus as f64,
+            show: |x, _, l, _| human::devices(x, l),
+            detail: |r, l, _| {
+                format!(
+                    "{} × {} GPU {}",
+                    r.serving.replicas,
+                    r.serving.replica_gpus,
+                    l.ui().per_replica
+                )
+            },
+        },
+        Card {
+            metric: "serving.tokens_per_s_per_gpu",
+            value: |r| r.serving.tokens_per_s_per_gpu,
+            show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
+            detail: |r, _, _| {
+                format!(
+                    "batch {} · {}",
+                    r.serving.batch,
+                    human::bytes(r.kv_cache_bytes_per_token) + " KV/token"
+                )
+            },
+        },
     ]
 }
 
@@ -112,7 +255,10 @@ pub fn Tabs() -> impl IntoView {
 #[component]
 fn Derivations() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let rows = Memo::new(move |_| ctx.scenario.with(|s| ctx.report.with(|r| derivations(s, r))));
+    let rows = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| derivations(s, r)))
+    });
     view! {
         <table class="derivations">
             <thead><tr>
@@ -137,7 +283,11 @@ fn Derivations() -> impl IntoView {
 fn RealityCheck() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // The published rows do not depend on the scenario: compute them once.
-    let rows: Vec<(usize, f64, f64)> = REFERENCES.iter().enumerate().map(|(i, r)| (i, r.predicted(), r.error())).collect();
+    let rows: Vec<(usize, f64, f64)> = REFERENCES
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i, r.predicted(), r.error()))
+        .collect();
     view! {
         <p class="hint">{move || ctx.ui().reality_intro}</p>
         <table class="reality">

@@ -40,8 +40,14 @@ fn scenario_from_location() -> (Scenario, Vec<FieldError>) {
 
 /// The saved language choice, else the browser's.
 fn initial_lang() -> Lang {
-    let saved = window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-    let tag = saved.or_else(|| window().navigator().language()).unwrap_or_default();
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let tag = saved
+        .or_else(|| window().navigator().language())
+        .unwrap_or_default();
     Lang::from_tag(&tag)
 }
 
@@ -53,14 +59,24 @@ pub fn provide() -> Ctx {
     let lang = RwSignal::new(initial_lang());
     let report = Memo::new(move |_| scenario.with(estimate));
     let resized = RwSignal::new(0);
-    let ctx = Ctx { scenario, lang, report, link_problems: RwSignal::new(problems), resized };
+    let ctx = Ctx {
+        scenario,
+        lang,
+        report,
+        link_problems: RwSignal::new(problems),
+        resized,
+    };
     provide_context(ctx);
 
     // The address bar always holds the scenario: replace the entry (no history spam, no scroll).
     Effect::new(move |_| {
         let q = scenario.with(query::format);
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{q}")));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("?{q}")),
+            );
         }
     });
     Effect::new(move |_| {

@@ -67,16 +67,79 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The scenario language as a Markdown table (the README's copy is checked against it).
 fn print_fields() {
+    print!("{}", fields_markdown());
+}
+
+fn allowed(kind: query::Kind) -> String {
+    match kind {
+        query::Kind::Number { min, max, percent } => {
+            format!("{min} to {max}{}", if percent { " (or %)" } else { "" })
+        }
+        query::Kind::Integer { min, max } => format!("whole, {min} to {max}"),
+        query::Kind::Flag => "0 or 1".into(),
+        query::Kind::Choice([]) => "catalog id or custom".into(),
+        query::Kind::Choice(words) => words.join(", "),
+    }
+}
+
+fn fields_markdown() -> String {
+    use suanli::estimate::Scenario;
+    let mut out =
+        String::from("| field | unit | allowed | default | meaning |\n|---|---|---|---|---|\n");
+    let special_allowed = |name: &str| match name {
+        "v" => "1".to_string(),
+        "model" => suanli::estimate::presets::all()
+            .iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>()
+            .join(", "),
+        "params" | "active_params" => "1e6 to 1e14".into(),
+        "tokens" => "1e6 to 1e16".into(),
+        "dataset_tb" => "1e-6 to 1e6".into(),
+        _ => "0.5 to 16".into(),
+    };
     for (name, unit, doc) in query::SPECIAL_FIELDS {
-        println!("{name:28} {unit:14} {doc}");
+        let default = match *name {
+            "model" => suanli::estimate::scenario::DEFAULT_MODEL.to_string(),
+            "tokens" => "15T".into(),
+            "v" => query::FORMAT_VERSION.to_string(),
+            "bytes_per_token" => "4".into(),
+            _ => String::new(),
+        };
+        out += &format!(
+            "| `{name}` | {unit} | {} | {default} | {doc} |\n",
+            special_allowed(name)
+        );
     }
     for f in query::ARCH_FIELDS {
-        println!("{:28} {:14} {}", f.name, f.unit, f.doc);
+        out += &format!(
+            "| `{}` | {} | {} | from `model` | {} |\n",
+            f.name,
+            f.unit,
+            allowed(f.kind),
+            f.doc
+        );
     }
+    let d = Scenario::default();
     for f in query::FIELDS {
-        println!("{:28} {:14} {}", f.name, f.unit, f.doc);
+        let default = match f.get(&d) {
+            query::Value::Num(x) => query::format_number(x),
+            query::Value::Flag(b) => u8::from(b).to_string(),
+            query::Value::Word(w) => w.to_string(),
+            query::Value::Absent if f.name == "gpu" => d.gpu.clone(),
+            query::Value::Absent => "(catalog)".into(),
+        };
+        out += &format!(
+            "| `{}` | {} | {} | {default} | {} |\n",
+            f.name,
+            f.unit,
+            allowed(f.kind),
+            f.doc
+        );
     }
+    out
 }
 
 fn print_table(

@@ -74,11 +74,18 @@ fn inference_peak(r: &Resolved) -> f64 {
 /// leaves little room for KV cache, so every size up to 8 devices (one node) past that minimum is
 /// tried and the one that serves the load on the fewest devices wins (then the higher
 /// throughput per device).
-pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mut Vec<Notice>) -> Serving {
+pub fn serving(
+    r: &Resolved,
+    weights_bytes: f64,
+    kv_per_token: f64,
+    notices: &mut Vec<Notice>,
+) -> Serving {
     let s = r.s;
     let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
-    let smallest = (0..=10).map(|k| 1u32 << k).find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
+    let smallest = (0..=10)
+        .map(|k| 1u32 << k)
+        .find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
     let Some(smallest) = smallest else {
         notices.push(Notice::ServingDoesNotFit);
         return serving_on(r, 1024, weights_bytes, kv_per_token, notices);
@@ -102,7 +109,13 @@ pub fn serving(r: &Resolved, weights_bytes: f64, kv_per_token: f64, notices: &mu
 }
 
 /// Serving figures for replicas of `replica_gpus` devices.
-fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token: f64, notices: &mut Vec<Notice>) -> Serving {
+fn serving_on(
+    r: &Resolved,
+    replica_gpus: u32,
+    weights_bytes: f64,
+    kv_per_token: f64,
+    notices: &mut Vec<Notice>,
+) -> Serving {
     let s = r.s;
     let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
@@ -128,14 +141,20 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
     let batch = if s.batch > 0 {
         s.batch.min(cap)
     } else if request(1.0) > s.latency_s {
-        notices.push(Notice::LatencyUnreachable { best_s: request(1.0) });
+        notices.push(Notice::LatencyUnreachable {
+            best_s: request(1.0),
+        });
         1
     } else {
         // request(batch) grows with batch: bisect for the largest that meets the target.
         let (mut lo, mut hi) = (1u32, cap);
         while lo < hi {
             let mid = lo + (hi - lo).div_ceil(2);
-            if request(f64::from(mid)) <= s.latency_s { lo = mid } else { hi = mid - 1 }
+            if request(f64::from(mid)) <= s.latency_s {
+                lo = mid
+            } else {
+                hi = mid - 1
+            }
         }
         lo
     };
@@ -159,7 +178,9 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
         gpus: replicas * u64::from(replica_gpus),
         flops_per_token,
         response_flops: flops_per_token * f64::from(s.output_tokens),
-        seed_response_flops: f64::from(s.output_tokens) * f64::from(r.arch.hidden) * f64::from(r.arch.layers),
+        seed_response_flops: f64::from(s.output_tokens)
+            * f64::from(r.arch.hidden)
+            * f64::from(r.arch.layers),
     }
 }
 

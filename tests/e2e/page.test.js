@@ -1,0 +1,180 @@
+// End-to-end tests of the release build in headless Chromium: the page renders with no console
+// error, sliders move the numbers the right way, the language switches completely, links carry
+// the scenario, bad links and bad input are reported by field.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serve, launch, open, metric } from './browser.js';
+
+let server, browser;
+const OUT = new URL('./out/', import.meta.url).pathname;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  await mkdir(OUT, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function slide(page, name, to) {
+  // fill() sets the range input and fires input/change, as a drag would.
+  await page.locator(`input[data-slider="${name}"]`).fill(String(to));
+}
+
+test('renders from a sub-path with no console error, every card finite', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  const values = await page.$$eval('.cards [data-metric]', (els) => els.map((e) => [e.dataset.metric, Number(e.dataset.value)]));
+  assert.ok(values.length >= 10, `cards: ${values.length}`);
+  for (const [k, v] of values) assert.ok(Number.isFinite(v) && v >= 0, `${k} = ${v}`);
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /NaN|Infinity/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('each main slider moves its dependent figures the right way', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  const cases = [
+    // [slider, position, metric, direction]
+    ['gpus', 900, 'training_days', -1],
+    ['mfu', 900, 'training_days', -1],
+    ['tokens', 950, 'training_flops', +1],
+    ['deadline_days', 900, 'gpus_for_deadline', -1],
+    ['params', 900, 'params_total', +1],
+    ['params', 200, 'memory_per_gpu.total_bytes', -1],
+    ['users', 950, 'serving.gpus', +1],
+  ];
+  for (const [slider, pos, key, dir] of cases) {
+    const before = await metric(page, key);
+    await slide(page, slider, pos);
+    const after = await metric(page, key);
+    assert.ok(Math.sign(after - before) === dir, `${slider} -> ${key}: ${before} -> ${after}`);
+  }
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('sliders work from the keyboard and the charts repaint', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  const drawn = () => page.getAttribute('canvas[data-chart="days"]', 'data-drawn').then(Number);
+  const before = await metric(page, 'training_days');
+  const paints = await drawn();
+  await page.locator('input[data-slider="gpus"]').focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  assert.ok((await metric(page, 'training_days')) < before);
+  assert.ok((await drawn()) > paints, 'chart repainted');
+  // The focused slider is visibly outlined.
+  const outline = await page.$eval('input[data-slider="gpus"]', (e) => getComputedStyle(e).outlineStyle);
+  assert.notEqual(outline, 'none');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('charts are sharp at devicePixelRatio 2', async () => {
+  const { page, ctx } = await open(browser, server.url, { dpr: 2 });
+  const [w, cw] = await page.$eval('canvas[data-chart="days"]', (c) => [c.width, c.clientWidth]);
+  assert.equal(w, cw * 2);
+  await ctx.close();
+});
+
+test('the address bar carries the scenario and a reload restores it', async () => {
+  const { page, ctx } = await open(browser, server.url);
+  await page.locator('[data-field="gpus"]').fill('4096');
+  await page.locator('[data-field="gpus"]').press('Enter');
+  const days = await metric(page, 'training_days');
+  assert.match(page.url(), /[?&]gpus=4096/);
+  assert.match(page.url(), /[?&]v=1/);
+  const historyLength = await page.evaluate(() => history.length);
+  await page.reload();
+  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  assert.equal(await metric(page, 'training_days'), days);
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries added');
+  await ctx.close();
+});
+
+test('a link with bad fields opens, lists each field, and has no console error', async () => {
+  const q = '?v=1&model=gpt-9&gpus=-3&mfu=abc&tp=1.5&bogus=1&tokens=<script>alert(1)</script>';
+  const { page, errors, ctx } = await open(browser, server.url + q);
+  const fields = await page.$$eval('.link-problems [data-problem-field]', (els) => els.map((e) => e.dataset.problemField));
+  for (const f of ['model', 'gpus', 'mfu', 'tp', 'bogus', 'tokens']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+  // The payload is shown as text, never run or parsed as markup.
+  assert.equal(await page.locator('.link-problems script').count(), 0);
+  assert.match(await page.locator('.link-problems').innerText(), /<script>alert\(1\)<\/script>/);
+  await page.locator('.link-problems .dismiss').click();
+  assert.equal(await page.locator('.link-problems').count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('typed nonsense is reported beside the field and the last valid value stays', async () => {
+  const { page, ctx } = await open(browser, server.url);
+  const before = await metric(page, 'training_days');
+  await page.locator('[data-field="mfu"]').fill('150%');
+  await page.locator('[data-field="mfu"]').press('Enter');
+  const msg = await page.locator('[data-error-for="mfu"]').innerText();
+  assert.match(msg, /0\.01/);
+  assert.match(msg, /1\b/);
+  assert.equal(await metric(page, 'training_days'), before);
+  await ctx.close();
+});
+
+/** Text nodes outside names, ids, formulas and sources that contain an English word. */
+async function englishLeftovers(page) {
+  return page.evaluate(() => {
+    const skip = 'code, .source, option, select, .card-value, .legend, td, [data-field], [data-metric="peak_tflops"], h1, .unit, script, style, #lang, .card-detail';
+    const allowed = /^(MFU|HFU|ZeRO|LoRA|QLoRA|SwiGLU|GeGLU|FLOPs?|PF|days|FFN|MoE|MLA|RoPE|KV|QKV|GQA|MHA|MQA|TP|PP|BPE|TDP|PUE|HBM|CO2e?|Chinchilla|LayerNorm|vLLM|AdamW|SGD|Adam|GPU|GPUs|token|tokens|batch|tok|bits?|fp\d+|bf16|tf32|TFLOP|TB|GB|KB|MB|MWh|kWh|Gb|W|Suanli|USD|CNY|Llama|NVLink|dropout|norm|all-reduce|tp|pp|replicas|global_batch)$/i;
+    const bad = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest(skip)) continue;
+      const words = n.textContent.match(/[A-Za-z][A-Za-z-]{3,}/g) ?? [];
+      const english = words.filter((w) => !allowed.test(w));
+      if (english.length) bad.push(n.textContent.trim());
+    }
+    return bad;
+  });
+}
+
+test('switching to 中文 leaves no untranslated string; choice persists', async () => {
+  const { page, errors, ctx } = await open(browser, server.url, { locale: 'en-US' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // The detector must see the English page as English, or it proves nothing.
+  assert.ok((await englishLeftovers(page)).length > 20, 'detector finds English text in English');
+  await page.locator('#lang').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  for (const tab of ['#tab-how', '#tab-reality', '#tab-notes']) {
+    await page.locator(tab).click();
+    await page.locator('details.arch').evaluate((d) => { d.open = true; });
+    const leftovers = await englishLeftovers(page);
+    assert.deepEqual(leftovers, [], `untranslated in ${tab}`);
+  }
+  await page.reload();
+  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a Chinese browser gets Chinese by default', async () => {
+  const { page, ctx } = await open(browser, server.url, { locale: 'zh-CN' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.match(await page.locator('h1').innerText(), /算力/);
+  await ctx.close();
+});
+
+test('screenshots at 1280x800 and 390x844 in both languages', async () => {
+  for (const [name, width, height, dpr] of [['desktop', 1280, 800, 1], ['phone', 390, 844, 2]]) {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { page, errors, ctx } = await open(browser, server.url, { width, height, locale, dpr });
+      // Nothing wider than the viewport (no horizontal scrolling on a phone).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} ${locale}: ${overflow}px wider than the viewport`);
+      await page.screenshot({ path: `${OUT}${name}-${locale}.png` });
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    }
+  }
+});
