@@ -11,3 +11,4 @@ pub mod charts;
 pub mod estimate;
 pub mod human;
 pub mod i18n;
+pub mod library;

@@ -398,3 +398,29 @@ fn print_reference_table() {
         );
     }
 }
+
+#[test]
+fn metric_lookup_agrees_with_the_report_json() {
+    // The page looks figures up without serde; the CLI prints JSON. They must name the same numbers.
+    use suanli::estimate::reference::{METRIC_KEYS, metric};
+    let r = report("model=deepseek-v3&gpu=h800-sxm&zero=3");
+    let json = serde_json::to_value(&r).unwrap();
+    for key in METRIC_KEYS {
+        let from_json = key
+            .split('.')
+            .try_fold(&json, |v, k| match k.parse::<usize>() {
+                Ok(i) => v.get(i),
+                Err(_) => v.get(k),
+            })
+            .and_then(|v| v.as_f64())
+            .unwrap_or_else(|| panic!("{key} not in the JSON"));
+        assert_eq!(metric(&r, key), Some(from_json), "{key}");
+    }
+    for row in REFERENCES {
+        assert!(
+            METRIC_KEYS.contains(&row.metric),
+            "{} is not a known metric key",
+            row.metric
+        );
+    }
+}

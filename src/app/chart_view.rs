@@ -1,6 +1,7 @@
 //! Canvas components for the two charts. They assemble the chart data from the core (sweeps,
 //! the report) and hand it to `crate::charts`, which draws on any plotters backend.
 
+use super::library_view::{Compared, Library};
 use super::state::Ctx;
 use crate::charts::{self, Curve, DARK, DaysChart, LIGHT, MemoryChart, Theme};
 use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
@@ -25,8 +26,9 @@ fn short_name(id: &str) -> &'static str {
     })
 }
 
-/// The chart data for GPU count vs days.
-pub fn days_chart(s: &Scenario, r: &Report, lang: Lang) -> DaysChart {
+/// The chart data for GPU count vs days. With scenarios to compare, their curves replace the
+/// other accelerators'.
+pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -> DaysChart {
     let mp = f64::from((s.tp * s.pp).max(1));
     let far = [
         f64::from(s.gpus),
@@ -49,7 +51,18 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang) -> DaysChart {
         label: short_name(&s.gpu).into(),
         points: chosen.iter().map(|p| (f64::from(p.gpus), p.days)).collect(),
     }];
-    for id in COMPARE.iter().filter(|id| **id != s.gpu).take(3) {
+    for c in compared {
+        let pts = sweep_gpus(&c.scenario, &counts);
+        curves.push(Curve {
+            label: c.name.clone(),
+            points: pts.iter().map(|p| (f64::from(p.gpus), p.days)).collect(),
+        });
+    }
+    for id in COMPARE
+        .iter()
+        .filter(|id| **id != s.gpu)
+        .take(if compared.is_empty() { 3 } else { 0 })
+    {
         let mut other = s.clone();
         other.gpu = (*id).into();
         other.peak_tflops = None;
@@ -69,10 +82,44 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang) -> DaysChart {
     }
 }
 
-/// The chart data for the memory breakdown: ZeRO 0-3 in training, and serving.
-pub fn memory_chart(r: &Report, lang: Lang) -> MemoryChart {
+/// The chart data for the memory breakdown: ZeRO 0-3 in training, and serving; with scenarios to
+/// compare, the current configuration beside each compared one.
+pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
     let ui = lang.ui();
     let gb = 1e9;
+    let parts = [
+        ui.weights,
+        ui.gradients,
+        ui.optimizer,
+        ui.activations,
+        ui.kv_cache,
+    ]
+    .map(String::from)
+    .to_vec();
+    if !compared.is_empty() {
+        let bar = |m: &crate::estimate::memory::Memory| {
+            vec![
+                m.weights_bytes / gb,
+                m.gradients_bytes / gb,
+                m.optimizer_bytes / gb,
+                m.activations_bytes / gb,
+                0.0,
+            ]
+        };
+        let mut bars = vec![ui.current.to_string()];
+        let mut values = vec![bar(&r.memory_per_gpu)];
+        for c in compared {
+            bars.push(c.name.chars().take(14).collect());
+            values.push(bar(&c.report.memory_per_gpu));
+        }
+        return MemoryChart {
+            bars,
+            values,
+            parts,
+            hbm_gb: r.memory_per_gpu.hbm_bytes / gb,
+            text: [ui.axis_memory.into()],
+        };
+    }
     let mut values: Vec<Vec<f64>> = r
         .memory_by_zero
         .iter()
@@ -141,6 +188,17 @@ fn theme() -> &'static Theme {
     if dark_mode() { &DARK } else { &LIGHT }
 }
 
+/// The GPU-count chart as an SVG document (for export), in the light theme.
+pub fn days_svg(s: &Scenario, r: &Report, lang: Lang, compared: Vec<Compared>) -> String {
+    let data = days_chart(s, r, lang, &compared);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (900, 480)).into_drawing_area();
+        let _ = charts::draw_days(&root, &data, &LIGHT, 1.0);
+    }
+    out
+}
+
 fn dark_mode() -> bool {
     window()
         .match_media("(prefers-color-scheme: dark)")
@@ -184,9 +242,12 @@ fn paint(
 pub fn DaysChartView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let canvas = NodeRef::<Canvas>::new();
+    let lib = expect_context::<Library>();
     let data = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get())))
+        lib.compared.with(|c| {
+            ctx.scenario
+                .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get(), c)))
+        })
     });
     Effect::new(move |_| {
         ctx.resized.track();
@@ -250,7 +311,11 @@ pub fn DaysChartView() -> impl IntoView {
 pub fn MemoryChartView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let canvas = NodeRef::<Canvas>::new();
-    let data = Memo::new(move |_| ctx.report.with(|r| memory_chart(r, ctx.lang.get())));
+    let lib = expect_context::<Library>();
+    let data = Memo::new(move |_| {
+        lib.compared
+            .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
+    });
     Effect::new(move |_| {
         ctx.resized.track();
         let Some(c) = canvas.get() else { return };

@@ -3,6 +3,7 @@
 
 mod chart_view;
 mod fields;
+mod library_view;
 mod outputs;
 mod state;
 
@@ -15,6 +16,7 @@ use outputs::{Cards, LinkProblems, Tabs};
 #[component]
 pub fn App() -> impl IntoView {
     let ctx = state::provide();
+    library_view::provide(ctx);
     let ui = move || ctx.ui();
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -122,6 +124,7 @@ pub fn App() -> impl IntoView {
                     <chart_view::DaysChartView />
                     <chart_view::MemoryChartView />
                 </div>
+                <library_view::ScenarioLibrary />
                 <Tabs />
             </div>
         </main>

@@ -29,10 +29,15 @@ impl Ctx {
 
 const LANG_KEY: &str = "suanli.lang";
 
-/// The scenario in the address bar, with what was wrong in it.
+/// The scenario in the address bar, else the autosaved working one, with what was wrong in it.
 fn scenario_from_location() -> (Scenario, Vec<FieldError>) {
     let search = window().location().search().unwrap_or_default();
-    let parsed = query::parse(&search);
+    let source = if search.trim_start_matches('?').is_empty() {
+        super::library_view::working_scenario().unwrap_or_default()
+    } else {
+        search
+    };
+    let parsed = query::parse(&source);
     let mut problems = parsed.errors;
     problems.extend(parsed.warnings);
     (parsed.scenario, problems)

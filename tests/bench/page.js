@@ -1,0 +1,92 @@
+// Benchmarks of the release dist/ in headless Chromium (run on demand, not in the test suite):
+// sizes per asset (gzip, brotli), navigation -> both charts drawn (median of 10 loads), and
+// slider input -> chart repainted (p50/p95 over 100 moves).
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, DIST } from '../e2e/browser.js';
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+async function sizes() {
+  let gz = 0, br = 0, raw = 0;
+  console.log('asset                                        raw      gzip    brotli');
+  for (const f of (await readdir(DIST)).filter((f) => !/\.(gz|br)$/.test(f)).sort()) {
+    const body = await readFile(join(DIST, f));
+    const g = gzipSync(body, { level: 9 }).length;
+    const b = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    raw += body.length; gz += g; br += b;
+    console.log(`${f.padEnd(40)} ${String(body.length).padStart(8)} ${String(g).padStart(9)} ${String(b).padStart(9)}`);
+  }
+  console.log(`${'total'.padEnd(40)} ${String(raw).padStart(8)} ${String(gz).padStart(9)} ${String(br).padStart(9)}`);
+  console.log(`first load: ${(gz / 1024).toFixed(1)} KiB gzip, ${(br / 1024).toFixed(1)} KiB brotli`);
+}
+
+// Records, relative to navigation start, when both canvases carry data-drawn.
+const RECORD_DRAWN = () => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelectorAll('canvas[data-drawn]').length >= 2) {
+      window.__chartsDrawnAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+};
+
+async function loads(browser, url, n = 10) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await ctx.addInitScript(RECORD_DRAWN);
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__chartsDrawnAt !== undefined);
+    times.push(await page.evaluate(() => window.__chartsDrawnAt));
+    await ctx.close();
+  }
+  console.log(`navigation -> charts drawn: median ${ms(pct(times, 50))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}) over ${n} loads`);
+}
+
+async function moves(browser, url, n = 100) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  const result = await page.evaluate(async (n) => {
+    const slider = document.querySelector('input[data-slider="gpus"]');
+    const canvas = document.querySelector('canvas[data-chart="days"]');
+    const repaint = [], frame = [];
+    for (let i = 0; i < n; i++) {
+      const before = canvas.dataset.drawn;
+      // Wait for a fresh frame so each move starts idle, as a drag's events do.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t0 = performance.now();
+      let t1;
+      const obs = new MutationObserver(() => { if (t1 === undefined && canvas.dataset.drawn !== before) t1 = performance.now(); });
+      obs.observe(canvas, { attributes: true, attributeFilter: ['data-drawn'] });
+      slider.value = String(400 + (i % 50) * 8);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      // The first animation frame after the input: the repaint must be done by then.
+      await new Promise((r) => requestAnimationFrame(r));
+      const tf = performance.now();
+      obs.disconnect();
+      if (t1 === undefined) t1 = Infinity;
+      repaint.push(t1 - t0);
+      frame.push(t1 <= tf ? 1 : 0);
+    }
+    return { repaint, inFrame: frame.reduce((a, b) => a + b, 0) };
+  }, n);
+  console.log(`slider input -> chart repainted: p50 ${ms(pct(result.repaint, 50))}, p95 ${ms(pct(result.repaint, 95))}, max ${ms(Math.max(...result.repaint))}; ${result.inFrame}/${n} repainted before the next frame`);
+  await ctx.close();
+}
+
+await sizes();
+const server = await serve();
+const browser = await launch();
+try {
+  await loads(browser, server.url);
+  await moves(browser, server.url);
+} finally {
+  await browser.close();
+  await server.close();
+}
