@@ -837,6 +837,30 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
     }
 }
 
+/// A field's unit in the page language; symbols (GB, W, s, TFLOP/s) stay as they are.
+pub fn unit(u: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return u;
+    }
+    match u {
+        "devices" => "张",
+        "fraction" => "比例",
+        "tokens" => "token",
+        "days" => "天",
+        "sequences" => "序列",
+        "users" => "人",
+        "parameters" => "参数",
+        "bits" => "位",
+        "bytes" => "字节",
+        "currency" => "货币",
+        "currency/h" => "货币/小时",
+        "currency/kWh" => "货币/度",
+        "1/h" => "次/小时",
+        "0/1" => "0/1",
+        other => other,
+    }
+}
+
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
 /// `h100-sxm` are shown as they are.
 pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
@@ -897,6 +921,31 @@ mod tests {
             for lang in [Lang::En, Lang::Zh] {
                 assert!(!metric_label(r.metric, lang).is_empty(), "{}", r.metric);
             }
+        }
+    }
+
+    #[test]
+    fn every_word_unit_is_translated() {
+        let units = FIELDS
+            .iter()
+            .map(|f| f.unit)
+            .chain(ARCH_FIELDS.iter().map(|f| f.unit));
+        for u in units {
+            // A unit written with letters must change in Chinese unless it is a symbol.
+            let symbol = matches!(
+                u,
+                "" | "GB"
+                    | "GB/s"
+                    | "TFLOP/s"
+                    | "W"
+                    | "s"
+                    | "Gb/s"
+                    | "TB"
+                    | "CNY/USD"
+                    | "kg CO2e/kWh"
+                    | "0/1"
+            );
+            assert!(symbol || unit(u, Lang::Zh) != u, "unit {u} has no Chinese");
         }
     }
 

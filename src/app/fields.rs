@@ -77,11 +77,11 @@ fn FieldError(name: &'static str, error: RwSignal<Option<Problem>>) -> impl Into
 }
 
 /// A labelled numeric input (typed, with `7B`/`40%` suffixes) and an optional slider, for any
-/// field of a table whose target is reached through `read`/`write`.
+/// field of a table: `value_of` reads the field in place (no clone per change), `write` edits it.
 fn numeric<T: 'static + Clone + Send + Sync>(
     ctx: Ctx,
     field: &'static Field<T>,
-    read: impl Fn(&Scenario) -> T + Copy + Send + Sync + 'static,
+    value_of: impl Fn(&Scenario) -> Value + Copy + Send + Sync + 'static,
     write: impl Fn(&mut Scenario, &dyn Fn(&mut T)) + Copy + Send + Sync + 'static,
     default: T,
     slider: Option<Slider>,
@@ -90,7 +90,7 @@ fn numeric<T: 'static + Clone + Send + Sync>(
     let name = field.name;
     let id = format!("f-{name}");
     let error = RwSignal::new(None::<Problem>);
-    let value = Memo::new(move |_| ctx.scenario.with(|s| field.get(&read(s))));
+    let value = Memo::new(move |_| ctx.scenario.with(value_of));
     let integer = matches!(field.kind, Kind::Integer { .. });
     let optional = field.optional(&default);
     let commit = move |raw: String| {
@@ -138,7 +138,7 @@ fn numeric<T: 'static + Clone + Send + Sync>(
                     placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
                     prop:value=move || text_of(value.get())
                     on:change=move |ev| commit(event_target_value(&ev)) />
-                <span class="unit">{field.unit}</span>
+                <span class="unit">{move || i18n::unit(field.unit, ctx.lang.get())}</span>
             </div>
             <FieldError name=name error=error />
         </div>
@@ -162,7 +162,7 @@ pub fn NumberField(
     numeric(
         ctx,
         field,
-        |s: &Scenario| s.clone(),
+        move |s: &Scenario| field.get(s),
         |s, f| f(s),
         Scenario::default(),
         slider,
@@ -179,10 +179,11 @@ pub fn ArchField(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let field = query::arch_field(name).expect("architecture field");
-    let read = |s: &Scenario| {
-        s.arch
-            .clone()
-            .unwrap_or_else(|| Architecture::implied_by_params(s.params.unwrap_or(1e9)))
+    let implied = |s: &Scenario| Architecture::implied_by_params(s.params.unwrap_or(1e9));
+    let read = move |s: &Scenario| s.arch.clone().unwrap_or_else(|| implied(s));
+    let value_of = move |s: &Scenario| match &s.arch {
+        Some(a) => field.get(a),
+        None => field.get(&implied(s)),
     };
     let write = move |s: &mut Scenario, f: &dyn Fn(&mut Architecture)| {
         let mut arch = read(s);
@@ -192,12 +193,12 @@ pub fn ArchField(
         s.active_params = None;
     };
     if matches!(field.kind, Kind::Flag | Kind::Choice(_)) {
-        return choice(ctx, field, read, write).into_any();
+        return choice(ctx, field, value_of, write).into_any();
     }
     numeric(
         ctx,
         field,
-        read,
+        value_of,
         write,
         Architecture::dense(32, 4096),
         None,
@@ -210,12 +211,12 @@ pub fn ArchField(
 fn choice<T: 'static>(
     ctx: Ctx,
     field: &'static Field<T>,
-    read: impl Fn(&Scenario) -> T + Copy + Send + Sync + 'static,
+    value_of: impl Fn(&Scenario) -> Value + Copy + Send + Sync + 'static,
     write: impl Fn(&mut Scenario, &dyn Fn(&mut T)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let name = field.name;
     let id = format!("f-{name}");
-    let value = Memo::new(move |_| ctx.scenario.with(|s| field.get(&read(s))));
+    let value = Memo::new(move |_| ctx.scenario.with(value_of));
     let label = move || label_of(name, ctx.lang.get());
     match field.kind {
         Kind::Flag => view! {
@@ -260,7 +261,7 @@ pub fn ChoiceField(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let field = query::field(name).expect("field in the scenario language");
-    choice(ctx, field, |s: &Scenario| s.clone(), |s, f| f(s))
+    choice(ctx, field, move |s: &Scenario| field.get(s), |s, f| f(s))
 }
 
 /// Preset picker with search, the parameter slider, and the architecture panel.

@@ -176,19 +176,22 @@ pub fn provide(ctx: Ctx) -> Library {
     };
     provide_context(lib);
     load(lib);
-    // Autosave the working scenario so a reload or a crash loses nothing.
-    Effect::new(move |_| {
-        let q = ctx.scenario.with(query::format);
-        if let Some(st) = storage()
-            && st.set_item(library::WORKING_KEY, &q).is_err()
-        {
-            lib.trouble.set(Some(StorageTrouble::Full(String::new())));
-        }
-    });
+    let _ = ctx;
     // A save in another tab shows up here.
     let handle = window_event_listener(leptos::ev::storage, move |_| load(lib));
     std::mem::forget(handle);
     lib
+}
+
+/// Autosaves the working scenario (called with the address-bar update), so a reload or a crash
+/// loses nothing. A refused write is reported.
+pub fn autosave(query: &str) {
+    if let Some(st) = storage()
+        && st.set_item(library::WORKING_KEY, query).is_err()
+        && let Some(lib) = use_context::<Library>()
+    {
+        lib.trouble.set(Some(StorageTrouble::Full(String::new())));
+    }
 }
 
 /// The autosaved working scenario, if any (used when the address bar has none).

@@ -28,6 +28,8 @@ impl Ctx {
 }
 
 const LANG_KEY: &str = "suanli.lang";
+/// How long the address bar and the autosave trail the last change, ms.
+const URL_DELAY_MS: u64 = 150;
 
 /// The scenario in the address bar, else the autosaved working one, with what was wrong in it.
 fn scenario_from_location() -> (Scenario, Vec<FieldError>) {
@@ -74,15 +76,33 @@ pub fn provide() -> Ctx {
     provide_context(ctx);
 
     // The address bar always holds the scenario: replace the entry (no history spam, no scroll).
+    // While a slider is dragged, write once the drag pauses: browsers throttle rapid
+    // replaceState calls, and one link per pause is all a user copies. The autosave rides along.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The timeout runs outside the reactive owner; keep it so the autosave finds the library.
+    let owner = Owner::current();
     Effect::new(move |_| {
         let q = scenario.with(query::format);
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("?{q}")),
-            );
+        if let Some(h) = pending.get_value() {
+            h.clear();
         }
+        let owner = owner.clone();
+        let write = move || {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&format!("?{q}")),
+                );
+            }
+            match &owner {
+                Some(o) => o.with(|| super::library_view::autosave(&q)),
+                None => super::library_view::autosave(&q),
+            }
+        };
+        pending.set_value(
+            set_timeout_with_handle(write, std::time::Duration::from_millis(URL_DELAY_MS)).ok(),
+        );
     });
     Effect::new(move |_| {
         let l = lang.get();

@@ -21,6 +21,8 @@ async function save(page, name) {
 async function setGpus(page, n) {
   await page.locator('[data-field="gpus"]').fill(String(n));
   await page.locator('[data-field="gpus"]').press('Enter');
+  // The address bar and the autosave follow once input pauses.
+  await page.waitForFunction((n) => new URLSearchParams(location.search).get('gpus') === String(n), n);
 }
 
 test('save, reload, still there; the working scenario survives a reload without a link', async () => {
