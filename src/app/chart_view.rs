@@ -172,16 +172,24 @@ fn css(c: RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
 }
 
-/// The legend under a chart, in HTML.
+/// The legend under a chart, as escaped HTML.
 #[component]
 fn Legend(keys: Memo<Vec<Key>>) -> impl IntoView {
-    view! {
-        <ul class="legend">
-            {move || keys.get().into_iter().map(|k| view! {
-                <li><span class=if k.line { "swatch line" } else { "swatch" } style=format!("background:{}", css(k.color))></span>{k.label}</li>
-            }).collect_view()}
-        </ul>
-    }
+    let html = move || {
+        keys.with(|ks| {
+            ks.iter()
+                .map(|k| {
+                    format!(
+                        "<li><span class=\"swatch{}\" style=\"background:{}\"></span>{}</li>",
+                        if k.line { " line" } else { "" },
+                        css(k.color),
+                        crate::human::escape(&k.label)
+                    )
+                })
+                .collect::<String>()
+        })
+    };
+    view! { <ul class="legend" inner_html=html></ul> }
 }
 
 fn theme() -> &'static Theme {

@@ -5,7 +5,7 @@ use super::state::Ctx;
 use crate::estimate::query::{self, FieldError, Problem};
 use crate::estimate::reference::metric;
 use crate::estimate::{Report, Scenario, estimate};
-use crate::human;
+use crate::human::{self, escape};
 use crate::i18n::{self, Lang};
 use crate::library::{self, ASIDE_PREFIX, Decoded, Entry, MAX_COMPARE, PREFIX};
 use leptos::prelude::*;
@@ -458,6 +458,104 @@ pub fn ScenarioLibrary() -> impl IntoView {
             view! { <p class="storage-trouble" role="alert" data-trouble="1">{text}</p> }
         })
     };
+    // The list is rendered as escaped HTML with one delegated click and change handler: less
+    // code than a typed view per entry, and a name can never become markup.
+    let list_html = move || {
+        let lang = ctx.lang.get();
+        let u = lang.ui();
+        let compare = lib.compare.get();
+        let editing = renaming.get();
+        lib.entries.with(|es| {
+            if es.is_empty() {
+                return format!("<li class=\"hint\">{}</li>", escape(u.no_saved));
+            }
+            es.iter()
+                .map(|e| {
+                    let id = escape(&e.id);
+                    let checked = compare.contains(&e.id);
+                    let disabled = compare.len() >= MAX_COMPARE && !checked;
+                    let name = if editing.as_deref() == Some(e.id.as_str()) {
+                        format!("<input type=\"text\" class=\"rename\" data-rename=\"{id}\" maxlength=\"120\" value=\"{}\">", escape(&e.name))
+                    } else {
+                        format!("<span class=\"entry-name\" data-name=\"{id}\">{}</span>", escape(&e.name))
+                    };
+                    let button = |attr: &str, label: &str| format!("<button type=\"button\" {attr}=\"{id}\">{}</button>", escape(label));
+                    format!(
+                        "<li class=\"saved-entry\" data-entry=\"{id}\"><label class=\"compare-box\" title=\"{}\"><input type=\"checkbox\" data-compare=\"{id}\"{}{}></label>{name}<span class=\"entry-actions\">{}{}{}{}</span></li>",
+                        escape(u.compare_hint),
+                        if checked { " checked" } else { "" },
+                        if disabled { " disabled" } else { "" },
+                        button("data-open", u.open),
+                        button("data-rename-start", u.rename),
+                        button("data-duplicate", u.duplicate),
+                        button("data-delete", u.delete),
+                    )
+                })
+                .collect()
+        })
+    };
+    let unreadable_html = move || {
+        let zh = zh();
+        lib.unreadable.with(|bad| {
+            bad.iter()
+                .map(|b| {
+                    let why = match b.newer {
+                        Some(n) => format!(
+                            "{} (schema {n})",
+                            if zh {
+                                "由更新版本保存"
+                            } else {
+                                "saved by a newer version"
+                            }
+                        ),
+                        None => b.reason.clone(),
+                    };
+                    format!(
+                        "<li data-unreadable=\"{}\"><code>{}</code>: <code>{}</code></li>",
+                        escape(&b.key),
+                        escape(&b.key),
+                        escape(&why)
+                    )
+                })
+                .collect::<String>()
+        })
+    };
+    let entry = move |id: &str| {
+        lib.entries
+            .with_untracked(|es| es.iter().find(|e| e.id == id).cloned())
+    };
+    let on_list_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        let attr = |name: &str| button.get_attribute(name);
+        if let Some(e) = attr("data-open").and_then(|id| entry(&id)) {
+            open(&e);
+        } else if let Some(id) = attr("data-rename-start") {
+            renaming.set(Some(id));
+        } else if let Some(e) = attr("data-duplicate").and_then(|id| entry(&id)) {
+            duplicate(&e);
+        } else if let Some(e) = attr("data-delete").and_then(|id| entry(&id)) {
+            delete(e);
+        }
+    };
+    let on_list_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(id) = input.get_attribute("data-compare") {
+            toggle_compare(id, input.checked());
+        } else if let Some(e) = input.get_attribute("data-rename").and_then(|id| entry(&id)) {
+            rename(&e, input.value());
+        }
+    };
     view! {
         <section class="library" aria-labelledby="library-title">
             <h2 id="library-title">{move || ui().scenarios}</h2>
@@ -471,59 +569,13 @@ pub fn ScenarioLibrary() -> impl IntoView {
                 <p class="undo" role="status">{move || ui().deleted}" "<b>{e.name.clone()}</b>" "
                     <button id="undo-delete" on:click=move |_| undo()>{move || ui().undo}</button></p>
             })}
-            <ul class="saved">
-                {move || {
-                    let es = lib.entries.get();
-                    if es.is_empty() {
-                        return view! { <li class="hint">{ui().no_saved}</li> }.into_any();
-                    }
-                    es.into_iter().map(|e| {
-                        let id = e.id.clone();
-                        let (e1, e2, e3, e4) = (e.clone(), e.clone(), e.clone(), e.clone());
-                        let checked = { let id = id.clone(); move || lib.compare.get().contains(&id) };
-                        let full = { let id = id.clone(); move || lib.compare.get().len() >= MAX_COMPARE && !lib.compare.get().contains(&id) };
-                        let is_renaming = { let id = id.clone(); move || renaming.get().as_deref() == Some(id.as_str()) };
-                        view! {
-                            <li class="saved-entry" data-entry=id.clone()>
-                                <label class="compare-box" title=move || ui().compare_hint>
-                                    <input type="checkbox" data-compare=id.clone() prop:checked=checked prop:disabled=full
-                                        on:change={ let id = id.clone(); move |ev| toggle_compare(id.clone(), event_target_checked(&ev)) } />
-                                </label>
-                                {move || if is_renaming() {
-                                    let e = e4.clone();
-                                    view! {
-                                        <input type="text" class="rename" data-rename=e.id.clone() prop:value=e.name.clone() maxlength="120"
-                                            on:change=move |ev| rename(&e, event_target_value(&ev)) />
-                                    }.into_any()
-                                } else {
-                                    view! { <span class="entry-name" data-name=e4.id.clone()>{e4.name.clone()}</span> }.into_any()
-                                }}
-                                <span class="entry-actions">
-                                    <button data-open=id.clone() on:click=move |_| open(&e1)>{move || ui().open}</button>
-                                    <button data-rename-start=id.clone() on:click={ let id = id.clone(); move |_| renaming.set(Some(id.clone())) }>{move || ui().rename}</button>
-                                    <button data-duplicate=id.clone() on:click=move |_| duplicate(&e2)>{move || ui().duplicate}</button>
-                                    <button data-delete=id.clone() on:click=move |_| delete(e3.clone())>{move || ui().delete}</button>
-                                </span>
-                            </li>
-                        }
-                    }).collect_view().into_any()
-                }}
-            </ul>
-            {move || {
-                let bad = lib.unreadable.get();
-                (!bad.is_empty()).then(|| view! {
-                    <div class="unreadable" role="alert">
-                        <p>{move || ui().unreadable}</p>
-                        <ul>{bad.into_iter().map(|u| {
-                            let why = match u.newer {
-                                Some(n) => format!("{} (schema {n})", if zh() { "由更新版本保存" } else { "saved by a newer version" }),
-                                None => u.reason.clone(),
-                            };
-                            view! { <li data-unreadable=u.key.clone()><code>{u.key.clone()}</code>": "<code>{why}</code></li> }
-                        }).collect_view()}</ul>
-                    </div>
-                })
-            }}
+            <ul class="saved" inner_html=list_html on:click=on_list_click on:change=on_list_change></ul>
+            {move || (!lib.unreadable.with(Vec::is_empty)).then(|| view! {
+                <div class="unreadable" role="alert">
+                    <p>{move || ui().unreadable}</p>
+                    <ul inner_html=unreadable_html></ul>
+                </div>
+            })}
             <CompareTable />
             <div class="io">
                 <span class="label">{move || ui().export}</span>
@@ -544,43 +596,50 @@ pub fn ScenarioLibrary() -> impl IntoView {
 fn CompareTable() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lib = expect_context::<Library>();
-    move || {
-        let compared = lib.compared.get();
-        if compared.is_empty() {
-            return None;
-        }
+    let html = move || {
         let lang = ctx.lang.get();
-        let current = ctx.report.get();
-        Some(view! {
-            <table class="compare" data-compare-table="1">
-                <thead><tr>
-                    <th></th>
-                    <th>{lang.ui().current}</th>
-                    {compared.iter().map(|c| view! { <th>{c.name.clone()}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {COMPARE_ROWS.iter().map(|key| {
-                        let base = metric(&current, key).unwrap_or(0.0);
-                        view! {
-                            <tr>
-                                <th>{i18n::metric_label(key, lang)}</th>
-                                <td data-metric=*key data-value=base.to_string()>{show(key, base, lang)}</td>
-                                {compared.iter().map(|c| {
-                                    let v = metric(&c.report, key).unwrap_or(0.0);
-                                    let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
-                                    let class = if d > 0.005 { "diff up" } else if d < -0.005 { "diff down" } else { "" };
-                                    view! {
-                                        <td class=class data-metric=*key data-value=v.to_string()>
-                                            {show(key, v, lang)}
-                                            {(!class.is_empty()).then(|| view! { <small>{format!(" {:+.0}%", d * 100.0)}</small> })}
-                                        </td>
-                                    }
-                                }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+        lib.compared.with(|compared| {
+            ctx.report.with(|current| {
+                let mut out = format!("<thead><tr><th></th><th>{}</th>", escape(lang.ui().current));
+                for c in compared {
+                    out += &format!("<th>{}</th>", escape(&c.name));
+                }
+                out += "</tr></thead><tbody>";
+                for key in COMPARE_ROWS {
+                    let base = metric(current, key).unwrap_or(0.0);
+                    out += &format!(
+                        "<tr><th>{}</th><td data-metric=\"{key}\" data-value=\"{base}\">{}</td>",
+                        escape(i18n::metric_label(key, lang)),
+                        escape(&show(key, base, lang))
+                    );
+                    for c in compared {
+                        let v = metric(&c.report, key).unwrap_or(0.0);
+                        let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
+                        let (class, delta) = match d {
+                            d if d > 0.005 => (
+                                " class=\"diff up\"",
+                                format!(" <small>{:+.0}%</small>", d * 100.0),
+                            ),
+                            d if d < -0.005 => (
+                                " class=\"diff down\"",
+                                format!(" <small>{:+.0}%</small>", d * 100.0),
+                            ),
+                            _ => ("", String::new()),
+                        };
+                        out += &format!(
+                            "<td{class} data-metric=\"{key}\" data-value=\"{v}\">{}{delta}</td>",
+                            escape(&show(key, v, lang))
+                        );
+                    }
+                    out += "</tr>";
+                }
+                out + "</tbody>"
+            })
         })
+    };
+    move || {
+        (!lib.compared.with(Vec::is_empty)).then(
+            || view! { <table class="compare" data-compare-table="1" inner_html=html></table> },
+        )
     }
 }

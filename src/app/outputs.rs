@@ -4,7 +4,7 @@
 use super::state::Ctx;
 use crate::estimate::reference::REFERENCES;
 use crate::estimate::{Report, derivations};
-use crate::human;
+use crate::human::{self, escape};
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
@@ -252,22 +252,6 @@ pub fn Tabs() -> impl IntoView {
     }
 }
 
-/// Escapes text for HTML. Everything rendered through `inner_html` passes through here.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The derivations table. It changes with every slider move, so it is rendered as one escaped
 /// HTML string: one DOM update instead of rebuilding eighteen rows of typed views (and less code).
 #[component]
@@ -354,20 +338,28 @@ fn RealityCheck() -> impl IntoView {
 #[component]
 fn Notes() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    view! {
-        <ul class="notes">
-            {move || {
-                let lang = ctx.lang.get();
-                let notes: Vec<String> = ctx.report.with(|r| r.notices.iter().map(|n| i18n::notice(n, lang)).collect());
-                if notes.is_empty() {
-                    view! { <li>{ctx.ui().no_notes}</li> }.into_any()
-                } else {
-                    notes.into_iter().map(|n| view! { <li class="notice">{n}</li> }).collect_view().into_any()
-                }
-            }}
-            <li class="assumption">{move || ctx.ui().assumptions_note}</li>
-        </ul>
-    }
+    let html = move || {
+        let lang = ctx.lang.get();
+        let mut out: String = ctx.report.with(|r| {
+            r.notices
+                .iter()
+                .map(|n| {
+                    format!(
+                        "<li class=\"notice\">{}</li>",
+                        escape(&i18n::notice(n, lang))
+                    )
+                })
+                .collect()
+        });
+        if out.is_empty() {
+            out = format!("<li>{}</li>", escape(lang.ui().no_notes));
+        }
+        out + &format!(
+            "<li class=\"assumption\">{}</li>",
+            escape(lang.ui().assumptions_note)
+        )
+    };
+    view! { <ul class="notes" inner_html=html></ul> }
 }
 
 /// Problems in the link the page was opened with: each names the field, the value and what is
@@ -375,18 +367,28 @@ fn Notes() -> impl IntoView {
 #[component]
 pub fn LinkProblems() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let items = move || {
+        let lang = ctx.lang.get();
+        ctx.link_problems.with(|ps| {
+            ps.iter()
+                .map(|e| {
+                    format!(
+                        "<li data-problem-field=\"{}\"><code>{}</code> = <code>{}</code>: {}</li>",
+                        escape(&e.field),
+                        escape(&e.field),
+                        escape(&e.value),
+                        escape(&i18n::problem(&e.problem, lang))
+                    )
+                })
+                .collect::<String>()
+        })
+    };
     move || {
-        let problems = ctx.link_problems.get();
-        (!problems.is_empty()).then(|| {
-            let lang = ctx.lang.get();
+        ctx.link_problems.with(|p| !p.is_empty()).then(|| {
             view! {
                 <aside class="link-problems" role="alert">
                     <button class="dismiss" aria-label="×" on:click=move |_| ctx.link_problems.set(Vec::new())>"×"</button>
-                    <ul>
-                        {problems.into_iter().map(|e| view! {
-                            <li data-problem-field=e.field.clone()><code>{e.field.clone()}</code>" = "<code>{e.value.clone()}</code>": "{i18n::problem(&e.problem, lang)}</li>
-                        }).collect_view()}
-                    </ul>
+                    <ul inner_html=items></ul>
                 </aside>
             }
         })
