@@ -145,29 +145,68 @@ fn numeric<T: 'static + Clone + Send + Sync>(
     }
 }
 
-/// A scenario field as a typed number with an optional slider.
-#[component]
-pub fn NumberField(
-    /// Field name in the scenario language.
-    name: &'static str,
-    /// Slider mapping, if the field gets one.
-    #[prop(optional)]
-    slider: Option<Slider>,
-    /// Placeholder shown when an optional field is empty (e.g. the catalog price).
-    #[prop(optional, into)]
-    placeholder: Option<Signal<String>>,
-) -> impl IntoView {
+/// Sliders of the scenario fields that get one.
+fn slider_for(name: &str) -> Option<Slider> {
+    Some(match name {
+        "gpus" => Slider::Log(1.0, 100_000.0),
+        "mfu" => Slider::Linear(0.1, 0.7),
+        "deadline_days" => Slider::Linear(1.0, 365.0),
+        "seq" => Slider::Log(512.0, 131_072.0),
+        "users" => Slider::Log(1.0, 10_000_000.0),
+        _ => return None,
+    })
+}
+
+/// What an empty optional field stands for (the catalog's price, the TDP).
+fn placeholder_for(ctx: Ctx, name: &str) -> Option<Signal<String>> {
+    let catalog = move |f: fn(&hardware::Accelerator) -> f64| {
+        Signal::derive(move || {
+            let lang = ctx.lang.get();
+            ctx.scenario.with(|s| {
+                let r = crate::estimate::resolve::Resolved::new(s);
+                format!(
+                    "{} ({})",
+                    crate::human::sig3(f(&r.gpu) * r.rate),
+                    lang.ui().catalog_price
+                )
+            })
+        })
+    };
+    match name {
+        "price_per_gpu_hour" => Some(catalog(|a| a.rent_usd_per_hour)),
+        "gpu_price" => Some(catalog(|a| a.price_usd)),
+        "power_w" => Some(Signal::derive(move || {
+            ctx.report.with(|r| format!("{} W (TDP)", r.cost.power_w))
+        })),
+        _ => None,
+    }
+}
+
+/// Inputs for scenario fields, by name: a select or checkbox for choices and flags, else a
+/// typed number with its slider. One erased view per field keeps the page's code small.
+pub fn inputs(names: &[&'static str]) -> impl IntoView + use<> {
     let ctx = expect_context::<Ctx>();
-    let field = query::field(name).expect("field in the scenario language");
-    numeric(
-        ctx,
-        field,
-        move |s: &Scenario| field.get(s),
-        |s, f| f(s),
-        Scenario::default(),
-        slider,
-        placeholder,
-    )
+    names
+        .iter()
+        .map(|&name| {
+            let field = query::field(name).expect("field in the scenario language");
+            let value_of = move |s: &Scenario| field.get(s);
+            let write = |s: &mut Scenario, f: &dyn Fn(&mut Scenario)| f(s);
+            match field.kind {
+                Kind::Flag | Kind::Choice(_) => choice(ctx, field, value_of, write).into_any(),
+                _ => numeric(
+                    ctx,
+                    field,
+                    value_of,
+                    write,
+                    Scenario::default(),
+                    slider_for(name),
+                    placeholder_for(ctx, name),
+                )
+                .into_any(),
+            }
+        })
+        .collect_view()
 }
 
 /// An architecture field. Editing one makes the architecture explicit: a preset stays named
@@ -251,17 +290,6 @@ fn choice<T: 'static>(
         .into_any(),
         _ => ().into_any(),
     }
-}
-
-/// A scenario choice or flag field.
-#[component]
-pub fn ChoiceField(
-    /// Field name in the scenario language.
-    name: &'static str,
-) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let field = query::field(name).expect("field in the scenario language");
-    choice(ctx, field, move |s: &Scenario| field.get(s), |s, f| f(s))
 }
 
 /// Preset picker with search, the parameter slider, and the architecture panel.
@@ -483,7 +511,7 @@ pub fn DataPicker() -> impl IntoView {
         } else {
             special("tokens", 1e6, 1e16, Some(Slider::Log(1e9, 1e14))).into_any()
         }}
-        <NumberField name="epochs" />
+        {inputs(&["epochs"])}
         <p class="hint" data-metric="chinchilla_params" data-value=move || ctx.report.with(|r| r.training.chinchilla_params.to_string())>{hint}</p>
     }
 }
@@ -541,9 +569,7 @@ pub fn GpuPicker() -> impl IntoView {
             <p class="hint" data-metric="peak_tflops" data-value=move || ctx.report.with(|r| r.peak_tflops.to_string())>{specs}</p>
         </div>
         {move || (gpu.get() == hardware::CUSTOM_ID).then(|| view! {
-            <NumberField name="peak_tflops" />
-            <NumberField name="hbm_gb" />
-            <NumberField name="bandwidth_gbs" />
+            {inputs(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
         })}
     }
 }

@@ -8,7 +8,7 @@ mod outputs;
 mod state;
 
 use crate::i18n::Lang;
-use fields::{ChoiceField, DataPicker, GpuPicker, ModelPicker, NumberField, Slider};
+use fields::{DataPicker, GpuPicker, ModelPicker, inputs};
 use leptos::prelude::*;
 use outputs::{Cards, LinkProblems, Tabs};
 
@@ -39,19 +39,6 @@ pub fn App() -> impl IntoView {
             },
         )
     };
-    let catalog_price = move |f: fn(&crate::estimate::hardware::Accelerator) -> f64| {
-        Signal::derive(move || {
-            let lang = ctx.lang.get();
-            ctx.scenario.with(|s| {
-                let r = crate::estimate::resolve::Resolved::new(s);
-                format!(
-                    "{} ({})",
-                    crate::human::sig3(f(&r.gpu) * r.rate),
-                    lang.ui().catalog_price
-                )
-            })
-        })
-    };
     view! {
         <header class="top">
             <div>
@@ -71,51 +58,25 @@ pub fn App() -> impl IntoView {
                 <fieldset>
                     <legend>{move || ui().g_hardware}</legend>
                     <GpuPicker />
-                    <NumberField name="gpus" slider=Slider::Log(1.0, 100_000.0) />
-                    <NumberField name="mfu" slider=Slider::Linear(0.1, 0.7) />
+                    {inputs(&["gpus", "mfu"])}
                     <p class="hint mfu-band">{move || ui().mfu_typical}</p>
-                    <ChoiceField name="precision" />
+                    {inputs(&["precision"])}
                 </fieldset>
                 <fieldset>
                     <legend>{move || ui().g_schedule}</legend>
-                    <NumberField name="deadline_days" slider=Slider::Linear(1.0, 365.0) />
+                    {inputs(&["deadline_days"])}
                 </fieldset>
                 <fieldset>
                     <legend>{move || ui().g_parallel}</legend>
-                    <ChoiceField name="finetune" />
-                    <NumberField name="lora_rank" />
-                    <ChoiceField name="recompute" />
-                    <NumberField name="zero" />
-                    <NumberField name="tp" />
-                    <NumberField name="pp" />
-                    <ChoiceField name="sp" />
-                    <NumberField name="micro_batch" />
-                    <NumberField name="global_batch" />
-                    <NumberField name="seq" slider=Slider::Log(512.0, 131_072.0) />
-                    <ChoiceField name="optimizer" />
-                    <NumberField name="net_gbps" />
+                    {inputs(&["finetune", "lora_rank", "recompute", "zero", "tp", "pp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
                 </fieldset>
                 <fieldset>
                     <legend>{move || ui().g_cost}</legend>
-                    <ChoiceField name="currency" />
-                    <NumberField name="price_per_gpu_hour" placeholder=catalog_price(|a| a.rent_usd_per_hour) />
-                    <NumberField name="gpu_price" placeholder=catalog_price(|a| a.price_usd) />
-                    <NumberField name="cny_per_usd" />
-                    <NumberField name="power_w" placeholder=Signal::derive(move || ctx.report.with(|r| format!("{} W (TDP)", r.cost.power_w))) />
-                    <NumberField name="pue" />
-                    <NumberField name="grid_kg_per_kwh" />
-                    <NumberField name="electricity_per_kwh" />
+                    {inputs(&["currency", "price_per_gpu_hour", "gpu_price", "cny_per_usd", "power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
                 </fieldset>
                 <fieldset>
                     <legend>{move || ui().g_serving}</legend>
-                    <NumberField name="users" slider=Slider::Log(1.0, 10_000_000.0) />
-                    <NumberField name="requests_per_user_per_hour" />
-                    <NumberField name="prompt_tokens" />
-                    <NumberField name="output_tokens" />
-                    <NumberField name="latency_s" />
-                    <ChoiceField name="weight_bits" />
-                    <ChoiceField name="kv_bits" />
-                    <NumberField name="batch" />
+                    {inputs(&["users", "requests_per_user_per_hour", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch"])}
                 </fieldset>
             </form>
             <div class="outputs">
