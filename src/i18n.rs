@@ -129,6 +129,16 @@ pub struct Ui {
     pub export: &'static str,
     pub scenario_json: &'static str,
     pub import: &'static str,
+    pub hardware: &'static str,
+    pub dp_replicas: &'static str,
+    pub before_rounding: &'static str,
+    pub this_config: &'static str,
+    pub attention_flops: &'static str,
+    pub custom_gpu: &'static str,
+    pub storage_unavailable: &'static str,
+    /// With `{name}` for the scenario that was not saved.
+    pub storage_full: &'static str,
+    pub saved_by_newer: &'static str,
 }
 
 /// English.
@@ -217,6 +227,15 @@ pub const EN: Ui = Ui {
     export: "Export",
     scenario_json: "Scenario",
     import: "Import scenario",
+    hardware: "hardware",
+    dp_replicas: "data-parallel replicas",
+    before_rounding: "before rounding",
+    this_config: "this config",
+    attention_flops: "attention FLOPs",
+    custom_gpu: "Custom",
+    storage_unavailable: "Browser storage is unavailable (private mode or disabled): scenarios cannot be saved in this browser; links still work.",
+    storage_full: "Browser storage is full: \"{name}\" was not saved. Delete saved scenarios or export them to files.",
+    saved_by_newer: "saved by a newer version",
 };
 
 /// 中文.
@@ -305,6 +324,15 @@ pub const ZH: Ui = Ui {
     export: "导出",
     scenario_json: "方案",
     import: "导入方案",
+    hardware: "硬件",
+    dp_replicas: "个数据并行副本",
+    before_rounding: "（取整前）",
+    this_config: "当前配置",
+    attention_flops: "注意力 FLOPs",
+    custom_gpu: "自定义",
+    storage_unavailable: "浏览器存储不可用（隐私模式或已禁用）：无法在此浏览器保存方案；链接仍可使用。",
+    storage_full: "浏览器存储已满：「{name}」未保存。请删除已保存的方案或导出为文件。",
+    saved_by_newer: "由更新版本保存",
 };
 
 /// A label and a tooltip in both languages.

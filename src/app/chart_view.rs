@@ -245,6 +245,30 @@ fn paint(
     let _ = canvas.set_attribute("data-drawn", &(n + 1).to_string());
 }
 
+/// A drawing function of `crate::charts` on the canvas backend.
+type Draw<T> = fn(
+    &DrawingArea<CanvasBackend, Shift>,
+    &T,
+    &Theme,
+    f64,
+)
+    -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+/// Redraws a chart whenever its data or the window size change, once the canvas is mounted.
+fn redraw<T: Send + Sync + PartialEq + 'static>(
+    ctx: Ctx,
+    canvas: NodeRef<Canvas>,
+    data: Memo<T>,
+    draw: Draw<T>,
+) {
+    Effect::new(move |_| {
+        ctx.resized.track();
+        let Some(c) = canvas.get() else { return };
+        // A drawing error leaves the previous picture; there is nothing better to show.
+        data.with(|d| paint(&c, |root, theme, scale| drop(draw(root, d, theme, scale))));
+    });
+}
+
 /// GPU count vs training days.
 #[component]
 pub fn DaysChartView() -> impl IntoView {
@@ -257,15 +281,7 @@ pub fn DaysChartView() -> impl IntoView {
                 .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get(), c)))
         })
     });
-    Effect::new(move |_| {
-        ctx.resized.track();
-        let Some(c) = canvas.get() else { return };
-        data.with(|d| {
-            paint(&c, |root, theme, scale| {
-                drop(charts::draw_days(root, d, theme, scale))
-            })
-        });
-    });
+    redraw(ctx, canvas, data, charts::draw_days);
     let keys = Memo::new(move |_| {
         let t = theme();
         let ui = ctx.ui();
@@ -324,15 +340,7 @@ pub fn MemoryChartView() -> impl IntoView {
         lib.compared
             .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
     });
-    Effect::new(move |_| {
-        ctx.resized.track();
-        let Some(c) = canvas.get() else { return };
-        data.with(|d| {
-            paint(&c, |root, theme, scale| {
-                drop(charts::draw_memory(root, d, theme, scale))
-            })
-        });
-    });
+    redraw(ctx, canvas, data, charts::draw_memory);
     let keys = Memo::new(move |_| {
         let t = theme();
         let mut keys: Vec<Key> = data.with(|d| {

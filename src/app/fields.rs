@@ -564,7 +564,7 @@ pub fn GpuPicker() -> impl IntoView {
                         }).collect_view()}
                     </optgroup>
                 }).collect_view()}
-                <option value=hardware::CUSTOM_ID selected=move || gpu.get() == hardware::CUSTOM_ID>{move || if ctx.lang.get() == Lang::Zh { "自定义" } else { "Custom" }}</option>
+                <option value=hardware::CUSTOM_ID selected=move || gpu.get() == hardware::CUSTOM_ID>{move || ctx.ui().custom_gpu}</option>
             </select>
             <p class="hint" data-metric="peak_tflops" data-value=move || ctx.report.with(|r| r.peak_tflops.to_string())>{specs}</p>
         </div>

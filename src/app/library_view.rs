@@ -282,7 +282,6 @@ pub fn ScenarioLibrary() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lib = expect_context::<Library>();
     let ui = move || ctx.ui();
-    let zh = move || ctx.lang.get() == Lang::Zh;
     let name = RwSignal::new(String::new());
     let renaming = RwSignal::new(None::<String>);
     let save = move || {
@@ -449,11 +448,10 @@ pub fn ScenarioLibrary() -> impl IntoView {
     };
     let trouble = move || {
         lib.trouble.get().map(|t| {
-            let text = match (t, zh()) {
-                (StorageTrouble::Unavailable, false) => "Browser storage is unavailable (private mode or disabled): scenarios cannot be saved in this browser; links still work.".to_string(),
-                (StorageTrouble::Unavailable, true) => "浏览器存储不可用（隐私模式或已禁用）：无法在此浏览器保存方案；链接仍可使用。".to_string(),
-                (StorageTrouble::Full(n), false) => format!("Browser storage is full: \"{n}\" was not saved. Delete saved scenarios or export them to files."),
-                (StorageTrouble::Full(n), true) => format!("浏览器存储已满：「{n}」未保存。请删除已保存的方案或导出为文件。"),
+            let u = ctx.ui();
+            let text = match t {
+                StorageTrouble::Unavailable => u.storage_unavailable.to_string(),
+                StorageTrouble::Full(n) => u.storage_full.replace("{name}", &n),
             };
             view! { <p class="storage-trouble" role="alert" data-trouble="1">{text}</p> }
         })
@@ -495,19 +493,11 @@ pub fn ScenarioLibrary() -> impl IntoView {
         })
     };
     let unreadable_html = move || {
-        let zh = zh();
         lib.unreadable.with(|bad| {
             bad.iter()
                 .map(|b| {
                     let why = match b.newer {
-                        Some(n) => format!(
-                            "{} (schema {n})",
-                            if zh {
-                                "由更新版本保存"
-                            } else {
-                                "saved by a newer version"
-                            }
-                        ),
+                        Some(n) => format!("{} (schema {n})", ctx.ui().saved_by_newer),
                         None => b.reason.clone(),
                     };
                     format!(

@@ -37,7 +37,7 @@ fn cards() -> Vec<Card> {
             detail: |r, l, _| {
                 format!(
                     "{} {} · {}",
-                    if l == Lang::Zh { "硬件" } else { "hardware" },
+                    l.ui().hardware,
                     human::sci(r.training.hardware_flops),
                     l.ui().hfu.to_owned() + " " + &human::percent(r.training.hfu)
                 )
@@ -51,11 +51,7 @@ fn cards() -> Vec<Card> {
                 format!(
                     "{} {} · {} {}",
                     human::exact(f64::from(r.memory_per_gpu.data_parallel)),
-                    if l == Lang::Zh {
-                        "个数据并行副本"
-                    } else {
-                        "data-parallel replicas"
-                    },
+                    l.ui().dp_replicas,
                     l.ui().hfu,
                     human::percent(r.training.hfu)
                 )
@@ -69,11 +65,7 @@ fn cards() -> Vec<Card> {
                 format!(
                     "{} {}",
                     human::count(r.training.gpus_for_deadline_raw, l),
-                    if l == Lang::Zh {
-                        "（取整前）"
-                    } else {
-                        "before rounding"
-                    }
+                    l.ui().before_rounding
                 )
             },
         },
@@ -86,11 +78,7 @@ fn cards() -> Vec<Card> {
                     "{} PF-days · {} {}",
                     human::sig3(r.training.pf_days),
                     human::count(r.training.attention_flops, l),
-                    if l == Lang::Zh {
-                        "注意力 FLOPs"
-                    } else {
-                        "attention FLOPs"
-                    }
+                    l.ui().attention_flops
                 )
             },
         },
@@ -143,17 +131,7 @@ fn cards() -> Vec<Card> {
             detail: |r, l, _| {
                 r.min_gpus_to_fit.map_or_else(
                     || l.ui().does_not_fit.into(),
-                    |n| {
-                        format!(
-                            "{}: {}",
-                            if l == Lang::Zh {
-                                "当前配置"
-                            } else {
-                                "this config"
-                            },
-                            human::devices(n as f64, l)
-                        )
-                    },
+                    |n| format!("{}: {}", l.ui().this_config, human::devices(n as f64, l)),
                 )
             },
         },

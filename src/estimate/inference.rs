@@ -90,22 +90,23 @@ pub fn serving(
         notices.push(Notice::ServingDoesNotFit);
         return serving_on(r, 1024, weights_bytes, kv_per_token, notices);
     };
-    let mut best: Option<Serving> = None;
+    // Each candidate keeps its own caveats; only the chosen one's are reported.
+    let mut best: Option<(Serving, Vec<Notice>)> = None;
     let mut size = smallest;
     while size <= smallest.max(8) {
-        let mut scratch = Vec::new();
-        let candidate = serving_on(r, size, weights_bytes, kv_per_token, &mut scratch);
-        let better = best.as_ref().is_none_or(|b| {
+        let mut caveats = Vec::new();
+        let candidate = serving_on(r, size, weights_bytes, kv_per_token, &mut caveats);
+        let better = best.as_ref().is_none_or(|(b, _)| {
             (candidate.gpus, -candidate.tokens_per_s_per_gpu) < (b.gpus, -b.tokens_per_s_per_gpu)
         });
         if better {
-            best = Some(candidate);
+            best = Some((candidate, caveats));
         }
         size *= 2;
     }
-    let best = best.expect("at least one replica size was tried");
-    // Report the latency caveat of the chosen size only.
-    serving_on(r, best.replica_gpus, weights_bytes, kv_per_token, notices)
+    let (best, caveats) = best.expect("at least one replica size was tried");
+    notices.extend(caveats);
+    best
 }
 
 /// Serving figures for replicas of `replica_gpus` devices.
