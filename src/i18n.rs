@@ -685,6 +685,12 @@ pub fn field_text(name: &str) -> Option<FieldText> {
             "Load per user",
             "每用户负载",
         ),
+        "requests_per_s" => ft(
+            "Requests per second (total)",
+            "每秒请求数（总计）",
+            "Overrides users × requests per user per hour when given",
+            "填写时覆盖 用户数 × 每用户每小时请求数",
+        ),
         "latency_s" => ft(
             "Latency target (s)",
             "延迟目标（秒）",
@@ -884,6 +890,7 @@ pub fn unit(u: &'static str, lang: Lang) -> &'static str {
         "currency/h" => "货币/小时",
         "currency/kWh" => "货币/度",
         "1/h" => "次/小时",
+        "1/s" => "次/秒",
         "0/1" => "0/1",
         other => other,
     }

@@ -103,7 +103,7 @@ prop_compose! {
             currency: if currency { Currency::Cny } else { Currency::Usd }, cny_per_usd, power_w, pue,
             grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
             weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
-            users, requests_per_user_per_hour: rph, latency_s,
+            users, requests_per_user_per_hour: rph, requests_per_s: overrides.0.map(|x| x / 10.0), latency_s,
         }
     }
 }

@@ -424,3 +424,14 @@ fn metric_lookup_agrees_with_the_report_json() {
         );
     }
 }
+
+#[test]
+fn serving_load_in_requests_per_second_overrides_per_user_rates() {
+    // 1000 users x 36 requests/h = 10 requests/s; an explicit 20/s doubles the load.
+    let per_user = report("model=llama-3-8b&users=1000&requests_per_user_per_hour=36");
+    assert!((per_user.serving.requests_per_s - 10.0).abs() < 1e-12);
+    let total =
+        report("model=llama-3-8b&users=1000&requests_per_user_per_hour=36&requests_per_s=20");
+    assert_eq!(total.serving.requests_per_s, 20.0);
+    assert!(total.serving.gpus >= per_user.serving.gpus);
+}

@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>{move || ui().g_serving}</legend>
-                    {inputs(&["users", "requests_per_user_per_hour", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch"])}
+                    {inputs(&["users", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch"])}
                 </fieldset>
             </form>
             <div class="outputs">

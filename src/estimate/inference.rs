@@ -163,7 +163,9 @@ fn serving_on(
     let (decode_step_s, memory_bound) = step(b);
     let request_s = request(b);
     let tokens_per_s_per_gpu = b * f64::from(s.output_tokens) / request_s / n;
-    let requests_per_s = s.users * s.requests_per_user_per_hour / 3600.0;
+    let requests_per_s = s
+        .requests_per_s
+        .unwrap_or(s.users * s.requests_per_user_per_hour / 3600.0);
     let replicas = (requests_per_s * request_s / b).ceil() as u64;
     Serving {
         replica_gpus,

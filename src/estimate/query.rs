@@ -611,6 +611,14 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.requests_per_user_per_hour = num(v),
     },
     Field {
+        name: "requests_per_s",
+        unit: "1/s",
+        doc: "total requests per second (overrides users x requests per user per hour)",
+        kind: number(0.0, 1e9),
+        get: |s| opt(s.requests_per_s),
+        set: |s, v| s.requests_per_s = opt_in(v),
+    },
+    Field {
         name: "latency_s",
         unit: "s",
         doc: "target time to complete a request",

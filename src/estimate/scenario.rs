@@ -171,6 +171,8 @@ pub struct Scenario {
     pub users: f64,
     /// Requests each user sends per hour.
     pub requests_per_user_per_hour: f64,
+    /// Total requests per second; overrides users x requests per user per hour when given.
+    pub requests_per_s: Option<f64>,
     /// Target time to complete one request, seconds.
     pub latency_s: f64,
 }
@@ -223,6 +225,7 @@ impl Default for Scenario {
             output_tokens: 500,
             users: 1000.0,
             requests_per_user_per_hour: 10.0,
+            requests_per_s: None,
             latency_s: 30.0,
         }
     }
