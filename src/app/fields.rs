@@ -178,6 +178,11 @@ fn placeholder_for(ctx: Ctx, name: &str) -> Option<Signal<String>> {
         "power_w" => Some(Signal::derive(move || {
             ctx.report.with(|r| format!("{} W (TDP)", r.cost.power_w))
         })),
+        // The rate the users and their per-hour requests give, shown until one is typed.
+        "requests_per_s" => Some(Signal::derive(move || {
+            ctx.report
+                .with(|r| crate::human::sig3(r.serving.requests_per_s))
+        })),
         _ => None,
     }
 }

@@ -134,6 +134,23 @@ test('a link with bad fields opens, lists each field, and has no console error',
   await ctx.close();
 });
 
+test('empty optional fields show what they stand for', async () => {
+  const { page, ctx } = await open(browser, server.url);
+  // 1000 users x 10 requests per hour = 2.78 requests/s; H100 SXM5 TDP 700 W.
+  assert.equal(await page.getAttribute('[data-field="requests_per_s"]', 'placeholder'), '2.78');
+  assert.equal(await page.getAttribute('[data-field="power_w"]', 'placeholder'), '700 W (TDP)');
+  assert.match(await page.getAttribute('[data-field="price_per_gpu_hour"]', 'placeholder'), /catalog estimate/);
+  // Typing a total rate overrides the per-user one; clearing it restores it.
+  const gpus = await metric(page, 'serving.gpus');
+  await page.locator('[data-field="requests_per_s"]').fill('50');
+  await page.locator('[data-field="requests_per_s"]').press('Enter');
+  assert.ok((await metric(page, 'serving.gpus')) > gpus);
+  await page.locator('[data-field="requests_per_s"]').fill('');
+  await page.locator('[data-field="requests_per_s"]').press('Enter');
+  assert.equal(await metric(page, 'serving.gpus'), gpus);
+  await ctx.close();
+});
+
 test('typed nonsense is reported beside the field and the last valid value stays', async () => {
   const { page, ctx } = await open(browser, server.url);
   const before = await metric(page, 'training_days');
