@@ -145,8 +145,9 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Creates the library state: loads, autosaves the working scenario, follows other tabs.
-pub fn provide(ctx: Ctx) -> Library {
+/// Creates the library state: loads the saved entries and follows other tabs' saves. (The
+/// working scenario is autosaved with the address bar, in `state`.)
+pub fn provide() -> Library {
     let compare = RwSignal::new(Vec::<String>::new());
     let entries = RwSignal::new(Vec::<Entry>::new());
     let compared = Memo::new(move |_| {
@@ -176,7 +177,6 @@ pub fn provide(ctx: Ctx) -> Library {
     };
     provide_context(lib);
     load(lib);
-    let _ = ctx;
     // A save in another tab shows up here.
     let handle = window_event_listener(leptos::ev::storage, move |_| load(lib));
     std::mem::forget(handle);

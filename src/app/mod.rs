@@ -16,7 +16,7 @@ use outputs::{Cards, LinkProblems, Tabs};
 #[component]
 pub fn App() -> impl IntoView {
     let ctx = state::provide();
-    library_view::provide(ctx);
+    library_view::provide();
     let ui = move || ctx.ui();
     let copied = RwSignal::new(false);
     let copy = move |_| {

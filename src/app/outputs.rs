@@ -12,7 +12,7 @@ use leptos::prelude::*;
 struct Card {
     metric: &'static str,
     value: fn(&Report) -> f64,
-    show: fn(f64, &Report, Lang, bool) -> String,
+    show: fn(f64, Lang, bool) -> String,
     detail: fn(&Report, Lang, bool) -> String,
 }
 
@@ -21,7 +21,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "params_total",
             value: |r| r.params_total,
-            show: |x, _, l, _| human::count(x, l),
+            show: |x, l, _| human::count(x, l),
             detail: |r, l, _| {
                 if r.params_active < r.params_total {
                     format!("{} {}", human::count(r.params_active, l), l.ui().active)
@@ -33,7 +33,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "training_flops",
             value: |r| r.training.training_flops,
-            show: |x, _, _, _| format!("{} FLOP", human::sci(x)),
+            show: |x, _, _| format!("{} FLOP", human::sci(x)),
             detail: |r, l, _| {
                 format!(
                     "{} {} · {}",
@@ -46,7 +46,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "training_days",
             value: |r| r.training.training_days,
-            show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
+            show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
             detail: |r, l, _| {
                 format!(
                     "{} {} · {} {}",
@@ -60,7 +60,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "gpus_for_deadline",
             value: |r| r.training.gpus_for_deadline as f64,
-            show: |x, _, l, _| human::devices(x, l),
+            show: |x, l, _| human::devices(x, l),
             detail: |r, l, _| {
                 format!(
                     "{} {}",
@@ -72,7 +72,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "gpu_hours",
             value: |r| r.training.gpu_hours,
-            show: |x, _, l, _| human::count(x, l),
+            show: |x, l, _| human::count(x, l),
             detail: |r, l, _| {
                 format!(
                     "{} PF-days · {} {}",
@@ -85,10 +85,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "cost_usd",
             value: |r| r.cost.rental,
-            show: |x, r, l, cny| {
-                let _ = r;
-                human::money(x, cny, l)
-            },
+            show: |x, l, cny| human::money(x, cny, l),
             detail: |r, l, cny| {
                 format!(
                     "{}{}/GPU-h{}",
@@ -105,13 +102,13 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "energy_mwh",
             value: |r| r.cost.energy_mwh,
-            show: |x, _, _, _| format!("{} MWh", human::sig3(x)),
+            show: |x, _, _| format!("{} MWh", human::sig3(x)),
             detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)),
         },
         Card {
             metric: "memory_per_gpu.total_bytes",
             value: |r| r.memory_per_gpu.total_bytes,
-            show: |x, _, _, _| human::bytes(x),
+            show: |x, _, _| human::bytes(x),
             detail: |r, l, _| {
                 format!(
                     "{} {}",
@@ -127,7 +124,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "min_gpus_for_replica",
             value: |r| r.min_gpus_for_replica as f64,
-            show: |x, _, l, _| human::devices(x, l),
+            show: |x, l, _| human::devices(x, l),
             detail: |r, l, _| {
                 r.min_gpus_to_fit.map_or_else(
                     || l.ui().does_not_fit.into(),
@@ -138,7 +135,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "serving.gpus",
             value: |r| r.serving.gpus as f64,
-            show: |x, _, l, _| human::devices(x, l),
+            show: |x, l, _| human::devices(x, l),
             detail: |r, l, _| {
                 format!(
                     "{} × {} GPU {}",
@@ -151,7 +148,7 @@ fn cards() -> Vec<Card> {
         Card {
             metric: "serving.tokens_per_s_per_gpu",
             value: |r| r.serving.tokens_per_s_per_gpu,
-            show: |x, _, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
+            show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
             detail: |r, _, _| {
                 format!(
                     "batch {} · {}",
@@ -178,7 +175,7 @@ pub fn Cards() -> impl IntoView {
                         <div class="card-label">{move || i18n::metric_label(c.metric, ctx.lang.get())}</div>
                         <div class="card-value">{move || {
                             let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
-                            ctx.report.with(|r| (c.show)(value.get(), r, ctx.lang.get(), cny))
+                            (c.show)(value.get(), ctx.lang.get(), cny)
                         }}</div>
                         <div class="card-detail">{move || {
                             let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
