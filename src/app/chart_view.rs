@@ -269,6 +269,24 @@ fn redraw<T: Send + Sync + PartialEq + 'static>(
     });
 }
 
+/// A chart's figure: caption, canvas (named by `data-chart`) and legend.
+fn figure(
+    ctx: Ctx,
+    caption: fn(&crate::i18n::Ui) -> &'static str,
+    name: &'static str,
+    canvas: NodeRef<Canvas>,
+    keys: Memo<Vec<Key>>,
+) -> impl IntoView {
+    let caption = move || caption(ctx.ui());
+    view! {
+        <figure class="chart">
+            <figcaption>{caption}</figcaption>
+            <canvas node_ref=canvas data-chart=name role="img" aria-label=caption></canvas>
+            <Legend keys=keys />
+        </figure>
+    }
+}
+
 /// GPU count vs training days.
 #[component]
 pub fn DaysChartView() -> impl IntoView {
@@ -321,13 +339,7 @@ pub fn DaysChartView() -> impl IntoView {
         });
         keys
     });
-    view! {
-        <figure class="chart">
-            <figcaption>{move || ctx.ui().chart_days}</figcaption>
-            <canvas node_ref=canvas data-chart="days" role="img" aria-label=move || ctx.ui().chart_days></canvas>
-            <Legend keys=keys />
-        </figure>
-    }
+    figure(ctx, |u| u.chart_days, "days", canvas, keys)
 }
 
 /// Memory per GPU by ZeRO stage, and for serving.
@@ -361,11 +373,5 @@ pub fn MemoryChartView() -> impl IntoView {
         });
         keys
     });
-    view! {
-        <figure class="chart">
-            <figcaption>{move || ctx.ui().chart_memory}</figcaption>
-            <canvas node_ref=canvas data-chart="memory" role="img" aria-label=move || ctx.ui().chart_memory></canvas>
-            <Legend keys=keys />
-        </figure>
-    }
+    figure(ctx, |u| u.chart_memory, "memory", canvas, keys)
 }
