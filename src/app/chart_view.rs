@@ -87,62 +87,48 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
 pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
     let ui = lang.ui();
     let gb = 1e9;
-    let parts = [
-        ui.weights,
-        ui.gradients,
-        ui.optimizer,
-        ui.activations,
-        ui.kv_cache,
-    ]
-    .map(String::from)
-    .to_vec();
-    if !compared.is_empty() {
-        let bar = |m: &crate::estimate::memory::Memory| {
-            vec![
-                m.weights_bytes / gb,
-                m.gradients_bytes / gb,
-                m.optimizer_bytes / gb,
-                m.activations_bytes / gb,
-                0.0,
-            ]
-        };
-        let mut bars = vec![ui.current.to_string()];
-        let mut values = vec![bar(&r.memory_per_gpu)];
-        for c in compared {
-            bars.push(c.name.chars().take(14).collect());
-            values.push(bar(&c.report.memory_per_gpu));
-        }
-        return MemoryChart {
-            bars,
-            values,
-            parts,
-            hbm_gb: r.memory_per_gpu.hbm_bytes / gb,
-            text: [ui.axis_memory.into()],
-        };
-    }
-    let mut values: Vec<Vec<f64>> = r
-        .memory_by_zero
-        .iter()
-        .map(|m| {
-            vec![
-                m.weights_bytes / gb,
-                m.gradients_bytes / gb,
-                m.optimizer_bytes / gb,
-                m.activations_bytes / gb,
-                0.0,
-            ]
-        })
-        .collect();
-    let n = f64::from(r.serving.replica_gpus);
-    values.push(vec![
-        r.inference_weights_bytes / n / gb,
-        0.0,
-        0.0,
-        0.0,
-        f64::from(r.serving.batch) * r.kv_cache_bytes_per_sequence / n / gb,
-    ]);
-    let mut bars: Vec<String> = (0..4).map(|z| format!("ZeRO-{z}")).collect();
-    bars.push(ui.inference.into());
+    // One stacked bar: weights, gradients, optimizer, activations, KV cache (GB).
+    let training = |m: &crate::estimate::memory::Memory| {
+        vec![
+            m.weights_bytes / gb,
+            m.gradients_bytes / gb,
+            m.optimizer_bytes / gb,
+            m.activations_bytes / gb,
+            0.0,
+        ]
+    };
+    let (bars, values): (Vec<String>, Vec<Vec<f64>>) = if compared.is_empty() {
+        let n = f64::from(r.serving.replica_gpus);
+        let serving = vec![
+            r.inference_weights_bytes / n / gb,
+            0.0,
+            0.0,
+            0.0,
+            f64::from(r.serving.batch) * r.kv_cache_bytes_per_sequence / n / gb,
+        ];
+        (
+            (0..4)
+                .map(|z| format!("ZeRO-{z}"))
+                .chain([ui.inference.to_string()])
+                .collect(),
+            r.memory_by_zero
+                .iter()
+                .map(training)
+                .chain([serving])
+                .collect(),
+        )
+    } else {
+        (
+            [ui.current.to_string()]
+                .into_iter()
+                .chain(compared.iter().map(|c| c.name.chars().take(14).collect()))
+                .collect(),
+            [training(&r.memory_per_gpu)]
+                .into_iter()
+                .chain(compared.iter().map(|c| training(&c.report.memory_per_gpu)))
+                .collect(),
+        )
+    };
     MemoryChart {
         bars,
         values,

@@ -89,8 +89,8 @@ pub fn estimate(s: &Scenario) -> Report {
         notices.push(Notice::MfuAbovePublished { mfu: s.mfu });
     }
 
-    let memory_per_gpu = memory::memory_at(&r, s.zero, dp);
-    let memory_by_zero = (0..=3).map(|z| memory::memory_at(&r, z, dp)).collect();
+    let memory_by_zero: Vec<_> = (0..=3).map(|z| memory::memory_at(&r, z, dp)).collect();
+    let memory_per_gpu = memory_by_zero[usize::from(s.zero.min(3))];
     let min_gpus_to_fit = memory::min_gpus_to_fit(&r, s.zero);
     if !memory_per_gpu.fits {
         notices.push(Notice::DoesNotFit {
