@@ -932,7 +932,7 @@ pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::estimate::query::{ARCH_FIELDS, FIELDS, SPECIAL_FIELDS};
+    use crate::estimate::query::{ARCH_FIELDS, DATA_FIELDS, FIELDS, SPECIAL_FIELDS};
     use crate::estimate::reference::REFERENCES;
 
     #[test]
@@ -963,6 +963,7 @@ mod tests {
     fn every_word_unit_is_translated() {
         let units = FIELDS
             .iter()
+            .chain(DATA_FIELDS)
             .map(|f| f.unit)
             .chain(ARCH_FIELDS.iter().map(|f| f.unit));
         for u in units {

@@ -148,6 +148,8 @@ fn numeric<T: 'static + Clone + Send + Sync>(
 /// Sliders of the scenario fields that get one.
 fn slider_for(name: &str) -> Option<Slider> {
     Some(match name {
+        "tokens" => Slider::Log(1e9, 1e14),
+        "dataset_tb" => Slider::Log(0.01, 1000.0),
         "gpus" => Slider::Log(1.0, 100_000.0),
         "mfu" => Slider::Linear(0.1, 0.7),
         "deadline_days" => Slider::Linear(1.0, 365.0),
@@ -415,80 +417,17 @@ pub fn DataPicker() -> impl IntoView {
         ctx.scenario
             .with(|s| matches!(s.data, crate::estimate::scenario::Data::Dataset { .. }))
     });
+    // Switching to a dataset size keeps the same tokens (the field reads them as a size).
     let set_mode = move |dataset: bool| {
-        use crate::estimate::scenario::Data;
+        let tb = query::field("dataset_tb").expect("data field");
         ctx.scenario.update(|s| {
             let tokens = s.data.tokens();
-            s.data = if dataset {
-                Data::Dataset {
-                    tb: tokens * 4.0 / 1e12,
-                    bytes_per_token: 4.0,
-                }
+            if dataset {
+                tb.set(s, tb.get(s));
             } else {
-                Data::Tokens(tokens)
-            };
+                s.data = crate::estimate::scenario::Data::Tokens(tokens);
+            }
         })
-    };
-    let special = move |name: &'static str, min: f64, max: f64, slider: Option<Slider>| {
-        let value = move || {
-            ctx.scenario.with(|s| match (name, s.data) {
-                ("tokens", d) => d.tokens(),
-                ("dataset_tb", crate::estimate::scenario::Data::Dataset { tb, .. }) => tb,
-                (
-                    "bytes_per_token",
-                    crate::estimate::scenario::Data::Dataset {
-                        bytes_per_token, ..
-                    },
-                ) => bytes_per_token,
-                _ => 0.0,
-            })
-        };
-        let set = move |x: f64| {
-            use crate::estimate::scenario::Data;
-            ctx.scenario.update(|s| {
-                s.data = match (name, s.data) {
-                    ("tokens", _) => Data::Tokens(x),
-                    (
-                        "dataset_tb",
-                        Data::Dataset {
-                            bytes_per_token, ..
-                        },
-                    ) => Data::Dataset {
-                        tb: x,
-                        bytes_per_token,
-                    },
-                    ("bytes_per_token", Data::Dataset { tb, .. }) => Data::Dataset {
-                        tb,
-                        bytes_per_token: x,
-                    },
-                    (_, d) => d,
-                }
-            })
-        };
-        let error = RwSignal::new(None::<Problem>);
-        let label = move || label_of(name, ctx.lang.get());
-        let id = format!("f-{name}");
-        view! {
-            <div class="field">
-                <label for=id.clone() title=move || label().1>{move || label().0}</label>
-                <div class="field-row">
-                    {slider.map(|sl| view! {
-                        <input type="range" class="slider" min="0" max="1000" step="1" data-slider=name
-                            aria-label=move || label().0
-                            prop:value=move || sl.position(value()).to_string()
-                            on:input=move |ev| { if let Ok(p) = event_target_value(&ev).parse::<f64>() { error.set(None); set(sl.value(p, false)) } } />
-                    })}
-                    <input id=id type="text" class="num" inputmode="decimal" data-field=name
-                        prop:value=move || query::format_number(value())
-                        on:change=move |ev| match query::parse_value(Kind::Number { min, max, percent: false }, &event_target_value(&ev)) {
-                            Ok(Value::Num(x)) => { error.set(None); set(x) }
-                            Ok(_) => {}
-                            Err(p) => error.set(Some(p)),
-                        } />
-                </div>
-                <FieldError name=name error=error />
-            </div>
-        }
     };
     let hint = move || {
         let lang = ctx.lang.get();
@@ -509,12 +448,11 @@ pub fn DataPicker() -> impl IntoView {
         </div>
         {move || if by_dataset.get() {
             view! {
-                {special("dataset_tb", 1e-6, 1e6, Some(Slider::Log(0.01, 1000.0)))}
-                {special("bytes_per_token", 0.5, 16.0, None)}
+                {inputs(&["dataset_tb", "bytes_per_token"])}
                 <p class="hint">{move || ui().bytes_hint}</p>
             }.into_any()
         } else {
-            special("tokens", 1e6, 1e16, Some(Slider::Log(1e9, 1e14))).into_any()
+            inputs(&["tokens"]).into_any()
         }}
         {inputs(&["epochs"])}
         <p class="hint" data-metric="chinchilla_params" data-value=move || ctx.report.with(|r| r.training.chinchilla_params.to_string())>{hint}</p>

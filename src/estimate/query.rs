@@ -180,9 +180,71 @@ impl<T> Field<T> {
     }
 }
 
-/// Looks a scenario field up by name.
+/// Looks a scenario field up by name (the data-size fields included).
 pub fn field(name: &str) -> Option<&'static Field<Scenario>> {
-    FIELDS.iter().find(|f| f.name == name)
+    FIELDS.iter().chain(DATA_FIELDS).find(|f| f.name == name)
+}
+
+/// The data size: tokens, or a dataset size with bytes per token. [`parse`] resolves their
+/// precedence itself; these entries give their ranges to the parser and the page alike.
+pub static DATA_FIELDS: &[Field<Scenario>] = &[
+    Field {
+        name: "tokens",
+        unit: "tokens",
+        doc: "training tokens per epoch",
+        kind: number(1e6, 1e16),
+        get: |s| Value::Num(s.data.tokens()),
+        set: |s, v| s.data = Data::Tokens(num(v)),
+    },
+    Field {
+        name: "dataset_tb",
+        unit: "TB",
+        doc: "dataset size instead of tokens",
+        kind: number(1e-6, 1e6),
+        // With tokens given, the dataset they amount to at the default bytes per token.
+        get: |s| Value::Num(dataset_size(s.data).0),
+        set: |s, v| {
+            s.data = Data::Dataset {
+                tb: num(v),
+                bytes_per_token: dataset_size(s.data).1,
+            }
+        },
+    },
+    Field {
+        name: "bytes_per_token",
+        unit: "bytes",
+        doc: "tokenizer bytes per token (with dataset_tb)",
+        kind: number(0.5, 16.0),
+        get: |s| Value::Num(dataset_size(s.data).1),
+        set: |s, v| {
+            s.data = Data::Dataset {
+                tb: dataset_size(s.data).0,
+                bytes_per_token: num(v),
+            }
+        },
+    },
+];
+
+/// A data size as (terabytes, bytes per token); a token count at the default bytes per token.
+fn dataset_size(data: Data) -> (f64, f64) {
+    match data {
+        Data::Dataset {
+            tb,
+            bytes_per_token,
+        } => (tb, bytes_per_token),
+        Data::Tokens(t) => (t * DEFAULT_BYTES_PER_TOKEN / 1e12, DEFAULT_BYTES_PER_TOKEN),
+    }
+}
+
+/// Bytes per token when a dataset size comes without it (English BPE; formulas.md sec. 2).
+pub const DEFAULT_BYTES_PER_TOKEN: f64 = 4.0;
+
+fn data_kind(name: &str) -> Kind {
+    DATA_FIELDS
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| f.kind)
+        .expect("a data field")
 }
 
 /// Looks an architecture field up by name.
@@ -978,9 +1040,9 @@ pub fn parse(input: &str) -> Parsed {
     }
 
     // Data: tokens, or a dataset size with bytes per token.
-    let tokens = get("tokens").map(|v| (v, parse_value(number(1e6, 1e16), v)));
-    let tb = get("dataset_tb").map(|v| (v, parse_value(number(1e-6, 1e6), v)));
-    let bpt = get("bytes_per_token").map(|v| (v, parse_value(number(0.5, 16.0), v)));
+    let tokens = get("tokens").map(|v| (v, parse_value(data_kind("tokens"), v)));
+    let tb = get("dataset_tb").map(|v| (v, parse_value(data_kind("dataset_tb"), v)));
+    let bpt = get("bytes_per_token").map(|v| (v, parse_value(data_kind("bytes_per_token"), v)));
     for (name, entry) in [
         ("tokens", &tokens),
         ("dataset_tb", &tb),
@@ -1010,7 +1072,7 @@ pub fn parse(input: &str) -> Parsed {
         (None, Some(tb)) => {
             s.data = Data::Dataset {
                 tb,
-                bytes_per_token: ok(&bpt).unwrap_or(4.0),
+                bytes_per_token: ok(&bpt).unwrap_or(DEFAULT_BYTES_PER_TOKEN),
             }
         }
         (None, None) => {}

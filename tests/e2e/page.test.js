@@ -134,6 +134,30 @@ test('a link with bad fields opens, lists each field, and has no console error',
   await ctx.close();
 });
 
+test('data sized as a dataset: same tokens on switching, bytes per token, bad sizes rejected', async () => {
+  const { page, errors, ctx } = await open(browser, server.url + '?tokens=1T');
+  const flops = () => metric(page, 'training_flops');
+  const before = await flops();
+  await page.locator('[data-field="data-mode-dataset"]').check();
+  // 1T tokens at 4 bytes per token (English BPE, formulas.md sec. 2) is 4 TB.
+  assert.equal(await page.inputValue('[data-field="dataset_tb"]'), '4');
+  assert.equal(await page.inputValue('[data-field="bytes_per_token"]'), '4');
+  assert.equal(await flops(), before);
+  await page.locator('[data-field="bytes_per_token"]').fill('2');
+  await page.locator('[data-field="bytes_per_token"]').press('Enter');
+  assert.equal(await flops(), 2 * before);
+  for (const bad of ['', 'abc', '0']) {
+    await page.locator('[data-field="dataset_tb"]').fill(bad);
+    await page.locator('[data-field="dataset_tb"]').press('Enter');
+    assert.ok(await page.locator('[data-error-for="dataset_tb"]').count(), `"${bad}" rejected`);
+    assert.equal(await flops(), 2 * before);
+  }
+  await page.locator('[data-field="data-mode-tokens"]').check();
+  assert.equal(await page.inputValue('[data-field="tokens"]'), '2T');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('empty optional fields show what they stand for', async () => {
   const { page, ctx } = await open(browser, server.url);
   // 1000 users x 10 requests per hour = 2.78 requests/s; H100 SXM5 TDP 700 W.
