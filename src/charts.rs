@@ -1,9 +1,13 @@
-//! The two charts, drawn with plotters on any backend: a canvas in the browser, an SVG string
-//! in native tests. The data arrive precomputed from the core; this module only draws. Legends
-//! are HTML beside the canvas (translatable, never covering the data), so colours are public.
+//! The two charts, drawn with plotters as SVG: the page puts the markup in the DOM (sharp at any
+//! pixel ratio, and the export is the same string). The data arrive precomputed from the core;
+//! this module only draws. Legends are HTML beside the chart (translatable, never covering the
+//! data), so colours are public.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+// By path: the backend's style traits would clash with plotters' `Color` methods in scope.
+use plotters_backend as backend;
+use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
 
 /// Colours of one theme.
 #[derive(Clone, Copy, Debug)]
@@ -106,15 +110,132 @@ fn log_label(v: f64) -> String {
     }
 }
 
-/// Draws training days (log y) against GPU count (log x). `scale` is the device pixel ratio.
-pub fn draw_days<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// The width and height of a line of text in pixels, without a font engine. Plotters on wasm
+/// would measure each label by adding a `<span>` to the page and reading its size, a forced
+/// layout per label; the labels here are anchored by the SVG itself (`text-anchor`), so an
+/// estimate is all the layout needs. Sans-serif digits and Latin letters average about 0.56 em,
+/// a space 0.28 em, a CJK character 1 em.
+pub fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.28,
+            c if c.is_ascii() => 0.56,
+            _ => 1.0,
+        })
+        .sum();
+    ((ems * size).ceil() as u32, (size * 1.2).ceil() as u32)
+}
+
+/// Plotters' SVG backend with [`text_size`] as its text measure; everything else is delegated.
+pub struct Svg<'a>(SVGBackend<'a>);
+
+impl<'a> Svg<'a> {
+    /// Draws into `out`, `size` pixels large.
+    pub fn new(out: &'a mut String, size: (u32, u32)) -> Self {
+        Svg(SVGBackend::with_string(out, size))
+    }
+}
+
+type SvgResult = Result<(), DrawingErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
+
+impl DrawingBackend for Svg<'_> {
+    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> SvgResult {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> SvgResult {
+        self.0.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> SvgResult {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: backend::BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> SvgResult {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: backend::BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> SvgResult {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> SvgResult {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: backend::BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> SvgResult {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> SvgResult {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<T: backend::BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> SvgResult {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<T: backend::BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        Ok(text_size(text, style.size()))
+    }
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> SvgResult {
+        self.0.blit_bitmap(pos, size, src)
+    }
+}
+
+/// A drawing function of this module.
+pub type Draw<T> =
+    fn(&DrawingArea<Svg, Shift>, &T, &Theme) -> Result<(), DrawingAreaErrorKind<std::io::Error>>;
+
+/// A chart drawn as an SVG document of `size` pixels. A drawing error leaves the markup drawn
+/// so far (an empty chart at worst); there is nothing better to show.
+pub fn svg<T>(draw: Draw<T>, data: &T, theme: &Theme, size: (u32, u32)) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    {
+        let root = Svg::new(&mut out, size).into_drawing_area();
+        let _ = draw(&root, data, theme);
+    }
+    out
+}
+
+/// Draws training days (log y) against GPU count (log x).
+pub fn draw_days(
+    root: &DrawingArea<Svg, Shift>,
     c: &DaysChart,
     theme: &Theme,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&theme.bg)?;
-    let px = |v: f64| (v * scale).round() as u32;
     let all = c.curves.iter().flat_map(|k| k.points.iter());
     let (x0, x1) = all
         .clone()
@@ -130,16 +251,16 @@ pub fn draw_days<DB: DrawingBackend>(
         10f64.powf(y1.log10().ceil()),
     );
     let mut chart = ChartBuilder::on(root)
-        .margin(px(10.0))
-        .x_label_area_size(px(40.0))
-        .y_label_area_size(px(56.0))
+        .margin(10)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
     chart
         .configure_mesh()
         .x_desc(c.text[0].as_str())
         .y_desc(c.text[1].as_str())
-        .label_style(font(12.0 * scale, &theme.fg))
-        .axis_desc_style(font(13.0 * scale, &theme.fg))
+        .label_style(font(12.0, &theme.fg))
+        .axis_desc_style(font(13.0, &theme.fg))
         .axis_style(theme.fg)
         .bold_line_style(theme.grid)
         .light_line_style(theme.bg)
@@ -155,7 +276,7 @@ pub fn draw_days<DB: DrawingBackend>(
     }
     for (i, curve) in c.curves.iter().enumerate().rev() {
         let color = theme.palette[i % theme.palette.len()];
-        let width = if i == 0 { px(3.0) } else { px(1.5) };
+        let width = if i == 0 { 3 } else { 2 };
         chart.draw_series(LineSeries::new(
             curve.points.iter().copied(),
             color.stroke_width(width),
@@ -163,31 +284,29 @@ pub fn draw_days<DB: DrawingBackend>(
     }
     chart.draw_series(LineSeries::new(
         [(x0, c.deadline), (x1, c.deadline)],
-        theme.warn.stroke_width(px(1.5)),
+        theme.warn.stroke_width(2),
     ))?;
     let current = c.current;
     chart.draw_series(std::iter::once(Circle::new(
         current,
-        px(6.0),
+        6,
         theme.palette[0].filled(),
     )))?;
     chart.draw_series(std::iter::once(Circle::new(
         current,
-        px(6.0),
-        theme.fg.stroke_width(px(1.5)),
+        6,
+        theme.fg.stroke_width(2),
     )))?;
     root.present()
 }
 
 /// Draws stacked memory bars with the device memory as a line.
-pub fn draw_memory<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+pub fn draw_memory(
+    root: &DrawingArea<Svg, Shift>,
     c: &MemoryChart,
     theme: &Theme,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&theme.bg)?;
-    let px = |v: f64| (v * scale).round() as u32;
     let top = c
         .values
         .iter()
@@ -199,9 +318,9 @@ pub fn draw_memory<DB: DrawingBackend>(
     }
     let n = c.bars.len() as f64;
     let mut chart = ChartBuilder::on(root)
-        .margin(px(10.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(56.0))
+        .margin(10)
+        .x_label_area_size(30)
+        .y_label_area_size(56)
         .build_cartesian_2d(-0.5..n - 0.5, 0.0..top)?;
     let labels = c.bars.clone();
     chart
@@ -217,8 +336,8 @@ pub fn draw_memory<DB: DrawingBackend>(
             }
         })
         .y_desc(c.text[0].as_str())
-        .label_style(font(12.0 * scale, &theme.fg))
-        .axis_desc_style(font(13.0 * scale, &theme.fg))
+        .label_style(font(12.0, &theme.fg))
+        .axis_desc_style(font(13.0, &theme.fg))
         .axis_style(theme.fg)
         .bold_line_style(theme.grid)
         .light_line_style(theme.bg)
@@ -237,7 +356,7 @@ pub fn draw_memory<DB: DrawingBackend>(
     }
     chart.draw_series(LineSeries::new(
         [(-0.5, c.hbm_gb), (n - 0.5, c.hbm_gb)],
-        theme.warn.stroke_width(px(2.0)),
+        theme.warn.stroke_width(2),
     ))?;
     root.present()
 }

@@ -921,7 +921,7 @@ pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
         ("weight_bits" | "kv_bits", b) => {
             return format!("{b} {}", if lang == Lang::Zh { "位" } else { "bit" });
         }
-        (_, w) => return w.to_uppercase(),
+        (_, w) => return w.to_ascii_uppercase(),
     };
     match lang {
         Lang::En => en.into(),

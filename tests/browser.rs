@@ -58,12 +58,12 @@ async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
         let v = metric(key);
         assert!(v.is_finite() && v > 0.0, "{key} = {v}");
     }
-    let days_canvas = document()
-        .query_selector("canvas[data-chart=\"days\"]")
+    let days_chart = document()
+        .query_selector("[data-chart=\"days\"]")
         .unwrap()
         .unwrap();
     assert!(
-        days_canvas.get_attribute("data-drawn").is_some(),
+        days_chart.get_attribute("data-drawn").is_some(),
         "days chart drawn"
     );
 

@@ -1,17 +1,14 @@
-//! Canvas components for the two charts. They assemble the chart data from the core (sweeps,
+//! The two charts, as SVG in the page. They assemble the chart data from the core (sweeps,
 //! the report) and hand it to `crate::charts`, which draws on any plotters backend.
 
+use super::dom::{self, region};
 use super::library_view::{Compared, Library};
 use super::state::Ctx;
 use crate::charts::{self, Curve, DARK, DaysChart, LIGHT, MemoryChart, Theme};
 use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
 use crate::i18n::Lang;
-use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use plotters::style::RGBColor;
 
 /// Accelerators drawn for comparison, the first three not chosen.
 const COMPARE: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"];
@@ -147,7 +144,6 @@ pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChar
 }
 
 /// One legend entry: a label, a colour and whether it is a line (else a filled box).
-#[derive(Clone, PartialEq)]
 struct Key {
     label: String,
     color: RGBColor,
@@ -159,23 +155,17 @@ fn css(c: RGBColor) -> String {
 }
 
 /// The legend under a chart, as escaped HTML.
-#[component]
-fn Legend(keys: Memo<Vec<Key>>) -> impl IntoView {
-    let html = move || {
-        keys.with(|ks| {
-            ks.iter()
-                .map(|k| {
-                    format!(
-                        "<li><span class=\"swatch{}\" style=\"background:{}\"></span>{}</li>",
-                        if k.line { " line" } else { "" },
-                        css(k.color),
-                        crate::human::escape(&k.label)
-                    )
-                })
-                .collect::<String>()
+fn legend_html(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| {
+            format!(
+                "<li><span class=\"swatch{}\" style=\"background:{}\"></span>{}</li>",
+                if k.line { " line" } else { "" },
+                css(k.color),
+                crate::human::escape(&k.label)
+            )
         })
-    };
-    view! { <ul class="legend" inner_html=html></ul> }
+        .collect()
 }
 
 fn theme() -> &'static Theme {
@@ -184,14 +174,16 @@ fn theme() -> &'static Theme {
 
 /// The GPU-count chart as an SVG document (for export), in the light theme.
 pub fn days_svg(s: &Scenario, r: &Report, lang: Lang, compared: Vec<Compared>) -> String {
-    let data = days_chart(s, r, lang, &compared);
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (900, 480)).into_drawing_area();
-        let _ = charts::draw_days(&root, &data, &LIGHT, 1.0);
-    }
-    out
+    charts::svg(
+        charts::draw_days,
+        &days_chart(s, r, lang, &compared),
+        &LIGHT,
+        EXPORT_SIZE,
+    )
 }
+
+/// The size of exported charts, CSS pixels (PNGs are rasterised at twice this).
+pub const EXPORT_SIZE: (u32, u32) = (900, 480);
 
 fn dark_mode() -> bool {
     window()
@@ -201,163 +193,128 @@ fn dark_mode() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Sizes the canvas backing store for the device pixel ratio (sharp on 2x displays), draws, and
-/// counts the paint in `data-drawn` so tests and the benchmark can see it.
-fn paint(
-    canvas: &HtmlCanvasElement,
-    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, &Theme, f64),
-) {
-    let dpr = window().device_pixel_ratio().max(1.0);
-    let (w, h) = (
-        f64::from(canvas.client_width()),
-        f64::from(canvas.client_height()),
-    );
-    if w <= 0.0 || h <= 0.0 {
-        return;
-    }
-    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-    if canvas.width() != pw || canvas.height() != ph {
-        canvas.set_width(pw);
-        canvas.set_height(ph);
-    }
-    let theme = theme();
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        draw(&backend.into_drawing_area(), theme, dpr);
-    }
-    let n = canvas
-        .get_attribute("data-drawn")
-        .and_then(|v| v.parse::<u64>().ok())
-        .unwrap_or(0);
-    let _ = canvas.set_attribute("data-drawn", &(n + 1).to_string());
-}
-
-/// A drawing function of `crate::charts` on the canvas backend.
-type Draw<T> = fn(
-    &DrawingArea<CanvasBackend, Shift>,
-    &T,
-    &Theme,
-    f64,
-)
-    -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
-
-/// Redraws a chart whenever its data or the window size change, once the canvas is mounted.
+/// Redraws a chart whenever its data or the window size change: the SVG markup replaces the
+/// old, and `data-drawn` counts the paints so tests and the benchmark can see them. The box's
+/// size is read only at the first paint and after a resize: reading it forces a layout.
 fn redraw<T: Send + Sync + PartialEq + 'static>(
     ctx: Ctx,
-    canvas: NodeRef<Canvas>,
+    name: &'static str,
     data: Memo<T>,
-    draw: Draw<T>,
+    draw: charts::Draw<T>,
 ) {
-    Effect::new(move |_| {
-        ctx.resized.track();
-        let Some(c) = canvas.get() else { return };
-        // A drawing error leaves the previous picture; there is nothing better to show.
-        data.with(|d| paint(&c, |root, theme, scale| drop(draw(root, d, theme, scale))));
+    let selector = format!("[data-chart=\"{name}\"]");
+    Effect::new(move |size: Option<Option<(u32, (u32, u32))>>| {
+        let resized = ctx.resized.get();
+        let el = dom::select(&selector)?;
+        let (w, h) = match size.flatten() {
+            Some((seen, wh)) if seen == resized => wh,
+            _ => (
+                el.client_width().max(0) as u32,
+                el.client_height().max(0) as u32,
+            ),
+        };
+        if w == 0 || h == 0 {
+            return None;
+        }
+        el.set_inner_html(&data.with(|d| charts::svg(draw, d, theme(), (w, h))));
+        let n = el
+            .get_attribute("data-drawn")
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0);
+        let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
+        Some((resized, (w, h)))
     });
 }
 
-/// A chart's figure: caption, canvas (named by `data-chart`) and legend.
-fn figure(
-    ctx: Ctx,
-    caption: fn(&crate::i18n::Ui) -> &'static str,
-    name: &'static str,
-    canvas: NodeRef<Canvas>,
-    keys: Memo<Vec<Key>>,
-) -> impl IntoView {
-    let caption = move || caption(ctx.ui());
-    view! {
-        <figure class="chart">
-            <figcaption>{caption}</figcaption>
-            <canvas node_ref=canvas data-chart=name role="img" aria-label=caption></canvas>
-            <Legend keys=keys />
-        </figure>
+/// The legend keys of the GPU-count chart.
+fn days_keys(d: &DaysChart, lang: Lang) -> Vec<Key> {
+    let t = theme();
+    let ui = lang.ui();
+    let mut keys: Vec<Key> = d
+        .curves
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Key {
+            label: c.label.clone(),
+            color: t.palette[i % t.palette.len()],
+            line: true,
+        })
+        .collect();
+    keys.push(Key {
+        label: ui.deadline.into(),
+        color: t.warn,
+        line: true,
+    });
+    let first = d
+        .curves
+        .first()
+        .and_then(|c| c.points.first())
+        .map_or(0.0, |p| p.0);
+    if d.fits_from > first {
+        keys.push(Key {
+            label: ui.not_fit_region.into(),
+            color: t.warn,
+            line: false,
+        });
     }
+    keys.push(Key {
+        label: ui.current.into(),
+        color: t.palette[0],
+        line: false,
+    });
+    keys
 }
 
-/// GPU count vs training days.
-#[component]
-pub fn DaysChartView() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let canvas = NodeRef::<Canvas>::new();
-    let lib = expect_context::<Library>();
-    let data = Memo::new(move |_| {
+/// The legend keys of the memory chart.
+fn memory_keys(d: &MemoryChart, lang: Lang) -> Vec<Key> {
+    let t = theme();
+    let mut keys: Vec<Key> = d
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Key {
+            label: p.clone(),
+            color: t.palette[i % t.palette.len()],
+            line: false,
+        })
+        .collect();
+    keys.push(Key {
+        label: lang.ui().hbm.into(),
+        color: t.warn,
+        line: true,
+    });
+    keys
+}
+
+/// Draws both charts and fills their captions and legends.
+pub fn mount(ctx: Ctx, lib: Library) {
+    let days = Memo::new(move |_| {
         lib.compared.with(|c| {
             ctx.scenario
                 .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get(), c)))
         })
     });
-    redraw(ctx, canvas, data, charts::draw_days);
-    let keys = Memo::new(move |_| {
-        let t = theme();
-        let ui = ctx.ui();
-        let mut keys: Vec<Key> = data.with(|d| {
-            d.curves
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Key {
-                    label: c.label.clone(),
-                    color: t.palette[i % t.palette.len()],
-                    line: true,
-                })
-                .collect()
-        });
-        keys.push(Key {
-            label: ui.deadline.into(),
-            color: t.warn,
-            line: true,
-        });
-        if data.with(|d| {
-            d.fits_from
-                > d.curves
-                    .first()
-                    .and_then(|c| c.points.first())
-                    .map_or(0.0, |p| p.0)
-        }) {
-            keys.push(Key {
-                label: ui.not_fit_region.into(),
-                color: t.warn,
-                line: false,
-            });
-        }
-        keys.push(Key {
-            label: ui.current.into(),
-            color: t.palette[0],
-            line: false,
-        });
-        keys
-    });
-    figure(ctx, |u| u.chart_days, "days", canvas, keys)
-}
-
-/// Memory per GPU by ZeRO stage, and for serving.
-#[component]
-pub fn MemoryChartView() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let canvas = NodeRef::<Canvas>::new();
-    let lib = expect_context::<Library>();
-    let data = Memo::new(move |_| {
+    let memory = Memo::new(move |_| {
         lib.compared
             .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
     });
-    redraw(ctx, canvas, data, charts::draw_memory);
-    let keys = Memo::new(move |_| {
-        let t = theme();
-        let mut keys: Vec<Key> = data.with(|d| {
-            d.parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Key {
-                    label: p.clone(),
-                    color: t.palette[i % t.palette.len()],
-                    line: false,
-                })
-                .collect()
-        });
-        keys.push(Key {
-            label: ctx.ui().hbm.into(),
-            color: t.warn,
-            line: true,
-        });
-        keys
-    });
-    figure(ctx, |u| u.chart_memory, "memory", canvas, keys)
+    // The charts first: they are what a slider move is watched for.
+    redraw(ctx, "days", days, charts::draw_days);
+    redraw(ctx, "memory", memory, charts::draw_memory);
+    region(
+        "legend-days",
+        Box::new(move || days.with(|d| legend_html(&days_keys(d, ctx.lang.get())))),
+    );
+    region(
+        "legend-memory",
+        Box::new(move || memory.with(|d| legend_html(&memory_keys(d, ctx.lang.get())))),
+    );
+    region(
+        "cap-days",
+        Box::new(move || crate::human::escape(ctx.ui().chart_days)),
+    );
+    region(
+        "cap-memory",
+        Box::new(move || crate::human::escape(ctx.ui().chart_memory)),
+    );
 }

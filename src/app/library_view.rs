@@ -1,6 +1,7 @@
 //! Saved scenarios in localStorage: save, list, open, rename, duplicate, delete with undo,
 //! autosave, cross-tab updates; compare up to four; export and import.
 
+use super::dom::{self, region};
 use super::state::Ctx;
 use crate::estimate::query::{self, FieldError, Problem};
 use crate::estimate::reference::metric;
@@ -10,6 +11,7 @@ use crate::i18n::{self, Lang};
 use crate::library::{self, ASIDE_PREFIX, Decoded, Entry, MAX_COMPARE, PREFIX};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 /// What went wrong with storage, for the banner.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +59,8 @@ pub struct Library {
     pub compare: RwSignal<Vec<String>>,
     /// The compared scenarios with their reports.
     pub compared: Memo<Vec<Compared>>,
+    /// The entry whose name is being edited.
+    pub renaming: RwSignal<Option<String>>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -113,12 +117,12 @@ fn load(lib: Library) {
             });
         }
     }
-    entries.sort_by(|a, b| {
+    entries.sort_unstable_by(|a, b| {
         b.saved_ms
             .total_cmp(&a.saved_ms)
             .then_with(|| a.name.cmp(&b.name))
     });
-    unreadable.sort_by(|a, b| a.key.cmp(&b.key));
+    unreadable.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     lib.entries.set(entries);
     lib.unreadable.set(unreadable);
 }
@@ -174,6 +178,7 @@ pub fn provide() -> Library {
         undo: RwSignal::new(None),
         compare,
         compared,
+        renaming: RwSignal::new(None),
     };
     provide_context(lib);
     load(lib);
@@ -199,18 +204,59 @@ pub fn working_scenario() -> Option<String> {
     storage().and_then(|st| st.get_item(library::WORKING_KEY).ok().flatten())
 }
 
-fn download(file: &str, mime: &str, content: &str) {
+/// An object URL for a file made in the page; revoke it once used.
+fn blob_url(mime: &str, content: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn download(file: &str, mime: &str, content: &str) {
+    if let Some(url) = blob_url(mime, content) {
+        download_url(file, &url);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+/// Downloads an SVG chart as a PNG at twice its size: the browser rasterises the SVG into a
+/// canvas once it has loaded it as an image.
+fn download_png(file: &'static str, svg: &str) {
+    let (w, h) = super::chart_view::EXPORT_SIZE;
+    let (Some(url), Ok(img)) = (
+        blob_url("image/svg+xml", svg),
+        web_sys::HtmlImageElement::new(),
+    ) else {
         return;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    download_url(file, &url);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let loaded = img.clone();
+    let src = url.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Ok(canvas) = document()
+            .create_element("canvas")
+            .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+        {
+            canvas.set_width(w * 2);
+            canvas.set_height(h * 2);
+            if let Ok(Some(c)) = canvas.get_context("2d") {
+                let c: web_sys::CanvasRenderingContext2d = c.unchecked_into();
+                let _ = c.draw_image_with_html_image_element_and_dw_and_dh(
+                    &loaded,
+                    0.0,
+                    0.0,
+                    f64::from(w * 2),
+                    f64::from(h * 2),
+                );
+            }
+            if let Ok(data) = canvas.to_data_url() {
+                download_url(file, &data);
+            }
+        }
+        let _ = web_sys::Url::revoke_object_url(&src);
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
 }
 
 fn download_url(file: &str, url: &str) {
@@ -276,63 +322,144 @@ fn show(key: &str, v: f64, lang: Lang) -> String {
     }
 }
 
-/// The scenarios panel.
-#[component]
-pub fn ScenarioLibrary() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let lib = expect_context::<Library>();
-    let ui = move || ctx.ui();
-    let name = RwSignal::new(String::new());
-    let renaming = RwSignal::new(None::<String>);
-    let save = move || {
-        let taken_names: Vec<String> = lib
-            .entries
-            .with(|es| es.iter().map(|e| e.name.clone()).collect());
-        let taken: Vec<&str> = taken_names.iter().map(String::as_str).collect();
-        let wanted = name.get_untracked();
-        let base = if wanted.trim().is_empty() {
-            ctx.ui().untitled.to_string()
-        } else {
-            wanted.trim().to_string()
-        };
-        let e = Entry {
-            id: library::new_id(now_ms(), js_sys::Math::random()),
-            name: library::unique_name(&base, &taken),
-            saved_ms: now_ms(),
-            query: ctx.scenario.with_untracked(query::format),
-        };
-        if write(lib, &e) {
-            name.set(String::new());
+fn taken_names(lib: Library) -> Vec<String> {
+    lib.entries
+        .with_untracked(|es| es.iter().map(|e| e.name.clone()).collect())
+}
+
+/// Saves the current scenario under the typed name (made unique), or "Untitled".
+pub fn save(ctx: Ctx, lib: Library) {
+    let input = dom::by_id("scenario-name");
+    let wanted = input.as_ref().map(dom::value).unwrap_or_default();
+    let base = if wanted.trim().is_empty() {
+        ctx.ui().untitled.to_string()
+    } else {
+        wanted.trim().to_string()
+    };
+    let taken = taken_names(lib);
+    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let e = Entry {
+        id: library::new_id(now_ms(), js_sys::Math::random()),
+        name: library::unique_name(&base, &taken),
+        saved_ms: now_ms(),
+        query: ctx.scenario.with_untracked(query::format),
+    };
+    if write(lib, &e)
+        && let Some(input) = input
+    {
+        dom::set_value(&input, "");
+    }
+    load(lib);
+}
+
+/// Makes a parsed scenario (from a saved entry or an imported file) the current one, and lists
+/// what was wrong in it.
+fn apply(ctx: Ctx, q: &str) {
+    let parsed = query::parse(q);
+    ctx.scenario.set(parsed.scenario);
+    let mut problems = parsed.errors;
+    problems.extend(parsed.warnings);
+    ctx.link_problems.set(problems);
+}
+
+fn entry(lib: Library, id: &str) -> Option<Entry> {
+    lib.entries
+        .with_untracked(|es| es.iter().find(|e| e.id == id).cloned())
+}
+
+fn import(ctx: Ctx, input: web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let file_name = file.name();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        match query_from_json(&text) {
+            Some(q) => apply(ctx, &q),
+            None => ctx.link_problems.set(vec![FieldError {
+                field: "file".into(),
+                value: file_name,
+                problem: Problem::NotOneOf {
+                    allowed: vec!["Suanli scenario JSON".into()],
+                },
+            }]),
         }
-        load(lib);
-    };
-    let open = move |e: &Entry| {
-        let parsed = query::parse(&e.query);
-        ctx.scenario.set(parsed.scenario);
-        let mut problems = parsed.errors;
-        problems.extend(parsed.warnings);
-        ctx.link_problems.set(problems);
-    };
-    let delete = move |e: Entry| {
-        if let Some(st) = storage() {
-            let _ = st.remove_item(&format!("{PREFIX}{}", e.id));
+    });
+}
+
+fn export(ctx: Ctx, lib: Library, what: &str) {
+    let q = || ctx.scenario.with_untracked(query::format);
+    match what {
+        "export-scenario" => download(
+            "suanli-scenario.json",
+            "application/json",
+            &library::export_json(ctx.ui().untitled, &q()),
+        ),
+        "export-csv" => download(
+            "suanli-report.csv",
+            "text/csv",
+            &ctx.report.with_untracked(library::report_csv),
+        ),
+        "export-json" => download(
+            "suanli-report.json",
+            "application/json",
+            &ctx.report.with_untracked(|r| library::report_json(&q(), r)),
+        ),
+        _ => {
+            let svg = ctx.scenario.with_untracked(|s| {
+                ctx.report.with_untracked(|r| {
+                    super::chart_view::days_svg(
+                        s,
+                        r,
+                        ctx.lang.get_untracked(),
+                        lib.compared.get_untracked(),
+                    )
+                })
+            });
+            if what == "export-png" {
+                download_png("suanli-gpus-days.png", &svg);
+            } else {
+                download("suanli-gpus-days.svg", "image/svg+xml", &svg);
+            }
         }
-        lib.compare.update(|c| c.retain(|id| *id != e.id));
-        lib.undo.set(Some(e));
-        load(lib);
-    };
-    let undo = move || {
+    }
+}
+
+/// A click on a button of the panel. Returns whether it was the panel's.
+pub fn on_click(ctx: Ctx, lib: Library, button: &Element) -> bool {
+    let attr = |name: &str| button.get_attribute(name);
+    let id = button.id();
+    if id.starts_with("export-") {
+        export(ctx, lib, &id);
+    } else if id == "undo-delete" {
         if let Some(e) = lib.undo.get_untracked() {
             write(lib, &e);
             lib.undo.set(None);
             load(lib);
         }
-    };
-    let duplicate = move |e: &Entry| {
-        let taken_names: Vec<String> = lib
-            .entries
-            .with(|es| es.iter().map(|e| e.name.clone()).collect());
-        let taken: Vec<&str> = taken_names.iter().map(String::as_str).collect();
+    } else if let Some(e) = attr("data-open").and_then(|id| entry(lib, &id)) {
+        apply(ctx, &e.query);
+    } else if let Some(id) = attr("data-rename-start") {
+        lib.renaming.set(Some(id.clone()));
+        // Focus the name field once the list shows it.
+        set_timeout(
+            move || {
+                if let Some(input) = dom::select(&format!("[data-rename=\"{}\"]", escape(&id)))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = input.focus();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    } else if let Some(e) = attr("data-duplicate").and_then(|id| entry(lib, &id)) {
+        let taken = taken_names(lib);
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let copy = Entry {
             id: library::new_id(now_ms(), js_sys::Math::random()),
             name: library::unique_name(&e.name, &taken),
@@ -341,295 +468,223 @@ pub fn ScenarioLibrary() -> impl IntoView {
         };
         write(lib, &copy);
         load(lib);
-    };
-    let rename = move |e: &Entry, new_name: String| {
-        let new_name = new_name.trim().to_string();
-        if !new_name.is_empty() && new_name != e.name {
-            write(
-                lib,
-                &Entry {
-                    name: new_name,
-                    ..e.clone()
-                },
-            );
+    } else if let Some(e) = attr("data-delete").and_then(|id| entry(lib, &id)) {
+        if let Some(st) = storage() {
+            let _ = st.remove_item(&format!("{PREFIX}{}", e.id));
         }
-        renaming.set(None);
+        lib.compare.update(|c| c.retain(|id| *id != e.id));
+        lib.undo.set(Some(e));
         load(lib);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// A change in the panel: a compare box, a new name, an imported file. Returns whether it was
+/// the panel's.
+pub fn on_change(ctx: Ctx, lib: Library, el: &Element) -> bool {
+    let Some(input) = dom::as_input(el) else {
+        return false;
     };
-    let toggle_compare = move |id: String, on: bool| {
+    if el.id() == "import-file" {
+        import(ctx, input);
+    } else if let Some(id) = el.get_attribute("data-compare") {
+        let on = input.checked();
         lib.compare.update(|c| {
             c.retain(|x| *x != id);
             if on && c.len() < MAX_COMPARE {
                 c.push(id);
             }
-        })
-    };
-    let import_error = move |file: String| {
-        ctx.link_problems.set(vec![FieldError {
-            field: "file".into(),
-            value: file,
-            problem: Problem::NotOneOf {
-                allowed: vec!["Suanli scenario JSON".into()],
-            },
-        }]);
-    };
-    let on_import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        let file_name = file.name();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            match query_from_json(&text) {
-                Some(q) => {
-                    let parsed = query::parse(&q);
-                    ctx.scenario.set(parsed.scenario);
-                    let mut problems = parsed.errors;
-                    problems.extend(parsed.warnings);
-                    ctx.link_problems.set(problems);
-                }
-                None => import_error(file_name),
-            }
         });
-    };
-    let export_scenario = move |_| {
-        let q = ctx.scenario.with_untracked(query::format);
-        download(
-            "suanli-scenario.json",
-            "application/json",
-            &library::export_json(ctx.ui().untitled, &q),
-        );
-    };
-    let export_csv = move |_| {
-        download(
-            "suanli-report.csv",
-            "text/csv",
-            &ctx.report.with_untracked(library::report_csv),
-        )
-    };
-    let export_json = move |_| {
-        let q = ctx.scenario.with_untracked(query::format);
-        download(
-            "suanli-report.json",
-            "application/json",
-            &ctx.report.with_untracked(|r| library::report_json(&q, r)),
-        );
-    };
-    let export_png = move |_| {
-        if let Some(c) = document()
-            .query_selector("canvas[data-chart=\"days\"]")
-            .ok()
-            .flatten()
-        {
-            let canvas: web_sys::HtmlCanvasElement = c.unchecked_into();
-            if let Ok(url) = canvas.to_data_url() {
-                download_url("suanli-gpus-days.png", &url);
-            }
+    } else if let Some(e) = el
+        .get_attribute("data-rename")
+        .and_then(|id| entry(lib, &id))
+    {
+        let new_name = input.value().trim().to_string();
+        if !new_name.is_empty() && new_name != e.name {
+            write(
+                lib,
+                &Entry {
+                    name: new_name,
+                    ..e
+                },
+            );
         }
-    };
-    let export_svg = move |_| {
-        let svg = ctx.scenario.with_untracked(|s| {
-            ctx.report.with_untracked(|r| {
-                super::chart_view::days_svg(
-                    s,
-                    r,
-                    ctx.lang.get_untracked(),
-                    lib.compared.get_untracked(),
+        lib.renaming.set(None);
+        load(lib);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// The saved entries, as escaped HTML (a name can never become markup).
+fn list_html(lib: Library, lang: Lang) -> String {
+    let u = lang.ui();
+    let compare = lib.compare.get();
+    let editing = lib.renaming.get();
+    lib.entries.with(|es| {
+        if es.is_empty() {
+            return format!("<li class=\"hint\">{}</li>", escape(u.no_saved));
+        }
+        es.iter()
+            .map(|e| {
+                let id = escape(&e.id);
+                let checked = compare.contains(&e.id);
+                let disabled = compare.len() >= MAX_COMPARE && !checked;
+                let name = if editing.as_deref() == Some(e.id.as_str()) {
+                    format!("<input type=\"text\" class=\"rename\" data-rename=\"{id}\" maxlength=\"120\" value=\"{}\">", escape(&e.name))
+                } else {
+                    format!("<span class=\"entry-name\" data-name=\"{id}\">{}</span>", escape(&e.name))
+                };
+                let button = |attr: &str, label: &str| format!("<button type=\"button\" {attr}=\"{id}\">{}</button>", escape(label));
+                format!(
+                    "<li class=\"saved-entry\" data-entry=\"{id}\"><label class=\"compare-box\" title=\"{}\"><input type=\"checkbox\" data-compare=\"{id}\"{}{}></label>{name}<span class=\"entry-actions\">{}{}{}{}</span></li>",
+                    escape(u.compare_hint),
+                    if checked { " checked" } else { "" },
+                    if disabled { " disabled" } else { "" },
+                    button("data-open", u.open),
+                    button("data-rename-start", u.rename),
+                    button("data-duplicate", u.duplicate),
+                    button("data-delete", u.delete),
                 )
             })
-        });
-        download("suanli-gpus-days.svg", "image/svg+xml", &svg);
-    };
-    let trouble = move || {
-        lib.trouble.get().map(|t| {
-            let u = ctx.ui();
-            let text = match t {
-                StorageTrouble::Unavailable => u.storage_unavailable.to_string(),
-                StorageTrouble::Full(n) => u.storage_full.replace("{name}", &n),
+            .collect()
+    })
+}
+
+/// Entries that could not be read, and why.
+fn unreadable_html(lib: Library, lang: Lang) -> String {
+    lib.unreadable.with(|bad| {
+        if bad.is_empty() {
+            return String::new();
+        }
+        let mut out = format!(
+            "<div class=\"unreadable\" role=\"alert\"><p>{}</p><ul>",
+            escape(lang.ui().unreadable)
+        );
+        for b in bad {
+            let why = match b.newer {
+                Some(n) => format!("{} (schema {n})", lang.ui().saved_by_newer),
+                None => b.reason.clone(),
             };
-            view! { <p class="storage-trouble" role="alert" data-trouble="1">{text}</p> }
-        })
-    };
-    // The list is rendered as escaped HTML with one delegated click and change handler: less
-    // code than a typed view per entry, and a name can never become markup.
-    let list_html = move || {
-        let lang = ctx.lang.get();
-        let u = lang.ui();
-        let compare = lib.compare.get();
-        let editing = renaming.get();
-        lib.entries.with(|es| {
-            if es.is_empty() {
-                return format!("<li class=\"hint\">{}</li>", escape(u.no_saved));
-            }
-            es.iter()
-                .map(|e| {
-                    let id = escape(&e.id);
-                    let checked = compare.contains(&e.id);
-                    let disabled = compare.len() >= MAX_COMPARE && !checked;
-                    let name = if editing.as_deref() == Some(e.id.as_str()) {
-                        format!("<input type=\"text\" class=\"rename\" data-rename=\"{id}\" maxlength=\"120\" value=\"{}\">", escape(&e.name))
-                    } else {
-                        format!("<span class=\"entry-name\" data-name=\"{id}\">{}</span>", escape(&e.name))
-                    };
-                    let button = |attr: &str, label: &str| format!("<button type=\"button\" {attr}=\"{id}\">{}</button>", escape(label));
-                    format!(
-                        "<li class=\"saved-entry\" data-entry=\"{id}\"><label class=\"compare-box\" title=\"{}\"><input type=\"checkbox\" data-compare=\"{id}\"{}{}></label>{name}<span class=\"entry-actions\">{}{}{}{}</span></li>",
-                        escape(u.compare_hint),
-                        if checked { " checked" } else { "" },
-                        if disabled { " disabled" } else { "" },
-                        button("data-open", u.open),
-                        button("data-rename-start", u.rename),
-                        button("data-duplicate", u.duplicate),
-                        button("data-delete", u.delete),
-                    )
-                })
-                .collect()
-        })
-    };
-    let unreadable_html = move || {
-        lib.unreadable.with(|bad| {
-            bad.iter()
-                .map(|b| {
-                    let why = match b.newer {
-                        Some(n) => format!("{} (schema {n})", ctx.ui().saved_by_newer),
-                        None => b.reason.clone(),
-                    };
-                    format!(
-                        "<li data-unreadable=\"{}\"><code>{}</code>: <code>{}</code></li>",
-                        escape(&b.key),
-                        escape(&b.key),
-                        escape(&why)
-                    )
-                })
-                .collect::<String>()
-        })
-    };
-    let entry = move |id: &str| {
-        lib.entries
-            .with_untracked(|es| es.iter().find(|e| e.id == id).cloned())
-    };
-    let on_list_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        let attr = |name: &str| button.get_attribute(name);
-        if let Some(e) = attr("data-open").and_then(|id| entry(&id)) {
-            open(&e);
-        } else if let Some(id) = attr("data-rename-start") {
-            renaming.set(Some(id));
-        } else if let Some(e) = attr("data-duplicate").and_then(|id| entry(&id)) {
-            duplicate(&e);
-        } else if let Some(e) = attr("data-delete").and_then(|id| entry(&id)) {
-            delete(e);
+            out += &format!(
+                "<li data-unreadable=\"{k}\"><code>{k}</code>: <code>{}</code></li>",
+                escape(&why),
+                k = escape(&b.key),
+            );
         }
-    };
-    let on_list_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(id) = input.get_attribute("data-compare") {
-            toggle_compare(id, input.checked());
-        } else if let Some(e) = input.get_attribute("data-rename").and_then(|id| entry(&id)) {
-            rename(&e, input.value());
-        }
-    };
-    view! {
-        <section class="library" aria-labelledby="library-title">
-            <h2 id="library-title">{move || ui().scenarios}</h2>
-            {trouble}
-            <form class="save-row" on:submit=move |ev| { ev.prevent_default(); save(); }>
-                <input type="text" id="scenario-name" maxlength="120" aria-label=move || ui().scenario_name placeholder=move || ui().scenario_name
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                <button type="submit" id="save-scenario">{move || ui().save}</button>
-            </form>
-            {move || lib.undo.get().map(|e| view! {
-                <p class="undo" role="status">{move || ui().deleted}" "<b>{e.name.clone()}</b>" "
-                    <button id="undo-delete" on:click=move |_| undo()>{move || ui().undo}</button></p>
-            })}
-            <ul class="saved" inner_html=list_html on:click=on_list_click on:change=on_list_change></ul>
-            {move || (!lib.unreadable.with(Vec::is_empty)).then(|| view! {
-                <div class="unreadable" role="alert">
-                    <p>{move || ui().unreadable}</p>
-                    <ul inner_html=unreadable_html></ul>
-                </div>
-            })}
-            <CompareTable />
-            <div class="io">
-                <span class="label">{move || ui().export}</span>
-                <button id="export-scenario" on:click=export_scenario>{move || ui().scenario_json}</button>
-                <button id="export-csv" on:click=export_csv>"CSV"</button>
-                <button id="export-json" on:click=export_json>"JSON"</button>
-                <button id="export-png" on:click=export_png>"PNG"</button>
-                <button id="export-svg" on:click=export_svg>"SVG"</button>
-                <label class="import">{move || ui().import}
-                    <input type="file" id="import-file" accept=".json,application/json" on:change=on_import /></label>
-            </div>
-        </section>
-    }
+        out + "</ul></div>"
+    })
+}
+
+fn trouble_html(lib: Library, lang: Lang) -> String {
+    let u = lang.ui();
+    lib.trouble.with(|t| match t {
+        None => String::new(),
+        Some(t) => format!(
+            "<p class=\"storage-trouble\" role=\"alert\" data-trouble=\"1\">{}</p>",
+            escape(&match t {
+                StorageTrouble::Unavailable => u.storage_unavailable.to_string(),
+                StorageTrouble::Full(n) => u.storage_full.replace("{name}", n),
+            })
+        ),
+    })
+}
+
+fn undo_html(lib: Library, lang: Lang) -> String {
+    let u = lang.ui();
+    lib.undo.with(|e| {
+        e.as_ref().map_or_else(String::new, |e| {
+            format!(
+                "<p class=\"undo\" role=\"status\">{} <b>{}</b> <button type=\"button\" id=\"undo-delete\">{}</button></p>",
+                escape(u.deleted),
+                escape(&e.name),
+                escape(u.undo)
+            )
+        })
+    })
+}
+
+fn io_html(lang: Lang) -> String {
+    let u = lang.ui();
+    format!(
+        "<span class=\"label\">{}</span><button type=\"button\" id=\"export-scenario\">{}</button><button type=\"button\" id=\"export-csv\">CSV</button><button type=\"button\" id=\"export-json\">JSON</button><button type=\"button\" id=\"export-png\">PNG</button><button type=\"button\" id=\"export-svg\">SVG</button><label class=\"import\">{}<input type=\"file\" id=\"import-file\" accept=\".json,application/json\"></label>",
+        escape(u.export),
+        escape(u.scenario_json),
+        escape(u.import)
+    )
 }
 
 /// The headline figures of the current scenario and the compared ones, differences marked.
-#[component]
-fn CompareTable() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let lib = expect_context::<Library>();
-    let html = move || {
-        let lang = ctx.lang.get();
-        lib.compared.with(|compared| {
-            ctx.report.with(|current| {
-                let mut out = format!("<thead><tr><th></th><th>{}</th>", escape(lang.ui().current));
+fn compare_html(ctx: Ctx, lib: Library, lang: Lang) -> String {
+    lib.compared.with(|compared| {
+        if compared.is_empty() {
+            return String::new();
+        }
+        ctx.report.with(|current| {
+            let mut out = format!(
+                "<table class=\"compare\" data-compare-table=\"1\"><thead><tr><th></th><th>{}</th>",
+                escape(lang.ui().current)
+            );
+            for c in compared {
+                out += &format!("<th>{}</th>", escape(&c.name));
+            }
+            out += "</tr></thead><tbody>";
+            for key in COMPARE_ROWS {
+                let base = metric(current, key).unwrap_or(0.0);
+                out += &format!(
+                    "<tr><th>{}</th><td data-metric=\"{key}\" data-value=\"{base}\">{}</td>",
+                    escape(i18n::metric_label(key, lang)),
+                    escape(&show(key, base, lang))
+                );
                 for c in compared {
-                    out += &format!("<th>{}</th>", escape(&c.name));
-                }
-                out += "</tr></thead><tbody>";
-                for key in COMPARE_ROWS {
-                    let base = metric(current, key).unwrap_or(0.0);
+                    let v = metric(&c.report, key).unwrap_or(0.0);
+                    let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
+                    let (class, delta) = match d {
+                        d if d > 0.005 => (
+                            " class=\"diff up\"",
+                            format!(" <small>{:+.0}%</small>", d * 100.0),
+                        ),
+                        d if d < -0.005 => (
+                            " class=\"diff down\"",
+                            format!(" <small>{:+.0}%</small>", d * 100.0),
+                        ),
+                        _ => ("", String::new()),
+                    };
                     out += &format!(
-                        "<tr><th>{}</th><td data-metric=\"{key}\" data-value=\"{base}\">{}</td>",
-                        escape(i18n::metric_label(key, lang)),
-                        escape(&show(key, base, lang))
+                        "<td{class} data-metric=\"{key}\" data-value=\"{v}\">{}{delta}</td>",
+                        escape(&show(key, v, lang))
                     );
-                    for c in compared {
-                        let v = metric(&c.report, key).unwrap_or(0.0);
-                        let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
-                        let (class, delta) = match d {
-                            d if d > 0.005 => (
-                                " class=\"diff up\"",
-                                format!(" <small>{:+.0}%</small>", d * 100.0),
-                            ),
-                            d if d < -0.005 => (
-                                " class=\"diff down\"",
-                                format!(" <small>{:+.0}%</small>", d * 100.0),
-                            ),
-                            _ => ("", String::new()),
-                        };
-                        out += &format!(
-                            "<td{class} data-metric=\"{key}\" data-value=\"{v}\">{}{delta}</td>",
-                            escape(&show(key, v, lang))
-                        );
-                    }
-                    out += "</tr>";
                 }
-                out + "</tbody>"
-            })
+                out += "</tr>";
+            }
+            out + "</tbody></table>"
         })
-    };
-    move || {
-        (!lib.compared.with(Vec::is_empty)).then(
-            || view! { <table class="compare" data-compare-table="1" inner_html=html></table> },
-        )
-    }
+    })
+}
+
+/// Fills the scenarios panel's regions. The name field and its button are fixed elements, so
+/// a name being typed survives every update of the list.
+pub fn mount(ctx: Ctx, lib: Library) {
+    let lang = move || ctx.lang.get();
+    region(
+        "library-title",
+        Box::new(move || escape(ctx.ui().scenarios)),
+    );
+    region("trouble", Box::new(move || trouble_html(lib, lang())));
+    region("save-scenario", Box::new(move || escape(ctx.ui().save)));
+    region("undo", Box::new(move || undo_html(lib, lang())));
+    region("saved", Box::new(move || list_html(lib, lang())));
+    region("unreadable", Box::new(move || unreadable_html(lib, lang())));
+    region("compare", Box::new(move || compare_html(ctx, lib, lang())));
+    region("io", Box::new(move || io_html(lang())));
+    Effect::new(move |_| {
+        let label = ctx.ui().scenario_name;
+        if let Some(input) = dom::by_id("scenario-name") {
+            let _ = input.set_attribute("aria-label", label);
+            let _ = input.set_attribute("placeholder", label);
+        }
+    });
 }

@@ -1,93 +1,119 @@
 //! The planner page. It renders the estimation core's report and collects input; it computes no
 //! formula itself.
+//!
+//! Leptos holds the state (signals, a memoised report) and mounts the page's fixed skeleton.
+//! Each part of the page is a region filled with escaped HTML by a plain function of the state
+//! (`dom::region`), and one delegated listener routes every event. Typed views per element
+//! would cost about twice the download for the same page (see the README's size figures).
 
 mod chart_view;
-mod fields;
+mod dom;
+mod form;
 mod library_view;
 mod outputs;
 mod state;
 
 use crate::i18n::Lang;
-use fields::{DataPicker, GpuPicker, ModelPicker, inputs};
 use leptos::prelude::*;
-use outputs::{Cards, LinkProblems, Tabs};
+use library_view::Library;
+use state::Ctx;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, Event};
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let ctx = state::provide();
-    library_view::provide();
-    let ui = move || ctx.ui();
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
+    let lib = library_view::provide();
+    // Effects first run once the skeleton below is mounted; the charts go first.
+    chart_view::mount(ctx, lib);
+    outputs::mount(ctx);
+    form::mount(ctx);
+    library_view::mount(ctx, lib);
+    listen(ctx, lib);
+    view! { <div id="app" inner_html=SKELETON></div> }
+}
+
+/// The page's fixed elements. Everything inside them is a region (`dom::region`); the canvases
+/// keep their size between paints, and the name field keeps what is typed while the list changes.
+const SKELETON: &str = concat!(
+    r#"<header class="top" id="header"></header><div id="problems"></div>"#,
+    r#"<main class="layout"><form class="inputs" id="inputs"></form><div class="outputs">"#,
+    r#"<section class="cards" id="cards" aria-live="polite"></section><div class="charts">"#,
+    r#"<figure class="chart"><figcaption id="cap-days"></figcaption>"#,
+    r#"<div class="chart-svg" data-chart="days" role="img" aria-labelledby="cap-days"></div><ul class="legend" id="legend-days"></ul></figure>"#,
+    r#"<figure class="chart"><figcaption id="cap-memory"></figcaption>"#,
+    r#"<div class="chart-svg" data-chart="memory" role="img" aria-labelledby="cap-memory"></div><ul class="legend" id="legend-memory"></ul></figure></div>"#,
+    r#"<section class="library" aria-labelledby="library-title"><h2 id="library-title"></h2><div id="trouble"></div>"#,
+    r#"<form class="save-row" id="save-row"><input type="text" id="scenario-name" maxlength="120"><button type="submit" id="save-scenario"></button></form>"#,
+    r#"<div id="undo"></div><ul class="saved" id="saved"></ul><div id="unreadable"></div><div id="compare"></div><div class="io" id="io"></div></section>"#,
+    r#"<section class="tabs"><div role="tablist" id="tablist"></div><div role="tabpanel" id="tabpanel"></div></section>"#,
+    r#"</div></main>"#,
+);
+
+/// One listener on the document for every event the page handles. It listens in the capture
+/// phase, so events that do not bubble reach it too.
+fn listen(ctx: Ctx, lib: Library) {
+    let handler = Closure::<dyn Fn(Event)>::new(move |ev: Event| dispatch(ctx, lib, &ev));
+    for ty in ["input", "change", "click", "submit"] {
+        let _ = document().add_event_listener_with_callback_and_bool(
+            ty,
+            handler.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    // The page lives as long as the document.
+    handler.forget();
+}
+
+fn dispatch(ctx: Ctx, lib: Library, ev: &Event) {
+    let Some(el) = dom::target(ev) else { return };
+    match ev.type_().as_str() {
+        "input" => {
+            form::on_input(ctx, &el);
+        }
+        "change" => {
+            let _ = library_view::on_change(ctx, lib, &el) || form::on_change(ctx, &el);
+        }
+        "click" => {
+            if let Ok(Some(button)) = el.closest("button") {
+                click(ctx, lib, &button);
+            }
+        }
+        "submit" => {
+            ev.prevent_default();
+            if el.id() == "save-row" {
+                library_view::save(ctx, lib);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn click(ctx: Ctx, lib: Library, button: &Element) {
+    let id = button.id();
+    if let Some(tab) = outputs::Tab::from_id(&id) {
+        ctx.tab.set(tab);
+    } else if id == "copy-link" {
         if let Ok(href) = window().location().href() {
             let _ = window().navigator().clipboard().write_text(&href);
-            copied.set(true);
+            ctx.copied.set(true);
             set_timeout(
-                move || copied.set(false),
+                move || ctx.copied.set(false),
                 std::time::Duration::from_millis(1500),
             );
         }
-    };
-    let toggle_lang = move |_| {
-        state::set_lang(
-            ctx,
-            if ctx.lang.get() == Lang::Zh {
-                Lang::En
-            } else {
-                Lang::Zh
-            },
-        )
-    };
-    view! {
-        <header class="top">
-            <div>
-                <h1>{move || ui().title}</h1>
-                <p class="tagline">{move || ui().tagline}</p>
-            </div>
-            <div class="actions">
-                <button id="copy-link" on:click=copy>{move || if copied.get() { ui().copied } else { ui().copy_link }}</button>
-                <button id="lang" lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" } on:click=toggle_lang>{move || ui().switch_lang}</button>
-            </div>
-        </header>
-        <LinkProblems />
-        <main class="layout">
-            <form class="inputs" on:submit=|ev| ev.prevent_default()>
-                <fieldset><legend>{move || ui().g_model}</legend><ModelPicker /></fieldset>
-                <fieldset><legend>{move || ui().g_data}</legend><DataPicker /></fieldset>
-                <fieldset>
-                    <legend>{move || ui().g_hardware}</legend>
-                    <GpuPicker />
-                    {inputs(&["gpus", "mfu"])}
-                    <p class="hint mfu-band">{move || ui().mfu_typical}</p>
-                    {inputs(&["precision"])}
-                </fieldset>
-                <fieldset>
-                    <legend>{move || ui().g_schedule}</legend>
-                    {inputs(&["deadline_days"])}
-                </fieldset>
-                <fieldset>
-                    <legend>{move || ui().g_parallel}</legend>
-                    {inputs(&["finetune", "lora_rank", "recompute", "zero", "tp", "pp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
-                </fieldset>
-                <fieldset>
-                    <legend>{move || ui().g_cost}</legend>
-                    {inputs(&["currency", "price_per_gpu_hour", "gpu_price", "cny_per_usd", "power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
-                </fieldset>
-                <fieldset>
-                    <legend>{move || ui().g_serving}</legend>
-                    {inputs(&["users", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch"])}
-                </fieldset>
-            </form>
-            <div class="outputs">
-                <Cards />
-                <div class="charts">
-                    <chart_view::DaysChartView />
-                    <chart_view::MemoryChartView />
-                </div>
-                <library_view::ScenarioLibrary />
-                <Tabs />
-            </div>
-        </main>
+    } else if id == "lang" {
+        let other = if ctx.lang.get_untracked() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
+        state::set_lang(ctx, other);
+    } else if button.class_list().contains("dismiss") {
+        ctx.link_problems.set(Vec::new());
+    } else {
+        library_view::on_click(ctx, lib, button);
     }
 }

@@ -1,12 +1,17 @@
-//! Outputs: headline cards, the derivations, the reality check, the notes. Every figure carries
+//! Outputs: the header, link problems, headline cards, the derivations, the reality check, the
+//! notes, each rendered as escaped HTML into its region. Every figure carries
 //! `data-metric` (the report key) and `data-value` (the raw number).
 
+use super::dom::region;
 use super::state::Ctx;
+use crate::estimate::query::FieldError;
 use crate::estimate::reference::REFERENCES;
-use crate::estimate::{Report, derivations};
+use crate::estimate::scenario::Currency;
+use crate::estimate::{Report, Scenario, derivations};
 use crate::human::{self, escape};
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// One headline card.
 struct Card {
@@ -161,211 +166,230 @@ fn cards() -> Vec<Card> {
 }
 
 /// The headline cards.
-#[component]
-pub fn Cards() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    view! {
-        <section class="cards" aria-live="polite">
-            {cards().into_iter().map(|c| {
-                let value = Memo::new(move |_| ctx.report.with(|r| (c.value)(r)));
-                let warn = move || c.metric == "memory_per_gpu.total_bytes" && ctx.report.with(|r| !r.memory_per_gpu.fits);
-                view! {
-                    <div class="card" class:warn=warn data-metric=c.metric data-value=move || value.get().to_string()
-                        title=move || human::exact(value.get())>
-                        <div class="card-label">{move || i18n::metric_label(c.metric, ctx.lang.get())}</div>
-                        <div class="card-value">{move || {
-                            let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
-                            (c.show)(value.get(), ctx.lang.get(), cny)
-                        }}</div>
-                        <div class="card-detail">{move || {
-                            let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
-                            ctx.report.with(|r| (c.detail)(r, ctx.lang.get(), cny))
-                        }}</div>
-                    </div>
-                }
-            }).collect_view()}
-        </section>
+fn cards_html(s: &Scenario, r: &Report, lang: Lang) -> String {
+    let cny = s.currency == Currency::Cny;
+    let mut out = String::new();
+    for c in cards() {
+        let v = (c.value)(r);
+        let warn = c.metric == "memory_per_gpu.total_bytes" && !r.memory_per_gpu.fits;
+        let _ = write!(
+            out,
+            "<div class=\"card{}\" data-metric=\"{}\" data-value=\"{v}\" title=\"{}\"><div class=\"card-label\">{}</div><div class=\"card-value\">{}</div><div class=\"card-detail\">{}</div></div>",
+            if warn { " warn" } else { "" },
+            c.metric,
+            human::exact(v),
+            escape(i18n::metric_label(c.metric, lang)),
+            escape(&(c.show)(v, lang, cny)),
+            escape(&(c.detail)(r, lang, cny)),
+        );
     }
+    out
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
+/// The tabs under the charts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    /// How each figure is computed, with the user's numbers.
     How,
+    /// Published runs beside the model's predictions.
     Reality,
+    /// The report's notices and the assumptions.
     Notes,
 }
 
-/// Derivations, reality check and notes, as tabs.
-#[component]
-pub fn Tabs() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let tab = RwSignal::new(Tab::How);
-    let ui = move || ctx.ui();
-    let button = move |t: Tab, label: fn(&i18n::Ui) -> &'static str, id: &'static str| {
-        view! {
-            <button role="tab" id=id aria-selected=move || (tab.get() == t).to_string()
-                class:active=move || tab.get() == t on:click=move |_| tab.set(t)>{move || label(ui())}</button>
-        }
-    };
-    let note_count = move || ctx.report.with(|r| r.notices.len());
-    view! {
-        <section class="tabs">
-            <div role="tablist">
-                {button(Tab::How, |u| u.tab_how, "tab-how")}
-                {button(Tab::Reality, |u| u.tab_reality, "tab-reality")}
-                {button(Tab::Notes, |u| u.tab_notes, "tab-notes")}
-                <span class="badge" data-metric="notices" data-value=move || note_count().to_string()>{note_count}</span>
-            </div>
-            <div role="tabpanel">
-                {move || match tab.get() {
-                    Tab::How => view! { <Derivations /> }.into_any(),
-                    Tab::Reality => view! { <RealityCheck /> }.into_any(),
-                    Tab::Notes => view! { <Notes /> }.into_any(),
-                }}
-            </div>
-        </section>
-    }
-}
-
-/// The derivations table. It changes with every slider move, so it is rendered as one escaped
-/// HTML string: one DOM update instead of rebuilding eighteen rows of typed views (and less code).
-#[component]
-fn Derivations() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let html = move || {
-        let lang = ctx.lang.get();
-        let ui = lang.ui();
-        let rows = ctx
-            .scenario
-            .with(|s| ctx.report.with(|r| derivations(s, r)));
-        let mut out = format!(
-            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            escape(ui.metric),
-            escape(ui.formula),
-            escape(ui.with_your_numbers),
-            escape(ui.source)
-        );
-        for d in rows {
-            out += &format!(
-                "<tr data-metric=\"{}\" data-value=\"{}\"><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td class=\"source\">{}</td></tr>",
-                escape(d.metric),
-                d.result,
-                escape(i18n::metric_label(d.metric, lang)),
-                escape(d.formula),
-                escape(&d.with_numbers),
-                escape(d.source)
-            );
-        }
-        out + "</tbody>"
-    };
-    view! { <table class="derivations" inner_html=html></table> }
-}
-
-/// Published runs beside the model's predictions; they do not depend on the scenario, so the
-/// rows are computed once.
-#[component]
-fn RealityCheck() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let rows: Vec<(f64, f64)> = REFERENCES
-        .iter()
-        .map(|r| (r.predicted(), r.error()))
-        .collect();
-    let html = move || {
-        let lang = ctx.lang.get();
-        let ui = lang.ui();
-        let mut out = format!(
-            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            escape(ui.run),
-            escape(ui.metric),
-            escape(ui.predicted),
-            escape(ui.published),
-            escape(ui.error),
-            escape(ui.source)
-        );
-        for (r, (predicted, error)) in REFERENCES.iter().zip(&rows) {
-            out += &format!(
-                "<tr data-metric=\"{}\" data-value=\"{predicted}\"><td>{}</td><td>{}</td><td title=\"{}\">{}</td><td title=\"{}\">{}</td><td{}>{:+.1}%</td><td class=\"source\"><a href=\"?{}\">{}</a></td></tr>",
-                escape(r.metric),
-                escape(r.run),
-                escape(i18n::metric_label(r.metric, lang)),
-                human::exact(*predicted),
-                human::sci(*predicted),
-                human::exact(r.published),
-                human::sci(r.published),
-                if error.abs() > 0.05 {
-                    " class=\"bad\""
-                } else {
-                    ""
-                },
-                error * 100.0,
-                escape(r.query),
-                escape(r.source)
-            );
-        }
-        out + "</tbody>"
-    };
-    view! {
-        <p class="hint">{move || ctx.ui().reality_intro}</p>
-        <table class="reality" inner_html=html></table>
-    }
-}
-
-#[component]
-fn Notes() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let html = move || {
-        let lang = ctx.lang.get();
-        let mut out: String = ctx.report.with(|r| {
-            r.notices
-                .iter()
-                .map(|n| {
-                    format!(
-                        "<li class=\"notice\">{}</li>",
-                        escape(&i18n::notice(n, lang))
-                    )
-                })
-                .collect()
-        });
-        if out.is_empty() {
-            out = format!("<li>{}</li>", escape(lang.ui().no_notes));
-        }
-        out + &format!(
-            "<li class=\"assumption\">{}</li>",
-            escape(lang.ui().assumptions_note)
-        )
-    };
-    view! { <ul class="notes" inner_html=html></ul> }
-}
-
-/// Problems in the link the page was opened with: each names the field, the value and what is
-/// allowed. Dismissable.
-#[component]
-pub fn LinkProblems() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let items = move || {
-        let lang = ctx.lang.get();
-        ctx.link_problems.with(|ps| {
-            ps.iter()
-                .map(|e| {
-                    format!(
-                        "<li data-problem-field=\"{}\"><code>{}</code> = <code>{}</code>: {}</li>",
-                        escape(&e.field),
-                        escape(&e.field),
-                        escape(&e.value),
-                        escape(&i18n::problem(&e.problem, lang))
-                    )
-                })
-                .collect::<String>()
+impl Tab {
+    /// The tab a button id names.
+    pub fn from_id(id: &str) -> Option<Tab> {
+        Some(match id {
+            "tab-how" => Tab::How,
+            "tab-reality" => Tab::Reality,
+            "tab-notes" => Tab::Notes,
+            _ => return None,
         })
-    };
-    move || {
-        ctx.link_problems.with(|p| !p.is_empty()).then(|| {
-            view! {
-                <aside class="link-problems" role="alert">
-                    <button class="dismiss" aria-label="×" on:click=move |_| ctx.link_problems.set(Vec::new())>"×"</button>
-                    <ul inner_html=items></ul>
-                </aside>
+    }
+}
+
+fn tablist_html(tab: Tab, notices: usize, lang: Lang) -> String {
+    let ui = lang.ui();
+    let mut out = String::new();
+    for (t, id, label) in [
+        (Tab::How, "tab-how", ui.tab_how),
+        (Tab::Reality, "tab-reality", ui.tab_reality),
+        (Tab::Notes, "tab-notes", ui.tab_notes),
+    ] {
+        let _ = write!(
+            out,
+            "<button type=\"button\" role=\"tab\" id=\"{id}\" aria-selected=\"{}\"{}>{}</button>",
+            t == tab,
+            if t == tab { " class=\"active\"" } else { "" },
+            escape(label)
+        );
+    }
+    let _ = write!(
+        out,
+        "<span class=\"badge\" data-metric=\"notices\" data-value=\"{notices}\">{notices}</span>"
+    );
+    out
+}
+
+/// The derivations table: every formula with the user's numbers and its source.
+fn derivations_html(s: &Scenario, r: &Report, lang: Lang) -> String {
+    let ui = lang.ui();
+    let mut out = format!(
+        "<table class=\"derivations\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        escape(ui.metric),
+        escape(ui.formula),
+        escape(ui.with_your_numbers),
+        escape(ui.source)
+    );
+    for d in derivations(s, r) {
+        let _ = write!(
+            out,
+            "<tr data-metric=\"{}\" data-value=\"{}\"><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td class=\"source\">{}</td></tr>",
+            escape(d.metric),
+            d.result,
+            escape(i18n::metric_label(d.metric, lang)),
+            escape(d.formula),
+            escape(&d.with_numbers),
+            escape(d.source)
+        );
+    }
+    out + "</tbody></table>"
+}
+
+/// Published runs beside the model's predictions (they do not depend on the scenario).
+fn reality_html(lang: Lang) -> String {
+    let ui = lang.ui();
+    let mut out = format!(
+        "<p class=\"hint\">{}</p><table class=\"reality\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        escape(ui.reality_intro),
+        escape(ui.run),
+        escape(ui.metric),
+        escape(ui.predicted),
+        escape(ui.published),
+        escape(ui.error),
+        escape(ui.source)
+    );
+    for r in REFERENCES {
+        let (predicted, error) = (r.predicted(), r.error());
+        let _ = write!(
+            out,
+            "<tr data-metric=\"{}\" data-value=\"{predicted}\"><td>{}</td><td>{}</td><td title=\"{}\">{}</td><td title=\"{}\">{}</td><td{}>{:+.1}%</td><td class=\"source\"><a href=\"?{}\">{}</a></td></tr>",
+            escape(r.metric),
+            escape(r.run),
+            escape(i18n::metric_label(r.metric, lang)),
+            human::exact(predicted),
+            human::sci(predicted),
+            human::exact(r.published),
+            human::sci(r.published),
+            if error.abs() > 0.05 {
+                " class=\"bad\""
+            } else {
+                ""
+            },
+            error * 100.0,
+            escape(r.query),
+            escape(r.source)
+        );
+    }
+    out + "</tbody></table>"
+}
+
+fn notes_html(r: &Report, lang: Lang) -> String {
+    let mut out = String::from("<ul class=\"notes\">");
+    for n in &r.notices {
+        let _ = write!(
+            out,
+            "<li class=\"notice\">{}</li>",
+            escape(&i18n::notice(n, lang))
+        );
+    }
+    if r.notices.is_empty() {
+        let _ = write!(out, "<li>{}</li>", escape(lang.ui().no_notes));
+    }
+    let _ = write!(
+        out,
+        "<li class=\"assumption\">{}</li></ul>",
+        escape(lang.ui().assumptions_note)
+    );
+    out
+}
+
+/// Problems in the link (or file) the scenario came from: each names the field, the value and
+/// what is allowed. Dismissable.
+fn link_problems_html(problems: &[FieldError], lang: Lang) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<aside class=\"link-problems\" role=\"alert\"><button type=\"button\" class=\"dismiss\" aria-label=\"×\">×</button><ul>",
+    );
+    for e in problems {
+        let _ = write!(
+            out,
+            "<li data-problem-field=\"{f}\"><code>{f}</code> = <code>{}</code>: {}</li>",
+            escape(&e.value),
+            escape(&i18n::problem(&e.problem, lang)),
+            f = escape(&e.field),
+        );
+    }
+    out + "</ul></aside>"
+}
+
+/// The page header: title, tagline, copy-link and language buttons.
+fn header_html(lang: Lang, copied: bool) -> String {
+    let ui = lang.ui();
+    format!(
+        "<div><h1>{}</h1><p class=\"tagline\">{}</p></div><div class=\"actions\"><button type=\"button\" id=\"copy-link\">{}</button><button type=\"button\" id=\"lang\" lang=\"{}\">{}</button></div>",
+        escape(ui.title),
+        escape(ui.tagline),
+        escape(if copied { ui.copied } else { ui.copy_link }),
+        if lang == Lang::Zh { "en" } else { "zh-CN" },
+        escape(ui.switch_lang)
+    )
+}
+
+/// Fills the output regions: header, link problems, cards, tabs.
+pub fn mount(ctx: Ctx) {
+    region(
+        "header",
+        Box::new(move || header_html(ctx.lang.get(), ctx.copied.get())),
+    );
+    region(
+        "problems",
+        Box::new(move || {
+            ctx.link_problems
+                .with(|p| link_problems_html(p, ctx.lang.get()))
+        }),
+    );
+    region(
+        "cards",
+        Box::new(move || {
+            ctx.scenario
+                .with(|s| ctx.report.with(|r| cards_html(s, r, ctx.lang.get())))
+        }),
+    );
+    region(
+        "tablist",
+        Box::new(move || {
+            tablist_html(
+                ctx.tab.get(),
+                ctx.report.with(|r| r.notices.len()),
+                ctx.lang.get(),
+            )
+        }),
+    );
+    region(
+        "tabpanel",
+        Box::new(move || {
+            let lang = ctx.lang.get();
+            match ctx.tab.get() {
+                Tab::How => ctx
+                    .scenario
+                    .with(|s| ctx.report.with(|r| derivations_html(s, r, lang))),
+                Tab::Reality => reality_html(lang),
+                Tab::Notes => ctx.report.with(|r| notes_html(r, lang)),
             }
-        })
-    }
+        }),
+    );
 }

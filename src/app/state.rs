@@ -1,5 +1,6 @@
 //! The page state: the scenario (from and to the address bar), the language, the report.
 
+use super::outputs::Tab;
 use crate::estimate::query::{self, FieldError};
 use crate::estimate::{Report, Scenario, estimate};
 use crate::i18n::{Lang, Ui};
@@ -18,6 +19,10 @@ pub struct Ctx {
     pub link_problems: RwSignal<Vec<FieldError>>,
     /// Bumped when the window is resized, so charts redraw at the new size.
     pub resized: RwSignal<u32>,
+    /// The open tab under the charts.
+    pub tab: RwSignal<Tab>,
+    /// The link was just copied (the button says so for a moment).
+    pub copied: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -72,6 +77,8 @@ pub fn provide() -> Ctx {
         report,
         link_problems: RwSignal::new(problems),
         resized,
+        tab: RwSignal::new(Tab::How),
+        copied: RwSignal::new(false),
     };
     provide_context(ctx);
 

@@ -23,10 +23,10 @@ async function sizes() {
   console.log(`first load: ${(gz / 1024).toFixed(1)} KiB gzip, ${(br / 1024).toFixed(1)} KiB brotli`);
 }
 
-// Records, relative to navigation start, when both canvases carry data-drawn.
+// Records, relative to navigation start, when both charts carry data-drawn.
 const RECORD_DRAWN = () => {
   new MutationObserver((_, obs) => {
-    if (document.querySelectorAll('canvas[data-drawn]').length >= 2) {
+    if (document.querySelectorAll('[data-chart][data-drawn]').length >= 2) {
       window.__chartsDrawnAt = performance.now();
       obs.disconnect();
     }
@@ -51,10 +51,10 @@ async function moves(browser, url, n = 100) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await page.goto(url);
-  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  await page.waitForSelector('[data-chart="days"][data-drawn]');
   const result = await page.evaluate(async (n) => {
     const slider = document.querySelector('input[data-slider="gpus"]');
-    const canvas = document.querySelector('canvas[data-chart="days"]');
+    const canvas = document.querySelector('[data-chart="days"]');
     const repaint = [], frame = [];
     for (let i = 0; i < n; i++) {
       const before = canvas.dataset.drawn;

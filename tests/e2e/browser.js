@@ -53,8 +53,8 @@ export async function open(browser, url, { width = 1280, height = 800, locale = 
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
-  await page.waitForSelector('canvas[data-chart="memory"][data-drawn]');
+  await page.waitForSelector('[data-chart="days"][data-drawn]');
+  await page.waitForSelector('[data-chart="memory"][data-drawn]');
   return { page, errors, ctx };
 }
 

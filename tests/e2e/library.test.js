@@ -158,7 +158,7 @@ test('compare up to four saved scenarios: table with differences, overlaid curve
   const heads = await page.$$eval('[data-compare-table] thead th', (els) => els.map((e) => e.textContent));
   assert.ok(heads.includes('Small') && heads.includes('Big'), heads.join(','));
   assert.ok(await page.locator('[data-compare-table] td.diff').count() > 0, 'differences highlighted');
-  const legend = await page.locator('figure:has(canvas[data-chart="days"]) .legend').innerText();
+  const legend = await page.locator('figure:has([data-chart="days"]) .legend').innerText();
   assert.match(legend, /Small/);
   assert.match(legend, /Big/);
   assert.deepEqual(errors, []);
@@ -189,7 +189,7 @@ test('export then import round-trips; report and chart exports are real files', 
 
   // Change everything, then import: the exported scenario comes back exactly.
   await page.goto(server.url + '?model=llama-2-7b');
-  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  await page.waitForSelector('[data-chart="days"][data-drawn]');
   await page.setInputFiles('#import-file', scenarioFile);
   await page.waitForFunction(() => location.search.includes('qwen2.5-72b'));
   assert.equal(await metric(page, 'training_days'), days);

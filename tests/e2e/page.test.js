@@ -83,7 +83,7 @@ test('a fast drag writes the address bar once it pauses, not per event', async (
 
 test('sliders work from the keyboard and the charts repaint', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
-  const drawn = () => page.getAttribute('canvas[data-chart="days"]', 'data-drawn').then(Number);
+  const drawn = () => page.getAttribute('[data-chart="days"]', 'data-drawn').then(Number);
   const before = await metric(page, 'training_days');
   const paints = await drawn();
   await page.locator('input[data-slider="gpus"]').focus();
@@ -97,10 +97,21 @@ test('sliders work from the keyboard and the charts repaint', async () => {
   await ctx.close();
 });
 
-test('charts are sharp at devicePixelRatio 2', async () => {
+test('charts are vector drawings sized to their box, sharp at devicePixelRatio 2', async () => {
   const { page, ctx } = await open(browser, server.url, { dpr: 2 });
-  const [w, cw] = await page.$eval('canvas[data-chart="days"]', (c) => [c.width, c.clientWidth]);
-  assert.equal(w, cw * 2);
+  for (const name of ['days', 'memory']) {
+    const [w, h, cw, ch, paths] = await page.$eval(`[data-chart="${name}"]`, (c) => {
+      const svg = c.querySelector('svg');
+      return [Number(svg.getAttribute('width')), Number(svg.getAttribute('height')), c.clientWidth, c.clientHeight,
+        svg.querySelectorAll('polyline, path, rect, line').length];
+    });
+    // One SVG user unit per CSS pixel: text and lines are drawn at device resolution.
+    assert.deepEqual([w, h], [cw, ch], name);
+    assert.ok(paths > 5, `${name}: ${paths} shapes`);
+  }
+  // The days chart: four curves (the chosen GPU and three others) and the deadline.
+  const lines = await page.$$eval('[data-chart="days"] svg polyline', (els) => els.length);
+  assert.ok(lines >= 4, `${lines} polylines`);
   await ctx.close();
 });
 
@@ -114,7 +125,7 @@ test('the address bar carries the scenario and a reload restores it', async () =
   assert.match(page.url(), /[?&]v=1/);
   const historyLength = await page.evaluate(() => history.length);
   await page.reload();
-  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  await page.waitForSelector('[data-chart="days"][data-drawn]');
   assert.equal(await metric(page, 'training_days'), days);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries added');
   await ctx.close();
@@ -191,7 +202,7 @@ test('typed nonsense is reported beside the field and the last valid value stays
 async function englishLeftovers(page) {
   return page.evaluate(() => {
     const skip = 'code, .source, option, select, .card-value, .legend, td, [data-field], [data-metric="peak_tflops"], h1, script, style, #lang, .card-detail';
-    const allowed = /^(MFU|HFU|ZeRO|LoRA|QLoRA|SwiGLU|GeGLU|FLOPs?|PF|days|FFN|MoE|MLA|RoPE|KV|QKV|GQA|MHA|MQA|TP|PP|BPE|TDP|PUE|HBM|CO2e?|Chinchilla|LayerNorm|vLLM|AdamW|SGD|Adam|GPU|GPUs|token|tokens|batch|tok|bits?|fp\d+|bf16|tf32|TFLOP|TB|GB|KB|MB|MWh|kWh|Gb|W|Suanli|USD|CNY|JSON|Llama|NVLink|dropout|norm|all-reduce|tp|pp|replicas|global_batch)$/i;
+    const allowed = /^(MFU|HFU|ZeRO-?|LoRA|QLoRA|SwiGLU|GeGLU|FLOPs?|PF|days|FFN|MoE|MLA|RoPE|KV|QKV|GQA|MHA|MQA|TP|PP|BPE|TDP|PUE|HBM|CO2e?|Chinchilla|LayerNorm|vLLM|AdamW|SGD|Adam|GPU|GPUs|token|tokens|batch|tok|bits?|fp\d+|bf16|tf32|TFLOP|TB|GB|KB|MB|MWh|kWh|Gb|W|Suanli|USD|CNY|JSON|Llama|NVLink|dropout|norm|all-reduce|tp|pp|replicas|global_batch)$/i;
     const bad = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -218,7 +229,7 @@ test('switching to 中文 leaves no untranslated string; choice persists', async
     assert.deepEqual(leftovers, [], `untranslated in ${tab}`);
   }
   await page.reload();
-  await page.waitForSelector('canvas[data-chart="days"][data-drawn]');
+  await page.waitForSelector('[data-chart="days"][data-drawn]');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.deepEqual(errors, []);
   await ctx.close();
