@@ -94,7 +94,7 @@ pub struct MemoryChart {
 }
 
 fn font<'a>(size: f64, color: &'a RGBColor) -> TextStyle<'a> {
-    TextStyle::from(("sans-serif", size).into_font()).color(color)
+    TextStyle::from((FontFamily::SansSerif, size).into_font()).color(color)
 }
 
 /// Whole-number tick labels for a log axis: 1, 10, 100, 1k, 10k.
@@ -263,7 +263,7 @@ pub fn draw_days(
         .axis_desc_style(font(13.0, &theme.fg))
         .axis_style(theme.fg)
         .bold_line_style(theme.grid)
-        .light_line_style(theme.bg)
+        .max_light_lines(0)
         .x_label_formatter(&|v| log_label(*v))
         .y_label_formatter(&|v| log_label(*v))
         .draw()?;
@@ -340,7 +340,7 @@ pub fn draw_memory(
         .axis_desc_style(font(13.0, &theme.fg))
         .axis_style(theme.fg)
         .bold_line_style(theme.grid)
-        .light_line_style(theme.bg)
+        .max_light_lines(0)
         .draw()?;
     for p in 0..c.parts.len() {
         let color = theme.palette[p % theme.palette.len()];

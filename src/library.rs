@@ -83,7 +83,10 @@ pub fn decode(id: &str, raw: &str) -> Decoded {
                 (Some(name), Some(query)) => Decoded::Current(Entry {
                     id: id.to_string(),
                     name,
-                    saved_ms: get("saved").and_then(|t| t.parse().ok()).unwrap_or(0.0),
+                    saved_ms: get("saved")
+                        .as_deref()
+                        .and_then(crate::estimate::decimal::parse)
+                        .unwrap_or(0.0),
                     query,
                 }),
                 _ => Decoded::Corrupt {

@@ -751,7 +751,10 @@ pub fn on_input(ctx: Ctx, el: &Element) -> bool {
     let Some(name) = el.get_attribute("data-slider") else {
         return false;
     };
-    let (Some(slider), Ok(pos)) = (slider_for(&name), dom::value(el).parse::<f64>()) else {
+    let (Some(slider), Some(pos)) = (
+        slider_for(&name),
+        crate::estimate::decimal::parse(&dom::value(el)),
+    ) else {
         return true;
     };
     show_error(&name, None, ctx.lang.get_untracked());

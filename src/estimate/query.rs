@@ -887,17 +887,8 @@ pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
             _ => (s.as_str(), 1.0),
         }
     };
-    // Only plain decimal notation: Rust also reads "inf" and "NaN", which are not numbers here.
-    let plain = !body.is_empty()
-        && body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
-    let x: f64 = if plain {
-        body.parse().map_err(|_| Problem::NotANumber)?
-    } else {
-        return Err(Problem::NotANumber);
-    };
-    let x = x * scale;
+    // Plain decimal notation only ("inf" and "NaN" are not numbers here).
+    let x = super::decimal::parse(body).ok_or(Problem::NotANumber)? * scale;
     if x.is_finite() {
         Ok(x)
     } else {
