@@ -112,7 +112,7 @@ fn scaled(m: u64, e: i32) -> f64 {
         // Shift the mantissa to bit 126: with 5^k < 2^70 the quotient keeps over 55 bits.
         let s = (m as u128).leading_zeros() as i32 - 1;
         let n = (m as u128) << s;
-        let q = n / five | u128::from(n % five != 0);
+        let q = (n / five) | u128::from(!n.is_multiple_of(five));
         return q as f64 * pow2(-(s + k));
     }
     if e > 0 {
