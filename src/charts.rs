@@ -1,57 +1,69 @@
-//! The two charts, drawn with plotters as SVG: the page puts the markup in the DOM (sharp at any
-//! pixel ratio, and the export is the same string). The data arrive precomputed from the core;
-//! this module only draws. Legends are HTML beside the chart (translatable, never covering the
-//! data), so colours are public.
+//! The two charts, drawn as SVG markup: the page puts it in the DOM (sharp at any pixel ratio,
+//! restyled by nothing, and the export is the same string). The data arrive precomputed from the
+//! core; this module only draws. Legends are HTML beside the chart (translatable, never covering
+//! the data), so colours are public.
+//!
+//! Written here rather than with plotters: these two charts need lines, rectangles, text and
+//! decade ticks, about 250 lines, while plotters' generic drawing stack measured 20 KB of the
+//! page's 150 KB gzip budget (issue #6).
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-// By path: the backend's style traits would clash with plotters' `Color` methods in scope.
-use plotters_backend as backend;
-use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
+use crate::human::escape;
+use std::fmt::Write;
+
+/// A colour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// CSS notation, `#rrggbb`.
+    pub fn css(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
 
 /// Colours of one theme.
 #[derive(Clone, Copy, Debug)]
 pub struct Theme {
     /// Background.
-    pub bg: RGBColor,
+    pub bg: Rgb,
     /// Text and axes.
-    pub fg: RGBColor,
+    pub fg: Rgb,
     /// Grid lines.
-    pub grid: RGBColor,
+    pub grid: Rgb,
     /// Series colours; the first is the chosen accelerator.
-    pub palette: [RGBColor; 5],
+    pub palette: [Rgb; 5],
     /// The "does not fit" shade and the HBM line.
-    pub warn: RGBColor,
+    pub warn: Rgb,
 }
 
 /// Light theme (colour-blind-safe palette: Okabe and Ito 2008).
 pub const LIGHT: Theme = Theme {
-    bg: RGBColor(255, 255, 255),
-    fg: RGBColor(33, 37, 41),
-    grid: RGBColor(226, 230, 234),
+    bg: Rgb(255, 255, 255),
+    fg: Rgb(33, 37, 41),
+    grid: Rgb(226, 230, 234),
     palette: [
-        RGBColor(0, 114, 178),
-        RGBColor(230, 159, 0),
-        RGBColor(0, 158, 115),
-        RGBColor(204, 121, 167),
-        RGBColor(86, 180, 233),
+        Rgb(0, 114, 178),
+        Rgb(230, 159, 0),
+        Rgb(0, 158, 115),
+        Rgb(204, 121, 167),
+        Rgb(86, 180, 233),
     ],
-    warn: RGBColor(213, 94, 0),
+    warn: Rgb(213, 94, 0),
 };
 
 /// Dark theme.
 pub const DARK: Theme = Theme {
-    bg: RGBColor(24, 26, 31),
-    fg: RGBColor(222, 226, 230),
-    grid: RGBColor(52, 56, 64),
+    bg: Rgb(24, 26, 31),
+    fg: Rgb(222, 226, 230),
+    grid: Rgb(52, 56, 64),
     palette: [
-        RGBColor(86, 180, 233),
-        RGBColor(240, 180, 60),
-        RGBColor(60, 200, 150),
-        RGBColor(220, 140, 190),
-        RGBColor(150, 200, 255),
+        Rgb(86, 180, 233),
+        Rgb(240, 180, 60),
+        Rgb(60, 200, 150),
+        Rgb(220, 140, 190),
+        Rgb(150, 200, 255),
     ],
-    warn: RGBColor(255, 120, 60),
+    warn: Rgb(255, 120, 60),
 };
 
 /// One curve of the GPU-count chart.
@@ -93,16 +105,118 @@ pub struct MemoryChart {
     pub text: [String; 1],
 }
 
-fn font<'a>(size: f64, color: &'a RGBColor) -> TextStyle<'a> {
-    TextStyle::from((FontFamily::SansSerif, size).into_font()).color(color)
+/// An SVG document being written; coordinates are pixels from the top left.
+struct Svg {
+    out: String,
 }
 
-/// Whole-number tick labels for a log axis: 1, 10, 100, 1k, 10k.
-fn log_label(v: f64) -> String {
-    let e = v.log10();
-    if (e - e.round()).abs() > 1e-6 {
-        return String::new();
+impl Svg {
+    fn new(w: f64, h: f64, bg: Rgb) -> Self {
+        let mut out = String::with_capacity(8 * 1024);
+        let _ = write!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, sans-serif\" font-size=\"12\"><rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
+            bg.css()
+        );
+        Svg { out }
     }
+
+    fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), color: Rgb, width: f64) {
+        let _ = write!(
+            self.out,
+            "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+            color.css()
+        );
+    }
+
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgb, opacity: f64) {
+        let _ = write!(
+            self.out,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" fill-opacity=\"{opacity}\"/>",
+            w.max(0.0),
+            h.max(0.0),
+            fill.css()
+        );
+    }
+
+    fn polyline(&mut self, points: impl Iterator<Item = (f64, f64)>, color: Rgb, width: f64) {
+        self.out
+            .push_str("<polyline fill=\"none\" stroke-linejoin=\"round\" points=\"");
+        for (x, y) in points {
+            let _ = write!(self.out, "{x:.1},{y:.1} ");
+        }
+        let _ = write!(
+            self.out,
+            "\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+            color.css()
+        );
+    }
+
+    /// Text anchored at (x, y): `anchor` is `start`, `middle` or `end`; `dy` shifts it down in
+    /// ems (0.35 centres it on y).
+    fn text(&mut self, (x, y): (f64, f64), anchor: &str, dy: f64, text: &str, color: Rgb) {
+        let _ = write!(
+            self.out,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" dy=\"{dy}em\" text-anchor=\"{anchor}\" fill=\"{}\">{}</text>",
+            color.css(),
+            escape(text)
+        );
+    }
+
+    /// A y-axis title, turned a quarter left and centred on (x, y).
+    fn vertical_title(&mut self, (x, y): (f64, f64), text: &str, color: Rgb) {
+        let _ = write!(
+            self.out,
+            "<text transform=\"translate({x:.1} {y:.1}) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"{}\">{}</text>",
+            color.css(),
+            escape(text)
+        );
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str("</svg>");
+        self.out
+    }
+}
+
+/// The plotting area inside the margins, and the map from data to pixels on each axis.
+struct Frame {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+/// One axis: data range and scale.
+#[derive(Clone, Copy)]
+struct Axis {
+    lo: f64,
+    hi: f64,
+    log: bool,
+}
+
+impl Axis {
+    /// Where `v` falls, from 0 (lo) to 1 (hi).
+    fn at(self, v: f64) -> f64 {
+        if self.log {
+            (v.ln() - self.lo.ln()) / (self.hi.ln() - self.lo.ln())
+        } else {
+            (v - self.lo) / (self.hi - self.lo)
+        }
+    }
+}
+
+impl Frame {
+    fn x(&self, axis: Axis, v: f64) -> f64 {
+        self.left + axis.at(v) * (self.right - self.left)
+    }
+    fn y(&self, axis: Axis, v: f64) -> f64 {
+        self.bottom - axis.at(v) * (self.bottom - self.top)
+    }
+}
+
+/// Whole-number tick labels for a log axis: 1, 10, 100, 1k, 10k, 1M.
+fn log_label(v: f64) -> String {
     match v {
         v if v >= 1e6 => format!("{}M", v / 1e6),
         v if v >= 1e3 => format!("{}k", v / 1e3),
@@ -110,132 +224,39 @@ fn log_label(v: f64) -> String {
     }
 }
 
-/// The width and height of a line of text in pixels, without a font engine. Plotters on wasm
-/// would measure each label by adding a `<span>` to the page and reading its size, a forced
-/// layout per label; the labels here are anchored by the SVG itself (`text-anchor`), so an
-/// estimate is all the layout needs. Sans-serif digits and Latin letters average about 0.56 em,
-/// a space 0.28 em, a CJK character 1 em.
-pub fn text_size(text: &str, size: f64) -> (u32, u32) {
-    let ems: f64 = text
-        .chars()
-        .map(|c| match c {
-            ' ' => 0.28,
-            c if c.is_ascii() => 0.56,
-            _ => 1.0,
-        })
-        .sum();
-    ((ems * size).ceil() as u32, (size * 1.2).ceil() as u32)
+/// The powers of ten from `lo` to `hi`.
+fn decades(lo: f64, hi: f64) -> Vec<f64> {
+    let (a, b) = (lo.log10().ceil() as i32, hi.log10().floor() as i32);
+    (a..=b).map(|e| 10f64.powi(e)).collect()
 }
 
-/// Plotters' SVG backend with [`text_size`] as its text measure; everything else is delegated.
-pub struct Svg<'a>(SVGBackend<'a>);
-
-impl<'a> Svg<'a> {
-    /// Draws into `out`, `size` pixels large.
-    pub fn new(out: &'a mut String, size: (u32, u32)) -> Self {
-        Svg(SVGBackend::with_string(out, size))
-    }
+/// Round ticks from 0 to `hi`: steps of 1, 2 or 5 times a power of ten, at most six of them.
+fn linear_ticks(hi: f64) -> Vec<f64> {
+    let raw = hi / 6.0;
+    let p = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * p);
+    (0..)
+        .map(|i| f64::from(i) * step)
+        .take_while(|v| *v <= hi)
+        .collect()
 }
 
-type SvgResult = Result<(), DrawingErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
-
-impl DrawingBackend for Svg<'_> {
-    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
-    }
-    fn ensure_prepared(&mut self) -> SvgResult {
-        self.0.ensure_prepared()
-    }
-    fn present(&mut self) -> SvgResult {
-        self.0.present()
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> SvgResult {
-        self.0.draw_pixel(point, color)
-    }
-    fn draw_line<S: backend::BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> SvgResult {
-        self.0.draw_line(from, to, style)
-    }
-    fn draw_rect<S: backend::BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> SvgResult {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
-    }
-    fn draw_path<S: backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> SvgResult {
-        self.0.draw_path(path, style)
-    }
-    fn draw_circle<S: backend::BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> SvgResult {
-        self.0.draw_circle(center, radius, style, fill)
-    }
-    fn fill_polygon<S: backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> SvgResult {
-        self.0.fill_polygon(vert, style)
-    }
-    fn draw_text<T: backend::BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &T,
-        pos: BackendCoord,
-    ) -> SvgResult {
-        self.0.draw_text(text, style, pos)
-    }
-    fn estimate_text_size<T: backend::BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &T,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        Ok(text_size(text, style.size()))
-    }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> SvgResult {
-        self.0.blit_bitmap(pos, size, src)
+/// Tick label of a linear axis: whole numbers when the values are, else one decimal.
+fn linear_label(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v}")
+    } else {
+        format!("{v:.1}")
     }
 }
 
-/// A drawing function of this module.
-pub type Draw<T> =
-    fn(&DrawingArea<Svg, Shift>, &T, &Theme) -> Result<(), DrawingAreaErrorKind<std::io::Error>>;
-
-/// A chart drawn as an SVG document of `size` pixels. A drawing error leaves the markup drawn
-/// so far (an empty chart at worst); there is nothing better to show.
-pub fn svg<T>(draw: Draw<T>, data: &T, theme: &Theme, size: (u32, u32)) -> String {
-    let mut out = String::with_capacity(16 * 1024);
-    {
-        let root = Svg::new(&mut out, size).into_drawing_area();
-        let _ = draw(&root, data, theme);
-    }
-    out
-}
-
-/// Draws training days (log y) against GPU count (log x).
-pub fn draw_days(
-    root: &DrawingArea<Svg, Shift>,
-    c: &DaysChart,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    root.fill(&theme.bg)?;
+/// Draws training days (log y) against GPU count (log x), `w`×`h` pixels.
+pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
+    let mut svg = Svg::new(w, h, theme.bg);
     let all = c.curves.iter().flat_map(|k| k.points.iter());
     let (x0, x1) = all
         .clone()
@@ -243,120 +264,216 @@ pub fn draw_days(
     let (y0, y1) = all.fold((c.deadline, c.deadline), |(a, b), p| {
         (a.min(p.1), b.max(p.1))
     });
-    if !(x0.is_finite() && x1 > x0 && y0 > 0.0 && y1.is_finite()) {
-        return Ok(());
+    if !(x0 > 0.0 && x1 > x0 && y0 > 0.0 && y1.is_finite() && w > 80.0 && h > 60.0) {
+        return svg.finish();
     }
-    let (y0, y1) = (
-        10f64.powf(y0.log10().floor()),
-        10f64.powf(y1.log10().ceil()),
-    );
-    let mut chart = ChartBuilder::on(root)
-        .margin(10)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
-        .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
-    chart
-        .configure_mesh()
-        .x_desc(c.text[0].as_str())
-        .y_desc(c.text[1].as_str())
-        .label_style(font(12.0, &theme.fg))
-        .axis_desc_style(font(13.0, &theme.fg))
-        .axis_style(theme.fg)
-        .bold_line_style(theme.grid)
-        .max_light_lines(0)
-        .x_label_formatter(&|v| log_label(*v))
-        .y_label_formatter(&|v| log_label(*v))
-        .draw()?;
-    if c.fits_from > x0 {
-        let right = c.fits_from.min(x1);
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(x0, y0), (right, y1)],
-            theme.warn.mix(0.12).filled(),
-        )))?;
+    let x = Axis {
+        lo: x0,
+        hi: x1,
+        log: true,
+    };
+    let y = Axis {
+        lo: 10f64.powf(y0.log10().floor()),
+        hi: 10f64
+            .powf(y1.log10().ceil())
+            .max(10f64.powf(y0.log10().floor() + 1.0)),
+        log: true,
+    };
+    let f = Frame {
+        left: 66.0,
+        top: 10.0,
+        right: w - 10.0,
+        bottom: h - 40.0,
+    };
+    for t in decades(x.lo, x.hi) {
+        let px = f.x(x, t);
+        svg.line((px, f.top), (px, f.bottom), theme.grid, 1.0);
+        svg.text((px, f.bottom + 6.0), "middle", 0.8, &log_label(t), theme.fg);
+    }
+    for t in decades(y.lo, y.hi) {
+        let py = f.y(y, t);
+        svg.line((f.left, py), (f.right, py), theme.grid, 1.0);
+        svg.text((f.left - 6.0, py), "end", 0.35, &log_label(t), theme.fg);
+    }
+    if c.fits_from > x.lo {
+        let right = f.x(x, c.fits_from.min(x.hi));
+        svg.rect(
+            f.left,
+            f.top,
+            right - f.left,
+            f.bottom - f.top,
+            theme.warn,
+            0.12,
+        );
     }
     for (i, curve) in c.curves.iter().enumerate().rev() {
         let color = theme.palette[i % theme.palette.len()];
-        let width = if i == 0 { 3 } else { 2 };
-        chart.draw_series(LineSeries::new(
-            curve.points.iter().copied(),
-            color.stroke_width(width),
-        ))?;
+        let points = curve.points.iter().map(|p| (f.x(x, p.0), f.y(y, p.1)));
+        svg.polyline(points, color, if i == 0 { 3.0 } else { 1.5 });
     }
-    chart.draw_series(LineSeries::new(
-        [(x0, c.deadline), (x1, c.deadline)],
-        theme.warn.stroke_width(2),
-    ))?;
-    let current = c.current;
-    chart.draw_series(std::iter::once(Circle::new(
-        current,
-        6,
-        theme.palette[0].filled(),
-    )))?;
-    chart.draw_series(std::iter::once(Circle::new(
-        current,
-        6,
-        theme.fg.stroke_width(2),
-    )))?;
-    root.present()
+    let dy = f.y(y, c.deadline);
+    svg.line((f.left, dy), (f.right, dy), theme.warn, 1.5);
+    let (cx, cy) = (f.x(x, c.current.0), f.y(y, c.current.1));
+    if cx.is_finite() && cy.is_finite() {
+        let _ = write!(
+            svg.out,
+            "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+            theme.palette[0].css(),
+            theme.fg.css()
+        );
+    }
+    axes(&mut svg, &f, theme.fg);
+    svg.text(
+        ((f.left + f.right) / 2.0, h - 4.0),
+        "middle",
+        0.0,
+        &c.text[0],
+        theme.fg,
+    );
+    svg.vertical_title((16.0, (f.top + f.bottom) / 2.0), &c.text[1], theme.fg);
+    svg.finish()
 }
 
-/// Draws stacked memory bars with the device memory as a line.
-pub fn draw_memory(
-    root: &DrawingArea<Svg, Shift>,
-    c: &MemoryChart,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    root.fill(&theme.bg)?;
+fn axes(svg: &mut Svg, f: &Frame, color: Rgb) {
+    svg.line((f.left, f.top), (f.left, f.bottom), color, 1.0);
+    svg.line((f.left, f.bottom), (f.right, f.bottom), color, 1.0);
+}
+
+/// Draws stacked memory bars with the device memory as a line, `w`×`h` pixels.
+pub fn memory_svg(c: &MemoryChart, theme: &Theme, (w, h): (f64, f64)) -> String {
+    let mut svg = Svg::new(w, h, theme.bg);
     let top = c
         .values
         .iter()
         .map(|v| v.iter().sum::<f64>())
         .fold(c.hbm_gb, f64::max)
         * 1.1;
-    if !(top.is_finite() && top > 0.0) || c.bars.is_empty() {
-        return Ok(());
+    if !(top.is_finite() && top > 0.0) || c.bars.is_empty() || w < 80.0 || h < 60.0 {
+        return svg.finish();
     }
-    let n = c.bars.len() as f64;
-    let mut chart = ChartBuilder::on(root)
-        .margin(10)
-        .x_label_area_size(30)
-        .y_label_area_size(56)
-        .build_cartesian_2d(-0.5..n - 0.5, 0.0..top)?;
-    let labels = c.bars.clone();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(c.bars.len())
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if (v - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
+    let y = Axis {
+        lo: 0.0,
+        hi: top,
+        log: false,
+    };
+    let f = Frame {
+        left: 66.0,
+        top: 10.0,
+        right: w - 10.0,
+        bottom: h - 30.0,
+    };
+    for t in linear_ticks(top) {
+        let py = f.y(y, t);
+        svg.line((f.left, py), (f.right, py), theme.grid, 1.0);
+        svg.text((f.left - 6.0, py), "end", 0.35, &linear_label(t), theme.fg);
+    }
+    let slot = (f.right - f.left) / c.bars.len() as f64;
+    for (b, (label, parts)) in c.bars.iter().zip(&c.values).enumerate() {
+        let center = f.left + (b as f64 + 0.5) * slot;
+        let mut base = 0.0;
+        for (p, v) in parts.iter().enumerate() {
+            let (y_lo, y_hi) = (f.y(y, base), f.y(y, base + v));
+            svg.rect(
+                center - 0.32 * slot,
+                y_hi,
+                0.64 * slot,
+                y_lo - y_hi,
+                theme.palette[p % theme.palette.len()],
+                1.0,
+            );
+            base += v;
+        }
+        svg.text((center, f.bottom + 6.0), "middle", 0.8, label, theme.fg);
+    }
+    let hy = f.y(y, c.hbm_gb);
+    svg.line((f.left, hy), (f.right, hy), theme.warn, 2.0);
+    axes(&mut svg, &f, theme.fg);
+    svg.vertical_title((16.0, (f.top + f.bottom) / 2.0), &c.text[0], theme.fg);
+    svg.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days() -> DaysChart {
+        DaysChart {
+            curves: vec![
+                Curve {
+                    label: "H100".into(),
+                    points: vec![(8.0, 900.0), (80.0, 90.0), (8000.0, 0.9)],
+                },
+                Curve {
+                    label: "A100".into(),
+                    points: vec![(8.0, 2700.0), (8000.0, 2.7)],
+                },
+            ],
+            deadline: 90.0,
+            current: (80.0, 90.0),
+            fits_from: 16.0,
+            text: ["GPUs".into(), "days".into()],
+        }
+    }
+
+    #[test]
+    fn ticks_are_round() {
+        assert_eq!(decades(8.0, 8000.0), vec![10.0, 100.0, 1000.0]);
+        assert_eq!(linear_ticks(88.0), vec![0.0, 20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(
+            linear_ticks(0.5),
+            vec![0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5]
+        );
+        assert_eq!(log_label(1e4), "10k");
+        assert_eq!(log_label(1e6), "1M");
+        assert_eq!(linear_label(0.30000000000000004), "0.3");
+    }
+
+    #[test]
+    fn days_chart_draws_each_curve_inside_the_frame() {
+        let svg = days_svg(&days(), &LIGHT, (500.0, 300.0));
+        assert_eq!(svg.matches("<polyline").count(), 2);
+        // Every curve point lies within the plotting area (66..490 x 10..260).
+        for points in svg.split("points=\"").skip(1) {
+            for xy in points.split('"').next().unwrap().split_whitespace() {
+                let (x, y) = xy.split_once(',').unwrap();
+                let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+                assert!(
+                    (66.0..=490.0).contains(&x) && (10.0..=260.0).contains(&y),
+                    "{xy}"
+                );
             }
-        })
-        .y_desc(c.text[0].as_str())
-        .label_style(font(12.0, &theme.fg))
-        .axis_desc_style(font(13.0, &theme.fg))
-        .axis_style(theme.fg)
-        .bold_line_style(theme.grid)
-        .max_light_lines(0)
-        .draw()?;
-    for p in 0..c.parts.len() {
-        let color = theme.palette[p % theme.palette.len()];
-        let rects = c.values.iter().enumerate().map(move |(b, parts)| {
-            let base: f64 = parts[..p].iter().sum();
-            let x = b as f64;
-            Rectangle::new(
-                [(x - 0.32, base), (x + 0.32, base + parts[p])],
-                color.filled(),
-            )
-        });
-        chart.draw_series(rects)?;
+        }
+        // The GPU counts below 16 do not fit: a shaded band from the left edge.
+        assert!(svg.contains("fill-opacity=\"0.12\""));
+        assert!(svg.contains(">1k</text>") && svg.contains(">days</text>"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
-    chart.draw_series(LineSeries::new(
-        [(-0.5, c.hbm_gb), (n - 0.5, c.hbm_gb)],
-        theme.warn.stroke_width(2),
-    ))?;
-    root.present()
+
+    #[test]
+    fn memory_chart_stacks_parts_and_escapes_labels() {
+        let c = MemoryChart {
+            bars: vec!["ZeRO-0".into(), "<b>mine</b>".into()],
+            values: vec![
+                vec![10.0, 20.0, 0.0, 5.0, 0.0],
+                vec![10.0, 5.0, 5.0, 5.0, 0.0],
+            ],
+            parts: vec!["w".into(), "g".into(), "o".into(), "a".into(), "kv".into()],
+            hbm_gb: 80.0,
+            text: ["GB".into()],
+        };
+        let svg = memory_svg(&c, &DARK, (330.0, 300.0));
+        assert_eq!(svg.matches("<rect").count(), 1 + 10);
+        assert!(svg.contains("&lt;b&gt;mine&lt;/b&gt;") && !svg.contains("<b>"));
+    }
+
+    #[test]
+    fn degenerate_data_draw_an_empty_chart() {
+        let mut c = days();
+        c.curves.clear();
+        let svg = days_svg(&c, &LIGHT, (500.0, 300.0));
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(!svg.contains("<polyline") && !svg.contains("NaN"));
+        // Too small to draw in.
+        assert!(!days_svg(&days(), &LIGHT, (40.0, 30.0)).contains("<polyline"));
+    }
 }

@@ -1,5 +1,5 @@
 //! The two charts, as SVG in the page. They assemble the chart data from the core (sweeps,
-//! the report) and hand it to `crate::charts`, which draws on any plotters backend.
+//! the report) and hand it to `crate::charts`, which draws them as SVG.
 
 use super::dom::{self, region};
 use super::library_view::{Compared, Library};
@@ -8,7 +8,6 @@ use crate::charts::{self, Curve, DARK, DaysChart, LIGHT, MemoryChart, Theme};
 use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use plotters::style::RGBColor;
 
 /// Accelerators drawn for comparison, the first three not chosen.
 const COMPARE: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"];
@@ -146,12 +145,8 @@ pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChar
 /// One legend entry: a label, a colour and whether it is a line (else a filled box).
 struct Key {
     label: String,
-    color: RGBColor,
+    color: charts::Rgb,
     line: bool,
-}
-
-fn css(c: RGBColor) -> String {
-    format!("rgb({},{},{})", c.0, c.1, c.2)
 }
 
 /// The legend under a chart, as escaped HTML.
@@ -161,7 +156,7 @@ fn legend_html(keys: &[Key]) -> String {
             format!(
                 "<li><span class=\"swatch{}\" style=\"background:{}\"></span>{}</li>",
                 if k.line { " line" } else { "" },
-                css(k.color),
+                k.color.css(),
                 crate::human::escape(&k.label)
             )
         })
@@ -174,16 +169,11 @@ fn theme() -> &'static Theme {
 
 /// The GPU-count chart as an SVG document (for export), in the light theme.
 pub fn days_svg(s: &Scenario, r: &Report, lang: Lang, compared: Vec<Compared>) -> String {
-    charts::svg(
-        charts::draw_days,
-        &days_chart(s, r, lang, &compared),
-        &LIGHT,
-        EXPORT_SIZE,
-    )
+    charts::days_svg(&days_chart(s, r, lang, &compared), &LIGHT, EXPORT_SIZE)
 }
 
 /// The size of exported charts, CSS pixels (PNGs are rasterised at twice this).
-pub const EXPORT_SIZE: (u32, u32) = (900, 480);
+pub const EXPORT_SIZE: (f64, f64) = (900.0, 480.0);
 
 fn dark_mode() -> bool {
     window()
@@ -200,23 +190,20 @@ fn redraw<T: Send + Sync + PartialEq + 'static>(
     ctx: Ctx,
     name: &'static str,
     data: Memo<T>,
-    draw: charts::Draw<T>,
+    draw: fn(&T, &Theme, (f64, f64)) -> String,
 ) {
     let selector = format!("[data-chart=\"{name}\"]");
-    Effect::new(move |size: Option<Option<(u32, (u32, u32))>>| {
+    Effect::new(move |size: Option<Option<(u32, (f64, f64))>>| {
         let resized = ctx.resized.get();
         let el = dom::select(&selector)?;
         let (w, h) = match size.flatten() {
             Some((seen, wh)) if seen == resized => wh,
-            _ => (
-                el.client_width().max(0) as u32,
-                el.client_height().max(0) as u32,
-            ),
+            _ => (f64::from(el.client_width()), f64::from(el.client_height())),
         };
-        if w == 0 || h == 0 {
+        if w <= 0.0 || h <= 0.0 {
             return None;
         }
-        el.set_inner_html(&data.with(|d| charts::svg(draw, d, theme(), (w, h))));
+        el.set_inner_html(&data.with(|d| draw(d, theme(), (w, h))));
         let n = el
             .get_attribute("data-drawn")
             .and_then(|v| v.parse::<u64>().ok())
@@ -299,8 +286,8 @@ pub fn mount(ctx: Ctx, lib: Library) {
             .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
     });
     // The charts first: they are what a slider move is watched for.
-    redraw(ctx, "days", days, charts::draw_days);
-    redraw(ctx, "memory", memory, charts::draw_memory);
+    redraw(ctx, "days", days, charts::days_svg);
+    redraw(ctx, "memory", memory, charts::memory_svg);
     region(
         "legend-days",
         Box::new(move || days.with(|d| legend_html(&days_keys(d, ctx.lang.get())))),

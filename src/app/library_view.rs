@@ -237,16 +237,16 @@ fn download_png(file: &'static str, svg: &str) {
             .create_element("canvas")
             .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
         {
-            canvas.set_width(w * 2);
-            canvas.set_height(h * 2);
+            canvas.set_width((w * 2.0) as u32);
+            canvas.set_height((h * 2.0) as u32);
             if let Ok(Some(c)) = canvas.get_context("2d") {
                 let c: web_sys::CanvasRenderingContext2d = c.unchecked_into();
                 let _ = c.draw_image_with_html_image_element_and_dw_and_dh(
                     &loaded,
                     0.0,
                     0.0,
-                    f64::from(w * 2),
-                    f64::from(h * 2),
+                    w * 2.0,
+                    h * 2.0,
                 );
             }
             if let Ok(data) = canvas.to_data_url() {
