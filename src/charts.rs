@@ -105,6 +105,11 @@ pub struct MemoryChart {
     pub text: [String; 1],
 }
 
+/// A coordinate rounded to a tenth of a pixel (written in its shortest form: `12.3`, `40`).
+fn px(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
 /// An SVG document being written; coordinates are pixels from the top left.
 struct Svg {
     out: String,
@@ -122,9 +127,10 @@ impl Svg {
     }
 
     fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), color: Rgb, width: f64) {
+        let (x1, y1, x2, y2) = (px(x1), px(y1), px(x2), px(y2));
         let _ = write!(
             self.out,
-            "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"{}\" stroke-width=\"{width}\"/>",
             color.css()
         );
     }
@@ -132,9 +138,11 @@ impl Svg {
     fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgb, opacity: f64) {
         let _ = write!(
             self.out,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" fill-opacity=\"{opacity}\"/>",
-            w.max(0.0),
-            h.max(0.0),
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"{opacity}\"/>",
+            px(x),
+            px(y),
+            px(w.max(0.0)),
+            px(h.max(0.0)),
             fill.css()
         );
     }
@@ -143,7 +151,7 @@ impl Svg {
         self.out
             .push_str("<polyline fill=\"none\" stroke-linejoin=\"round\" points=\"");
         for (x, y) in points {
-            let _ = write!(self.out, "{x:.1},{y:.1} ");
+            let _ = write!(self.out, "{},{} ", px(x), px(y));
         }
         let _ = write!(
             self.out,
@@ -155,9 +163,10 @@ impl Svg {
     /// Text anchored at (x, y): `anchor` is `start`, `middle` or `end`; `dy` shifts it down in
     /// ems (0.35 centres it on y).
     fn text(&mut self, (x, y): (f64, f64), anchor: &str, dy: f64, text: &str, color: Rgb) {
+        let (x, y) = (px(x), px(y));
         let _ = write!(
             self.out,
-            "<text x=\"{x:.1}\" y=\"{y:.1}\" dy=\"{dy}em\" text-anchor=\"{anchor}\" fill=\"{}\">{}</text>",
+            "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}em\" text-anchor=\"{anchor}\" fill=\"{}\">{}</text>",
             color.css(),
             escape(text)
         );
@@ -165,9 +174,10 @@ impl Svg {
 
     /// A y-axis title, turned a quarter left and centred on (x, y).
     fn vertical_title(&mut self, (x, y): (f64, f64), text: &str, color: Rgb) {
+        let (x, y) = (px(x), px(y));
         let _ = write!(
             self.out,
-            "<text transform=\"translate({x:.1} {y:.1}) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"{}\">{}</text>",
+            "<text transform=\"translate({x} {y}) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"{}\">{}</text>",
             color.css(),
             escape(text)
         );
@@ -313,11 +323,11 @@ pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
     }
     let dy = f.y(y, c.deadline);
     svg.line((f.left, dy), (f.right, dy), theme.warn, 1.5);
-    let (cx, cy) = (f.x(x, c.current.0), f.y(y, c.current.1));
+    let (cx, cy) = (px(f.x(x, c.current.0)), px(f.y(y, c.current.1)));
     if cx.is_finite() && cy.is_finite() {
         let _ = write!(
             svg.out,
-            "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
             theme.palette[0].css(),
             theme.fg.css()
         );

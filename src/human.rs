@@ -127,16 +127,16 @@ pub fn percent(x: f64) -> String {
     format!("{}%", sig3(x * 100.0))
 }
 
-/// The exact value for a tooltip: full digits, no exponent below 1e21.
+/// The exact value for a tooltip: full digits, no exponent below 1e19.
 pub fn exact(x: f64) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    if x.abs() >= 1e21 || (x != 0.0 && x.abs() < 1e-4) {
+    if x.abs() >= 1e19 || (x != 0.0 && x.abs() < 1e-4) {
         format!("{x:e}")
     } else if x.fract() == 0.0 {
         // Thousands separators.
-        let digits = format!("{}", x.abs() as u128);
+        let digits = format!("{}", x.abs() as u64);
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
