@@ -336,6 +336,7 @@ pub const ZH: Ui = Ui {
 };
 
 /// A label and a tooltip in both languages.
+#[derive(Clone, Copy)]
 pub struct FieldText {
     /// Label, English.
     pub en: &'static str,
@@ -361,386 +362,639 @@ const fn ft(
     }
 }
 
-/// Labels of the scenario fields (the names of the query language).
-pub fn field_text(name: &str) -> Option<FieldText> {
-    Some(match name {
-        "v" => ft(
+/// Labels of the scenario fields (the names of the query language), looked up by name: a
+/// table is less code than a `match` on strings.
+static FIELD_TEXTS: &[(&str, FieldText)] = &[
+    (
+        "v",
+        ft(
             "Format version",
             "格式版本",
             "Version of the link format",
             "链接格式版本",
         ),
-        "model" => ft(
+    ),
+    (
+        "model",
+        ft(
             "Model",
             "模型",
             "A published architecture; fields you change override it",
             "公开的模型结构；修改的字段会覆盖预设",
         ),
-        "params" => ft("Parameters", "参数量", "Total parameters N", "总参数量 N"),
-        "active_params" => ft(
+    ),
+    (
+        "params",
+        ft("Parameters", "参数量", "Total parameters N", "总参数量 N"),
+    ),
+    (
+        "active_params",
+        ft(
             "Active parameters",
             "激活参数",
             "Parameters each token uses (MoE)",
             "每个 token 使用的参数（MoE）",
         ),
-        "tokens" => ft(
+    ),
+    (
+        "tokens",
+        ft(
             "Training tokens",
             "训练 token 数",
             "Tokens per epoch D",
             "每轮训练的 token 数 D",
         ),
-        "dataset_tb" => ft(
+    ),
+    (
+        "dataset_tb",
+        ft(
             "Dataset size (TB)",
             "数据集大小（TB）",
             "Terabytes of text, converted with bytes per token",
             "文本字节数（TB），按每 token 字节数换算",
         ),
-        "bytes_per_token" => ft(
+    ),
+    (
+        "bytes_per_token",
+        ft(
             "Bytes per token",
             "每 token 字节数",
             "About 4 for English BPE, 1.5–2 for Chinese",
             "英文 BPE 约 4，中文约 1.5–2",
         ),
-        "layers" => ft(
+    ),
+    (
+        "layers",
+        ft(
             "Layers",
             "层数",
             "Transformer layers L",
             "Transformer 层数 L",
         ),
-        "hidden" => ft("Hidden size", "隐藏维度", "Model width h", "模型宽度 h"),
-        "heads" => ft(
+    ),
+    (
+        "hidden",
+        ft("Hidden size", "隐藏维度", "Model width h", "模型宽度 h"),
+    ),
+    (
+        "heads",
+        ft(
             "Attention heads",
             "注意力头数",
             "Query heads a",
             "查询头数 a",
         ),
-        "kv_heads" => ft(
+    ),
+    (
+        "kv_heads",
+        ft(
             "KV heads",
             "KV 头数",
             "Key/value heads g: equal to heads for MHA, fewer for GQA, 1 for MQA",
             "键值头数 g：MHA 与头数相同，GQA 更少，MQA 为 1",
         ),
-        "head_dim" => ft(
+    ),
+    (
+        "head_dim",
+        ft(
             "Head dimension",
             "每头维度",
             "d_h, usually hidden / heads",
             "d_h，通常为隐藏维度 / 头数",
         ),
-        "ffn" => ft(
+    ),
+    (
+        "ffn",
+        ft(
             "FFN size",
             "FFN 维度",
             "Inner size f of the feed-forward block",
             "前馈层中间维度 f",
         ),
-        "glu" => ft(
+    ),
+    (
+        "glu",
+        ft(
             "Gated FFN (SwiGLU)",
             "门控 FFN（SwiGLU）",
             "Three FFN matrices instead of two",
             "前馈层三个矩阵而非两个",
         ),
-        "vocab" => ft(
+    ),
+    (
+        "vocab",
+        ft(
             "Vocabulary",
             "词表大小",
             "Embedding rows V",
             "嵌入矩阵行数 V",
         ),
-        "tied" => ft(
+    ),
+    (
+        "tied",
+        ft(
             "Tied embeddings",
             "共享嵌入",
             "Input and output embeddings share one matrix",
             "输入输出嵌入共用一个矩阵",
         ),
-        "bias" => ft(
+    ),
+    (
+        "bias",
+        ft(
             "Biases",
             "偏置",
             "none, qkv only, or all (with LayerNorm)",
             "无、仅 QKV、全部（含 LayerNorm）",
         ),
-        "experts" => ft(
+    ),
+    (
+        "experts",
+        ft(
             "Routed experts",
             "路由专家数",
             "Experts per MoE layer; 0 for a dense model",
             "每个 MoE 层的专家数；稠密模型为 0",
         ),
-        "top_k" => ft(
+    ),
+    (
+        "top_k",
+        ft(
             "Experts per token",
             "每 token 专家数",
             "Routed experts each token uses (top-k)",
             "每个 token 路由到的专家数（top-k）",
         ),
-        "shared_experts" => ft(
+    ),
+    (
+        "shared_experts",
+        ft(
             "Shared experts",
             "共享专家数",
             "Always-active experts per MoE layer",
             "每个 MoE 层始终激活的专家",
         ),
-        "expert_ffn" => ft(
+    ),
+    (
+        "expert_ffn",
+        ft(
             "Expert FFN size",
             "专家 FFN 维度",
             "Inner size of one expert",
             "单个专家的中间维度",
         ),
-        "dense_layers" => ft(
+    ),
+    (
+        "dense_layers",
+        ft(
             "Leading dense layers",
             "前置稠密层",
             "Layers before the MoE layers start",
             "MoE 层之前的稠密层数",
         ),
-        "kv_latent" => ft(
+    ),
+    (
+        "kv_latent",
+        ft(
             "MLA KV latent",
             "MLA KV 潜向量",
             "Compressed KV width d_c (0: no MLA)",
             "压缩 KV 维度 d_c（0 表示不用 MLA）",
         ),
-        "q_latent" => ft(
+    ),
+    (
+        "q_latent",
+        ft(
             "MLA query latent",
             "MLA 查询潜向量",
             "Compressed query width (0: direct)",
             "压缩查询维度（0 表示直接投影）",
         ),
-        "rope_dim" => ft(
+    ),
+    (
+        "rope_dim",
+        ft(
             "MLA RoPE key dim",
             "MLA RoPE 键维度",
             "Decoupled RoPE key width",
             "解耦 RoPE 键维度",
         ),
-        "seq" => ft(
+    ),
+    (
+        "seq",
+        ft(
             "Sequence length",
             "序列长度",
             "Tokens per training sequence",
             "每个训练序列的 token 数",
         ),
-        "epochs" => ft(
+    ),
+    (
+        "epochs",
+        ft(
             "Epochs",
             "训练轮数",
             "Passes over the data",
             "遍历数据的次数",
         ),
-        "finetune" => ft(
+    ),
+    (
+        "finetune",
+        ft(
             "Training type",
             "训练方式",
             "Pretraining, full fine-tuning, LoRA or QLoRA",
             "预训练、全参微调、LoRA 或 QLoRA",
         ),
-        "lora_rank" => ft("LoRA rank", "LoRA 秩", "Rank of the adapters", "适配器的秩"),
-        "gpu" => ft(
+    ),
+    (
+        "lora_rank",
+        ft("LoRA rank", "LoRA 秩", "Rank of the adapters", "适配器的秩"),
+    ),
+    (
+        "gpu",
+        ft(
             "Accelerator",
             "加速卡",
             "From the catalog (dense peaks)",
             "来自硬件目录（稠密峰值）",
         ),
-        "peak_tflops" => ft(
+    ),
+    (
+        "peak_tflops",
+        ft(
             "Peak TFLOP/s",
             "峰值 TFLOP/s",
             "Overrides the dense peak for the chosen precision",
             "覆盖所选精度的稠密峰值",
         ),
-        "hbm_gb" => ft(
+    ),
+    (
+        "hbm_gb",
+        ft(
             "Memory (GB)",
             "显存（GB）",
             "Overrides the memory per device",
             "覆盖每卡显存",
         ),
-        "bandwidth_gbs" => ft(
+    ),
+    (
+        "bandwidth_gbs",
+        ft(
             "Bandwidth (GB/s)",
             "带宽（GB/s）",
             "Overrides the memory bandwidth",
             "覆盖显存带宽",
         ),
-        "gpus" => ft(
+    ),
+    (
+        "gpus",
+        ft(
             "GPU count",
             "GPU 数量",
             "Devices in the training run",
             "训练使用的加速卡数量",
         ),
-        "mfu" => ft(
+    ),
+    (
+        "mfu",
+        ft(
             "MFU",
             "MFU（模型算力利用率）",
             "Model FLOPs utilisation: achieved 6ND FLOP/s over dense peak",
             "模型算力利用率：实际 6ND FLOP/s 与稠密峰值之比",
         ),
-        "precision" => ft(
+    ),
+    (
+        "precision",
+        ft(
             "Precision",
             "精度",
             "Arithmetic of the matrix multiplies",
             "矩阵乘法使用的数值精度",
         ),
-        "deadline_days" => ft(
+    ),
+    (
+        "deadline_days",
+        ft(
             "Deadline (days)",
             "截止（天）",
             "The GPUs this deadline needs are shown",
             "显示满足该工期所需的 GPU 数",
         ),
-        "recompute" => ft(
+    ),
+    (
+        "recompute",
+        ft(
             "Recomputation",
             "重计算",
             "none, selective (attention scores) or full",
             "无、选择性（注意力分数）或完全重计算",
         ),
-        "zero" => ft(
+    ),
+    (
+        "zero",
+        ft(
             "ZeRO stage",
             "ZeRO 阶段",
             "0: none; 1: optimizer; 2: + gradients; 3: + weights sharded",
             "0：无；1：切分优化器；2：再切分梯度；3：再切分权重",
         ),
-        "tp" => ft(
+    ),
+    (
+        "tp",
+        ft(
             "Tensor parallel",
             "张量并行",
             "TP size (keep within an 8-GPU node)",
             "张量并行度（宜在 8 卡节点内）",
         ),
-        "pp" => ft("Pipeline parallel", "流水线并行", "PP size", "流水线并行度"),
-        "sp" => ft(
+    ),
+    (
+        "pp",
+        ft("Pipeline parallel", "流水线并行", "PP size", "流水线并行度"),
+    ),
+    (
+        "sp",
+        ft(
             "Sequence parallel",
             "序列并行",
             "Shards the norm and dropout activations over TP",
             "将归一化和 dropout 的激活按 TP 切分",
         ),
-        "micro_batch" => ft(
+    ),
+    (
+        "micro_batch",
+        ft(
             "Micro-batch",
             "微批大小",
             "Sequences per micro-batch",
             "每个微批的序列数",
         ),
-        "global_batch" => ft(
+    ),
+    (
+        "global_batch",
+        ft(
             "Global batch",
             "全局批大小",
             "Sequences per optimizer step",
             "每次优化器更新的序列数",
         ),
-        "optimizer" => ft(
+    ),
+    (
+        "optimizer",
+        ft(
             "Optimizer",
             "优化器",
             "Bytes of state per parameter: AdamW 16, with fp32 grads 20, SGD 12, 8-bit Adam 10",
             "每参数状态字节：AdamW 16，fp32 梯度 20，SGD 12，8 位 Adam 10",
         ),
-        "price_per_gpu_hour" => ft(
+    ),
+    (
+        "price_per_gpu_hour",
+        ft(
             "Price per GPU-hour",
             "每卡时价格",
             "Rental price; empty uses the catalog estimate",
             "租用价格；留空使用目录估价",
         ),
-        "gpu_price" => ft(
+    ),
+    (
+        "gpu_price",
+        ft(
             "Purchase price per GPU",
             "每卡购买价",
             "Empty uses the catalog estimate; +19 % for interconnect",
             "留空使用目录估价；另加 19 % 网络互联",
         ),
-        "currency" => ft("Currency", "货币", "USD or CNY", "美元或人民币"),
-        "cny_per_usd" => ft("CNY per USD", "汇率（元/美元）", "Exchange rate", "汇率"),
-        "power_w" => ft(
+    ),
+    (
+        "currency",
+        ft("Currency", "货币", "USD or CNY", "美元或人民币"),
+    ),
+    (
+        "cny_per_usd",
+        ft("CNY per USD", "汇率（元/美元）", "Exchange rate", "汇率"),
+    ),
+    (
+        "power_w",
+        ft(
             "Power per GPU (W)",
             "每卡功耗（W）",
             "Empty uses the TDP",
             "留空使用 TDP",
         ),
-        "pue" => ft(
+    ),
+    (
+        "pue",
+        ft(
             "PUE",
             "PUE",
             "Data-centre power usage effectiveness",
             "数据中心电能利用效率",
         ),
-        "grid_kg_per_kwh" => ft(
+    ),
+    (
+        "grid_kg_per_kwh",
+        ft(
             "Grid CO2 (kg/kWh)",
             "电网碳排放（kg/kWh）",
             "Carbon intensity of the electricity",
             "电力的碳排放强度",
         ),
-        "electricity_per_kwh" => ft(
+    ),
+    (
+        "electricity_per_kwh",
+        ft(
             "Electricity per kWh",
             "每度电价格",
             "In the chosen currency",
             "以所选货币计",
         ),
-        "net_gbps" => ft(
+    ),
+    (
+        "net_gbps",
+        ft(
             "Network per GPU (Gb/s)",
             "每卡网络（Gb/s）",
             "Scale-out bandwidth per device",
             "每卡横向扩展带宽",
         ),
-        "weight_bits" => ft(
+    ),
+    (
+        "weight_bits",
+        ft(
             "Weight bits",
             "权重位宽",
             "Inference weight width",
             "推理权重位宽",
         ),
-        "kv_bits" => ft(
+    ),
+    (
+        "kv_bits",
+        ft(
             "KV-cache bits",
             "KV 缓存位宽",
             "KV-cache width",
             "KV 缓存位宽",
         ),
-        "batch" => ft(
+    ),
+    (
+        "batch",
+        ft(
             "Batch per replica",
             "每副本批大小",
             "0 picks the largest that meets the latency target",
             "0 表示自动选择满足延迟目标的最大批",
         ),
-        "prompt_tokens" => ft("Prompt tokens", "输入 token 数", "Per request", "每个请求"),
-        "output_tokens" => ft("Output tokens", "输出 token 数", "Per request", "每个请求"),
-        "users" => ft("Users", "用户数", "Users of the service", "服务的用户数"),
-        "requests_per_user_per_hour" => ft(
+    ),
+    (
+        "prompt_tokens",
+        ft("Prompt tokens", "输入 token 数", "Per request", "每个请求"),
+    ),
+    (
+        "output_tokens",
+        ft("Output tokens", "输出 token 数", "Per request", "每个请求"),
+    ),
+    (
+        "users",
+        ft("Users", "用户数", "Users of the service", "服务的用户数"),
+    ),
+    (
+        "requests_per_user_per_hour",
+        ft(
             "Requests per user per hour",
             "每用户每小时请求数",
             "Load per user",
             "每用户负载",
         ),
-        "requests_per_s" => ft(
+    ),
+    (
+        "requests_per_s",
+        ft(
             "Requests per second (total)",
             "每秒请求数（总计）",
             "Overrides users × requests per user per hour when given",
             "填写时覆盖 用户数 × 每用户每小时请求数",
         ),
-        "latency_s" => ft(
+    ),
+    (
+        "latency_s",
+        ft(
             "Latency target (s)",
             "延迟目标（秒）",
             "Time to complete one request",
             "完成一个请求的时间",
         ),
-        _ => return None,
-    })
+    ),
+];
+
+/// The labels of a scenario field.
+pub fn field_text(name: &str) -> Option<FieldText> {
+    FIELD_TEXTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
 }
 
-/// Labels of report metrics (cards, derivations, the reality check).
+/// Labels of report metrics (cards, derivations, the reality check): key, English, Chinese.
+static METRIC_LABELS: &[(&str, &str, &str)] = &[
+    ("params_total", "Parameters", "参数量"),
+    ("params_active", "Active parameters", "激活参数"),
+    ("training_flops", "Training FLOPs", "训练算力（FLOPs）"),
+    ("attention_flops", "Attention FLOPs", "注意力 FLOPs"),
+    ("pf_days", "PF-days", "PF-天"),
+    ("training_days", "Training days", "训练天数"),
+    ("gpu_hours", "GPU-hours", "GPU 卡时"),
+    (
+        "gpus_for_deadline",
+        "GPUs for the deadline",
+        "满足工期的 GPU 数",
+    ),
+    (
+        "gpus_for_deadline_raw",
+        "GPUs for the deadline",
+        "满足工期的 GPU 数",
+    ),
+    ("cost_usd", "Rental cost", "租用成本"),
+    ("energy_mwh", "Energy", "能耗"),
+    ("co2_tonnes", "CO2", "碳排放"),
+    ("memory_per_gpu.total_bytes", "Memory per GPU", "每卡显存"),
+    (
+        "memory_per_gpu.activations_bytes",
+        "Activations per GPU",
+        "每卡激活值",
+    ),
+    (
+        "memory_per_gpu.activations_per_layer_bytes",
+        "Activations per layer",
+        "每层激活值",
+    ),
+    (
+        "memory_by_zero.0.model_states_bytes",
+        "Model states, no ZeRO",
+        "模型状态（无 ZeRO）",
+    ),
+    (
+        "memory_by_zero.1.model_states_bytes",
+        "Model states, ZeRO-1",
+        "模型状态（ZeRO-1）",
+    ),
+    (
+        "memory_by_zero.2.model_states_bytes",
+        "Model states, ZeRO-2",
+        "模型状态（ZeRO-2）",
+    ),
+    (
+        "memory_by_zero.3.model_states_bytes",
+        "Model states, ZeRO-3",
+        "模型状态（ZeRO-3）",
+    ),
+    (
+        "min_gpus_for_replica",
+        "Min GPUs for one replica",
+        "单副本最少 GPU 数",
+    ),
+    (
+        "kv_cache_bytes_per_token",
+        "KV cache per token",
+        "每 token KV 缓存",
+    ),
+    (
+        "kv_cache_bytes_per_sequence",
+        "KV cache per request",
+        "每请求 KV 缓存",
+    ),
+    ("inference_weights_bytes", "Inference weights", "推理权重"),
+    (
+        "inference_rule_of_thumb_bytes",
+        "Inference memory (1.2 x N rule)",
+        "推理显存（1.2×N 经验）",
+    ),
+    ("serving.gpus", "Serving GPUs", "推理 GPU 数"),
+    (
+        "serving.tokens_per_s_per_gpu",
+        "Throughput per GPU",
+        "每卡推理吞吐",
+    ),
+    (
+        "serving.response_flops",
+        "FLOPs per response",
+        "每次回答的 FLOPs",
+    ),
+    (
+        "chinchilla_params",
+        "Chinchilla-optimal size",
+        "Chinchilla 最优规模",
+    ),
+];
+
+/// The label of a report metric ("" if it has none).
 pub fn metric_label(key: &str, lang: Lang) -> &'static str {
-    let (en, zh) = match key {
-        "params_total" => ("Parameters", "参数量"),
-        "params_active" => ("Active parameters", "激活参数"),
-        "training_flops" => ("Training FLOPs", "训练算力（FLOPs）"),
-        "attention_flops" => ("Attention FLOPs", "注意力 FLOPs"),
-        "pf_days" => ("PF-days", "PF-天"),
-        "training_days" => ("Training days", "训练天数"),
-        "gpu_hours" => ("GPU-hours", "GPU 卡时"),
-        "gpus_for_deadline" | "gpus_for_deadline_raw" => {
-            ("GPUs for the deadline", "满足工期的 GPU 数")
-        }
-        "cost_usd" => ("Rental cost", "租用成本"),
-        "energy_mwh" => ("Energy", "能耗"),
-        "co2_tonnes" => ("CO2", "碳排放"),
-        "memory_per_gpu.total_bytes" => ("Memory per GPU", "每卡显存"),
-        "memory_per_gpu.activations_bytes" => ("Activations per GPU", "每卡激活值"),
-        "memory_per_gpu.activations_per_layer_bytes" => ("Activations per layer", "每层激活值"),
-        "memory_by_zero.0.model_states_bytes" => ("Model states, no ZeRO", "模型状态（无 ZeRO）"),
-        "memory_by_zero.1.model_states_bytes" => ("Model states, ZeRO-1", "模型状态（ZeRO-1）"),
-        "memory_by_zero.2.model_states_bytes" => ("Model states, ZeRO-2", "模型状态（ZeRO-2）"),
-        "memory_by_zero.3.model_states_bytes" => ("Model states, ZeRO-3", "模型状态（ZeRO-3）"),
-        "min_gpus_for_replica" => ("Min GPUs for one replica", "单副本最少 GPU 数"),
-        "kv_cache_bytes_per_token" => ("KV cache per token", "每 token KV 缓存"),
-        "kv_cache_bytes_per_sequence" => ("KV cache per request", "每请求 KV 缓存"),
-        "inference_weights_bytes" => ("Inference weights", "推理权重"),
-        "inference_rule_of_thumb_bytes" => {
-            ("Inference memory (1.2 x N rule)", "推理显存（1.2×N 经验）")
-        }
-        "serving.gpus" => ("Serving GPUs", "推理 GPU 数"),
-        "serving.tokens_per_s_per_gpu" => ("Throughput per GPU", "每卡推理吞吐"),
-        "serving.response_flops" => ("FLOPs per response", "每次回答的 FLOPs"),
-        "chinchilla_params" => ("Chinchilla-optimal size", "Chinchilla 最优规模"),
-        _ => ("", ""),
-    };
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
+    METRIC_LABELS
+        .iter()
+        .find(|m| m.0 == key)
+        .map_or("", |m| if lang == Lang::Zh { m.2 } else { m.1 })
 }
 
 /// A problem with a field, in the page language (the field is named by the caller).
@@ -896,36 +1150,62 @@ pub fn unit(u: &'static str, lang: Lang) -> &'static str {
     }
 }
 
+/// Labels of the words of choice fields: field, word, English, Chinese.
+static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
+    ("recompute", "none", "none", "不重计算"),
+    (
+        "recompute",
+        "selective",
+        "selective (attention)",
+        "选择性（注意力）",
+    ),
+    ("recompute", "full", "full", "完全重计算"),
+    ("finetune", "none", "pretraining", "预训练"),
+    ("finetune", "full", "full fine-tuning", "全参微调"),
+    ("finetune", "lora", "LoRA", "LoRA"),
+    ("finetune", "qlora", "QLoRA (4-bit)", "QLoRA（4 位）"),
+    (
+        "optimizer",
+        "adamw",
+        "AdamW (16 B/param)",
+        "AdamW（16 字节/参数）",
+    ),
+    (
+        "optimizer",
+        "adamw-fp32-grads",
+        "AdamW + fp32 grads (20 B)",
+        "AdamW + fp32 梯度（20 字节）",
+    ),
+    (
+        "optimizer",
+        "sgd",
+        "SGD momentum (12 B)",
+        "SGD 动量（12 字节）",
+    ),
+    (
+        "optimizer",
+        "adam-8bit",
+        "8-bit Adam (10 B)",
+        "8 位 Adam（10 字节）",
+    ),
+    ("currency", "usd", "US$", "美元"),
+    ("currency", "cny", "CN¥", "人民币"),
+    ("bias", "none", "none", "无"),
+    ("bias", "qkv", "QKV only", "仅 QKV"),
+    ("bias", "all", "all + LayerNorm", "全部 + LayerNorm"),
+];
+
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
 /// `h100-sxm` are shown as they are.
 pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
-    let (en, zh) = match (field, word) {
-        ("recompute", "none") => ("none", "不重计算"),
-        ("recompute", "selective") => ("selective (attention)", "选择性（注意力）"),
-        ("recompute", "full") => ("full", "完全重计算"),
-        ("finetune", "none") => ("pretraining", "预训练"),
-        ("finetune", "full") => ("full fine-tuning", "全参微调"),
-        ("finetune", "lora") => ("LoRA", "LoRA"),
-        ("finetune", "qlora") => ("QLoRA (4-bit)", "QLoRA（4 位）"),
-        ("optimizer", "adamw") => ("AdamW (16 B/param)", "AdamW（16 字节/参数）"),
-        ("optimizer", "adamw-fp32-grads") => {
-            ("AdamW + fp32 grads (20 B)", "AdamW + fp32 梯度（20 字节）")
+    if let Some(c) = CHOICE_LABELS.iter().find(|c| c.0 == field && c.1 == word) {
+        return if lang == Lang::Zh { c.3 } else { c.2 }.into();
+    }
+    match field {
+        "weight_bits" | "kv_bits" => {
+            format!("{word} {}", if lang == Lang::Zh { "位" } else { "bit" })
         }
-        ("optimizer", "sgd") => ("SGD momentum (12 B)", "SGD 动量（12 字节）"),
-        ("optimizer", "adam-8bit") => ("8-bit Adam (10 B)", "8 位 Adam（10 字节）"),
-        ("currency", "usd") => ("US$", "美元"),
-        ("currency", "cny") => ("CN¥", "人民币"),
-        ("bias", "none") => ("none", "无"),
-        ("bias", "qkv") => ("QKV only", "仅 QKV"),
-        ("bias", "all") => ("all + LayerNorm", "全部 + LayerNorm"),
-        ("weight_bits" | "kv_bits", b) => {
-            return format!("{b} {}", if lang == Lang::Zh { "位" } else { "bit" });
-        }
-        (_, w) => return w.to_ascii_uppercase(),
-    };
-    match lang {
-        Lang::En => en.into(),
-        Lang::Zh => zh.into(),
+        _ => word.to_ascii_uppercase(),
     }
 }
 
