@@ -183,18 +183,22 @@ fn dark_mode() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Redraws a chart whenever its data or the window size change: the SVG markup replaces the
-/// old, and `data-drawn` counts the paints so tests and the benchmark can see them. The box's
-/// size is read only at the first paint and after a resize: reading it forces a layout.
-fn redraw<T: Send + Sync + PartialEq + 'static>(
+/// Redraws a chart, and its legend, whenever its data or the window size change: the SVG markup
+/// replaces the old, and `data-drawn` counts the paints so tests and the benchmark can see them.
+/// The box's size is read only at the first paint and after a resize: reading it forces a
+/// layout.
+fn redraw<T: 'static>(
     ctx: Ctx,
     name: &'static str,
-    data: Memo<T>,
+    data: impl Fn() -> T + 'static,
     draw: fn(&T, &Theme, (f64, f64)) -> String,
+    keys: fn(&T, Lang) -> Vec<Key>,
 ) {
     let selector = format!("[data-chart=\"{name}\"]");
+    let legend = format!("legend-{name}");
     Effect::new(move |size: Option<Option<(u32, (f64, f64))>>| {
         let resized = ctx.resized.get();
+        let d = data();
         let el = dom::select(&selector)?;
         let (w, h) = match size.flatten() {
             Some((seen, wh)) if seen == resized => wh,
@@ -203,12 +207,18 @@ fn redraw<T: Send + Sync + PartialEq + 'static>(
         if w <= 0.0 || h <= 0.0 {
             return None;
         }
-        el.set_inner_html(&data.with(|d| draw(d, theme(), (w, h))));
+        el.set_inner_html(&draw(&d, theme(), (w, h)));
         let n = el
             .get_attribute("data-drawn")
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0);
         let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
+        if let Some(ul) = dom::by_id(&legend) {
+            let html = legend_html(&keys(&d, ctx.lang.get_untracked()));
+            if ul.inner_html() != html {
+                ul.set_inner_html(&html);
+            }
+        }
         Some((resized, (w, h)))
     });
 }
@@ -275,26 +285,28 @@ fn memory_keys(d: &MemoryChart, lang: Lang) -> Vec<Key> {
 
 /// Draws both charts and fills their captions and legends.
 pub fn mount(ctx: Ctx, lib: Library) {
-    let days = Memo::new(move |_| {
-        lib.compared.with(|c| {
-            ctx.scenario
-                .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get(), c)))
-        })
-    });
-    let memory = Memo::new(move |_| {
-        lib.compared
-            .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
-    });
     // The charts first: they are what a slider move is watched for.
-    redraw(ctx, "days", days, charts::days_svg);
-    redraw(ctx, "memory", memory, charts::memory_svg);
-    region(
-        "legend-days",
-        Box::new(move || days.with(|d| legend_html(&days_keys(d, ctx.lang.get())))),
+    redraw(
+        ctx,
+        "days",
+        move || {
+            lib.compared.with(|c| {
+                ctx.scenario
+                    .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get(), c)))
+            })
+        },
+        charts::days_svg,
+        days_keys,
     );
-    region(
-        "legend-memory",
-        Box::new(move || memory.with(|d| legend_html(&memory_keys(d, ctx.lang.get())))),
+    redraw(
+        ctx,
+        "memory",
+        move || {
+            lib.compared
+                .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
+        },
+        charts::memory_svg,
+        memory_keys,
     );
     region(
         "cap-days",

@@ -661,18 +661,17 @@ fn sync(ctx: Ctx) {
 
 /// Renders the form and keeps it in step with the scenario.
 pub fn mount(ctx: Ctx) {
-    let shape = Memo::new(move |_| {
-        ctx.scenario.with(|s| Shape {
+    // Re-rendered only when the shape changes (the effect keeps the last one).
+    Effect::new(move |last: Option<Option<Shape>>| {
+        let shape = ctx.scenario.with(|s| Shape {
             lang: ctx.lang.get(),
             by_dataset: matches!(s.data, Data::Dataset { .. }),
             custom_gpu: s.gpu == hardware::CUSTOM_ID,
-        })
-    });
-    Effect::new(move |_| {
-        let shape = shape.get();
-        let Some(form) = dom::by_id("inputs") else {
-            return;
-        };
+        });
+        if last.flatten() == Some(shape) {
+            return Some(shape);
+        }
+        let form = dom::by_id("inputs")?;
         // Keep what the user had open or typed in the parts that are not scenario values.
         let arch_open = dom::select("details.arch").is_some_and(|d| d.has_attribute("open"));
         let filter = dom::by_id("model-search")
@@ -682,6 +681,7 @@ pub fn mount(ctx: Ctx) {
         form.set_inner_html(&form_html(shape, model.as_deref(), &filter, arch_open));
         bind(&form);
         sync(ctx);
+        Some(shape)
     });
     Effect::new(move |_| {
         ctx.scenario.track();

@@ -47,20 +47,33 @@ pub struct Compared {
 /// Library state, provided as context.
 #[derive(Clone, Copy)]
 pub struct Library {
-    /// Saved entries, newest first.
-    pub entries: RwSignal<Vec<Entry>>,
-    /// Entries that could not be read (kept aside or left for a newer version).
-    pub unreadable: RwSignal<Vec<Unreadable>>,
-    /// The last storage problem.
-    pub trouble: RwSignal<Option<StorageTrouble>>,
-    /// The last deleted entry, for undo.
-    pub undo: RwSignal<Option<Entry>>,
-    /// Ids chosen for comparison (at most four).
-    pub compare: RwSignal<Vec<String>>,
+    /// What the panel shows. One signal for all of it: each signal type costs code in the
+    /// bundle, and the panel's regions only rewrite what changed anyway.
+    pub state: RwSignal<Shelf>,
     /// The compared scenarios with their reports.
     pub compared: Memo<Vec<Compared>>,
+}
+
+/// The library's state.
+#[derive(Default)]
+pub struct Shelf {
+    /// Saved entries, newest first.
+    pub entries: Vec<Entry>,
+    /// Entries that could not be read (kept aside or left for a newer version).
+    pub unreadable: Vec<Unreadable>,
+    /// The last storage problem.
+    pub trouble: Option<StorageTrouble>,
+    /// The last deleted entry, for undo.
+    pub undo: Option<Entry>,
+    /// Ids chosen for comparison (at most four).
+    pub compare: Vec<String>,
     /// The entry whose name is being edited.
-    pub renaming: RwSignal<Option<String>>,
+    pub renaming: Option<String>,
+}
+
+/// Reports a storage problem (or clears it).
+fn trouble(lib: Library, t: Option<StorageTrouble>) {
+    lib.state.update(|s| s.trouble = t);
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -68,9 +81,10 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Reads every saved entry; migrates old ones in place, keeps corrupt ones aside (never deleted).
-fn load(lib: Library) {
+/// Runs at start and on every storage event (a save in another tab).
+pub fn load(lib: Library) {
     let Some(st) = storage() else {
-        lib.trouble.set(Some(StorageTrouble::Unavailable));
+        trouble(lib, Some(StorageTrouble::Unavailable));
         return;
     };
     let keys: Vec<String> = (0..st.length().unwrap_or(0))
@@ -123,23 +137,25 @@ fn load(lib: Library) {
             .then_with(|| a.name.cmp(&b.name))
     });
     unreadable.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-    lib.entries.set(entries);
-    lib.unreadable.set(unreadable);
+    lib.state.update(|s| {
+        s.entries = entries;
+        s.unreadable = unreadable;
+    });
 }
 
 /// Writes one entry; a refused write (quota) is reported, never silent.
 fn write(lib: Library, e: &Entry) -> bool {
     let Some(st) = storage() else {
-        lib.trouble.set(Some(StorageTrouble::Unavailable));
+        trouble(lib, Some(StorageTrouble::Unavailable));
         return false;
     };
     match st.set_item(&format!("{PREFIX}{}", e.id), &library::encode(e)) {
         Ok(()) => {
-            lib.trouble.set(None);
+            trouble(lib, None);
             true
         }
         Err(_) => {
-            lib.trouble.set(Some(StorageTrouble::Full(e.name.clone())));
+            trouble(lib, Some(StorageTrouble::Full(e.name.clone())));
             false
         }
     }
@@ -152,13 +168,12 @@ fn now_ms() -> f64 {
 /// Creates the library state: loads the saved entries and follows other tabs' saves. (The
 /// working scenario is autosaved with the address bar, in `state`.)
 pub fn provide() -> Library {
-    let compare = RwSignal::new(Vec::<String>::new());
-    let entries = RwSignal::new(Vec::<Entry>::new());
+    let state = RwSignal::new(Shelf::default());
     let compared = Memo::new(move |_| {
-        let ids = compare.get();
-        entries.with(|es| {
-            ids.iter()
-                .filter_map(|id| es.iter().find(|e| &e.id == id))
+        state.with(|st| {
+            st.compare
+                .iter()
+                .filter_map(|id| st.entries.iter().find(|e| &e.id == id))
                 .map(|e| {
                     let scenario = query::parse(&e.query).scenario;
                     let report = estimate(&scenario);
@@ -171,20 +186,9 @@ pub fn provide() -> Library {
                 .collect()
         })
     });
-    let lib = Library {
-        entries,
-        unreadable: RwSignal::new(Vec::new()),
-        trouble: RwSignal::new(None),
-        undo: RwSignal::new(None),
-        compare,
-        compared,
-        renaming: RwSignal::new(None),
-    };
+    let lib = Library { state, compared };
     provide_context(lib);
     load(lib);
-    // A save in another tab shows up here.
-    let handle = window_event_listener(leptos::ev::storage, move |_| load(lib));
-    std::mem::forget(handle);
     lib
 }
 
@@ -195,7 +199,7 @@ pub fn autosave(query: &str) {
         && st.set_item(library::WORKING_KEY, query).is_err()
         && let Some(lib) = use_context::<Library>()
     {
-        lib.trouble.set(Some(StorageTrouble::Full(String::new())));
+        trouble(lib, Some(StorageTrouble::Full(String::new())));
     }
 }
 
@@ -323,8 +327,8 @@ fn show(key: &str, v: f64, lang: Lang) -> String {
 }
 
 fn taken_names(lib: Library) -> Vec<String> {
-    lib.entries
-        .with_untracked(|es| es.iter().map(|e| e.name.clone()).collect())
+    lib.state
+        .with_untracked(|s| s.entries.iter().map(|e| e.name.clone()).collect())
 }
 
 /// Saves the current scenario under the typed name (made unique), or "Untitled".
@@ -363,8 +367,8 @@ fn apply(ctx: Ctx, q: &str) {
 }
 
 fn entry(lib: Library, id: &str) -> Option<Entry> {
-    lib.entries
-        .with_untracked(|es| es.iter().find(|e| e.id == id).cloned())
+    lib.state
+        .with_untracked(|s| s.entries.iter().find(|e| e.id == id).cloned())
 }
 
 fn import(ctx: Ctx, input: web_sys::HtmlInputElement) {
@@ -437,15 +441,15 @@ pub fn on_click(ctx: Ctx, lib: Library, button: &Element) -> bool {
     if id.starts_with("export-") {
         export(ctx, lib, &id);
     } else if id == "undo-delete" {
-        if let Some(e) = lib.undo.get_untracked() {
+        if let Some(e) = lib.state.with_untracked(|s| s.undo.clone()) {
             write(lib, &e);
-            lib.undo.set(None);
+            lib.state.update(|s| s.undo = None);
             load(lib);
         }
     } else if let Some(e) = attr("data-open").and_then(|id| entry(lib, &id)) {
         apply(ctx, &e.query);
     } else if let Some(id) = attr("data-rename-start") {
-        lib.renaming.set(Some(id.clone()));
+        lib.state.update(|s| s.renaming = Some(id.clone()));
         // Focus the name field once the list shows it.
         set_timeout(
             move || {
@@ -472,8 +476,10 @@ pub fn on_click(ctx: Ctx, lib: Library, button: &Element) -> bool {
         if let Some(st) = storage() {
             let _ = st.remove_item(&format!("{PREFIX}{}", e.id));
         }
-        lib.compare.update(|c| c.retain(|id| *id != e.id));
-        lib.undo.set(Some(e));
+        lib.state.update(|s| {
+            s.compare.retain(|id| *id != e.id);
+            s.undo = Some(e);
+        });
         load(lib);
     } else {
         return false;
@@ -491,10 +497,10 @@ pub fn on_change(ctx: Ctx, lib: Library, el: &Element) -> bool {
         import(ctx, input);
     } else if let Some(id) = el.get_attribute("data-compare") {
         let on = input.checked();
-        lib.compare.update(|c| {
-            c.retain(|x| *x != id);
-            if on && c.len() < MAX_COMPARE {
-                c.push(id);
+        lib.state.update(|s| {
+            s.compare.retain(|x| *x != id);
+            if on && s.compare.len() < MAX_COMPARE {
+                s.compare.push(id);
             }
         });
     } else if let Some(e) = el
@@ -511,7 +517,7 @@ pub fn on_change(ctx: Ctx, lib: Library, el: &Element) -> bool {
                 },
             );
         }
-        lib.renaming.set(None);
+        lib.state.update(|s| s.renaming = None);
         load(lib);
     } else {
         return false;
@@ -522,9 +528,8 @@ pub fn on_change(ctx: Ctx, lib: Library, el: &Element) -> bool {
 /// The saved entries, as escaped HTML (a name can never become markup).
 fn list_html(lib: Library, lang: Lang) -> String {
     let u = lang.ui();
-    let compare = lib.compare.get();
-    let editing = lib.renaming.get();
-    lib.entries.with(|es| {
+    lib.state.with(|st| {
+        let (es, compare, editing) = (&st.entries, &st.compare, &st.renaming);
         if es.is_empty() {
             return format!("<li class=\"hint\">{}</li>", escape(u.no_saved));
         }
@@ -556,7 +561,8 @@ fn list_html(lib: Library, lang: Lang) -> String {
 
 /// Entries that could not be read, and why.
 fn unreadable_html(lib: Library, lang: Lang) -> String {
-    lib.unreadable.with(|bad| {
+    lib.state.with(|st| {
+        let bad = &st.unreadable;
         if bad.is_empty() {
             return String::new();
         }
@@ -581,7 +587,7 @@ fn unreadable_html(lib: Library, lang: Lang) -> String {
 
 fn trouble_html(lib: Library, lang: Lang) -> String {
     let u = lang.ui();
-    lib.trouble.with(|t| match t {
+    lib.state.with(|st| match &st.trouble {
         None => String::new(),
         Some(t) => format!(
             "<p class=\"storage-trouble\" role=\"alert\" data-trouble=\"1\">{}</p>",
@@ -595,7 +601,8 @@ fn trouble_html(lib: Library, lang: Lang) -> String {
 
 fn undo_html(lib: Library, lang: Lang) -> String {
     let u = lang.ui();
-    lib.undo.with(|e| {
+    lib.state.with(|st| {
+        let e = &st.undo;
         e.as_ref().map_or_else(String::new, |e| {
             format!(
                 "<p class=\"undo\" role=\"status\">{} <b>{}</b> <button type=\"button\" id=\"undo-delete\">{}</button></p>",

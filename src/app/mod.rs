@@ -52,22 +52,28 @@ const SKELETON: &str = concat!(
     r#"</div></main>"#,
 );
 
-/// One listener on the document for every event the page handles. It listens in the capture
-/// phase, so events that do not bubble reach it too.
+/// One listener for every event the page handles: on the document for the page's own events (in
+/// the capture phase, so events that do not bubble reach it too), on the window for resizing
+/// and for saves in other tabs.
 fn listen(ctx: Ctx, lib: Library) {
     let handler = Closure::<dyn Fn(Event)>::new(move |ev: Event| dispatch(ctx, lib, &ev));
+    let f = handler.as_ref().unchecked_ref();
     for ty in ["input", "change", "click", "submit"] {
-        let _ = document().add_event_listener_with_callback_and_bool(
-            ty,
-            handler.as_ref().unchecked_ref(),
-            true,
-        );
+        let _ = document().add_event_listener_with_callback_and_bool(ty, f, true);
+    }
+    for ty in ["resize", "storage"] {
+        let _ = window().add_event_listener_with_callback(ty, f);
     }
     // The page lives as long as the document.
     handler.forget();
 }
 
 fn dispatch(ctx: Ctx, lib: Library, ev: &Event) {
+    match ev.type_().as_str() {
+        "resize" => return ctx.resized.update(|n| *n += 1),
+        "storage" => return library_view::load(lib),
+        _ => {}
+    }
     let Some(el) = dom::target(ev) else { return };
     match ev.type_().as_str() {
         "input" => {

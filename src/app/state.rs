@@ -118,9 +118,6 @@ pub fn provide() -> Ctx {
         }
         document().set_title(l.ui().title);
     });
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    // The app lives as long as the page; keep the listener for its lifetime.
-    std::mem::forget(on_resize);
     ctx
 }
 
