@@ -8,6 +8,7 @@ use crate::charts::{self, Curve, DARK, DaysChart, LIGHT, MemoryChart, Theme};
 use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// Accelerators drawn for comparison, the first three not chosen.
 const COMPARE: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"];
@@ -183,44 +184,62 @@ fn dark_mode() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Redraws a chart, and its legend, whenever its data or the window size change: the SVG markup
-/// replaces the old, and `data-drawn` counts the paints so tests and the benchmark can see them.
-/// The box's size is read only at the first paint and after a resize: reading it forces a
-/// layout.
-fn redraw<T: 'static>(
-    ctx: Ctx,
-    name: &'static str,
-    data: impl Fn() -> T + 'static,
+/// The charts' sizes in pixels, and the resize count they were read at.
+type Sized = (u32, [(f64, f64); 2]);
+
+/// One chart on the page: where it goes, how it is drawn, and its legend.
+struct Chart<T> {
+    el: Element,
+    legend: Option<Element>,
+    data: T,
     draw: fn(&T, &Theme, (f64, f64)) -> String,
     keys: fn(&T, Lang) -> Vec<Key>,
-) {
-    let selector = format!("[data-chart=\"{name}\"]");
-    let legend = format!("legend-{name}");
-    Effect::new(move |size: Option<Option<(u32, (f64, f64))>>| {
-        let resized = ctx.resized.get();
-        let d = data();
-        let el = dom::select(&selector)?;
-        let (w, h) = match size.flatten() {
-            Some((seen, wh)) if seen == resized => wh,
-            _ => (f64::from(el.client_width()), f64::from(el.client_height())),
-        };
+}
+
+impl<T> Chart<T> {
+    fn new(
+        name: &str,
+        data: T,
+        draw: fn(&T, &Theme, (f64, f64)) -> String,
+        keys: fn(&T, Lang) -> Vec<Key>,
+    ) -> Option<Self> {
+        Some(Chart {
+            el: dom::select(&format!("[data-chart=\"{name}\"]"))?,
+            legend: dom::by_id(&format!("legend-{name}")),
+            data,
+            draw,
+            keys,
+        })
+    }
+
+    fn size(&self) -> (f64, f64) {
+        (
+            f64::from(self.el.client_width()),
+            f64::from(self.el.client_height()),
+        )
+    }
+
+    /// Replaces the SVG, counts the paint in `data-drawn` (for tests and the benchmark), and
+    /// rewrites the legend if it changed.
+    fn paint(&self, (w, h): (f64, f64), lang: Lang) {
         if w <= 0.0 || h <= 0.0 {
-            return None;
+            return;
         }
-        el.set_inner_html(&draw(&d, theme(), (w, h)));
-        let n = el
+        self.el
+            .set_inner_html(&(self.draw)(&self.data, theme(), (w, h)));
+        let n = self
+            .el
             .get_attribute("data-drawn")
             .and_then(|v| v.parse::<u64>().ok())
             .unwrap_or(0);
-        let _ = el.set_attribute("data-drawn", &(n + 1).to_string());
-        if let Some(ul) = dom::by_id(&legend) {
-            let html = legend_html(&keys(&d, ctx.lang.get_untracked()));
+        let _ = self.el.set_attribute("data-drawn", &(n + 1).to_string());
+        if let Some(ul) = &self.legend {
+            let html = legend_html(&(self.keys)(&self.data, lang));
             if ul.inner_html() != html {
                 ul.set_inner_html(&html);
             }
         }
-        Some((resized, (w, h)))
-    });
+    }
 }
 
 /// The legend keys of the GPU-count chart.
@@ -285,29 +304,27 @@ fn memory_keys(d: &MemoryChart, lang: Lang) -> Vec<Key> {
 
 /// Draws both charts and fills their captions and legends.
 pub fn mount(ctx: Ctx, lib: Library) {
-    // The charts first: they are what a slider move is watched for.
-    redraw(
-        ctx,
-        "days",
-        move || {
-            lib.compared.with(|c| {
-                ctx.scenario
-                    .with(|s| ctx.report.with(|r| days_chart(s, r, ctx.lang.get(), c)))
+    // Both charts in one effect, sizes read before either is written: reading a size forces a
+    // layout, and this way there is one, at the first paint and after a resize only.
+    Effect::new(move |sizes: Option<Option<Sized>>| {
+        let resized = ctx.resized.get();
+        let lang = ctx.lang.get();
+        let (days, memory) = lib.compared.with(|c| {
+            ctx.scenario.with(|s| {
+                ctx.report
+                    .with(|r| (days_chart(s, r, lang, c), memory_chart(r, lang, c)))
             })
-        },
-        charts::days_svg,
-        days_keys,
-    );
-    redraw(
-        ctx,
-        "memory",
-        move || {
-            lib.compared
-                .with(|c| ctx.report.with(|r| memory_chart(r, ctx.lang.get(), c)))
-        },
-        charts::memory_svg,
-        memory_keys,
-    );
+        });
+        let days = Chart::new("days", days, charts::days_svg, days_keys)?;
+        let memory = Chart::new("memory", memory, charts::memory_svg, memory_keys)?;
+        let sizes = match sizes.flatten() {
+            Some((seen, sizes)) if seen == resized => sizes,
+            _ => [days.size(), memory.size()],
+        };
+        days.paint(sizes[0], lang);
+        memory.paint(sizes[1], lang);
+        Some((resized, sizes))
+    });
     region(
         "cap-days",
         Box::new(move || crate::human::escape(ctx.ui().chart_days)),
