@@ -34,7 +34,7 @@ pub struct Unreadable {
 }
 
 /// A saved scenario chosen for comparison, with its report.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Compared {
     /// The entry's name.
     pub name: String,
@@ -169,23 +169,35 @@ fn now_ms() -> f64 {
 /// working scenario is autosaved with the address bar, in `state`.)
 pub fn provide() -> Library {
     let state = RwSignal::new(Shelf::default());
-    let compared = Memo::new(move |_| {
-        state.with(|st| {
-            st.compare
-                .iter()
-                .filter_map(|id| st.entries.iter().find(|e| &e.id == id))
-                .map(|e| {
-                    let scenario = query::parse(&e.query).scenario;
-                    let report = estimate(&scenario);
-                    Compared {
-                        name: e.name.clone(),
-                        scenario,
-                        report,
-                    }
-                })
-                .collect()
-        })
-    });
+    // Changed when the compared names or scenarios are (their reports follow from them).
+    let compared = Memo::new_with_compare(
+        move |_| {
+            state.with(|st| {
+                st.compare
+                    .iter()
+                    .filter_map(|id| st.entries.iter().find(|e| &e.id == id))
+                    .map(|e| {
+                        let scenario = query::parse(&e.query).scenario;
+                        let report = estimate(&scenario);
+                        Compared {
+                            name: e.name.clone(),
+                            scenario,
+                            report,
+                        }
+                    })
+                    .collect()
+            })
+        },
+        |a: Option<&Vec<Compared>>, b: Option<&Vec<Compared>>| match (a, b) {
+            (Some(a), Some(b)) => {
+                a.len() != b.len()
+                    || a.iter()
+                        .zip(b)
+                        .any(|(x, y)| x.name != y.name || x.scenario != y.scenario)
+            }
+            _ => true,
+        },
+    );
     let lib = Library { state, compared };
     provide_context(lib);
     load(lib);

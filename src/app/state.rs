@@ -69,7 +69,9 @@ pub fn provide() -> Ctx {
     let (scenario, problems) = scenario_from_location();
     let scenario = RwSignal::new(scenario);
     let lang = RwSignal::new(initial_lang());
-    let report = Memo::new(move |_| scenario.with(estimate));
+    // A new scenario nearly always means a new report: skip comparing reports (and the code
+    // comparing them would take in the bundle).
+    let report = Memo::new_with_compare(move |_| scenario.with(estimate), |_, _| true);
     let resized = RwSignal::new(0);
     let ctx = Ctx {
         scenario,

@@ -16,6 +16,18 @@ use super::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
 use serde::Serialize;
 use std::fmt;
 
+/// Text only the command line and the README show (`suanli --fields`). The web build, where
+/// nothing reads it, carries an empty string instead.
+macro_rules! cli_doc {
+    ($text:literal) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
 /// The version this build writes as `v=`.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -191,7 +203,7 @@ pub static DATA_FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "tokens",
         unit: "tokens",
-        doc: "training tokens per epoch",
+        doc: cli_doc!("training tokens per epoch"),
         kind: number(1e6, 1e16),
         get: |s| Value::Num(s.data.tokens()),
         set: |s, v| s.data = Data::Tokens(num(v)),
@@ -199,7 +211,7 @@ pub static DATA_FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "dataset_tb",
         unit: "TB",
-        doc: "dataset size instead of tokens",
+        doc: cli_doc!("dataset size instead of tokens"),
         kind: number(1e-6, 1e6),
         // With tokens given, the dataset they amount to at the default bytes per token.
         get: |s| Value::Num(dataset_size(s.data).0),
@@ -213,7 +225,7 @@ pub static DATA_FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "bytes_per_token",
         unit: "bytes",
-        doc: "tokenizer bytes per token (with dataset_tb)",
+        doc: cli_doc!("tokenizer bytes per token (with dataset_tb)"),
         kind: number(0.5, 16.0),
         get: |s| Value::Num(dataset_size(s.data).1),
         set: |s, v| {
@@ -358,7 +370,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "seq",
         unit: "tokens",
-        doc: "sequence length",
+        doc: cli_doc!("sequence length"),
         kind: integer(1.0, 4_194_304.0),
         get: |s| Value::Num(s.seq.into()),
         set: |s, v| s.seq = int(v),
@@ -366,7 +378,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "epochs",
         unit: "",
-        doc: "passes over the data",
+        doc: cli_doc!("passes over the data"),
         kind: number(0.01, 1000.0),
         get: |s| Value::Num(s.epochs),
         set: |s, v| s.epochs = num(v),
@@ -374,7 +386,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "finetune",
         unit: "",
-        doc: "none (pretraining), full, lora or qlora",
+        doc: cli_doc!("none (pretraining), full, lora or qlora"),
         kind: Kind::Choice(FINETUNE),
         get: |s| Value::Word(finetune_id(s.finetune)),
         set: |s, v| {
@@ -389,7 +401,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "lora_rank",
         unit: "",
-        doc: "LoRA adapter rank",
+        doc: cli_doc!("LoRA adapter rank"),
         kind: integer(1.0, 4096.0),
         get: |s| Value::Num(s.lora_rank.into()),
         set: |s, v| s.lora_rank = int(v),
@@ -397,7 +409,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "gpu",
         unit: "",
-        doc: "accelerator id from the catalog, or custom",
+        doc: cli_doc!("accelerator id from the catalog, or custom"),
         kind: Kind::Choice(&[]),
         get: |_| Value::Absent,
         set: |_, _| {},
@@ -405,7 +417,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "peak_tflops",
         unit: "TFLOP/s",
-        doc: "dense peak for the chosen precision (overrides the catalog)",
+        doc: cli_doc!("dense peak for the chosen precision (overrides the catalog)"),
         kind: number(0.001, 1e6),
         get: |s| opt(s.peak_tflops),
         set: |s, v| s.peak_tflops = opt_in(v),
@@ -413,7 +425,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "hbm_gb",
         unit: "GB",
-        doc: "memory per device (overrides the catalog)",
+        doc: cli_doc!("memory per device (overrides the catalog)"),
         kind: number(0.1, 1e5),
         get: |s| opt(s.hbm_gb),
         set: |s, v| s.hbm_gb = opt_in(v),
@@ -421,7 +433,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "bandwidth_gbs",
         unit: "GB/s",
-        doc: "memory bandwidth (overrides the catalog)",
+        doc: cli_doc!("memory bandwidth (overrides the catalog)"),
         kind: number(1.0, 1e6),
         get: |s| opt(s.bandwidth_gbs),
         set: |s, v| s.bandwidth_gbs = opt_in(v),
@@ -429,7 +441,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "gpus",
         unit: "devices",
-        doc: "number of accelerators",
+        doc: cli_doc!("number of accelerators"),
         kind: integer(1.0, 10_000_000.0),
         get: |s| Value::Num(s.gpus.into()),
         set: |s, v| s.gpus = int(v),
@@ -437,7 +449,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "mfu",
         unit: "fraction",
-        doc: "model FLOPs utilisation (0.4 or 40%)",
+        doc: cli_doc!("model FLOPs utilisation (0.4 or 40%)"),
         kind: Kind::Number {
             min: 0.01,
             max: 1.0,
@@ -449,7 +461,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "precision",
         unit: "",
-        doc: "training arithmetic",
+        doc: cli_doc!("training arithmetic"),
         kind: Kind::Choice(PRECISIONS),
         get: |s| Value::Word(s.precision.id()),
         set: |s, v| s.precision = Precision::from_id(word(v)).unwrap_or(Precision::Bf16),
@@ -457,7 +469,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "deadline_days",
         unit: "days",
-        doc: "deadline for the training run",
+        doc: cli_doc!("deadline for the training run"),
         kind: number(0.01, 3650.0),
         get: |s| Value::Num(s.deadline_days),
         set: |s, v| s.deadline_days = num(v),
@@ -465,7 +477,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "recompute",
         unit: "",
-        doc: "activation recomputation",
+        doc: cli_doc!("activation recomputation"),
         kind: Kind::Choice(RECOMPUTE),
         get: |s| Value::Word(recompute_id(s.recompute)),
         set: |s, v| {
@@ -479,7 +491,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "zero",
         unit: "",
-        doc: "ZeRO stage",
+        doc: cli_doc!("ZeRO stage"),
         kind: integer(0.0, 3.0),
         get: |s| Value::Num(s.zero.into()),
         set: |s, v| s.zero = int(v) as u8,
@@ -487,7 +499,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "tp",
         unit: "",
-        doc: "tensor-parallel size",
+        doc: cli_doc!("tensor-parallel size"),
         kind: integer(1.0, 1024.0),
         get: |s| Value::Num(s.tp.into()),
         set: |s, v| s.tp = int(v),
@@ -495,7 +507,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "pp",
         unit: "",
-        doc: "pipeline-parallel size",
+        doc: cli_doc!("pipeline-parallel size"),
         kind: integer(1.0, 1024.0),
         get: |s| Value::Num(s.pp.into()),
         set: |s, v| s.pp = int(v),
@@ -503,7 +515,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "sp",
         unit: "0/1",
-        doc: "sequence parallelism",
+        doc: cli_doc!("sequence parallelism"),
         kind: Kind::Flag,
         get: |s| Value::Flag(s.sp),
         set: |s, v| s.sp = flag(v),
@@ -511,7 +523,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "micro_batch",
         unit: "sequences",
-        doc: "micro-batch size",
+        doc: cli_doc!("micro-batch size"),
         kind: integer(1.0, 65536.0),
         get: |s| Value::Num(s.micro_batch.into()),
         set: |s, v| s.micro_batch = int(v),
@@ -519,7 +531,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "global_batch",
         unit: "sequences",
-        doc: "global batch size",
+        doc: cli_doc!("global batch size"),
         kind: integer(1.0, 100_000_000.0),
         get: |s| Value::Num(s.global_batch.into()),
         set: |s, v| s.global_batch = int(v),
@@ -527,7 +539,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "optimizer",
         unit: "",
-        doc: "optimizer (bytes of state per parameter)",
+        doc: cli_doc!("optimizer (bytes of state per parameter)"),
         kind: Kind::Choice(OPTIMIZERS),
         get: |s| Value::Word(optimizer_id(s.optimizer)),
         set: |s, v| s.optimizer = optimizer_from(word(v)),
@@ -535,7 +547,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "price_per_gpu_hour",
         unit: "currency/h",
-        doc: "rental price per device-hour",
+        doc: cli_doc!("rental price per device-hour"),
         kind: number(0.0, 1e6),
         get: |s| opt(s.price_per_gpu_hour),
         set: |s, v| s.price_per_gpu_hour = opt_in(v),
@@ -543,7 +555,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "gpu_price",
         unit: "currency",
-        doc: "purchase price per device",
+        doc: cli_doc!("purchase price per device"),
         kind: number(0.0, 1e9),
         get: |s| opt(s.gpu_price),
         set: |s, v| s.gpu_price = opt_in(v),
@@ -551,7 +563,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "currency",
         unit: "",
-        doc: "usd or cny",
+        doc: cli_doc!("usd or cny"),
         kind: Kind::Choice(CURRENCIES),
         get: |s| {
             Value::Word(if s.currency == Currency::Cny {
@@ -571,7 +583,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "cny_per_usd",
         unit: "CNY/USD",
-        doc: "exchange rate",
+        doc: cli_doc!("exchange rate"),
         kind: number(0.01, 1000.0),
         get: |s| Value::Num(s.cny_per_usd),
         set: |s, v| s.cny_per_usd = num(v),
@@ -579,7 +591,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "power_w",
         unit: "W",
-        doc: "power per device (default: TDP)",
+        doc: cli_doc!("power per device (default: TDP)"),
         kind: number(1.0, 1e5),
         get: |s| opt(s.power_w),
         set: |s, v| s.power_w = opt_in(v),
@@ -587,7 +599,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "pue",
         unit: "",
-        doc: "power usage effectiveness",
+        doc: cli_doc!("power usage effectiveness"),
         kind: number(1.0, 5.0),
         get: |s| Value::Num(s.pue),
         set: |s, v| s.pue = num(v),
@@ -595,7 +607,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "grid_kg_per_kwh",
         unit: "kg CO2e/kWh",
-        doc: "grid carbon intensity",
+        doc: cli_doc!("grid carbon intensity"),
         kind: number(0.0, 5.0),
         get: |s| Value::Num(s.grid_kg_per_kwh),
         set: |s, v| s.grid_kg_per_kwh = num(v),
@@ -603,7 +615,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "electricity_per_kwh",
         unit: "currency/kWh",
-        doc: "electricity price",
+        doc: cli_doc!("electricity price"),
         kind: number(0.0, 1000.0),
         get: |s| Value::Num(s.electricity_per_kwh),
         set: |s, v| s.electricity_per_kwh = num(v),
@@ -611,7 +623,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "net_gbps",
         unit: "Gb/s",
-        doc: "scale-out network bandwidth per device",
+        doc: cli_doc!("scale-out network bandwidth per device"),
         kind: number(1.0, 1e6),
         get: |s| Value::Num(s.net_gbps),
         set: |s, v| s.net_gbps = num(v),
@@ -619,7 +631,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "weight_bits",
         unit: "bits",
-        doc: "inference weight width",
+        doc: cli_doc!("inference weight width"),
         kind: Kind::Choice(BITS),
         get: |s| Value::Word(bits_word(s.weight_bits)),
         set: |s, v| s.weight_bits = word(v).parse().unwrap_or(16),
@@ -627,7 +639,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "kv_bits",
         unit: "bits",
-        doc: "KV-cache width",
+        doc: cli_doc!("KV-cache width"),
         kind: Kind::Choice(BITS),
         get: |s| Value::Word(bits_word(s.kv_bits)),
         set: |s, v| s.kv_bits = word(v).parse().unwrap_or(16),
@@ -635,7 +647,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "batch",
         unit: "sequences",
-        doc: "serving batch per replica (0: largest meeting the latency target)",
+        doc: cli_doc!("serving batch per replica (0: largest meeting the latency target)"),
         kind: integer(0.0, 1_000_000.0),
         get: |s| Value::Num(s.batch.into()),
         set: |s, v| s.batch = int(v),
@@ -643,7 +655,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "prompt_tokens",
         unit: "tokens",
-        doc: "prompt tokens per request",
+        doc: cli_doc!("prompt tokens per request"),
         kind: integer(0.0, 10_000_000.0),
         get: |s| Value::Num(s.prompt_tokens.into()),
         set: |s, v| s.prompt_tokens = int(v),
@@ -651,7 +663,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "output_tokens",
         unit: "tokens",
-        doc: "generated tokens per request",
+        doc: cli_doc!("generated tokens per request"),
         kind: integer(1.0, 10_000_000.0),
         get: |s| Value::Num(s.output_tokens.into()),
         set: |s, v| s.output_tokens = int(v),
@@ -659,7 +671,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "users",
         unit: "users",
-        doc: "users of the service",
+        doc: cli_doc!("users of the service"),
         kind: number(0.0, 1e10),
         get: |s| Value::Num(s.users),
         set: |s, v| s.users = num(v),
@@ -667,7 +679,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "requests_per_user_per_hour",
         unit: "1/h",
-        doc: "requests per user per hour",
+        doc: cli_doc!("requests per user per hour"),
         kind: number(0.0, 1e6),
         get: |s| Value::Num(s.requests_per_user_per_hour),
         set: |s, v| s.requests_per_user_per_hour = num(v),
@@ -675,7 +687,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "requests_per_s",
         unit: "1/s",
-        doc: "total requests per second (overrides users x requests per user per hour)",
+        doc: cli_doc!("total requests per second (overrides users x requests per user per hour)"),
         kind: number(0.0, 1e9),
         get: |s| opt(s.requests_per_s),
         set: |s, v| s.requests_per_s = opt_in(v),
@@ -683,7 +695,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "latency_s",
         unit: "s",
-        doc: "target time to complete a request",
+        doc: cli_doc!("target time to complete a request"),
         kind: number(0.001, 1e6),
         get: |s| Value::Num(s.latency_s),
         set: |s, v| s.latency_s = num(v),
@@ -695,7 +707,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "layers",
         unit: "",
-        doc: "transformer layers L",
+        doc: cli_doc!("transformer layers L"),
         kind: integer(1.0, 10_000.0),
         get: |a| Value::Num(a.layers.into()),
         set: |a, v| a.layers = int(v),
@@ -703,7 +715,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "hidden",
         unit: "",
-        doc: "model width h",
+        doc: cli_doc!("model width h"),
         kind: integer(1.0, 1_000_000.0),
         get: |a| Value::Num(a.hidden.into()),
         set: |a, v| a.hidden = int(v),
@@ -711,7 +723,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "heads",
         unit: "",
-        doc: "attention (query) heads a",
+        doc: cli_doc!("attention (query) heads a"),
         kind: integer(1.0, 100_000.0),
         get: |a| Value::Num(a.heads.into()),
         set: |a, v| a.heads = int(v),
@@ -719,7 +731,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "kv_heads",
         unit: "",
-        doc: "key/value heads g (GQA; = heads for MHA, 1 for MQA)",
+        doc: cli_doc!("key/value heads g (GQA; = heads for MHA, 1 for MQA)"),
         kind: integer(1.0, 100_000.0),
         get: |a| Value::Num(a.kv_heads.into()),
         set: |a, v| a.kv_heads = int(v),
@@ -727,7 +739,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "head_dim",
         unit: "",
-        doc: "per-head dimension d_h",
+        doc: cli_doc!("per-head dimension d_h"),
         kind: integer(1.0, 100_000.0),
         get: |a| Value::Num(a.head_dim.into()),
         set: |a, v| a.head_dim = int(v),
@@ -735,7 +747,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "ffn",
         unit: "",
-        doc: "FFN inner size f (dense layers)",
+        doc: cli_doc!("FFN inner size f (dense layers)"),
         kind: integer(1.0, 10_000_000.0),
         get: |a| Value::Num(a.ffn.into()),
         set: |a, v| a.ffn = int(v),
@@ -743,7 +755,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "glu",
         unit: "0/1",
-        doc: "gated FFN (SwiGLU/GeGLU)",
+        doc: cli_doc!("gated FFN (SwiGLU/GeGLU)"),
         kind: Kind::Flag,
         get: |a| Value::Flag(a.glu),
         set: |a, v| a.glu = flag(v),
@@ -751,7 +763,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "vocab",
         unit: "",
-        doc: "vocabulary size V",
+        doc: cli_doc!("vocabulary size V"),
         kind: integer(1.0, 100_000_000.0),
         get: |a| Value::Num(a.vocab.into()),
         set: |a, v| a.vocab = int(v),
@@ -759,7 +771,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "tied",
         unit: "0/1",
-        doc: "input and output embeddings tied",
+        doc: cli_doc!("input and output embeddings tied"),
         kind: Kind::Flag,
         get: |a| Value::Flag(a.tied),
         set: |a, v| a.tied = flag(v),
@@ -767,7 +779,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "bias",
         unit: "",
-        doc: "biases: none, qkv or all (with LayerNorm)",
+        doc: cli_doc!("biases: none, qkv or all (with LayerNorm)"),
         kind: Kind::Choice(BIASES),
         get: |a| Value::Word(a.bias.id()),
         set: |a, v| a.bias = Bias::from_id(word(v)).unwrap_or(Bias::None),
@@ -775,7 +787,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "experts",
         unit: "",
-        doc: "routed experts per MoE layer (0: dense)",
+        doc: cli_doc!("routed experts per MoE layer (0: dense)"),
         kind: integer(0.0, 100_000.0),
         get: |a| Value::Num(a.experts.into()),
         set: |a, v| a.experts = int(v),
@@ -783,7 +795,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "top_k",
         unit: "",
-        doc: "routed experts per token",
+        doc: cli_doc!("routed experts per token"),
         kind: integer(0.0, 100_000.0),
         get: |a| Value::Num(a.top_k.into()),
         set: |a, v| a.top_k = int(v),
@@ -791,7 +803,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "shared_experts",
         unit: "",
-        doc: "shared experts per MoE layer",
+        doc: cli_doc!("shared experts per MoE layer"),
         kind: integer(0.0, 1000.0),
         get: |a| Value::Num(a.shared_experts.into()),
         set: |a, v| a.shared_experts = int(v),
@@ -799,7 +811,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "expert_ffn",
         unit: "",
-        doc: "FFN inner size of one expert",
+        doc: cli_doc!("FFN inner size of one expert"),
         kind: integer(0.0, 10_000_000.0),
         get: |a| Value::Num(a.expert_ffn.into()),
         set: |a, v| a.expert_ffn = int(v),
@@ -807,7 +819,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "dense_layers",
         unit: "",
-        doc: "leading dense layers of a MoE model",
+        doc: cli_doc!("leading dense layers of a MoE model"),
         kind: integer(0.0, 10_000.0),
         get: |a| Value::Num(a.dense_layers.into()),
         set: |a, v| a.dense_layers = int(v),
@@ -815,7 +827,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "kv_latent",
         unit: "",
-        doc: "MLA KV latent width d_c (0: no MLA)",
+        doc: cli_doc!("MLA KV latent width d_c (0: no MLA)"),
         kind: integer(0.0, 1_000_000.0),
         get: |a| Value::Num(a.kv_latent.into()),
         set: |a, v| a.kv_latent = int(v),
@@ -823,7 +835,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "q_latent",
         unit: "",
-        doc: "MLA query latent width (0: direct)",
+        doc: cli_doc!("MLA query latent width (0: direct)"),
         kind: integer(0.0, 1_000_000.0),
         get: |a| Value::Num(a.q_latent.into()),
         set: |a, v| a.q_latent = int(v),
@@ -831,7 +843,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
         name: "rope_dim",
         unit: "",
-        doc: "MLA decoupled RoPE key width",
+        doc: cli_doc!("MLA decoupled RoPE key width"),
         kind: integer(0.0, 100_000.0),
         get: |a| Value::Num(a.rope_dim.into()),
         set: |a, v| a.rope_dim = int(v),
