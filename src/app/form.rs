@@ -183,6 +183,127 @@ fn text_of(v: Value) -> String {
     }
 }
 
+// ---- Values: what each input shows, for the markup and for the bindings ----------------------
+
+/// A field's value as its text input shows it.
+fn text(name: &str, s: &Scenario, r: &Report) -> String {
+    match name {
+        "params" => human::editable(r.params_total),
+        "model" => s.model.clone().unwrap_or_default(),
+        "gpu" => s.gpu.clone(),
+        _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
+    }
+}
+
+/// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
+fn placeholder(name: &str, s: &Scenario, r: &Report, lang: Lang) -> String {
+    let catalog = |f: fn(&hardware::Accelerator) -> f64| {
+        let res = crate::estimate::resolve::Resolved::new(s);
+        format!(
+            "{} ({})",
+            human::sig3(f(&res.gpu) * res.rate),
+            lang.ui().catalog_price
+        )
+    };
+    match name {
+        "price_per_gpu_hour" => catalog(|a| a.rent_usd_per_hour),
+        "gpu_price" => catalog(|a| a.price_usd),
+        "power_w" => format!("{} W (TDP)", r.cost.power_w),
+        "requests_per_s" => human::sig3(r.serving.requests_per_s),
+        _ => String::new(),
+    }
+}
+
+/// A live hint's text and raw value.
+fn hint(key: &str, s: &Scenario, r: &Report, lang: Lang) -> (String, f64) {
+    if key == "chinchilla" {
+        let t = &r.training;
+        return (
+            format!(
+                "{}: N = {}, D = {}",
+                lang.ui().chinchilla_hint,
+                human::count(t.chinchilla_params, lang),
+                human::count(t.chinchilla_tokens, lang)
+            ),
+            t.chinchilla_params,
+        );
+    }
+    let res = crate::estimate::resolve::Resolved::new(s);
+    let g = &res.gpu;
+    let approx = if g.approximate {
+        format!(" ({})", lang.ui().approximate)
+    } else {
+        String::new()
+    };
+    (
+        format!(
+            "{} TFLOP/s {} · {} GB · {} GB/s · {} W{approx}",
+            human::sig3(res.peak_flops / 1e12),
+            res.precision.id(),
+            human::sig3(g.hbm_gb),
+            human::sig3(g.bandwidth_gbs),
+            human::sig3(g.tdp_w)
+        ),
+        r.peak_tflops,
+    )
+}
+
+/// A slider's track position for the field's current value.
+fn position(name: &str, slider: Slider, s: &Scenario, r: &Report) -> String {
+    let x = match name {
+        "params" => r.params_total,
+        _ => match AnyField::find(name).map(|f| f.get(s)) {
+            Some(Value::Num(x)) => x,
+            _ => 0.0,
+        },
+    };
+    slider.position(x).to_string()
+}
+
+/// What an element of the form shows.
+enum Shows {
+    /// A text input's or a select's value (numbers in the scenario language's notation).
+    Value(&'static str),
+    /// A slider's track position.
+    Slider(&'static str, Slider),
+    /// A checkbox.
+    Checked(&'static str),
+    /// What an empty optional field stands for.
+    Placeholder(&'static str),
+    /// A live hint (GPU specs, the Chinchilla optimum) with its raw number in `data-value`.
+    Hint(&'static str),
+}
+
+impl Shows {
+    fn now(&self, s: &Scenario, r: &Report, lang: Lang) -> String {
+        match *self {
+            Shows::Value(n) | Shows::Checked(n) => text(n, s, r),
+            Shows::Slider(n, sl) => position(n, sl, s, r),
+            Shows::Placeholder(n) => placeholder(n, s, r, lang),
+            Shows::Hint(k) => {
+                let (t, v) = hint(k, s, r, lang);
+                format!("{v}\n{t}")
+            }
+        }
+    }
+}
+
+/// An element of the form and the value it shows. The markup is rendered with the values in
+/// it, so a binding touches the DOM (and looks its element up) only once its value changes.
+struct Binding {
+    id: String,
+    el: Option<Element>,
+    shows: Shows,
+    /// What was last written, so unchanged values are not written again.
+    last: String,
+}
+
+thread_local! {
+    static BINDINGS: RefCell<Vec<Binding>> = const { RefCell::new(Vec::new()) };
+    /// Rejected typed values, by field, kept across re-renders of the form.
+    static ERRORS: RefCell<Vec<(String, Problem)>> = const { RefCell::new(Vec::new()) };
+}
+
 // ---- Markup ---------------------------------------------------------------------------------
 
 /// The line under a rejected field: what is allowed, and that the last value stays.
@@ -194,75 +315,121 @@ fn error_html(name: &str, p: &Problem, lang: Lang) -> String {
     )
 }
 
-/// A labelled input for a field: a select for choices, a checkbox for flags, else a typed number
-/// (with `7B`/`40%` suffixes) and its slider. Values are filled in by the bindings.
-fn field_html(out: &mut String, name: &str, lang: Lang, errors: &[(String, Problem)]) {
-    let Some(field) = AnyField::find(name) else {
-        return;
-    };
-    let (label, tip) = label_of(name, lang);
-    let (label, tip) = (escape(label), escape(tip));
-    match field.kind() {
-        Kind::Flag => {
-            let _ = write!(
-                out,
-                "<div class=\"field field-flag\"><input id=\"f-{name}\" type=\"checkbox\" data-field=\"{name}\"><label for=\"f-{name}\" title=\"{tip}\">{label}</label></div>"
-            );
-        }
-        Kind::Choice(words) => {
-            let _ = write!(
-                out,
-                "<div class=\"field\"><label for=\"f-{name}\" title=\"{tip}\">{label}</label><select id=\"f-{name}\" data-field=\"{name}\">"
-            );
-            for w in words {
+/// The form being rendered: markup with the current values in it, and its bindings.
+struct Render<'a> {
+    out: String,
+    bindings: Vec<Binding>,
+    s: &'a Scenario,
+    r: &'a Report,
+    lang: Lang,
+    errors: Vec<(String, Problem)>,
+}
+
+impl Render<'_> {
+    /// Binds element `id` to what it shows, and returns the escaped current value.
+    fn bind(&mut self, id: String, shows: Shows) -> String {
+        let last = shows.now(self.s, self.r, self.lang);
+        let shown = escape(&last);
+        self.bindings.push(Binding {
+            id,
+            el: None,
+            shows,
+            last,
+        });
+        shown
+    }
+
+    /// A labelled input for a field: a select for choices, a checkbox for flags, else a typed
+    /// number (with `7B`/`40%` suffixes) and its slider.
+    fn field(&mut self, name: &'static str) {
+        let Some(field) = AnyField::find(name) else {
+            return;
+        };
+        let (label, tip) = label_of(name, self.lang);
+        let (label, tip) = (escape(label), escape(tip));
+        match field.kind() {
+            Kind::Flag => {
+                let on = self.bind(format!("f-{name}"), Shows::Checked(name)) == "1";
                 let _ = write!(
-                    out,
-                    "<option value=\"{w}\">{}</option>",
-                    escape(&i18n::choice_label(name, w, lang))
+                    self.out,
+                    "<div class=\"field field-flag\"><input id=\"f-{name}\" type=\"checkbox\" data-field=\"{name}\"{}><label for=\"f-{name}\" title=\"{tip}\">{label}</label></div>",
+                    if on { " checked" } else { "" }
                 );
             }
-            out.push_str("</select></div>");
+            Kind::Choice(words) => {
+                let value = self.bind(format!("f-{name}"), Shows::Value(name));
+                let _ = write!(
+                    self.out,
+                    "<div class=\"field\"><label for=\"f-{name}\" title=\"{tip}\">{label}</label><select id=\"f-{name}\" data-field=\"{name}\">"
+                );
+                for w in words {
+                    let _ = write!(
+                        self.out,
+                        "<option value=\"{w}\"{}>{}</option>",
+                        if *w == value { " selected" } else { "" },
+                        escape(&i18n::choice_label(name, w, self.lang))
+                    );
+                }
+                self.out.push_str("</select></div>");
+            }
+            _ => self.numeric(name, field.unit(), &label, &tip),
         }
-        _ => numeric_html(out, name, field.unit(), &label, &tip, lang, errors),
     }
-}
 
-fn numeric_html(
-    out: &mut String,
-    name: &str,
-    unit: &'static str,
-    label: &str,
-    tip: &str,
-    lang: Lang,
-    errors: &[(String, Problem)],
-) {
-    let error = errors.iter().find(|(n, _)| n == name).map(|(_, p)| p);
-    let _ = write!(
-        out,
-        "<div class=\"field{}\" id=\"fld-{name}\"><label for=\"f-{name}\" title=\"{tip}\">{label}</label><div class=\"field-row\">",
-        if error.is_some() { " has-error" } else { "" }
-    );
-    if slider_for(name).is_some() {
+    fn numeric(&mut self, name: &'static str, unit: &'static str, label: &str, tip: &str) {
+        let error = self
+            .errors
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| error_html(name, p, self.lang));
         let _ = write!(
-            out,
-            "<input type=\"range\" class=\"slider\" min=\"0\" max=\"1000\" step=\"1\" aria-label=\"{label}\" data-slider=\"{name}\">"
+            self.out,
+            "<div class=\"field{}\" id=\"fld-{name}\"><label for=\"f-{name}\" title=\"{tip}\">{label}</label><div class=\"field-row\">",
+            if error.is_some() { " has-error" } else { "" }
+        );
+        if let Some(sl) = slider_for(name) {
+            let pos = self.bind(format!("s-{name}"), Shows::Slider(name, sl));
+            let _ = write!(
+                self.out,
+                "<input type=\"range\" class=\"slider\" min=\"0\" max=\"1000\" step=\"1\" aria-label=\"{label}\" id=\"s-{name}\" data-slider=\"{name}\" value=\"{pos}\">"
+            );
+        }
+        let placeholder = self.bind(format!("f-{name}"), Shows::Placeholder(name));
+        let value = self.bind(format!("f-{name}"), Shows::Value(name));
+        let _ = write!(
+            self.out,
+            "<input id=\"f-{name}\" type=\"text\" inputmode=\"decimal\" class=\"num\" autocomplete=\"off\" data-field=\"{name}\" aria-invalid=\"{}\" placeholder=\"{placeholder}\" value=\"{value}\"><span class=\"unit\">{}</span></div>",
+            error.is_some(),
+            escape(i18n::unit(unit, self.lang))
+        );
+        if let Some(e) = error {
+            self.out.push_str(&e);
+        }
+        self.out.push_str("</div>");
+    }
+
+    fn fields(&mut self, names: &[&'static str]) {
+        for name in names {
+            self.field(name);
+        }
+    }
+
+    /// A live hint: its text, with the raw number in `data-value` under `data-metric`.
+    fn hint(&mut self, key: &'static str, metric: &str) {
+        let now = self.bind(format!("hint-{key}"), Shows::Hint(key));
+        let (v, t) = now.split_once('\n').unwrap_or_default();
+        let _ = write!(
+            self.out,
+            "<p class=\"hint\" id=\"hint-{key}\" data-metric=\"{metric}\" data-value=\"{v}\">{t}</p>"
         );
     }
-    let _ = write!(
-        out,
-        "<input id=\"f-{name}\" type=\"text\" inputmode=\"decimal\" class=\"num\" autocomplete=\"off\" data-field=\"{name}\" aria-invalid=\"{}\"><span class=\"unit\">{}</span></div>",
-        error.is_some(),
-        escape(i18n::unit(unit, lang))
-    );
-    if let Some(p) = error {
-        out.push_str(&error_html(name, p, lang));
-    }
-    out.push_str("</div>");
-}
 
-fn fields_html(out: &mut String, names: &[&str], lang: Lang, errors: &[(String, Problem)]) {
-    for name in names {
-        field_html(out, name, lang, errors);
+    fn note(&mut self, class: &str, text: &str) {
+        let _ = write!(self.out, "<p class=\"hint{class}\">{}</p>", escape(text));
+    }
+
+    fn legend(&mut self, text: &str) {
+        let _ = write!(self.out, "<fieldset><legend>{}</legend>", escape(text));
     }
 }
 
@@ -328,49 +495,51 @@ struct Shape {
     custom_gpu: bool,
 }
 
-/// The whole form.
-fn form_html(shape: Shape, model: Option<&str>, filter: &str, arch_open: bool) -> String {
+/// The whole form, with the values of `s` and `r`, and its bindings.
+fn form_html(
+    shape: Shape,
+    s: &Scenario,
+    r: &Report,
+    filter: &str,
+    arch_open: bool,
+) -> (String, Vec<Binding>) {
     let lang = shape.lang;
     let ui = lang.ui();
-    let errors = ERRORS.with_borrow(|e| e.clone());
-    let errors = errors.as_slice();
-    let mut out = String::with_capacity(24_000);
-    let legend = |out: &mut String, text: &str| {
-        let _ = write!(out, "<fieldset><legend>{}</legend>", escape(text));
-    };
-    let hint = |out: &mut String, class: &str, text: &str| {
-        let _ = write!(out, "<p class=\"hint{class}\">{}</p>", escape(text));
+    let mut f = Render {
+        out: String::with_capacity(32 * 1024),
+        bindings: Vec::with_capacity(128),
+        s,
+        r,
+        lang,
+        errors: ERRORS.with_borrow(|e| e.clone()),
     };
 
-    legend(&mut out, ui.g_model);
+    f.legend(ui.g_model);
+    let model = f.bind("f-model".into(), Shows::Value("model"));
+    let options = model_options(filter, Some(model.as_str()), lang).replacen(
+        &format!("value=\"{model}\""),
+        &format!("value=\"{model}\" selected"),
+        1,
+    );
     let _ = write!(
-        out,
-        "<div class=\"field\"><label for=\"f-model\">{}</label><input type=\"search\" class=\"search\" id=\"model-search\" aria-label=\"{s}\" placeholder=\"{s}\" value=\"{}\"><select id=\"f-model\" data-field=\"model\">{}</select></div>",
+        f.out,
+        "<div class=\"field\"><label for=\"f-model\">{}</label><input type=\"search\" class=\"search\" id=\"model-search\" aria-label=\"{q}\" placeholder=\"{q}\" value=\"{}\"><select id=\"f-model\" data-field=\"model\">{options}</select></div>",
         escape(ui.preset),
         escape(filter),
-        model_options(filter, model, lang),
-        s = escape(ui.preset_search),
+        q = escape(ui.preset_search),
     );
     let (label, tip) = label_of("params", lang);
-    numeric_html(
-        &mut out,
-        "params",
-        "",
-        &escape(label),
-        &escape(tip),
-        lang,
-        errors,
-    );
+    f.numeric("params", "", &escape(label), &escape(tip));
     let _ = write!(
-        out,
+        f.out,
         "<details class=\"arch\"{}><summary>{}</summary><div class=\"arch-grid\">",
         if arch_open { " open" } else { "" },
         escape(ui.architecture)
     );
-    fields_html(&mut out, &ARCH, lang, errors);
-    out.push_str("</div></details></fieldset>");
+    f.fields(&ARCH);
+    f.out.push_str("</div></details></fieldset>");
 
-    legend(&mut out, ui.g_data);
+    f.legend(ui.g_data);
     let radio = |mode: &str, on: bool, text: &str| {
         format!(
             "<label class=\"radio\"><input type=\"radio\" name=\"data-mode\" data-field=\"data-mode-{mode}\"{}> {}</label>",
@@ -379,44 +548,47 @@ fn form_html(shape: Shape, model: Option<&str>, filter: &str, arch_open: bool) -
         )
     };
     let _ = write!(
-        out,
+        f.out,
         "<div class=\"field\" role=\"radiogroup\" aria-label=\"{l}\"><span class=\"label\">{l}</span>{}{}</div>",
         radio("tokens", !shape.by_dataset, ui.by_tokens),
         radio("dataset", shape.by_dataset, ui.by_dataset),
         l = escape(ui.data_by),
     );
     if shape.by_dataset {
-        fields_html(&mut out, &["dataset_tb", "bytes_per_token"], lang, errors);
-        hint(&mut out, "", ui.bytes_hint);
+        f.fields(&["dataset_tb", "bytes_per_token"]);
+        f.note("", ui.bytes_hint);
     } else {
-        fields_html(&mut out, &["tokens"], lang, errors);
+        f.fields(&["tokens"]);
     }
-    fields_html(&mut out, &["epochs"], lang, errors);
-    out.push_str("<p class=\"hint\" data-metric=\"chinchilla_params\" data-live=\"chinchilla\"></p></fieldset>");
+    f.fields(&["epochs"]);
+    f.hint("chinchilla", "chinchilla_params");
+    f.out.push_str("</fieldset>");
 
-    legend(&mut out, ui.g_hardware);
+    f.legend(ui.g_hardware);
     let (label, tip) = label_of("gpu", lang);
+    let gpu = f.bind("f-gpu".into(), Shows::Value("gpu"));
+    let options = gpu_options(lang).replacen(
+        &format!("value=\"{gpu}\""),
+        &format!("value=\"{gpu}\" selected"),
+        1,
+    );
     let _ = write!(
-        out,
-        "<div class=\"field\"><label for=\"f-gpu\" title=\"{}\">{}</label><select id=\"f-gpu\" data-field=\"gpu\">{}</select><p class=\"hint\" data-metric=\"peak_tflops\" data-live=\"specs\"></p></div>",
+        f.out,
+        "<div class=\"field\"><label for=\"f-gpu\" title=\"{}\">{}</label><select id=\"f-gpu\" data-field=\"gpu\">{options}</select>",
         escape(tip),
         escape(label),
-        gpu_options(lang)
     );
+    f.hint("specs", "peak_tflops");
+    f.out.push_str("</div>");
     if shape.custom_gpu {
-        fields_html(
-            &mut out,
-            &["peak_tflops", "hbm_gb", "bandwidth_gbs"],
-            lang,
-            errors,
-        );
+        f.fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"]);
     }
-    fields_html(&mut out, &["gpus", "mfu"], lang, errors);
-    hint(&mut out, " mfu-band", ui.mfu_typical);
-    fields_html(&mut out, &["precision"], lang, errors);
-    out.push_str("</fieldset>");
+    f.fields(&["gpus", "mfu"]);
+    f.note(" mfu-band", ui.mfu_typical);
+    f.fields(&["precision"]);
+    f.out.push_str("</fieldset>");
 
-    let groups: [(&str, &[&str]); 4] = [
+    let groups: [(&str, &[&'static str]); 4] = [
         (ui.g_schedule, &["deadline_days"]),
         (
             ui.g_parallel,
@@ -464,193 +636,45 @@ fn form_html(shape: Shape, model: Option<&str>, filter: &str, arch_open: bool) -
         ),
     ];
     for (title, names) in groups {
-        legend(&mut out, title);
-        fields_html(&mut out, names, lang, errors);
-        out.push_str("</fieldset>");
+        f.legend(title);
+        f.fields(names);
+        f.out.push_str("</fieldset>");
     }
-    out
+    (f.out, f.bindings)
 }
 
-// ---- Bindings: the values the inputs show ---------------------------------------------------
+// ---- Bindings: keeping the inputs in step ----------------------------------------------------
 
-/// What an element of the form shows.
-enum Shows {
-    /// A text input's value (numbers in the scenario language's own notation).
-    Text(String),
-    /// A slider's track position.
-    Slider(String, Slider),
-    /// A checkbox.
-    Checked(String),
-    /// A select's chosen option.
-    Choice(String),
-    /// What an empty optional field stands for.
-    Placeholder(String),
-    /// A live hint (GPU specs, the Chinchilla optimum) with its raw number in `data-value`.
-    Hint(String),
-}
-
-struct Binding {
-    el: Element,
-    shows: Shows,
-    /// What was last written, so unchanged values are not written again.
-    last: String,
-}
-
-thread_local! {
-    static BINDINGS: RefCell<Vec<Binding>> = const { RefCell::new(Vec::new()) };
-    /// Rejected typed values, by field, kept across re-renders of the form.
-    static ERRORS: RefCell<Vec<(String, Problem)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A field's value as its text input shows it.
-fn text(name: &str, s: &Scenario, r: &Report) -> String {
-    match name {
-        "params" => human::editable(r.params_total),
-        "model" => s.model.clone().unwrap_or_default(),
-        "gpu" => s.gpu.clone(),
-        _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
-    }
-}
-
-/// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
-fn placeholder(name: &str, s: &Scenario, r: &Report, lang: Lang) -> String {
-    let catalog = |f: fn(&hardware::Accelerator) -> f64| {
-        let res = crate::estimate::resolve::Resolved::new(s);
-        format!(
-            "{} ({})",
-            human::sig3(f(&res.gpu) * res.rate),
-            lang.ui().catalog_price
-        )
-    };
-    match name {
-        "price_per_gpu_hour" => catalog(|a| a.rent_usd_per_hour),
-        "gpu_price" => catalog(|a| a.price_usd),
-        "power_w" => format!("{} W (TDP)", r.cost.power_w),
-        "requests_per_s" => human::sig3(r.serving.requests_per_s),
-        _ => String::new(),
-    }
-}
-
-/// A live hint's text and raw value.
-fn hint(key: &str, s: &Scenario, r: &Report, lang: Lang) -> (String, f64) {
-    if key == "chinchilla" {
-        let t = &r.training;
-        return (
-            format!(
-                "{}: N = {}, D = {}",
-                lang.ui().chinchilla_hint,
-                human::count(t.chinchilla_params, lang),
-                human::count(t.chinchilla_tokens, lang)
-            ),
-            t.chinchilla_params,
-        );
-    }
-    let res = crate::estimate::resolve::Resolved::new(s);
-    let g = &res.gpu;
-    let approx = if g.approximate {
-        format!(" ({})", lang.ui().approximate)
-    } else {
-        String::new()
-    };
-    (
-        format!(
-            "{} TFLOP/s {} · {} GB · {} GB/s · {} W{approx}",
-            human::sig3(res.peak_flops / 1e12),
-            res.precision.id(),
-            human::sig3(g.hbm_gb),
-            human::sig3(g.bandwidth_gbs),
-            human::sig3(g.tdp_w)
-        ),
-        r.peak_tflops,
-    )
-}
-
-/// Finds what each element of the freshly rendered form shows.
-fn bind(form: &Element) {
-    let mut bindings = Vec::new();
-    let Ok(nodes) = form.query_selector_all("[data-field],[data-slider],[data-live]") else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        let Some(el) = nodes
-            .get(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
-        else {
-            continue;
-        };
-        let attr = |a: &str| el.get_attribute(a);
-        let mut add = |shows| {
-            bindings.push(Binding {
-                el: el.clone(),
-                shows,
-                last: String::new(),
-            })
-        };
-        if let Some(key) = attr("data-live") {
-            add(Shows::Hint(key));
-        } else if let Some(name) = attr("data-slider") {
-            if let Some(sl) = slider_for(&name) {
-                add(Shows::Slider(name, sl));
-            }
-        } else if let Some(name) = attr("data-field") {
-            match attr("type").as_deref() {
-                Some("radio") => {}
-                Some("checkbox") => add(Shows::Checked(name)),
-                Some(_) => {
-                    add(Shows::Placeholder(name.clone()));
-                    add(Shows::Text(name));
-                }
-                None => add(Shows::Choice(name)),
-            }
-        }
-    }
-    BINDINGS.set(bindings);
-}
-
-/// Writes every value that changed since the last sync.
+/// Writes every value that changed since it was rendered or last written.
 fn sync(ctx: Ctx) {
     let lang = ctx.lang.get_untracked();
     ctx.scenario.with_untracked(|s| {
         ctx.report.with_untracked(|r| {
             BINDINGS.with_borrow_mut(|bindings| {
                 for b in bindings {
-                    let now = match &b.shows {
-                        Shows::Text(n) | Shows::Choice(n) => text(n, s, r),
-                        Shows::Slider(n, sl) => {
-                            let x = match n.as_str() {
-                                "params" => r.params_total,
-                                _ => match AnyField::find(n).map(|f| f.get(s)) {
-                                    Some(Value::Num(x)) => x,
-                                    _ => 0.0,
-                                },
-                            };
-                            sl.position(x).to_string()
-                        }
-                        Shows::Checked(n) => text(n, s, r),
-                        Shows::Placeholder(n) => placeholder(n, s, r, lang),
-                        Shows::Hint(k) => {
-                            let (t, v) = hint(k, s, r, lang);
-                            format!("{v}\n{t}")
-                        }
-                    };
+                    let now = b.shows.now(s, r, lang);
                     if now == b.last {
                         continue;
                     }
-                    match &b.shows {
+                    if b.el.is_none() {
+                        b.el = dom::by_id(&b.id);
+                    }
+                    let Some(el) = &b.el else { continue };
+                    match b.shows {
                         Shows::Checked(_) => {
-                            if let Some(i) = as_input(&b.el) {
+                            if let Some(i) = as_input(el) {
                                 i.set_checked(now == "1");
                             }
                         }
                         Shows::Placeholder(_) => {
-                            let _ = b.el.set_attribute("placeholder", &now);
+                            let _ = el.set_attribute("placeholder", &now);
                         }
                         Shows::Hint(_) => {
                             let (v, t) = now.split_once('\n').unwrap_or_default();
-                            let _ = b.el.set_attribute("data-value", v);
-                            b.el.set_text_content(Some(t));
+                            let _ = el.set_attribute("data-value", v);
+                            el.set_text_content(Some(t));
                         }
-                        _ => dom::set_value(&b.el, &now),
+                        _ => dom::set_value(el, &now),
                     }
                     b.last = now;
                 }
@@ -677,10 +701,12 @@ pub fn mount(ctx: Ctx) {
         let filter = dom::by_id("model-search")
             .map(|e| dom::value(&e))
             .unwrap_or_default();
-        let model = ctx.scenario.with_untracked(|s| s.model.clone());
-        form.set_inner_html(&form_html(shape, model.as_deref(), &filter, arch_open));
-        bind(&form);
-        sync(ctx);
+        let (html, bindings) = ctx.scenario.with_untracked(|s| {
+            ctx.report
+                .with_untracked(|r| form_html(shape, s, r, &filter, arch_open))
+        });
+        form.set_inner_html(&html);
+        BINDINGS.set(bindings);
         Some(shape)
     });
     Effect::new(move |_| {
