@@ -200,7 +200,6 @@ pub fn provide() -> Library {
     );
     let lib = Library { state, compared };
     provide_context(lib);
-    load(lib);
     lib
 }
 
@@ -684,9 +683,10 @@ fn compare_html(ctx: Ctx, lib: Library, lang: Lang) -> String {
     })
 }
 
-/// Fills the scenarios panel's regions. The name field and its button are fixed elements, so
+/// Reads the saved scenarios and fills the scenarios panel's regions. The name field and its button are fixed elements, so
 /// a name being typed survives every update of the list.
 pub fn mount(ctx: Ctx, lib: Library) {
+    load(lib);
     let lang = move || ctx.lang.get();
     region(
         "library-title",

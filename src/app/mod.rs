@@ -30,8 +30,25 @@ pub fn App() -> impl IntoView {
     chart_view::mount(ctx, lib);
     outputs::mount(ctx);
     form::mount(ctx);
-    library_view::mount(ctx, lib);
     listen(ctx, lib);
+    // Below the fold, and nothing the first paint needs: the tabs, and the saved scenarios
+    // (reading them scans localStorage). They follow the first frame.
+    let owner = Owner::current();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let rest = move || {
+                    outputs::mount_tabs(ctx);
+                    library_view::mount(ctx, lib);
+                };
+                match &owner {
+                    Some(o) => o.with(rest),
+                    None => rest(),
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     view! { <div id="app" inner_html=SKELETON></div> }
 }
 

@@ -349,7 +349,7 @@ fn header_html(lang: Lang, copied: bool) -> String {
     )
 }
 
-/// Fills the output regions: header, link problems, cards, tabs.
+/// Fills the output regions above the fold: header, link problems, cards.
 pub fn mount(ctx: Ctx) {
     region(
         "header",
@@ -369,6 +369,10 @@ pub fn mount(ctx: Ctx) {
                 .with(|s| ctx.report.with(|r| cards_html(s, r, ctx.lang.get())))
         }),
     );
+}
+
+/// Fills the tabs under the charts.
+pub fn mount_tabs(ctx: Ctx) {
     region(
         "tablist",
         Box::new(move || {
