@@ -127,27 +127,26 @@ pub fn percent(x: f64) -> String {
     format!("{}%", sig3(x * 100.0))
 }
 
-/// The exact value for a tooltip: full digits, no exponent below 1e19.
+/// The exact value for a tooltip: every digit of the shortest form that reads back to `x`,
+/// thousands separated in the integer part (`38,000,000,000,000,000,000,000,000`, `0.0000123`).
 pub fn exact(x: f64) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    if x.abs() >= 1e19 || (x != 0.0 && x.abs() < 1e-4) {
-        format!("{x:e}")
-    } else if x.fract() == 0.0 {
-        // Thousands separators.
-        let digits = format!("{}", x.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
+    let s = format!("{}", x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::from(if x < 0.0 { "-" } else { "" });
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
         }
-        if x < 0.0 { format!("-{out}") } else { out }
-    } else {
-        format!("{x}")
+        out.push(c);
     }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// Escapes text for HTML. Everything the page renders through `inner_html` passes through here.
@@ -209,6 +208,9 @@ mod tests {
         assert_eq!(money(6.6658e7, false, Lang::En), "$66.7M");
         assert_eq!(money(4.73e8, true, Lang::Zh), "¥4.73亿");
         assert_eq!(exact(1_022_362.0), "1,022,362");
+        assert_eq!(exact(3.8e25), "38,000,000,000,000,000,000,000,000");
+        assert_eq!(exact(-1234.5), "-1,234.5");
+        assert_eq!(exact(1.23e-5), "0.0000123");
         assert_eq!(percent(0.4), "40%");
         assert_eq!(editable(70_553_706_496.0), "70.55B");
         assert_eq!(editable(15.6e12), "15.6T");

@@ -3,7 +3,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic (none is expected: see tests/fuzz_query.rs) names itself in the console.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     leptos::mount::mount_to_body(suanli::app::App);
 }
 
