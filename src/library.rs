@@ -171,9 +171,36 @@ pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
     )
 }
 
+/// Sorts by `before`, by insertion: the lists hold a few dozen entries at most, and the
+/// standard library's sorts would add kilobytes to the page for them.
+pub fn sort_small<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && before(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_sort_orders_and_keeps_every_item() {
+        let mut v = vec![5, 1, 4, 1, 3, 9, 0];
+        sort_small(&mut v, |a, b| a < b);
+        assert_eq!(v, [0, 1, 1, 3, 4, 5, 9]);
+        let mut names = vec![("b", 2.0f64), ("a", 2.0), ("c", 7.0)];
+        // Newest first, then by name: as the saved list shows them.
+        sort_small(&mut names, |x, y| {
+            y.1.total_cmp(&x.1).then(x.0.cmp(y.0)).is_lt()
+        });
+        assert_eq!(names, [("c", 7.0), ("a", 2.0), ("b", 2.0)]);
+        let mut empty: Vec<u8> = vec![];
+        sort_small(&mut empty, |a, b| a < b);
+    }
 
     fn entry() -> Entry {
         Entry {

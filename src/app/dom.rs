@@ -6,7 +6,8 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement};
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, Event, HtmlInputElement, IntersectionObserver, IntersectionObserverEntry};
 
 /// The element with this id, if it is on the page.
 pub fn by_id(id: &str) -> Option<Element> {
@@ -31,6 +32,22 @@ pub fn region(id: &'static str, render: Box<dyn Fn() -> String>) {
         el.set_inner_html(&html);
         Some(html)
     });
+}
+
+/// Calls `f` with whether the element `id` is on screen, now and whenever that changes.
+pub fn on_visible(id: &str, f: impl Fn(bool) + 'static) {
+    let Some(el) = by_id(id) else { return };
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(e) = entries.iter().last() {
+            f(e.unchecked_into::<IntersectionObserverEntry>()
+                .is_intersecting());
+        }
+    });
+    if let Ok(observer) = IntersectionObserver::new(cb.as_ref().unchecked_ref()) {
+        observer.observe(&el);
+    }
+    // Observed for the page's lifetime.
+    cb.forget();
 }
 
 /// The element an event happened on.

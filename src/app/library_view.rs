@@ -131,12 +131,13 @@ pub fn load(lib: Library) {
             });
         }
     }
-    entries.sort_unstable_by(|a, b| {
+    library::sort_small(&mut entries, |a, b| {
         b.saved_ms
             .total_cmp(&a.saved_ms)
             .then_with(|| a.name.cmp(&b.name))
+            .is_lt()
     });
-    unreadable.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    library::sort_small(&mut unreadable, |a, b| a.key < b.key);
     lib.state.update(|s| {
         s.entries = entries;
         s.unreadable = unreadable;

@@ -65,7 +65,7 @@ const SKELETON: &str = concat!(
     r#"<section class="library" aria-labelledby="library-title"><h2 id="library-title"></h2><div id="trouble"></div>"#,
     r#"<form class="save-row" id="save-row"><input type="text" id="scenario-name" maxlength="120"><button type="submit" id="save-scenario"></button></form>"#,
     r#"<div id="undo"></div><ul class="saved" id="saved"></ul><div id="unreadable"></div><div id="compare"></div><div class="io" id="io"></div></section>"#,
-    r#"<section class="tabs"><div role="tablist" id="tablist"></div><div role="tabpanel" id="tabpanel"></div></section>"#,
+    r#"<section class="tabs" id="tabs"><div role="tablist" id="tablist"></div><div role="tabpanel" id="tabpanel"></div></section>"#,
     r#"</div></main>"#,
 );
 
