@@ -212,10 +212,13 @@ impl<T> Chart<T> {
         })
     }
 
+    /// The box's size. Its height comes from the stylesheet; without one (a test page, a
+    /// stylesheet that failed to load) the chart takes a height of its own.
     fn size(&self) -> (f64, f64) {
+        let h = f64::from(self.el.client_height());
         (
             f64::from(self.el.client_width()),
-            f64::from(self.el.client_height()),
+            if h > 0.0 { h } else { 300.0 },
         )
     }
 
