@@ -323,15 +323,6 @@ pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
     }
     let dy = f.y(y, c.deadline);
     svg.line((f.left, dy), (f.right, dy), theme.warn, 1.5);
-    let (cx, cy) = (px(f.x(x, c.current.0)), px(f.y(y, c.current.1)));
-    if cx.is_finite() && cy.is_finite() {
-        let _ = write!(
-            svg.out,
-            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
-            theme.palette[0].css(),
-            theme.fg.css()
-        );
-    }
     axes(&mut svg, &f, theme.fg);
     svg.text(
         ((f.left + f.right) / 2.0, h - 4.0),
@@ -341,7 +332,34 @@ pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
         theme.fg,
     );
     svg.vertical_title((16.0, (f.top + f.bottom) / 2.0), &c.text[1], theme.fg);
+    // The current choice last, in a group of its own: dragging the GPU count moves only this.
+    svg.out.push_str(LIVE_OPEN);
+    let (cx, cy) = (px(f.x(x, c.current.0)), px(f.y(y, c.current.1)));
+    if cx.is_finite() && cy.is_finite() {
+        let _ = write!(
+            svg.out,
+            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+            theme.palette[0].css(),
+            theme.fg.css()
+        );
+    }
+    svg.out.push_str("</g>");
     svg.finish()
+}
+
+/// Opens the group of a chart's markup that changes most often (the current choice). A page
+/// whose chart differs only inside it can rewrite just that group.
+pub const LIVE_OPEN: &str = "<g data-live=\"1\">";
+
+/// The smallest of 1, 2 or 5 times a power of ten that is at least `x`: an axis end that stays
+/// put while a value is dragged, and reads well.
+pub fn nice_ceiling(x: f64) -> f64 {
+    let p = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|v| *v >= x * (1.0 - 1e-12))
+        .unwrap_or(10.0 * p)
 }
 
 fn axes(svg: &mut Svg, f: &Frame, color: Rgb) {
@@ -436,6 +454,28 @@ mod tests {
         assert_eq!(log_label(1e4), "10k");
         assert_eq!(log_label(1e6), "1M");
         assert_eq!(linear_label(0.30000000000000004), "0.3");
+    }
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(1234.0), 2000.0);
+        assert_eq!(nice_ceiling(2000.0), 2000.0);
+        assert_eq!(nice_ceiling(2001.0), 5000.0);
+        assert_eq!(nice_ceiling(6.0), 10.0);
+        assert_eq!(nice_ceiling(0.3), 0.5);
+    }
+
+    #[test]
+    fn the_current_choice_is_drawn_last_in_its_own_group() {
+        let mut c = days();
+        let a = days_svg(&c, &LIGHT, (500.0, 300.0));
+        c.current = (800.0, 9.0);
+        let b = days_svg(&c, &LIGHT, (500.0, 300.0));
+        let (base_a, live_a) = a.split_at(a.find(LIVE_OPEN).unwrap());
+        let (base_b, live_b) = b.split_at(b.find(LIVE_OPEN).unwrap());
+        assert_eq!(base_a, base_b);
+        assert_ne!(live_a, live_b);
+        assert!(live_b.contains("<circle") && live_b.ends_with("</g></svg>"));
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
     .into_iter()
     .fold(mp * 64.0, f64::max)
         * 8.0;
+    // A round end: the axis stays put while the GPU count is dragged (see `Chart::paint`).
+    let far = charts::nice_ceiling(far);
     let mut counts: Vec<u32> = (0..POINTS)
         .map(|i| (mp * (far / mp).powf(i as f64 / (POINTS - 1) as f64)).round() as u32)
         .collect();
@@ -184,8 +186,13 @@ fn dark_mode() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The charts' sizes in pixels, and the resize count they were read at.
-type Sized = (u32, [(f64, f64); 2]);
+/// What the last paint of the charts left: the resize count its sizes were read at, the sizes
+/// in pixels, and each chart's markup before its live group.
+struct Painted {
+    resized: u32,
+    sizes: [(f64, f64); 2],
+    bases: [String; 2],
+}
 
 /// One chart on the page: where it goes, how it is drawn, and its legend.
 struct Chart<T> {
@@ -224,12 +231,26 @@ impl<T> Chart<T> {
 
     /// Replaces the SVG, counts the paint in `data-drawn` (for tests and the benchmark), and
     /// rewrites the legend if it changed.
-    fn paint(&self, (w, h): (f64, f64), lang: Lang) {
+    /// Draws the chart. When the markup differs from `last` only inside its live group (the
+    /// current choice), only that group is rewritten. Returns the markup before the live group,
+    /// for the next paint to compare.
+    fn paint(&self, (w, h): (f64, f64), lang: Lang, last: &str) -> String {
         if w <= 0.0 || h <= 0.0 {
-            return;
+            return String::new();
         }
-        self.el
-            .set_inner_html(&(self.draw)(&self.data, theme(), (w, h)));
+        let svg = (self.draw)(&self.data, theme(), (w, h));
+        let split = svg.find(charts::LIVE_OPEN).unwrap_or(svg.len());
+        let (base, live) = svg.split_at(split);
+        let group = (base == last && !live.is_empty())
+            .then(|| self.el.query_selector("g[data-live]").ok().flatten())
+            .flatten();
+        let inside = live
+            .strip_prefix(charts::LIVE_OPEN)
+            .and_then(|l| l.strip_suffix("</g></svg>"));
+        match (group, inside) {
+            (Some(g), Some(inside)) => g.set_inner_html(inside),
+            _ => self.el.set_inner_html(&svg),
+        }
         let n = self
             .el
             .get_attribute("data-drawn")
@@ -242,6 +263,7 @@ impl<T> Chart<T> {
                 ul.set_inner_html(&html);
             }
         }
+        base.to_string()
     }
 }
 
@@ -309,7 +331,7 @@ fn memory_keys(d: &MemoryChart, lang: Lang) -> Vec<Key> {
 pub fn mount(ctx: Ctx, lib: Library) {
     // Both charts in one effect, sizes read before either is written: reading a size forces a
     // layout, and this way there is one, at the first paint and after a resize only.
-    Effect::new(move |sizes: Option<Option<Sized>>| {
+    Effect::new(move |last: Option<Option<Painted>>| {
         let resized = ctx.resized.get();
         let lang = ctx.lang.get();
         let (days, memory) = lib.compared.with(|c| {
@@ -320,13 +342,20 @@ pub fn mount(ctx: Ctx, lib: Library) {
         });
         let days = Chart::new("days", days, charts::days_svg, days_keys)?;
         let memory = Chart::new("memory", memory, charts::memory_svg, memory_keys)?;
-        let sizes = match sizes.flatten() {
-            Some((seen, sizes)) if seen == resized => sizes,
-            _ => [days.size(), memory.size()],
-        };
-        days.paint(sizes[0], lang);
-        memory.paint(sizes[1], lang);
-        Some((resized, sizes))
+        let last = last.flatten().filter(|p| p.resized == resized);
+        let sizes = last
+            .as_ref()
+            .map_or_else(|| [days.size(), memory.size()], |p| p.sizes);
+        let base = |i: usize| last.as_ref().map_or("", |p| p.bases[i].as_str());
+        let bases = [
+            days.paint(sizes[0], lang, base(0)),
+            memory.paint(sizes[1], lang, base(1)),
+        ];
+        Some(Painted {
+            resized,
+            sizes,
+            bases,
+        })
     });
     region(
         "cap-days",
