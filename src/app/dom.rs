@@ -1,8 +1,8 @@
 //! The few DOM operations the page needs. Each part of the page is a *region*: an element whose
 //! content is one HTML string, rendered by a plain function from the state and written only when
-//! it changed. Events are handled by one delegated listener (see `events`). This keeps the
-//! page's code small: one reactive effect per region instead of a typed view per element, and
-//! every piece of text passes through `escape` on its way into markup.
+//! it changed. Events are handled by one delegated listener (`listen` in the page module). This
+//! keeps the page's code small: one reactive effect per region instead of a typed view per
+//! element, and every piece of text passes through `escape` on its way into markup.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
     view! { <div id="app" inner_html=SKELETON></div> }
 }
 
-/// The page's fixed elements. Everything inside them is a region (`dom::region`); the canvases
+/// The page's fixed elements. Everything inside them is a region (`dom::region`); the charts
 /// keep their size between paints, and the name field keeps what is typed while the list changes.
 const SKELETON: &str = concat!(
     r#"<header class="top" id="header"></header><div id="problems"></div>"#,
