@@ -105,9 +105,24 @@ pub struct MemoryChart {
     pub text: [String; 1],
 }
 
-/// A coordinate rounded to a tenth of a pixel (written in its shortest form: `12.3`, `40`).
-fn px(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
+/// A coordinate written to a tenth of a pixel (`12.3`, `40`, `-0.5`) with integer arithmetic:
+/// formatting floats was the slowest part of drawing a chart. Not-a-number writes as 0.
+#[derive(Clone, Copy)]
+struct Px(f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
+        if tenths < 0 && whole == 0 {
+            f.write_str("-")?;
+        }
+        if tenth == 0 {
+            write!(f, "{whole}")
+        } else {
+            write!(f, "{whole}.{tenth}")
+        }
+    }
 }
 
 /// An SVG document being written; coordinates are pixels from the top left.
@@ -127,22 +142,23 @@ impl Svg {
     }
 
     fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), color: Rgb, width: f64) {
-        let (x1, y1, x2, y2) = (px(x1), px(y1), px(x2), px(y2));
+        let (x1, y1, x2, y2) = (Px(x1), Px(y1), Px(x2), Px(y2));
         let _ = write!(
             self.out,
-            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"{}\" stroke-width=\"{width}\"/>",
-            color.css()
+            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+            color.css(),
+            Px(width)
         );
     }
 
-    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgb, opacity: f64) {
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgb, opacity: &str) {
         let _ = write!(
             self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"{opacity}\"/>",
-            px(x),
-            px(y),
-            px(w.max(0.0)),
-            px(h.max(0.0)),
+            Px(x),
+            Px(y),
+            Px(w.max(0.0)),
+            Px(h.max(0.0)),
             fill.css()
         );
     }
@@ -151,19 +167,20 @@ impl Svg {
         self.out
             .push_str("<polyline fill=\"none\" stroke-linejoin=\"round\" points=\"");
         for (x, y) in points {
-            let _ = write!(self.out, "{},{} ", px(x), px(y));
+            let _ = write!(self.out, "{},{} ", Px(x), Px(y));
         }
         let _ = write!(
             self.out,
-            "\" stroke=\"{}\" stroke-width=\"{width}\"/>",
-            color.css()
+            "\" stroke=\"{}\" stroke-width=\"{}\"/>",
+            color.css(),
+            Px(width)
         );
     }
 
     /// Text anchored at (x, y): `anchor` is `start`, `middle` or `end`; `dy` shifts it down in
     /// ems (0.35 centres it on y).
-    fn text(&mut self, (x, y): (f64, f64), anchor: &str, dy: f64, text: &str, color: Rgb) {
-        let (x, y) = (px(x), px(y));
+    fn text(&mut self, (x, y): (f64, f64), anchor: &str, dy: &str, text: &str, color: Rgb) {
+        let (x, y) = (Px(x), Px(y));
         let _ = write!(
             self.out,
             "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}em\" text-anchor=\"{anchor}\" fill=\"{}\">{}</text>",
@@ -174,7 +191,7 @@ impl Svg {
 
     /// A y-axis title, turned a quarter left and centred on (x, y).
     fn vertical_title(&mut self, (x, y): (f64, f64), text: &str, color: Rgb) {
-        let (x, y) = (px(x), px(y));
+        let (x, y) = (Px(x), Px(y));
         let _ = write!(
             self.out,
             "<text transform=\"translate({x} {y}) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"{}\">{}</text>",
@@ -298,12 +315,18 @@ pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
     for t in decades(x.lo, x.hi) {
         let px = f.x(x, t);
         svg.line((px, f.top), (px, f.bottom), theme.grid, 1.0);
-        svg.text((px, f.bottom + 6.0), "middle", 0.8, &log_label(t), theme.fg);
+        svg.text(
+            (px, f.bottom + 6.0),
+            "middle",
+            "0.8",
+            &log_label(t),
+            theme.fg,
+        );
     }
     for t in decades(y.lo, y.hi) {
         let py = f.y(y, t);
         svg.line((f.left, py), (f.right, py), theme.grid, 1.0);
-        svg.text((f.left - 6.0, py), "end", 0.35, &log_label(t), theme.fg);
+        svg.text((f.left - 6.0, py), "end", "0.35", &log_label(t), theme.fg);
     }
     if c.fits_from > x.lo {
         let right = f.x(x, c.fits_from.min(x.hi));
@@ -313,7 +336,7 @@ pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
             right - f.left,
             f.bottom - f.top,
             theme.warn,
-            0.12,
+            "0.12",
         );
     }
     for (i, curve) in c.curves.iter().enumerate().rev() {
@@ -327,15 +350,16 @@ pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
     svg.text(
         ((f.left + f.right) / 2.0, h - 4.0),
         "middle",
-        0.0,
+        "0",
         &c.text[0],
         theme.fg,
     );
     svg.vertical_title((16.0, (f.top + f.bottom) / 2.0), &c.text[1], theme.fg);
     // The current choice last, in a group of its own: dragging the GPU count moves only this.
     svg.out.push_str(LIVE_OPEN);
-    let (cx, cy) = (px(f.x(x, c.current.0)), px(f.y(y, c.current.1)));
+    let (cx, cy) = (f.x(x, c.current.0), f.y(y, c.current.1));
     if cx.is_finite() && cy.is_finite() {
+        let (cx, cy) = (Px(cx), Px(cy));
         let _ = write!(
             svg.out,
             "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
@@ -393,7 +417,13 @@ pub fn memory_svg(c: &MemoryChart, theme: &Theme, (w, h): (f64, f64)) -> String 
     for t in linear_ticks(top) {
         let py = f.y(y, t);
         svg.line((f.left, py), (f.right, py), theme.grid, 1.0);
-        svg.text((f.left - 6.0, py), "end", 0.35, &linear_label(t), theme.fg);
+        svg.text(
+            (f.left - 6.0, py),
+            "end",
+            "0.35",
+            &linear_label(t),
+            theme.fg,
+        );
     }
     let slot = (f.right - f.left) / c.bars.len() as f64;
     for (b, (label, parts)) in c.bars.iter().zip(&c.values).enumerate() {
@@ -407,11 +437,11 @@ pub fn memory_svg(c: &MemoryChart, theme: &Theme, (w, h): (f64, f64)) -> String 
                 0.64 * slot,
                 y_lo - y_hi,
                 theme.palette[p % theme.palette.len()],
-                1.0,
+                "1",
             );
             base += v;
         }
-        svg.text((center, f.bottom + 6.0), "middle", 0.8, label, theme.fg);
+        svg.text((center, f.bottom + 6.0), "middle", "0.8", label, theme.fg);
     }
     let hy = f.y(y, c.hbm_gb);
     svg.line((f.left, hy), (f.right, hy), theme.warn, 2.0);
@@ -454,6 +484,17 @@ mod tests {
         assert_eq!(log_label(1e4), "10k");
         assert_eq!(log_label(1e6), "1M");
         assert_eq!(linear_label(0.30000000000000004), "0.3");
+    }
+
+    #[test]
+    fn coordinates_to_a_tenth() {
+        let show = |v| Px(v).to_string();
+        assert_eq!(show(12.34), "12.3");
+        assert_eq!(show(40.0), "40");
+        assert_eq!(show(39.96), "40");
+        assert_eq!(show(-0.5), "-0.5");
+        assert_eq!(show(-12.25), "-12.3");
+        assert_eq!(show(f64::NAN), "0");
     }
 
     #[test]
