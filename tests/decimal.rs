@@ -1,7 +1,7 @@
 //! The small decimal parser (`suanli::estimate::decimal`) against the standard library's, which
 //! is exact for every input: identical results on formatted `f64`s of every magnitude and on
-//! decimal strings with up to 19 significant digits and exponents from -30 to 27; and the same
-//! inputs rejected.
+//! decimal strings with up to 19 significant digits at any exponent; and the same inputs
+//! rejected.
 
 use proptest::prelude::*;
 use suanli::estimate::decimal::parse;
@@ -16,8 +16,9 @@ proptest! {
     /// Every f64 written by `{}` (shortest round-trip form, up to 17 digits) and `{:e}` reads
     /// back to itself, as the share links need.
     #[test]
-    fn formatted_f64_round_trips(bits in 1e-13f64.to_bits()..1e27f64.to_bits()) {
-        // Positive floats are ordered as their bits: this is every f64 in [1e-13, 1e27).
+    fn formatted_f64_round_trips(bits in 1u64..f64::MAX.to_bits()) {
+        // Positive floats are ordered as their bits: this is every positive finite f64,
+        // subnormals included.
         let x = f64::from_bits(bits);
         for s in [format!("{x}"), format!("{x:e}"), format!("-{x}")] {
             let got = parse(&s).unwrap();
@@ -26,12 +27,12 @@ proptest! {
     }
 
     /// Decimal strings as people type them: up to 19 digits, a point anywhere, an exponent,
-    /// for values m · 10^e with e from -30 to 27.
+    /// for values m · 10^e with e from -360 to 330 (zero and infinity at the ends).
     #[test]
     fn typed_decimals_match_std(
         digits in "[0-9]{1,19}",
         point in 0usize..20,
-        e in -30i32..=27,
+        e in -360i32..=330,
         with_exp in any::<bool>(),
     ) {
         let point = point.min(digits.len());
@@ -74,6 +75,19 @@ fn hard_cases() {
         "1e33",
         "9.999999999999999e-14",
         "12345678901234567e-30",
+        "5e-54",
+        "4.999999999999999e-54",
+        "2.2250738585072014e-308",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "2.4703282292062328e-324",
+        "2.4703282292062327e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "1e-400",
+        "1e400",
+        "9007199254740993e-300",
         "123456789012345678e-27",
         "70.55",
         "15.6",
