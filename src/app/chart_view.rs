@@ -12,8 +12,8 @@ use web_sys::Element;
 
 /// Accelerators drawn for comparison, the first three not chosen.
 const COMPARE: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"];
-/// Points per curve.
-const POINTS: usize = 96;
+/// Points per curve: about 15 per decade of GPU count, where a curve is nearly straight.
+const POINTS: usize = 64;
 
 fn short_name(id: &str) -> &'static str {
     hardware::find(id).map_or("Custom", |a| {
