@@ -338,9 +338,19 @@ fn show(key: &str, v: f64, lang: Lang) -> String {
     }
 }
 
-fn taken_names(lib: Library) -> Vec<String> {
-    lib.state
-        .with_untracked(|s| s.entries.iter().map(|e| e.name.clone()).collect())
+/// A new entry saved now, its name made unique among the saved ones.
+fn new_entry(lib: Library, name: &str, query: String) -> Entry {
+    let name = lib.state.with_untracked(|s| {
+        let taken: Vec<&str> = s.entries.iter().map(|e| e.name.as_str()).collect();
+        library::unique_name(name, &taken)
+    });
+    let now = now_ms();
+    Entry {
+        id: library::new_id(now, js_sys::Math::random()),
+        name,
+        saved_ms: now,
+        query,
+    }
 }
 
 /// Saves the current scenario under the typed name (made unique), or "Untitled".
@@ -352,14 +362,7 @@ pub fn save(ctx: Ctx, lib: Library) {
     } else {
         wanted.trim().to_string()
     };
-    let taken = taken_names(lib);
-    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-    let e = Entry {
-        id: library::new_id(now_ms(), js_sys::Math::random()),
-        name: library::unique_name(&base, &taken),
-        saved_ms: now_ms(),
-        query: ctx.scenario.with_untracked(query::format),
-    };
+    let e = new_entry(lib, &base, ctx.scenario.with_untracked(query::format));
     if write(lib, &e)
         && let Some(input) = input
     {
@@ -371,10 +374,8 @@ pub fn save(ctx: Ctx, lib: Library) {
 /// Makes a parsed scenario (from a saved entry or an imported file) the current one, and lists
 /// what was wrong in it.
 fn apply(ctx: Ctx, q: &str) {
-    let parsed = query::parse(q);
-    ctx.scenario.set(parsed.scenario);
-    let mut problems = parsed.errors;
-    problems.extend(parsed.warnings);
+    let (scenario, problems) = super::state::parse(q);
+    ctx.scenario.set(scenario);
     ctx.link_problems.set(problems);
 }
 
@@ -474,15 +475,7 @@ pub fn on_click(ctx: Ctx, lib: Library, button: &Element) -> bool {
             std::time::Duration::ZERO,
         );
     } else if let Some(e) = attr("data-duplicate").and_then(|id| entry(lib, &id)) {
-        let taken = taken_names(lib);
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let copy = Entry {
-            id: library::new_id(now_ms(), js_sys::Math::random()),
-            name: library::unique_name(&e.name, &taken),
-            saved_ms: now_ms(),
-            query: e.query.clone(),
-        };
-        write(lib, &copy);
+        write(lib, &new_entry(lib, &e.name, e.query));
         load(lib);
     } else if let Some(e) = attr("data-delete").and_then(|id| entry(lib, &id)) {
         if let Some(st) = storage() {

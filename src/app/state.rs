@@ -44,7 +44,13 @@ fn scenario_from_location() -> (Scenario, Vec<FieldError>) {
     } else {
         search
     };
-    let parsed = query::parse(&source);
+    parse(&source)
+}
+
+/// A scenario in the query language, with everything wrong in it: the rejected fields, then
+/// the caveats.
+pub fn parse(q: &str) -> (Scenario, Vec<FieldError>) {
+    let parsed = query::parse(q);
     let mut problems = parsed.errors;
     problems.extend(parsed.warnings);
     (parsed.scenario, problems)
