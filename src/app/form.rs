@@ -363,11 +363,11 @@ impl Render<'_> {
                     "<div class=\"field\"><label for=\"f-{name}\" title=\"{tip}\">{label}</label><select id=\"f-{name}\" data-field=\"{name}\">"
                 );
                 for w in words {
-                    let _ = write!(
-                        self.out,
-                        "<option value=\"{w}\"{}>{}</option>",
-                        if *w == value { " selected" } else { "" },
-                        escape(&i18n::choice_label(name, w, self.lang))
+                    option(
+                        &mut self.out,
+                        w,
+                        &value,
+                        &i18n::choice_label(name, w, self.lang),
                     );
                 }
                 self.out.push_str("</select></div>");
@@ -433,31 +433,37 @@ impl Render<'_> {
     }
 }
 
-/// The preset options that match the search (the chosen one always stays listed).
-fn model_options(filter: &str, model: Option<&str>, lang: Lang) -> String {
-    let f = filter.to_ascii_lowercase();
-    let mut out = format!(
-        "<option value=\"\">{}</option>",
-        escape(lang.ui().custom_model)
+/// One `<option>`, selected when its value is `chosen`.
+fn option(out: &mut String, value: &str, chosen: &str, label: &str) {
+    let _ = write!(
+        out,
+        "<option value=\"{}\"{}>{}</option>",
+        escape(value),
+        if value == chosen { " selected" } else { "" },
+        escape(label)
     );
+}
+
+/// The preset options that match the search (the chosen one always stays listed); `model` is
+/// the chosen preset's id, "" for a custom model.
+fn model_options(filter: &str, model: &str, lang: Lang) -> String {
+    let f = filter.to_ascii_lowercase();
+    let mut out = String::new();
+    option(&mut out, "", model, lang.ui().custom_model);
     for p in presets::all() {
         if f.is_empty()
             || p.name.to_ascii_lowercase().contains(&f)
             || p.id.contains(&f)
-            || model == Some(p.id)
+            || model == p.id
         {
-            let _ = write!(
-                out,
-                "<option value=\"{}\">{}</option>",
-                p.id,
-                escape(p.name)
-            );
+            option(&mut out, p.id, model, p.name);
         }
     }
     out
 }
 
-fn gpu_options(lang: Lang) -> String {
+/// The accelerators grouped by vendor, then a custom one; `gpu` is the chosen id.
+fn gpu_options(gpu: &str, lang: Lang) -> String {
     use hardware::Vendor;
     let mut out = String::new();
     for v in [
@@ -469,21 +475,11 @@ fn gpu_options(lang: Lang) -> String {
     ] {
         let _ = write!(out, "<optgroup label=\"{}\">", v.name());
         for a in hardware::CATALOG.iter().filter(|a| a.vendor == v) {
-            let _ = write!(
-                out,
-                "<option value=\"{}\">{}</option>",
-                a.id,
-                escape(a.name)
-            );
+            option(&mut out, a.id, gpu, a.name);
         }
         out.push_str("</optgroup>");
     }
-    let _ = write!(
-        out,
-        "<option value=\"{}\">{}</option>",
-        hardware::CUSTOM_ID,
-        escape(lang.ui().custom_gpu)
-    );
+    option(&mut out, hardware::CUSTOM_ID, gpu, lang.ui().custom_gpu);
     out
 }
 
@@ -515,12 +511,8 @@ fn form_html(
     };
 
     f.legend(ui.g_model);
-    let model = f.bind("f-model".into(), Shows::Value("model"));
-    let options = model_options(filter, Some(model.as_str()), lang).replacen(
-        &format!("value=\"{model}\""),
-        &format!("value=\"{model}\" selected"),
-        1,
-    );
+    f.bind("f-model".into(), Shows::Value("model"));
+    let options = model_options(filter, s.model.as_deref().unwrap_or(""), lang);
     let _ = write!(
         f.out,
         "<div class=\"field\"><label for=\"f-model\">{}</label><input type=\"search\" class=\"search\" id=\"model-search\" aria-label=\"{q}\" placeholder=\"{q}\" value=\"{}\"><select id=\"f-model\" data-field=\"model\">{options}</select></div>",
@@ -566,12 +558,8 @@ fn form_html(
 
     f.legend(ui.g_hardware);
     let (label, tip) = label_of("gpu", lang);
-    let gpu = f.bind("f-gpu".into(), Shows::Value("gpu"));
-    let options = gpu_options(lang).replacen(
-        &format!("value=\"{gpu}\""),
-        &format!("value=\"{gpu}\" selected"),
-        1,
-    );
+    f.bind("f-gpu".into(), Shows::Value("gpu"));
+    let options = gpu_options(&s.gpu, lang);
     let _ = write!(
         f.out,
         "<div class=\"field\"><label for=\"f-gpu\" title=\"{}\">{}</label><select id=\"f-gpu\" data-field=\"gpu\">{options}</select>",
@@ -763,14 +751,15 @@ fn set_params(ctx: Ctx, x: f64) {
 /// A slider moved, or the preset search changed. Returns whether the event was the form's.
 pub fn on_input(ctx: Ctx, el: &Element) -> bool {
     if el.id() == "model-search" {
-        let model = ctx.scenario.with_untracked(|s| s.model.clone());
+        let model = ctx
+            .scenario
+            .with_untracked(|s| s.model.clone().unwrap_or_default());
         if let Some(select) = dom::by_id("f-model") {
             select.set_inner_html(&model_options(
                 &dom::value(el),
-                model.as_deref(),
+                &model,
                 ctx.lang.get_untracked(),
             ));
-            dom::set_value(&select, model.as_deref().unwrap_or(""));
         }
         return true;
     }
