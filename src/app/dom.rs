@@ -22,9 +22,25 @@ pub fn select(selector: &str) -> Option<Element> {
 /// Keeps the element `id` filled with `render`'s HTML. The effect re-runs when a signal `render`
 /// reads changes; the DOM is touched only when the HTML differs from what is there.
 pub fn region(id: &'static str, render: Box<dyn Fn() -> String>) {
+    fill(id, None, render);
+}
+
+/// A region that follows its signals only while the element `watched` is on screen, and
+/// catches up when it comes into view: for large regions usually below the fold.
+pub fn region_on_screen(id: &'static str, watched: &str, render: Box<dyn Fn() -> String>) {
+    let visible = RwSignal::new(false);
+    on_visible(watched, move |v| visible.set(v));
+    fill(id, Some(visible), render);
+}
+
+fn fill(id: &'static str, visible: Option<RwSignal<bool>>, render: Box<dyn Fn() -> String>) {
     Effect::new(move |last: Option<Option<String>>| {
-        let html = render();
         let last = last.flatten();
+        // Off screen, nothing is rendered, so nothing is tracked until it comes into view.
+        if visible.is_some_and(|v| !v.get()) {
+            return last;
+        }
+        let html = render();
         if last.as_deref() == Some(html.as_str()) {
             return last;
         }
@@ -35,7 +51,7 @@ pub fn region(id: &'static str, render: Box<dyn Fn() -> String>) {
 }
 
 /// Calls `f` with whether the element `id` is on screen, now and whenever that changes.
-pub fn on_visible(id: &str, f: impl Fn(bool) + 'static) {
+fn on_visible(id: &str, f: impl Fn(bool) + 'static) {
     let Some(el) = by_id(id) else { return };
     let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(e) = entries.iter().last() {

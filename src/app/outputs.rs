@@ -2,7 +2,7 @@
 //! notes, each rendered as escaped HTML into its region. Every figure carries
 //! `data-metric` (the report key) and `data-value` (the raw number).
 
-use super::dom::{self, region};
+use super::dom::{region, region_on_screen};
 use super::state::Ctx;
 use crate::estimate::query::FieldError;
 use crate::estimate::reference::REFERENCES;
@@ -383,28 +383,20 @@ pub fn mount_tabs(ctx: Ctx) {
             )
         }),
     );
-    // The panel follows the scenario only while it is on screen: the derivations table is the
-    // largest rewrite a slider move would cause, and it is usually below the fold.
-    let visible = RwSignal::new(false);
-    dom::on_visible("tabs", move |v| visible.set(v));
-    Effect::new(move |last: Option<String>| {
-        let last = last.unwrap_or_default();
-        if !visible.get() {
-            return last;
-        }
-        let lang = ctx.lang.get();
-        let html = match ctx.tab.get() {
-            Tab::How => ctx
-                .scenario
-                .with(|s| ctx.report.with(|r| derivations_html(s, r, lang))),
-            Tab::Reality => reality_html(lang),
-            Tab::Notes => ctx.report.with(|r| notes_html(r, lang)),
-        };
-        if html != last
-            && let Some(el) = dom::by_id("tabpanel")
-        {
-            el.set_inner_html(&html);
-        }
-        html
-    });
+    // The derivations table is the largest rewrite a slider move would cause, and it is usually
+    // below the fold.
+    region_on_screen(
+        "tabpanel",
+        "tabs",
+        Box::new(move || {
+            let lang = ctx.lang.get();
+            match ctx.tab.get() {
+                Tab::How => ctx
+                    .scenario
+                    .with(|s| ctx.report.with(|r| derivations_html(s, r, lang))),
+                Tab::Reality => reality_html(lang),
+                Tab::Notes => ctx.report.with(|r| notes_html(r, lang)),
+            }
+        }),
+    );
 }
