@@ -200,7 +200,7 @@ struct Chart<T> {
     legend: Option<Element>,
     data: T,
     draw: fn(&T, &Theme, (f64, f64)) -> String,
-    keys: fn(&T, Lang) -> Vec<Key>,
+    keys: fn(&T, &Theme, Lang) -> Vec<Key>,
 }
 
 impl<T> Chart<T> {
@@ -208,7 +208,7 @@ impl<T> Chart<T> {
         name: &str,
         data: T,
         draw: fn(&T, &Theme, (f64, f64)) -> String,
-        keys: fn(&T, Lang) -> Vec<Key>,
+        keys: fn(&T, &Theme, Lang) -> Vec<Key>,
     ) -> Option<Self> {
         Some(Chart {
             el: dom::select(&format!("[data-chart=\"{name}\"]"))?,
@@ -229,16 +229,15 @@ impl<T> Chart<T> {
         )
     }
 
-    /// Replaces the SVG, counts the paint in `data-drawn` (for tests and the benchmark), and
-    /// rewrites the legend if it changed.
-    /// Draws the chart. When the markup differs from `last` only inside its live group (the
-    /// current choice), only that group is rewritten. Returns the markup before the live group,
-    /// for the next paint to compare.
-    fn paint(&self, (w, h): (f64, f64), lang: Lang, last: &str) -> String {
+    /// Draws the chart, counts the paint in `data-drawn` (for tests and the benchmark), and
+    /// rewrites the legend if it changed. When the markup differs from `last` only inside its
+    /// live group (the current choice), only that group is rewritten. Returns the markup before
+    /// the live group, for the next paint to compare.
+    fn paint(&self, (w, h): (f64, f64), theme: &Theme, lang: Lang, last: &str) -> String {
         if w <= 0.0 || h <= 0.0 {
             return String::new();
         }
-        let svg = (self.draw)(&self.data, theme(), (w, h));
+        let svg = (self.draw)(&self.data, theme, (w, h));
         let split = svg.find(charts::LIVE_OPEN).unwrap_or(svg.len());
         let (base, live) = svg.split_at(split);
         let group = (base == last && !live.is_empty())
@@ -258,7 +257,7 @@ impl<T> Chart<T> {
             .unwrap_or(0);
         let _ = self.el.set_attribute("data-drawn", &(n + 1).to_string());
         if let Some(ul) = &self.legend {
-            let html = legend_html(&(self.keys)(&self.data, lang));
+            let html = legend_html(&(self.keys)(&self.data, theme, lang));
             if ul.inner_html() != html {
                 ul.set_inner_html(&html);
             }
@@ -268,8 +267,7 @@ impl<T> Chart<T> {
 }
 
 /// The legend keys of the GPU-count chart.
-fn days_keys(d: &DaysChart, lang: Lang) -> Vec<Key> {
-    let t = theme();
+fn days_keys(d: &DaysChart, t: &Theme, lang: Lang) -> Vec<Key> {
     let ui = lang.ui();
     let mut keys: Vec<Key> = d
         .curves
@@ -307,8 +305,7 @@ fn days_keys(d: &DaysChart, lang: Lang) -> Vec<Key> {
 }
 
 /// The legend keys of the memory chart.
-fn memory_keys(d: &MemoryChart, lang: Lang) -> Vec<Key> {
-    let t = theme();
+fn memory_keys(d: &MemoryChart, t: &Theme, lang: Lang) -> Vec<Key> {
     let mut keys: Vec<Key> = d
         .parts
         .iter()
@@ -347,9 +344,11 @@ pub fn mount(ctx: Ctx, lib: Library) {
             .as_ref()
             .map_or_else(|| [days.size(), memory.size()], |p| p.sizes);
         let base = |i: usize| last.as_ref().map_or("", |p| p.bases[i].as_str());
+        // The theme asks the browser (a media query): once per paint of both charts.
+        let theme = theme();
         let bases = [
-            days.paint(sizes[0], lang, base(0)),
-            memory.paint(sizes[1], lang, base(1)),
+            days.paint(sizes[0], theme, lang, base(0)),
+            memory.paint(sizes[1], theme, lang, base(1)),
         ];
         Some(Painted {
             resized,
