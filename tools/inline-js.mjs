@@ -28,6 +28,9 @@ const exportList = /^export \{([^}]*)\};?$/m;
 const init = source.match(exportList)?.[1].match(/(\w+) as default/)?.[1];
 if (!init) fail('the glue has no default export (its init function)');
 source = source.replace(exportList, '').replace(/^export (class|function|async function|const|let) /gm, '$1 ');
+// `using` support for the exported classes: nothing outside can hold one now, and the line
+// would keep each class alive (Leptos' server functions bring three stream classes along).
+source = source.replace(/^if \(Symbol\.dispose\) (\w+)\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;$/gm, '');
 if (/^export\b/m.test(source)) fail('the glue has an export this hook does not know');
 source += `\nawait ${init}({ module_or_path: './${wasm}' });\n`;
 const { code } = await minify(source, { module: true, ecma: 2020 });
