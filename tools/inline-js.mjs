@@ -1,10 +1,9 @@
 // Trunk post-build step (release builds, before precompress.mjs): puts the wasm-bindgen
 // JavaScript inside index.html, minified, in place of Trunk's loader, which imported it as a
-// second file. One request fewer
-// on the page's critical path: the module starts instantiating the wasm as soon as the HTML is
-// parsed, instead of after another round trip (about 40 ms less to a started page on the
-// benchmark machine, see the README). Inside the page the glue exports nothing, so terser also
-// drops the classes nothing calls. Dev builds are left alone.
+// second file. One request fewer on the page's critical path: the module starts instantiating
+// the wasm as soon as the HTML is parsed, instead of after another round trip (about 40 ms less
+// to a started page on the benchmark machine, see the README). Inside the page the glue exports
+// nothing, so terser also drops the classes nothing calls. Dev builds are left alone.
 import { readdir, readFile, writeFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
