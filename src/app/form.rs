@@ -697,11 +697,14 @@ pub fn mount(ctx: Ctx) {
         BINDINGS.set(bindings);
         Some(shape)
     });
-    Effect::new(move |_| {
+    // The form was just rendered with the current values: the first run only subscribes.
+    Effect::new(move |started: Option<()>| {
         ctx.scenario.track();
         ctx.report.track();
         ctx.lang.track();
-        sync(ctx);
+        if started.is_some() {
+            sync(ctx);
+        }
     });
 }
 

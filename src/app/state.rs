@@ -93,16 +93,18 @@ pub fn provide() -> Ctx {
     // The address bar always holds the scenario: replace the entry (no history spam, no scroll).
     // While a slider is dragged, write once the drag pauses: browsers throttle rapid
     // replaceState calls, and one link per pause is all a user copies. The autosave rides along.
+    // The link is written then too, once per pause, and not while the page starts.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     // The timeout runs outside the reactive owner; keep it so the autosave finds the library.
     let owner = Owner::current();
     Effect::new(move |_| {
-        let q = scenario.with(query::format);
+        scenario.track();
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         let owner = owner.clone();
         let write = move || {
+            let q = scenario.with_untracked(query::format);
             if let Ok(history) = window().history() {
                 let _ = history.replace_state_with_url(
                     &wasm_bindgen::JsValue::NULL,
