@@ -231,8 +231,9 @@ impl<T> Chart<T> {
 
     /// Draws the chart, counts the paint in `data-drawn` (for tests and the benchmark), and
     /// rewrites the legend if it changed. When the markup differs from `last` only inside its
-    /// live group (the current choice), only that group is rewritten. Returns the markup before
-    /// the live group, for the next paint to compare.
+    /// live group (the current choice), only that group is rewritten; when it does not differ
+    /// (the memory chart while MFU or tokens move), nothing is. Returns the markup before the
+    /// live group, for the next paint to compare.
     fn paint(&self, (w, h): (f64, f64), theme: &Theme, lang: Lang, last: &str) -> String {
         if w <= 0.0 || h <= 0.0 {
             return String::new();
@@ -248,6 +249,7 @@ impl<T> Chart<T> {
             .and_then(|l| l.strip_suffix("</g></svg>"));
         match (group, inside) {
             (Some(g), Some(inside)) => g.set_inner_html(inside),
+            _ if live.is_empty() && base == last => {}
             _ => self.el.set_inner_html(&svg),
         }
         let n = self

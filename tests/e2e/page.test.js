@@ -97,6 +97,36 @@ test('sliders work from the keyboard and the charts repaint', async () => {
   await ctx.close();
 });
 
+test('a slider move redraws only the chart parts that changed', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  // Marks each chart's current <svg> element; after a move, a kept mark means it was not rewritten.
+  const mark = () => page.$$eval('[data-chart] svg', (svgs) => svgs.forEach((s) => { s.dataset.kept = '1'; }));
+  const state = () => page.$$eval('[data-chart]', (charts) => Object.fromEntries(charts.map((c) =>
+    [c.dataset.chart, { kept: c.querySelector('svg')?.dataset.kept === '1', drawn: Number(c.dataset.drawn) }])));
+  const move = async (name, by) => {
+    await mark();
+    const before = await state();
+    const value = await page.$eval(`input[data-slider="${name}"]`, (e) => Number(e.value));
+    await slide(page, name, value + by);
+    const after = await state();
+    // Every move brings both charts up to date (data-drawn counts that).
+    for (const chart of ['days', 'memory']) assert.ok(after[chart].drawn > before[chart].drawn, `${name}: ${chart} not updated`);
+    return after;
+  };
+  // MFU changes the days, not the memory per GPU: the memory chart is left as it is.
+  let after = await move('mfu', -40);
+  assert.deepEqual([after.days.kept, after.memory.kept], [false, true], 'MFU move');
+  // A small step of the GPU count (2048 to about 2110) moves only the current-choice marker on
+  // the days chart: its axis ends at a round number (20k) that a step this size does not pass.
+  // The memory per GPU changes: ZeRO shards over more data-parallel replicas.
+  after = await move('gpus', 3);
+  assert.deepEqual([after.days.kept, after.memory.kept], [true, false], 'GPU-count move');
+  const live = await page.$eval('[data-chart="days"] g[data-live]', (g) => g.children.length);
+  assert.ok(live > 0, 'the marker is drawn');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('charts are vector drawings sized to their box, sharp at devicePixelRatio 2', async () => {
   const { page, ctx } = await open(browser, server.url, { dpr: 2 });
   for (const name of ['days', 'memory']) {
