@@ -178,18 +178,22 @@ pub fn days_svg(s: &Scenario, r: &Report, lang: Lang, compared: Vec<Compared>) -
 /// The size of exported charts, CSS pixels (PNGs are rasterised at twice this).
 pub const EXPORT_SIZE: (f64, f64) = (900.0, 480.0);
 
+/// The media query for the system's dark scheme (the page listens for its changes).
+pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
 fn dark_mode() -> bool {
     window()
-        .match_media("(prefers-color-scheme: dark)")
+        .match_media(DARK_QUERY)
         .ok()
         .flatten()
         .is_some_and(|m| m.matches())
 }
 
-/// What the last paint of the charts left: the resize count its sizes were read at, the sizes
-/// in pixels, and each chart's markup before its live group.
+/// What the last paint of the charts left: the redraw count it was made at (sizes are read and
+/// everything drawn again when it moves), the sizes in pixels, and each chart's markup before
+/// its live group.
 struct Painted {
-    resized: u32,
+    redraw: u32,
     sizes: [(f64, f64); 2],
     bases: [String; 2],
 }
@@ -331,7 +335,7 @@ pub fn mount(ctx: Ctx, lib: Library) {
     // Both charts in one effect, sizes read before either is written: reading a size forces a
     // layout, and this way there is one, at the first paint and after a resize only.
     Effect::new(move |last: Option<Option<Painted>>| {
-        let resized = ctx.resized.get();
+        let redraw = ctx.redraw.get();
         let lang = ctx.lang.get();
         let (days, memory) = lib.compared.with(|c| {
             ctx.scenario.with(|s| {
@@ -341,7 +345,7 @@ pub fn mount(ctx: Ctx, lib: Library) {
         });
         let days = Chart::new("days", days, charts::days_svg, days_keys)?;
         let memory = Chart::new("memory", memory, charts::memory_svg, memory_keys)?;
-        let last = last.flatten().filter(|p| p.resized == resized);
+        let last = last.flatten().filter(|p| p.redraw == redraw);
         let sizes = last
             .as_ref()
             .map_or_else(|| [days.size(), memory.size()], |p| p.sizes);
@@ -353,7 +357,7 @@ pub fn mount(ctx: Ctx, lib: Library) {
             memory.paint(sizes[1], theme, lang, base(1)),
         ];
         Some(Painted {
-            resized,
+            redraw,
             sizes,
             bases,
         })

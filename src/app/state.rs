@@ -17,8 +17,9 @@ pub struct Ctx {
     pub report: Memo<Report>,
     /// Problems found in the link the page was opened with (dismissable).
     pub link_problems: RwSignal<Vec<FieldError>>,
-    /// Bumped when the window is resized, so charts redraw at the new size.
-    pub resized: RwSignal<u32>,
+    /// Bumped when the charts must be drawn afresh: the window was resized (new sizes), or the
+    /// system switched between light and dark (new colours).
+    pub redraw: RwSignal<u32>,
     /// The open tab under the charts.
     pub tab: RwSignal<Tab>,
     /// The link was just copied (the button says so for a moment).
@@ -78,13 +79,13 @@ pub fn provide() -> Ctx {
     // A new scenario nearly always means a new report: skip comparing reports (and the code
     // comparing them would take in the bundle).
     let report = Memo::new_with_compare(move |_| scenario.with(estimate), |_, _| true);
-    let resized = RwSignal::new(0);
+    let redraw = RwSignal::new(0);
     let ctx = Ctx {
         scenario,
         lang,
         report,
         link_problems: RwSignal::new(problems),
-        resized,
+        redraw,
         tab: RwSignal::new(Tab::How),
         copied: RwSignal::new(false),
     };

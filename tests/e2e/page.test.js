@@ -127,6 +127,22 @@ test('a slider move redraws only the chart parts that changed', async () => {
   await ctx.close();
 });
 
+test('the charts follow the system switching between light and dark', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  // The first shape of each chart is its background (charts::LIGHT and charts::DARK, bg).
+  const backgrounds = () => page.$$eval('[data-chart] svg > rect:first-of-type', (rs) => rs.map((r) => r.getAttribute('fill')));
+  assert.deepEqual(await backgrounds(), ['#ffffff', '#ffffff']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] svg > rect:first-of-type')]
+    .every((r) => r.getAttribute('fill') !== '#ffffff'));
+  assert.deepEqual(await backgrounds(), ['#181a1f', '#181a1f']);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] svg > rect:first-of-type')]
+    .every((r) => r.getAttribute('fill') === '#ffffff'));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('charts are vector drawings sized to their box, sharp at devicePixelRatio 2', async () => {
   const { page, ctx } = await open(browser, server.url, { dpr: 2 });
   for (const name of ['days', 'memory']) {
