@@ -187,10 +187,13 @@ test('export then import round-trips; report and chart exports are real files', 
   const svg = await readFile(await grab('#export-svg'), 'utf8');
   assert.match(svg, /<svg[\s\S]*<\/svg>/);
 
-  // Change everything, then import: the exported scenario comes back exactly.
+  // Change everything, then import: the exported scenario comes back exactly. The import
+  // control is a label in the page's language; a click on it opens the file chooser.
   await page.goto(server.url + '?model=llama-2-7b');
   await page.waitForSelector('[data-chart="days"][data-drawn]');
-  await page.setInputFiles('#import-file', scenarioFile);
+  assert.equal(await page.$eval('label.import', (l) => l.textContent.trim()), 'Import scenario');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label.import').click()]);
+  await chooser.setFiles(scenarioFile);
   await page.waitForFunction(() => location.search.includes('qwen2.5-72b'));
   assert.equal(await metric(page, 'training_days'), days);
 
