@@ -333,7 +333,8 @@ fn memory_keys(d: &MemoryChart, t: &Theme, lang: Lang) -> Vec<Key> {
 /// Draws both charts and fills their captions and legends.
 pub fn mount(ctx: Ctx, lib: Library) {
     // Both charts in one effect, sizes read before either is written: reading a size forces a
-    // layout, and this way there is one, at the first paint and after a resize only.
+    // layout, and this way there is one, at the first paint and after each redraw (a resize, a
+    // switch between light and dark) only.
     Effect::new(move |last: Option<Option<Painted>>| {
         let redraw = ctx.redraw.get();
         let lang = ctx.lang.get();

@@ -94,7 +94,7 @@ pub fn provide() -> Ctx {
     // The address bar always holds the scenario: replace the entry (no history spam, no scroll).
     // While a slider is dragged, write once the drag pauses: browsers throttle rapid
     // replaceState calls, and one link per pause is all a user copies. The autosave rides along.
-    // The link is written then too, once per pause, and not while the page starts.
+    // The link is formatted then too: once per pause, and not while the page starts.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     // The timeout runs outside the reactive owner; keep it so the autosave finds the library.
     let owner = Owner::current();
