@@ -166,10 +166,6 @@ fn legend_html(keys: &[Key]) -> String {
         .collect()
 }
 
-fn theme() -> &'static Theme {
-    if dark_mode() { &DARK } else { &LIGHT }
-}
-
 /// The GPU-count chart as an SVG document (for export), in the light theme.
 pub fn days_svg(s: &Scenario, r: &Report, lang: Lang, compared: Vec<Compared>) -> String {
     charts::days_svg(&days_chart(s, r, lang, &compared), &LIGHT, EXPORT_SIZE)
@@ -178,22 +174,10 @@ pub fn days_svg(s: &Scenario, r: &Report, lang: Lang, compared: Vec<Compared>) -
 /// The size of exported charts, CSS pixels (PNGs are rasterised at twice this).
 pub const EXPORT_SIZE: (f64, f64) = (900.0, 480.0);
 
-/// The media query for the system's dark scheme (the page listens for its changes).
-pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
-
-fn dark_mode() -> bool {
-    window()
-        .match_media(DARK_QUERY)
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
-/// What the last paint of the charts left: the redraw count it was made at (sizes are read and
-/// everything drawn again when it moves), the sizes in pixels, and each chart's markup before
-/// its live group.
+/// What the last paint of the charts left: the resize count its sizes were read at, the sizes
+/// in pixels, and each chart's markup before its live group.
 struct Painted {
-    redraw: u32,
+    resized: u32,
     sizes: [(f64, f64); 2],
     bases: [String; 2],
 }
@@ -333,10 +317,9 @@ fn memory_keys(d: &MemoryChart, t: &Theme, lang: Lang) -> Vec<Key> {
 /// Draws both charts and fills their captions and legends.
 pub fn mount(ctx: Ctx, lib: Library) {
     // Both charts in one effect, sizes read before either is written: reading a size forces a
-    // layout, and this way there is one, at the first paint and after each redraw (a resize, a
-    // switch between light and dark) only.
+    // layout, and this way there is one, at the first paint and after a resize only.
     Effect::new(move |last: Option<Option<Painted>>| {
-        let redraw = ctx.redraw.get();
+        let resized = ctx.resized.get();
         let lang = ctx.lang.get();
         let (days, memory) = lib.compared.with(|c| {
             ctx.scenario.with(|s| {
@@ -346,19 +329,18 @@ pub fn mount(ctx: Ctx, lib: Library) {
         });
         let days = Chart::new("days", days, charts::days_svg, days_keys)?;
         let memory = Chart::new("memory", memory, charts::memory_svg, memory_keys)?;
-        let last = last.flatten().filter(|p| p.redraw == redraw);
+        let last = last.flatten().filter(|p| p.resized == resized);
         let sizes = last
             .as_ref()
             .map_or_else(|| [days.size(), memory.size()], |p| p.sizes);
         let base = |i: usize| last.as_ref().map_or("", |p| p.bases[i].as_str());
-        // The theme asks the browser (a media query): once per paint of both charts.
-        let theme = theme();
+        let theme = if ctx.dark.get() { &DARK } else { &LIGHT };
         let bases = [
             days.paint(sizes[0], theme, lang, base(0)),
             memory.paint(sizes[1], theme, lang, base(1)),
         ];
         Some(Painted {
-            redraw,
+            resized,
             sizes,
             bases,
         })

@@ -83,17 +83,11 @@ fn listen(ctx: Ctx, lib: Library) {
     }
     // The page lives as long as the document.
     handler.forget();
-    // The charts' colours follow the system's light or dark scheme as it switches.
-    if let Ok(Some(scheme)) = window().match_media(chart_view::DARK_QUERY) {
-        let redraw = Closure::<dyn Fn()>::new(move || ctx.redraw.update(|n| *n += 1));
-        let _ = scheme.add_event_listener_with_callback("change", redraw.as_ref().unchecked_ref());
-        redraw.forget();
-    }
 }
 
 fn dispatch(ctx: Ctx, lib: Library, ev: &Event) {
     match ev.type_().as_str() {
-        "resize" => return ctx.redraw.update(|n| *n += 1),
+        "resize" => return ctx.resized.update(|n| *n += 1),
         "storage" => return library_view::load(lib),
         _ => {}
     }

@@ -5,6 +5,8 @@ use crate::estimate::query::{self, FieldError};
 use crate::estimate::{Report, Scenario, estimate};
 use crate::i18n::{Lang, Ui};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// Shared page state, provided as context. Signals are `Copy`, so this is too.
 #[derive(Clone, Copy)]
@@ -17,9 +19,10 @@ pub struct Ctx {
     pub report: Memo<Report>,
     /// Problems found in the link the page was opened with (dismissable).
     pub link_problems: RwSignal<Vec<FieldError>>,
-    /// Bumped when the charts must be drawn afresh: the window was resized (new sizes), or the
-    /// system switched between light and dark (new colours).
-    pub redraw: RwSignal<u32>,
+    /// Bumped when the window is resized, so charts redraw at the new size.
+    pub resized: RwSignal<u32>,
+    /// The system's colour scheme is dark (the charts' colours follow it as it switches).
+    pub dark: RwSignal<bool>,
     /// The open tab under the charts.
     pub tab: RwSignal<Tab>,
     /// The link was just copied (the button says so for a moment).
@@ -70,6 +73,24 @@ fn initial_lang() -> Lang {
     Lang::from_tag(&tag)
 }
 
+/// Whether the system's colour scheme is dark, now and as it switches: read once, then kept by a
+/// listener (the charts need it on every paint).
+fn color_scheme() -> RwSignal<bool> {
+    let query = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
+    let dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+    if let Some(q) = query {
+        let watched = q.clone();
+        let on_change = Closure::<dyn Fn()>::new(move || dark.set(watched.matches()));
+        let _ = q.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        // Listened to for the page's lifetime.
+        on_change.forget();
+    }
+    dark
+}
+
 /// Creates the state, and the effects that push it to the outside world (address bar,
 /// `<html lang>`, the saved language).
 pub fn provide() -> Ctx {
@@ -79,13 +100,14 @@ pub fn provide() -> Ctx {
     // A new scenario nearly always means a new report: skip comparing reports (and the code
     // comparing them would take in the bundle).
     let report = Memo::new_with_compare(move |_| scenario.with(estimate), |_, _| true);
-    let redraw = RwSignal::new(0);
+    let resized = RwSignal::new(0);
     let ctx = Ctx {
         scenario,
         lang,
         report,
         link_problems: RwSignal::new(problems),
-        redraw,
+        resized,
+        dark: color_scheme(),
         tab: RwSignal::new(Tab::How),
         copied: RwSignal::new(false),
     };
