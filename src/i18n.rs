@@ -1008,6 +1008,13 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "not a number (e.g. 7e9, 7B, 1.4T, 40%)".into()
             }
         }
+        Problem::TooLarge => {
+            if zh {
+                "数值过大".into()
+            } else {
+                "too large".into()
+            }
+        }
         Problem::NotAWholeNumber => {
             if zh {
                 "必须是整数".into()

@@ -85,7 +85,7 @@ pub fn decode(id: &str, raw: &str) -> Decoded {
                     name,
                     saved_ms: get("saved")
                         .as_deref()
-                        .and_then(crate::estimate::decimal::parse)
+                        .and_then(|t| t.parse::<f64>().ok())
                         .unwrap_or(0.0),
                     query,
                 }),

@@ -27,6 +27,38 @@ fn numbers_accept_suffixes_percent_and_chinese_units() {
 }
 
 #[test]
+fn numbers_read_thousands_separators_chinese_trillions_and_say_too_large() {
+    // Issue 11: the page prints "1.02万亿" (human::count), so it must read it back.
+    assert_eq!(parse_number("15万亿", false), Ok(15e12));
+    assert_eq!(parse_number("1.02万亿", false), Ok(1.02e12));
+    assert_eq!(parse_number("15,000,000,000,000", false), Ok(15e12));
+    assert_eq!(parse_number("2,048", false), Ok(2048.0));
+    assert_eq!(parse_number("1,234.5", false), Ok(1234.5));
+    assert_eq!(parse_number("1,5", false), Err(Problem::NotANumber));
+    assert_eq!(parse_number("12,34,567", false), Err(Problem::NotANumber));
+    assert_eq!(parse_number(",100", false), Err(Problem::NotANumber));
+    assert_eq!(parse_number("1e400", false), Err(Problem::TooLarge));
+    assert_eq!(parse_number("-1e400", false), Err(Problem::TooLarge));
+    let too_large = parse_number("1e400", false).unwrap_err();
+    assert_eq!(suanli::i18n::problem(&too_large, suanli::i18n::Lang::En), "too large");
+    assert_eq!(parse_number("infinity", false), Err(Problem::NotANumber));
+}
+
+#[test]
+fn every_count_the_page_prints_reads_back_to_its_printed_value() {
+    use suanli::human::count;
+    use suanli::i18n::Lang;
+    for x in [1.0, 999.0, 1234.0, 56_789.0, 1.2e6, 3.4e8, 7.06e10, 1.02e12, 15.6e12, 9.99e14] {
+        for lang in [Lang::En, Lang::Zh] {
+            let shown = count(x, lang);
+            let back = parse_number(&shown, false).unwrap_or_else(|e| panic!("{shown}: {e:?}"));
+            // Three significant digits are printed, so the value read back is within 0.5 %.
+            assert!((back / x - 1.0).abs() < 5e-3, "{x} -> {shown} -> {back}");
+        }
+    }
+}
+
+#[test]
 fn every_bad_field_is_named_with_what_is_allowed() {
     let p = parse("mfu=150%&gpus=0&tp=1.5&precision=fp9&model=gpt-5&gpu=h9000&sp=maybe&tokens=abc");
     assert!(

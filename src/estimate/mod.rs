@@ -16,7 +16,6 @@
 pub mod architecture;
 pub mod comms;
 pub mod cost;
-pub mod decimal;
 pub mod hardware;
 pub mod inference;
 pub mod memory;

@@ -35,8 +35,10 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
-    /// Not a number (or NaN/infinite).
+    /// Not a number.
     NotANumber,
+    /// A number too large for a double (`1e400`).
+    TooLarge,
     /// A fractional value where a whole number is required.
     NotAWholeNumber,
     /// Outside the allowed range.
@@ -95,6 +97,7 @@ impl fmt::Display for FieldError {
         write!(f, "{} = \"{}\": ", self.field, self.value)?;
         match &self.problem {
             Problem::NotANumber => write!(f, "not a number (write e.g. 7e9, 7B, 1.4T or 40%)"),
+            Problem::TooLarge => write!(f, "too large"),
             Problem::NotAWholeNumber => write!(f, "must be a whole number"),
             Problem::OutOfRange { min, max } => write!(f, "allowed from {min} to {max}"),
             Problem::NotOneOf { allowed } => write!(f, "allowed: {}", allowed.join(", ")),
@@ -877,7 +880,44 @@ pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Parses a number with the suffixes the scenario language allows.
+/// Magnitude words and letters the scenario language reads, longest first: every magnitude the
+/// page prints (`human::count`: `1.02万亿`, `7.89B`) reads back.
+const SCALES: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("k", 1e3),
+    ("K", 1e3),
+    ("M", 1e6),
+    ("B", 1e9),
+    ("G", 1e9),
+    ("T", 1e12),
+    ("P", 1e15),
+];
+
+/// Removes thousands separators (`15,000,000`): commas only between groups of three digits in
+/// the integer part, so `1,5` stays a mistake rather than becoming 15.
+fn without_separators(s: &str) -> Option<String> {
+    if !s.contains(',') {
+        return Some(s.to_string());
+    }
+    let end = s.find(['.', 'e', 'E']).unwrap_or(s.len());
+    let (int, rest) = s.split_at(end);
+    let int = int.strip_prefix(['-', '+']).unwrap_or(int);
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    if first.is_empty() || first.len() > 3 || !digits(first) {
+        return None;
+    }
+    if !groups.all(|g| g.len() == 3 && digits(g)) {
+        return None;
+    }
+    Some(s[..s.len() - rest.len()].replace(',', "") + rest)
+}
+
+/// Parses a number with the suffixes the scenario language allows: `175e9`, `175B`, `1.4T`,
+/// `40%` (where `percent`), `7000亿`, `15万亿`, `15,000,000`.
 pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
     let s = raw.trim().replace('_', "");
     let (body, scale) = if let Some(b) = s.strip_suffix('%') {
@@ -885,26 +925,26 @@ pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
             return Err(Problem::NotANumber);
         }
         (b, 0.01)
-    } else if let Some(b) = s.strip_suffix('万') {
-        (b, 1e4)
-    } else if let Some(b) = s.strip_suffix('亿') {
-        (b, 1e8)
     } else {
-        match s.chars().last() {
-            Some('k' | 'K') => (&s[..s.len() - 1], 1e3),
-            Some('M') => (&s[..s.len() - 1], 1e6),
-            Some('B' | 'G') => (&s[..s.len() - 1], 1e9),
-            Some('T') => (&s[..s.len() - 1], 1e12),
-            Some('P') => (&s[..s.len() - 1], 1e15),
-            _ => (s.as_str(), 1.0),
-        }
+        SCALES
+            .iter()
+            .find_map(|&(suffix, scale)| s.strip_suffix(suffix).map(|b| (b, scale)))
+            .unwrap_or((s.as_str(), 1.0))
     };
-    // Plain decimal notation only ("inf" and "NaN" are not numbers here).
-    let x = super::decimal::parse(body).ok_or(Problem::NotANumber)? * scale;
+    let body = without_separators(body.trim_end()).ok_or(Problem::NotANumber)?;
+    // Plain decimal notation only: std also reads "inf", "NaN" and "infinity", which are not
+    // numbers here.
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
+        return Err(Problem::NotANumber);
+    }
+    let x = body.parse::<f64>().map_err(|_| Problem::NotANumber)? * scale;
     if x.is_finite() {
         Ok(x)
     } else {
-        Err(Problem::NotANumber)
+        Err(Problem::TooLarge)
     }
 }
 

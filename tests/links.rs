@@ -1,0 +1,30 @@
+//! Links that open today open the same scenario tomorrow. `fixtures/links.tsv` was captured
+//! before the scenario language moved from its own decimal parser to `str::parse::<f64>`
+//! (issue 11): each row is a real link (the reference runs of `src/estimate/reference.rs`, the
+//! README's examples, links typed on the page), its canonical form, the parameter count, the
+//! training days and the fields it rejects.
+
+use suanli::estimate::{estimate, query};
+
+#[test]
+fn every_fixture_link_opens_the_scenario_it_opened_before() {
+    let fixture = include_str!("fixtures/links.tsv");
+    let mut rows = 0;
+    for line in fixture.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [link, canonical, params, days, rejected] = cols[..] else {
+            panic!("bad fixture row {line:?}");
+        };
+        let parsed = query::parse(link);
+        assert_eq!(query::format(&parsed.scenario), canonical, "{link}");
+        let report = estimate(&parsed.scenario);
+        assert_eq!(report.params_total.to_string(), params, "{link}");
+        assert_eq!(report.training.training_days.to_string(), days, "{link}");
+        let fields: Vec<String> = parsed.errors.iter().map(|e| e.field.clone()).collect();
+        assert_eq!(fields.join(","), rejected, "{link}");
+        // The canonical form is a fixed point.
+        assert_eq!(query::format(&query::parse(canonical).scenario), canonical);
+        rows += 1;
+    }
+    assert!(rows >= 50, "{rows} rows");
+}
