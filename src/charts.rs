@@ -1,14 +1,15 @@
-//! The two charts, drawn as SVG markup: the page puts it in the DOM (sharp at any pixel ratio,
-//! restyled by nothing, and the export is the same string). The data arrive precomputed from the
-//! core; this module only draws. Legends are HTML beside the chart (translatable, never covering
-//! the data), so colours are public.
+//! The charts, drawn with plotters on any `DrawingBackend`: a `<canvas>` in the page
+//! (plotters-canvas), SVG in the native snapshot tests and in the SVG export. The data arrive
+//! precomputed from the core; this module only draws, and knows nothing of Leptos.
 //!
-//! Written here rather than with plotters: these two charts need lines, rectangles, text and
-//! decade ticks, about 250 lines, while plotters' generic drawing stack measured 20 KB of the
-//! page's 150 KB gzip budget (issue #6).
+//! Every length is given in CSS pixels and multiplied by [`Style::scale`], the device pixel
+//! ratio: plotters-canvas draws in backing-store pixels and does not scale by itself (plotters
+//! issue #164), so fonts, margins and strokes are scaled here. Each draw returns the [`Frame`]
+//! of its plotting area in CSS pixels, so the page can tell what is under the pointer.
 
-use crate::human::escape;
-use std::fmt::Write;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A colour.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -18,6 +19,10 @@ impl Rgb {
     /// CSS notation, `#rrggbb`.
     pub fn css(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    fn color(self) -> RGBColor {
+        RGBColor(self.0, self.1, self.2)
     }
 }
 
@@ -69,10 +74,25 @@ pub const DARK: Theme = Theme {
 /// One curve of the GPU-count chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Curve {
-    /// Legend text.
+    /// Legend text (accelerators with the same curve share one, `H100 SXM / H800 SXM`).
     pub label: String,
     /// (GPUs, days) points, increasing in GPUs.
     pub points: Vec<(f64, f64)>,
+}
+
+/// The words a chart shows, in the page's language.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Words {
+    /// The x axis.
+    pub x_axis: String,
+    /// The y axis.
+    pub y_axis: String,
+    /// The deadline line (days chart) or the HBM line (memory chart).
+    pub limit: String,
+    /// The region where the configuration does not fit (days chart).
+    pub not_fit: String,
+    /// The current choice.
+    pub current: String,
 }
 
 /// Everything the GPU-count-vs-days chart shows.
@@ -86,8 +106,8 @@ pub struct DaysChart {
     pub current: (f64, f64),
     /// GPU counts below this do not fit in memory (`f64::INFINITY`: nothing fits).
     pub fits_from: f64,
-    /// Axis texts: x axis, y axis.
-    pub text: [String; 2],
+    /// Axis and legend words.
+    pub words: Words,
 }
 
 /// Everything the memory chart shows: one stacked bar per case.
@@ -97,286 +117,404 @@ pub struct MemoryChart {
     pub bars: Vec<String>,
     /// Per bar, the stacked parts in GB, in the order of `parts`.
     pub values: Vec<Vec<f64>>,
-    /// Names of the stacked parts (for the legend the page draws).
+    /// Names of the stacked parts.
     pub parts: Vec<String>,
+    /// The bar of the scenario's own configuration (its ZeRO stage), outlined.
+    pub chosen: Option<usize>,
     /// Device memory, GB.
     pub hbm_gb: f64,
-    /// Axis text.
-    pub text: [String; 1],
+    /// Axis and legend words.
+    pub words: Words,
 }
 
-/// A coordinate written to a tenth of a pixel (`12.3`, `40`, `-0.5`) with integer arithmetic:
-/// formatting floats was the slowest part of drawing a chart. Not-a-number writes as 0.
-#[derive(Clone, Copy)]
-struct Px(f64);
-
-impl std::fmt::Display for Px {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        let tenths = (self.0 * 10.0).round() as i64;
-        let (whole, tenth) = (tenths / 10, (tenths % 10).abs());
-        if tenths < 0 && whole == 0 {
-            f.write_str("-")?;
-        }
-        if tenth == 0 {
-            write!(f, "{whole}")
-        } else {
-            write!(f, "{whole}.{tenth}")
-        }
-    }
+/// How a chart is drawn: the pixel ratio, and for exports a title and the legend inside the
+/// image (on the page both are HTML beside the canvas).
+#[derive(Clone, Copy, Debug)]
+pub struct Style<'a> {
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    /// Colours.
+    pub theme: &'a Theme,
+    /// A title above the chart (exports).
+    pub title: Option<&'a str>,
+    /// The legend drawn under the chart (exports).
+    pub legend: bool,
 }
 
-/// An SVG document being written; coordinates are pixels from the top left.
-struct Svg {
-    out: String,
-}
-
-impl Svg {
-    fn new(w: f64, h: f64, bg: Rgb) -> Self {
-        let mut out = String::with_capacity(8 * 1024);
-        let _ = write!(
-            out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, sans-serif\" font-size=\"12\"><rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
-            bg.css()
-        );
-        Svg { out }
+impl Style<'_> {
+    fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
     }
 
-    fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), color: Rgb, width: f64) {
-        let (x1, y1, x2, y2) = (Px(x1), Px(y1), Px(x2), Px(y2));
-        let _ = write!(
-            self.out,
-            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"{}\" stroke-width=\"{}\"/>",
-            color.css(),
-            Px(width)
-        );
+    fn font(&self, css: f64, color: Rgb) -> TextStyle<'static> {
+        text_style(css * self.scale, FontStyle::Normal, color)
     }
 
-    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Rgb, opacity: &str) {
-        let _ = write!(
-            self.out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"{opacity}\"/>",
-            Px(x),
-            Px(y),
-            Px(w.max(0.0)),
-            Px(h.max(0.0)),
-            fill.css()
-        );
-    }
-
-    fn polyline(&mut self, points: impl Iterator<Item = (f64, f64)>, color: Rgb, width: f64) {
-        self.out
-            .push_str("<polyline fill=\"none\" stroke-linejoin=\"round\" points=\"");
-        for (x, y) in points {
-            let _ = write!(self.out, "{},{} ", Px(x), Px(y));
-        }
-        let _ = write!(
-            self.out,
-            "\" stroke=\"{}\" stroke-width=\"{}\"/>",
-            color.css(),
-            Px(width)
-        );
-    }
-
-    /// Text anchored at (x, y): `anchor` is `start`, `middle` or `end`; `dy` shifts it down in
-    /// ems (0.35 centres it on y).
-    fn text(&mut self, (x, y): (f64, f64), anchor: &str, dy: &str, text: &str, color: Rgb) {
-        let (x, y) = (Px(x), Px(y));
-        let _ = write!(
-            self.out,
-            "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}em\" text-anchor=\"{anchor}\" fill=\"{}\">{}</text>",
-            color.css(),
-            escape(text)
-        );
-    }
-
-    /// A y-axis title, turned a quarter left and centred on (x, y).
-    fn vertical_title(&mut self, (x, y): (f64, f64), text: &str, color: Rgb) {
-        let (x, y) = (Px(x), Px(y));
-        let _ = write!(
-            self.out,
-            "<text transform=\"translate({x} {y}) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"{}\">{}</text>",
-            color.css(),
-            escape(text)
-        );
-    }
-
-    fn finish(mut self) -> String {
-        self.out.push_str("</svg>");
-        self.out
+    fn stroke(&self, color: Rgb, css: f64) -> ShapeStyle {
+        color.color().stroke_width(self.px(css).max(1) as u32)
     }
 }
 
-/// The plotting area inside the margins, and the map from data to pixels on each axis.
-struct Frame {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
+/// A sans-serif font at a size in device pixels. Plotters draws a font of size `s` at `s / 1.24`
+/// pixels (its point-to-pixel factor), so the size is raised by that much.
+fn text_style(size: f64, weight: FontStyle, color: Rgb) -> TextStyle<'static> {
+    TextStyle {
+        font: FontDesc::new(FontFamily::SansSerif, size * 1.24, weight),
+        color: color.color().to_backend_color(),
+        pos: Pos::default(),
+    }
 }
 
-/// One axis: data range and scale.
-#[derive(Clone, Copy)]
-struct Axis {
-    lo: f64,
-    hi: f64,
-    log: bool,
+/// One legend entry: a label, a colour and whether it is a line (else a filled box).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key {
+    /// Text.
+    pub label: String,
+    /// Colour.
+    pub color: Rgb,
+    /// A line (a series) rather than a box (an area).
+    pub line: bool,
+}
+
+/// A linear or logarithmic axis range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    /// Low end.
+    pub lo: f64,
+    /// High end.
+    pub hi: f64,
+    /// Logarithmic.
+    pub log: bool,
 }
 
 impl Axis {
-    /// Where `v` falls, from 0 (lo) to 1 (hi).
-    fn at(self, v: f64) -> f64 {
+    /// The value at fraction `t` (0 at `lo`, 1 at `hi`).
+    pub fn value_at(self, t: f64) -> f64 {
         if self.log {
-            (v.ln() - self.lo.ln()) / (self.hi.ln() - self.lo.ln())
+            (self.lo.ln() + t * (self.hi.ln() - self.lo.ln())).exp()
         } else {
-            (v - self.lo) / (self.hi - self.lo)
+            self.lo + t * (self.hi - self.lo)
         }
     }
 }
 
+/// Where a chart's plotting area is, in CSS pixels, and what its axes span: enough to tell what
+/// the pointer is over.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+    /// The x axis.
+    pub x: Axis,
+    /// The y axis.
+    pub y: Axis,
+}
+
 impl Frame {
-    fn x(&self, axis: Axis, v: f64) -> f64 {
-        self.left + axis.at(v) * (self.right - self.left)
-    }
-    fn y(&self, axis: Axis, v: f64) -> f64 {
-        self.bottom - axis.at(v) * (self.bottom - self.top)
-    }
-}
-
-/// Whole-number tick labels for a log axis: 1, 10, 100, 1k, 10k, 1M.
-fn log_label(v: f64) -> String {
-    match v {
-        v if v >= 1e6 => format!("{}M", v / 1e6),
-        v if v >= 1e3 => format!("{}k", v / 1e3),
-        v => format!("{v}"),
+    /// The x value under a pointer at CSS pixel `px`, if it is inside the plotting area.
+    pub fn x_at(&self, px: f64) -> Option<f64> {
+        let t = (px - self.left) / (self.right - self.left);
+        (0.0..=1.0).contains(&t).then(|| self.x.value_at(t))
     }
 }
 
-/// The powers of ten from `lo` to `hi`.
-fn decades(lo: f64, hi: f64) -> Vec<f64> {
-    let (a, b) = (lo.log10().ceil() as i32, hi.log10().floor() as i32);
-    (a..=b).map(|e| 10f64.powi(e)).collect()
+/// A drawing error of any backend, as text (the page logs it; tests fail on it).
+pub type DrawResult<T> = Result<T, String>;
+
+fn err<E: std::fmt::Debug>(e: E) -> String {
+    format!("{e:?}")
 }
 
-/// Round ticks from 0 to `hi`: steps of 1, 2 or 5 times a power of ten, at most six of them.
-fn linear_ticks(hi: f64) -> Vec<f64> {
-    let raw = hi / 6.0;
-    let p = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * p)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * p);
-    (0..)
-        .map(|i| f64::from(i) * step)
-        .take_while(|v| *v <= hi)
-        .collect()
+/// A short tick label: `100k`, `2M`, `0.5`.
+fn tick_label(v: f64) -> String {
+    let (m, suffix) = match v.abs() {
+        a if a >= 1e6 => (v / 1e6, "M"),
+        a if a >= 1e3 => (v / 1e3, "k"),
+        _ => (v, ""),
+    };
+    let m = (m * 100.0).round() / 100.0;
+    format!("{m}{suffix}")
 }
 
-/// Tick label of a linear axis: whole numbers when the values are, else one decimal.
-fn linear_label(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v}")
-    } else {
-        format!("{v:.1}")
+/// The legend keys of the GPU-count chart.
+pub fn days_keys(d: &DaysChart, t: &Theme) -> Vec<Key> {
+    let mut keys: Vec<Key> = d
+        .curves
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Key {
+            label: c.label.clone(),
+            color: t.palette[i % t.palette.len()],
+            line: true,
+        })
+        .collect();
+    keys.push(Key {
+        label: d.words.limit.clone(),
+        color: t.warn,
+        line: true,
+    });
+    let first = d
+        .curves
+        .first()
+        .and_then(|c| c.points.first())
+        .map_or(0.0, |p| p.0);
+    if d.fits_from > first {
+        keys.push(Key {
+            label: d.words.not_fit.clone(),
+            color: t.warn,
+            line: false,
+        });
+    }
+    keys.push(Key {
+        label: d.words.current.clone(),
+        color: t.palette[0],
+        line: false,
+    });
+    keys
+}
+
+/// The legend keys of the memory chart.
+pub fn memory_keys(d: &MemoryChart, t: &Theme) -> Vec<Key> {
+    let mut keys: Vec<Key> = d
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Key {
+            label: p.clone(),
+            color: t.palette[i % t.palette.len()],
+            line: false,
+        })
+        .collect();
+    keys.push(Key {
+        label: d.words.limit.clone(),
+        color: t.warn,
+        line: true,
+    });
+    keys
+}
+
+/// The area left for the plot once the background, the title and (for exports) the legend are
+/// drawn.
+fn frame_area<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    keys: &[Key],
+) -> DrawResult<DrawingArea<DB, Shift>> {
+    root.fill(&style.theme.bg.color()).map_err(err)?;
+    let mut area = root.clone();
+    if let Some(title) = style.title {
+        area = area
+            .titled(title, style.font(15.0, style.theme.fg))
+            .map_err(err)?;
+    }
+    if !style.legend || keys.is_empty() {
+        return Ok(area);
+    }
+    // Keys flow left to right in rows under the plot.
+    let (w, _) = area.dim_in_pixel();
+    let font = style.font(12.0, style.theme.fg);
+    let (gap, swatch, row_h) = (style.px(16.0), style.px(14.0), style.px(20.0));
+    let widths: Vec<i32> = keys
+        .iter()
+        .map(|k| {
+            area.estimate_text_size(&k.label, &font)
+                .map_or(0, |(tw, _)| tw as i32)
+                + swatch
+                + style.px(6.0)
+        })
+        .collect();
+    let mut rows = 1;
+    let mut x = 0;
+    for kw in &widths {
+        if x > 0 && x + kw > w as i32 {
+            rows += 1;
+            x = 0;
+        }
+        x += kw + gap;
+    }
+    let legend_h = rows * row_h + style.px(8.0);
+    let (_, h) = area.dim_in_pixel();
+    let (plot, legend) = area.split_vertically(h as i32 - legend_h);
+    let (mut x, mut y) = (style.px(8.0), style.px(4.0));
+    for (k, kw) in keys.iter().zip(widths) {
+        if x > style.px(8.0) && x + kw > w as i32 {
+            x = style.px(8.0);
+            y += row_h;
+        }
+        let mid = y + row_h / 2;
+        let color = k.color.color();
+        if k.line {
+            legend
+                .draw(&PathElement::new(
+                    vec![(x, mid), (x + swatch, mid)],
+                    style.stroke(k.color, 2.5),
+                ))
+                .map_err(err)?;
+        } else {
+            legend
+                .draw(&Rectangle::new(
+                    [(x, mid - swatch / 3), (x + swatch, mid + swatch / 3)],
+                    color.filled(),
+                ))
+                .map_err(err)?;
+        }
+        legend
+            .draw(&Text::new(
+                k.label.clone(),
+                (x + swatch + style.px(6.0), mid),
+                font.pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+        x += kw + gap;
+    }
+    Ok(plot)
+}
+
+/// The plotting area's frame in CSS pixels.
+fn frame_of<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(
+    area: &DrawingArea<DB, CT>,
+    style: &Style,
+    x: Axis,
+    y: Axis,
+) -> Frame {
+    let (xs, ys) = area.get_pixel_range();
+    let s = style.scale;
+    Frame {
+        left: f64::from(xs.start) / s,
+        right: f64::from(xs.end) / s,
+        top: f64::from(ys.start) / s,
+        bottom: f64::from(ys.end) / s,
+        x,
+        y,
     }
 }
 
-/// Draws training days (log y) against GPU count (log x), `w`×`h` pixels.
-pub fn days_svg(c: &DaysChart, theme: &Theme, (w, h): (f64, f64)) -> String {
-    let mut svg = Svg::new(w, h, theme.bg);
+/// Draws GPU count vs training days on log-log axes: one curve per accelerator or compared
+/// scenario, the deadline, the region where the configuration does not fit, and the current
+/// choice. Returns the plotting area's frame, or `None` when there is nothing to draw.
+pub fn draw_days<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &DaysChart,
+    style: &Style,
+) -> DrawResult<Option<Frame>> {
+    let t = style.theme;
+    let area = frame_area(root, style, &days_keys(c, t))?;
     let all = c.curves.iter().flat_map(|k| k.points.iter());
     let (x0, x1) = all
         .clone()
         .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-    let (y0, y1) = all.fold((c.deadline, c.deadline), |(a, b), p| {
-        (a.min(p.1), b.max(p.1))
-    });
-    if !(x0 > 0.0 && x1 > x0 && y0 > 0.0 && y1.is_finite() && w > 80.0 && h > 60.0) {
-        return svg.finish();
+    let (y0, y1) = all
+        .filter(|p| p.1.is_finite() && p.1 > 0.0)
+        .fold((c.deadline, c.deadline), |(a, b), p| {
+            (a.min(p.1), b.max(p.1))
+        });
+    let (w, h) = area.dim_in_pixel();
+    if !(x0 > 0.0 && x1 > x0 && y0 > 0.0 && y1.is_finite())
+        || f64::from(w) < 80.0 * style.scale
+        || f64::from(h) < 60.0 * style.scale
+    {
+        return Ok(None);
     }
-    let x = Axis {
-        lo: x0,
-        hi: x1,
-        log: true,
-    };
-    let y = Axis {
-        lo: 10f64.powf(y0.log10().floor()),
-        hi: 10f64
-            .powf(y1.log10().ceil())
-            .max(10f64.powf(y0.log10().floor() + 1.0)),
-        log: true,
-    };
-    let f = Frame {
-        left: 66.0,
-        top: 10.0,
-        right: w - 10.0,
-        bottom: h - 40.0,
-    };
-    for t in decades(x.lo, x.hi) {
-        let px = f.x(x, t);
-        svg.line((px, f.top), (px, f.bottom), theme.grid, 1.0);
-        svg.text(
-            (px, f.bottom + 6.0),
-            "middle",
-            "0.8",
-            &log_label(t),
-            theme.fg,
-        );
-    }
-    for t in decades(y.lo, y.hi) {
-        let py = f.y(y, t);
-        svg.line((f.left, py), (f.right, py), theme.grid, 1.0);
-        svg.text((f.left - 6.0, py), "end", "0.35", &log_label(t), theme.fg);
-    }
-    if c.fits_from > x.lo {
-        let right = f.x(x, c.fits_from.min(x.hi));
-        svg.rect(
-            f.left,
-            f.top,
-            right - f.left,
-            f.bottom - f.top,
-            theme.warn,
-            "0.12",
-        );
+    // Whole decades on the y axis, so its labels are round.
+    let y_lo = 10f64.powf(y0.log10().floor());
+    let y_hi = 10f64.powf(y1.log10().ceil()).max(y_lo * 10.0);
+    let mut chart = ChartBuilder::on(&area)
+        .margin_top(style.px(10.0))
+        // Room for half the last x label ("100k" was clipped to "100l").
+        .margin_right(style.px(22.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(58.0))
+        .build_cartesian_2d((x0..x1).log_scale(), (y_lo..y_hi).log_scale())
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc(c.words.x_axis.as_str())
+        .y_desc(c.words.y_axis.as_str())
+        .label_style(style.font(12.0, t.fg))
+        .axis_desc_style(style.font(13.0, t.fg))
+        .axis_style(style.stroke(t.fg, 1.0))
+        .bold_line_style(style.stroke(t.grid, 1.0))
+        .light_line_style(t.bg.color())
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&|v| tick_label(*v))
+        .y_label_formatter(&|v| tick_label(*v))
+        .draw()
+        .map_err(err)?;
+    if c.fits_from > x0 {
+        let right = c.fits_from.min(x1);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(x0, y_lo), (right, y_hi)],
+                t.warn.color().mix(0.12).filled(),
+            )))
+            .map_err(err)?;
     }
     for (i, curve) in c.curves.iter().enumerate().rev() {
-        let color = theme.palette[i % theme.palette.len()];
-        let points = curve.points.iter().map(|p| (f.x(x, p.0), f.y(y, p.1)));
-        svg.polyline(points, color, if i == 0 { 3.0 } else { 1.5 });
+        let color = t.palette[i % t.palette.len()];
+        let width = if i == 0 { 3.0 } else { 1.5 };
+        chart
+            .draw_series(LineSeries::new(
+                curve
+                    .points
+                    .iter()
+                    .copied()
+                    .filter(|p| p.1.is_finite() && p.1 > 0.0),
+                style.stroke(color, width),
+            ))
+            .map_err(err)?;
     }
-    let dy = f.y(y, c.deadline);
-    svg.line((f.left, dy), (f.right, dy), theme.warn, 1.5);
-    axes(&mut svg, &f, theme.fg);
-    svg.text(
-        ((f.left + f.right) / 2.0, h - 4.0),
-        "middle",
-        "0",
-        &c.text[0],
-        theme.fg,
+    chart
+        .draw_series(DashedLineSeries::new(
+            [(x0, c.deadline), (x1, c.deadline)],
+            style.px(6.0),
+            style.px(4.0),
+            style.stroke(t.warn, 1.5),
+        ))
+        .map_err(err)?;
+    let (cx, cy) = c.current;
+    if cx.is_finite() && cy.is_finite() && (x0..=x1).contains(&cx) && cy > 0.0 {
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (cx, cy.clamp(y_lo, y_hi)),
+                style.px(6.0),
+                t.palette[0].color().filled(),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (cx, cy.clamp(y_lo, y_hi)),
+                style.px(6.0),
+                style.stroke(t.fg, 1.5),
+            )))
+            .map_err(err)?;
+    }
+    let frame = frame_of(
+        chart.plotting_area(),
+        style,
+        Axis {
+            lo: x0,
+            hi: x1,
+            log: true,
+        },
+        Axis {
+            lo: y_lo,
+            hi: y_hi,
+            log: true,
+        },
     );
-    svg.vertical_title((16.0, (f.top + f.bottom) / 2.0), &c.text[1], theme.fg);
-    // The current choice last, in a group of its own: dragging the GPU count moves only this.
-    svg.out.push_str(LIVE_OPEN);
-    let (cx, cy) = (f.x(x, c.current.0), f.y(y, c.current.1));
-    if cx.is_finite() && cy.is_finite() {
-        let (cx, cy) = (Px(cx), Px(cy));
-        let _ = write!(
-            svg.out,
-            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
-            theme.palette[0].css(),
-            theme.fg.css()
-        );
-    }
-    svg.out.push_str("</g>");
-    svg.finish()
+    root.present().map_err(err)?;
+    Ok(Some(frame))
 }
 
-/// Opens the group of a chart's markup that changes most often (the current choice). A page
-/// whose chart differs only inside it can rewrite just that group.
-pub const LIVE_OPEN: &str = "<g data-live=\"1\">";
-
-/// The smallest of 1, 2 or 5 times a power of ten that is at least `x`: an axis end that stays
-/// put while a value is dragged, and reads well.
+/// A round number at or above `x` (1, 2 or 5 times a power of ten): the GPU-count axis ends
+/// there, so it stays put while the count is dragged.
 pub fn nice_ceiling(x: f64) -> f64 {
     let p = 10f64.powf(x.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
@@ -386,185 +524,169 @@ pub fn nice_ceiling(x: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
-fn axes(svg: &mut Svg, f: &Frame, color: Rgb) {
-    svg.line((f.left, f.top), (f.left, f.bottom), color, 1.0);
-    svg.line((f.left, f.bottom), (f.right, f.bottom), color, 1.0);
-}
-
-/// Draws stacked memory bars with the device memory as a line, `w`×`h` pixels.
-pub fn memory_svg(c: &MemoryChart, theme: &Theme, (w, h): (f64, f64)) -> String {
-    let mut svg = Svg::new(w, h, theme.bg);
+/// Draws the memory per device as stacked bars (weights, gradients, optimizer, activations, KV
+/// cache), with the device's memory as a line and the chosen configuration outlined. Returns the
+/// plotting area's frame (x from 0 to the number of bars), or `None` when there is nothing to
+/// draw.
+pub fn draw_memory<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &MemoryChart,
+    style: &Style,
+) -> DrawResult<Option<Frame>> {
+    let t = style.theme;
+    let area = frame_area(root, style, &memory_keys(c, t))?;
     let top = c
         .values
         .iter()
         .map(|v| v.iter().sum::<f64>())
         .fold(c.hbm_gb, f64::max)
         * 1.1;
-    if !(top.is_finite() && top > 0.0) || c.bars.is_empty() || w < 80.0 || h < 60.0 {
-        return svg.finish();
+    let (w, h) = area.dim_in_pixel();
+    if !(top.is_finite() && top > 0.0)
+        || c.bars.is_empty()
+        || f64::from(w) < 80.0 * style.scale
+        || f64::from(h) < 60.0 * style.scale
+    {
+        return Ok(None);
     }
-    let y = Axis {
-        lo: 0.0,
-        hi: top,
-        log: false,
-    };
-    let f = Frame {
-        left: 66.0,
-        top: 10.0,
-        right: w - 10.0,
-        bottom: h - 30.0,
-    };
-    for t in linear_ticks(top) {
-        let py = f.y(y, t);
-        svg.line((f.left, py), (f.right, py), theme.grid, 1.0);
-        svg.text(
-            (f.left - 6.0, py),
-            "end",
-            "0.35",
-            &linear_label(t),
-            theme.fg,
-        );
-    }
-    let slot = (f.right - f.left) / c.bars.len() as f64;
-    for (b, (label, parts)) in c.bars.iter().zip(&c.values).enumerate() {
-        let center = f.left + (b as f64 + 0.5) * slot;
+    let n = c.bars.len() as f64;
+    let mut chart = ChartBuilder::on(&area)
+        .margin_top(style.px(10.0))
+        .margin_right(style.px(10.0))
+        .x_label_area_size(style.px(28.0))
+        .y_label_area_size(style.px(58.0))
+        .build_cartesian_2d(0.0..n, 0.0..top)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_desc(c.words.y_axis.as_str())
+        .label_style(style.font(12.0, t.fg))
+        .axis_desc_style(style.font(13.0, t.fg))
+        .axis_style(style.stroke(t.fg, 1.0))
+        .bold_line_style(style.stroke(t.grid, 1.0))
+        .light_line_style(t.bg.color())
+        .y_labels(6)
+        .y_label_formatter(&|v| tick_label(*v))
+        .draw()
+        .map_err(err)?;
+    for (b, parts) in c.values.iter().enumerate() {
+        let left = b as f64 + 0.18;
+        let right = b as f64 + 0.82;
         let mut base = 0.0;
         for (p, v) in parts.iter().enumerate() {
-            let (y_lo, y_hi) = (f.y(y, base), f.y(y, base + v));
-            svg.rect(
-                center - 0.32 * slot,
-                y_hi,
-                0.64 * slot,
-                y_lo - y_hi,
-                theme.palette[p % theme.palette.len()],
-                "1",
-            );
+            if *v > 0.0 {
+                let color = t.palette[p % t.palette.len()].color();
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(left, base), (right, base + v)],
+                        color.filled(),
+                    )))
+                    .map_err(err)?;
+            }
             base += v;
         }
-        svg.text((center, f.bottom + 6.0), "middle", "0.8", label, theme.fg);
+        if c.chosen == Some(b) {
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(left - 0.04, 0.0), (right + 0.04, base.max(top * 0.01))],
+                    style.stroke(t.fg, 2.0),
+                )))
+                .map_err(err)?;
+        }
     }
-    let hy = f.y(y, c.hbm_gb);
-    svg.line((f.left, hy), (f.right, hy), theme.warn, 2.0);
-    axes(&mut svg, &f, theme.fg);
-    svg.vertical_title((16.0, (f.top + f.bottom) / 2.0), &c.text[0], theme.fg);
-    svg.finish()
+    let labels = c.bars.iter().enumerate().map(|(b, label)| {
+        let weight = if c.chosen == Some(b) {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font =
+            text_style(12.0 * style.scale, weight, t.fg).pos(Pos::new(HPos::Center, VPos::Top));
+        EmptyElement::at((b as f64 + 0.5, 0.0))
+            + Text::new(label.clone(), (0, style.px(6.0)), font)
+    });
+    chart.draw_series(labels).map_err(err)?;
+    chart
+        .draw_series(DashedLineSeries::new(
+            [(0.0, c.hbm_gb), (n, c.hbm_gb)],
+            style.px(6.0),
+            style.px(4.0),
+            style.stroke(t.warn, 2.0),
+        ))
+        .map_err(err)?;
+    let frame = frame_of(
+        chart.plotting_area(),
+        style,
+        Axis {
+            lo: 0.0,
+            hi: n,
+            log: false,
+        },
+        Axis {
+            lo: 0.0,
+            hi: top,
+            log: false,
+        },
+    );
+    root.present().map_err(err)?;
+    Ok(Some(frame))
+}
+
+/// Days at `gpus` on a curve, interpolated on log-log axes (where the curves are straight).
+pub fn days_at(curve: &Curve, gpus: f64) -> Option<f64> {
+    let pts = &curve.points;
+    let i = pts.iter().position(|p| p.0 >= gpus)?;
+    if i == 0 {
+        return (pts[0].0 == gpus).then_some(pts[0].1);
+    }
+    let (a, b) = (pts[i - 1], pts[i]);
+    let t = (gpus.ln() - a.0.ln()) / (b.0.ln() - a.0.ln());
+    Some((a.1.ln() + t * (b.1.ln() - a.1.ln())).exp())
+}
+
+/// A chart as an SVG document, through plotters' `SVGBackend` (the export and the snapshots).
+pub fn svg<F>(size: (u32, u32), draw: F) -> DrawResult<String>
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>) -> DrawResult<Option<Frame>>,
+{
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&root)?;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn days() -> DaysChart {
-        DaysChart {
-            curves: vec![
-                Curve {
-                    label: "H100".into(),
-                    points: vec![(8.0, 900.0), (80.0, 90.0), (8000.0, 0.9)],
-                },
-                Curve {
-                    label: "A100".into(),
-                    points: vec![(8.0, 2700.0), (8000.0, 2.7)],
-                },
-            ],
-            deadline: 90.0,
-            current: (80.0, 90.0),
-            fits_from: 16.0,
-            text: ["GPUs".into(), "days".into()],
-        }
-    }
-
     #[test]
-    fn ticks_are_round() {
-        assert_eq!(decades(8.0, 8000.0), vec![10.0, 100.0, 1000.0]);
-        assert_eq!(linear_ticks(88.0), vec![0.0, 20.0, 40.0, 60.0, 80.0]);
-        assert_eq!(
-            linear_ticks(0.5),
-            vec![0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5]
-        );
-        assert_eq!(log_label(1e4), "10k");
-        assert_eq!(log_label(1e6), "1M");
-        assert_eq!(linear_label(0.30000000000000004), "0.3");
-    }
-
-    #[test]
-    fn coordinates_to_a_tenth() {
-        let show = |v| Px(v).to_string();
-        assert_eq!(show(12.34), "12.3");
-        assert_eq!(show(40.0), "40");
-        assert_eq!(show(39.96), "40");
-        assert_eq!(show(-0.5), "-0.5");
-        assert_eq!(show(-12.25), "-12.3");
-        assert_eq!(show(f64::NAN), "0");
+    fn tick_labels_are_short() {
+        assert_eq!(tick_label(100_000.0), "100k");
+        assert_eq!(tick_label(2e6), "2M");
+        assert_eq!(tick_label(0.5), "0.5");
+        assert_eq!(tick_label(20.0), "20");
     }
 
     #[test]
     fn nice_ceilings() {
-        assert_eq!(nice_ceiling(1234.0), 2000.0);
-        assert_eq!(nice_ceiling(2000.0), 2000.0);
-        assert_eq!(nice_ceiling(2001.0), 5000.0);
-        assert_eq!(nice_ceiling(6.0), 10.0);
-        assert_eq!(nice_ceiling(0.3), 0.5);
+        assert_eq!(nice_ceiling(1.0), 1.0);
+        assert_eq!(nice_ceiling(1.2), 2.0);
+        assert_eq!(nice_ceiling(16_384.0 * 8.0), 200_000.0);
     }
 
     #[test]
-    fn the_current_choice_is_drawn_last_in_its_own_group() {
-        let mut c = days();
-        let a = days_svg(&c, &LIGHT, (500.0, 300.0));
-        c.current = (800.0, 9.0);
-        let b = days_svg(&c, &LIGHT, (500.0, 300.0));
-        let (base_a, live_a) = a.split_at(a.find(LIVE_OPEN).unwrap());
-        let (base_b, live_b) = b.split_at(b.find(LIVE_OPEN).unwrap());
-        assert_eq!(base_a, base_b);
-        assert_ne!(live_a, live_b);
-        assert!(live_b.contains("<circle") && live_b.ends_with("</g></svg>"));
-    }
-
-    #[test]
-    fn days_chart_draws_each_curve_inside_the_frame() {
-        let svg = days_svg(&days(), &LIGHT, (500.0, 300.0));
-        assert_eq!(svg.matches("<polyline").count(), 2);
-        // Every curve point lies within the plotting area (66..490 x 10..260).
-        for points in svg.split("points=\"").skip(1) {
-            for xy in points.split('"').next().unwrap().split_whitespace() {
-                let (x, y) = xy.split_once(',').unwrap();
-                let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
-                assert!(
-                    (66.0..=490.0).contains(&x) && (10.0..=260.0).contains(&y),
-                    "{xy}"
-                );
-            }
-        }
-        // The GPU counts below 16 do not fit: a shaded band from the left edge.
-        assert!(svg.contains("fill-opacity=\"0.12\""));
-        assert!(svg.contains(">1k</text>") && svg.contains(">days</text>"));
-        assert!(!svg.contains("NaN") && !svg.contains("inf"));
-    }
-
-    #[test]
-    fn memory_chart_stacks_parts_and_escapes_labels() {
-        let c = MemoryChart {
-            bars: vec!["ZeRO-0".into(), "<b>mine</b>".into()],
-            values: vec![
-                vec![10.0, 20.0, 0.0, 5.0, 0.0],
-                vec![10.0, 5.0, 5.0, 5.0, 0.0],
-            ],
-            parts: vec!["w".into(), "g".into(), "o".into(), "a".into(), "kv".into()],
-            hbm_gb: 80.0,
-            text: ["GB".into()],
+    fn interpolation_on_log_axes() {
+        // T ∝ 1/n: halfway in log between 1,000 and 4,000 GPUs is 2,000, at half the days.
+        let c = Curve {
+            label: String::new(),
+            points: vec![(1000.0, 40.0), (4000.0, 10.0)],
         };
-        let svg = memory_svg(&c, &DARK, (330.0, 300.0));
-        assert_eq!(svg.matches("<rect").count(), 1 + 10);
-        assert!(svg.contains("&lt;b&gt;mine&lt;/b&gt;") && !svg.contains("<b>"));
-    }
-
-    #[test]
-    fn degenerate_data_draw_an_empty_chart() {
-        let mut c = days();
-        c.curves.clear();
-        let svg = days_svg(&c, &LIGHT, (500.0, 300.0));
-        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert!(!svg.contains("<polyline") && !svg.contains("NaN"));
-        // Too small to draw in.
-        assert!(!days_svg(&days(), &LIGHT, (40.0, 30.0)).contains("<polyline"));
+        assert!((days_at(&c, 2000.0).unwrap() - 20.0).abs() < 1e-9);
+        assert_eq!(days_at(&c, 500.0), None);
+        assert_eq!(days_at(&c, 5000.0), None);
     }
 }

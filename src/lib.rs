@@ -7,6 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod chart_data;
 pub mod charts;
 pub mod estimate;
 pub mod human;

@@ -39,6 +39,10 @@ pub struct Serving {
     pub replicas: u64,
     /// Devices the load needs.
     pub gpus: u64,
+    /// Weights held by each device of a replica, bytes (the weights split over `replica_gpus`).
+    pub weights_bytes_per_gpu: f64,
+    /// KV cache held by each device of a replica at `batch`, bytes.
+    pub kv_cache_bytes_per_gpu: f64,
     /// FLOPs per generated token: 2·N_act.
     pub flops_per_token: f64,
     /// FLOPs of one whole response: 2·N_act·output_tokens.
@@ -179,6 +183,11 @@ fn serving_on(
         requests_per_s,
         replicas,
         gpus: replicas * u64::from(replica_gpus),
+        weights_bytes_per_gpu: weights_bytes / f64::from(replica_gpus),
+        kv_cache_bytes_per_gpu: f64::from(batch)
+            * kv_per_token
+            * f64::from(s.prompt_tokens + s.output_tokens)
+            / f64::from(replica_gpus),
         flops_per_token,
         response_flops: flops_per_token * f64::from(s.output_tokens),
         seed_response_flops: f64::from(s.output_tokens)

@@ -29,6 +29,8 @@ pub struct Memory {
     pub fits: bool,
     /// The data-parallel size used (ZeRO shards over it).
     pub data_parallel: u32,
+    /// Devices of one model replica: tensor × pipeline parallel.
+    pub model_parallel: u32,
     /// ZeRO stage.
     pub zero: u8,
 }
@@ -171,6 +173,7 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
         hbm_bytes,
         fits: total_bytes <= hbm_bytes,
         data_parallel,
+        model_parallel: r.model_parallel(),
         zero,
     }
 }

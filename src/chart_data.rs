@@ -1,0 +1,190 @@
+//! What the charts show, assembled from the estimation core: device-count sweeps for the days
+//! chart and the memory breakdowns for the memory chart. Plain Rust, shared by the page, the
+//! exports and the native snapshot tests, so all three draw the same data.
+
+use crate::charts::{Curve, DaysChart, MemoryChart, Words, nice_ceiling};
+use crate::estimate::memory::Memory;
+use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
+use crate::i18n::Lang;
+
+/// A saved scenario drawn beside the current one, with its report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// The entry's name.
+    pub name: String,
+    /// Its scenario.
+    pub scenario: Scenario,
+    /// Its report.
+    pub report: Report,
+}
+
+/// Accelerators drawn for comparison, the first three not chosen.
+const OTHER_GPUS: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"];
+/// Points per curve: about 15 per decade of GPU count, where a curve is nearly straight.
+const POINTS: usize = 64;
+
+fn short_name(id: &str) -> &'static str {
+    hardware::find(id).map_or("Custom", |a| {
+        a.name
+            .trim_start_matches("NVIDIA ")
+            .trim_start_matches("AMD Instinct ")
+    })
+}
+
+/// Whether two curves would draw as one: every point within 1 % (a fraction of a line's width
+/// on these log axes), as for the H100 SXM5 (989.4 TFLOP/s) and the H800 SXM5 (989).
+fn same_line(a: &[(f64, f64)], b: &[(f64, f64)]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(p, q)| p.0 == q.0 && (p.1 / q.1 - 1.0).abs() < 0.01)
+}
+
+/// Adds a curve, or, when an earlier one would draw on the same line (two accelerators with
+/// equal peaks), names both on that one: a curve drawn over another would vanish from the chart
+/// while staying in the legend.
+fn push_curve(curves: &mut Vec<Curve>, label: String, points: Vec<(f64, f64)>) {
+    match curves.iter_mut().find(|c| same_line(&c.points, &points)) {
+        Some(same) => {
+            same.label.push_str(" / ");
+            same.label.push_str(&label);
+        }
+        None => curves.push(Curve { label, points }),
+    }
+}
+
+/// The days chart: GPU count vs training days. With scenarios to compare, their curves replace
+/// the other accelerators'.
+pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -> DaysChart {
+    let mp = f64::from(r.memory_per_gpu.model_parallel.max(1));
+    let far = [
+        f64::from(s.gpus),
+        r.training.gpus_for_deadline as f64,
+        r.min_gpus_to_fit.unwrap_or(1) as f64,
+    ]
+    .into_iter()
+    .fold(mp * 64.0, f64::max)
+        * 8.0;
+    // A round end: the axis stays put while the GPU count is dragged.
+    let far = nice_ceiling(far);
+    let mut counts: Vec<u32> = (0..POINTS)
+        .map(|i| (mp * (far / mp).powf(i as f64 / (POINTS - 1) as f64)).round() as u32)
+        .collect();
+    counts.dedup();
+    let chosen = sweep_gpus(s, &counts);
+    let fits_from = chosen
+        .iter()
+        .find(|p| p.fits)
+        .map_or(f64::INFINITY, |p| f64::from(p.gpus));
+    let points = |pts: Vec<crate::estimate::report::SweepPoint>| {
+        pts.iter().map(|p| (f64::from(p.gpus), p.days)).collect()
+    };
+    let mut curves = Vec::new();
+    push_curve(&mut curves, short_name(&s.gpu).into(), points(chosen));
+    for c in compared {
+        push_curve(
+            &mut curves,
+            c.name.clone(),
+            points(sweep_gpus(&c.scenario, &counts)),
+        );
+    }
+    let others = if compared.is_empty() { 3 } else { 0 };
+    for id in OTHER_GPUS.iter().filter(|id| **id != s.gpu).take(others) {
+        let mut other = s.clone();
+        other.gpu = (*id).into();
+        other.peak_tflops = None;
+        push_curve(
+            &mut curves,
+            short_name(id).into(),
+            points(sweep_gpus(&other, &counts)),
+        );
+    }
+    let ui = lang.ui();
+    DaysChart {
+        curves,
+        deadline: s.deadline_days,
+        current: (f64::from(s.gpus), r.training.training_days),
+        fits_from,
+        words: Words {
+            x_axis: ui.axis_gpus.into(),
+            y_axis: ui.axis_days.into(),
+            limit: ui.deadline.into(),
+            not_fit: ui.not_fit_region.into(),
+            current: ui.current.into(),
+        },
+    }
+}
+
+/// One stacked bar of training memory: weights, gradients, optimizer, activations, no KV cache
+/// (GB).
+fn training_bar(m: &Memory) -> Vec<f64> {
+    let gb = 1e9;
+    vec![
+        m.weights_bytes / gb,
+        m.gradients_bytes / gb,
+        m.optimizer_bytes / gb,
+        m.activations_bytes / gb,
+        0.0,
+    ]
+}
+
+/// The memory chart: ZeRO 0-3 in training and serving, the scenario's stage outlined; with
+/// scenarios to compare, the current configuration beside each compared one.
+pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
+    let ui = lang.ui();
+    let (bars, values, chosen) = if compared.is_empty() {
+        let serving = vec![
+            r.serving.weights_bytes_per_gpu / 1e9,
+            0.0,
+            0.0,
+            0.0,
+            r.serving.kv_cache_bytes_per_gpu / 1e9,
+        ];
+        (
+            (0..4)
+                .map(|z| format!("ZeRO-{z}"))
+                .chain([ui.inference.to_string()])
+                .collect(),
+            r.memory_by_zero
+                .iter()
+                .map(training_bar)
+                .chain([serving])
+                .collect(),
+            Some(usize::from(s.zero.min(3))),
+        )
+    } else {
+        (
+            [ui.current.to_string()]
+                .into_iter()
+                .chain(compared.iter().map(|c| c.name.chars().take(14).collect()))
+                .collect(),
+            [training_bar(&r.memory_per_gpu)]
+                .into_iter()
+                .chain(compared.iter().map(|c| training_bar(&c.report.memory_per_gpu)))
+                .collect(),
+            Some(0),
+        )
+    };
+    MemoryChart {
+        bars,
+        values,
+        parts: [
+            ui.weights,
+            ui.gradients,
+            ui.optimizer,
+            ui.activations,
+            ui.kv_cache,
+        ]
+        .map(String::from)
+        .to_vec(),
+        chosen,
+        hbm_gb: r.memory_per_gpu.hbm_bytes / 1e9,
+        words: Words {
+            x_axis: String::new(),
+            y_axis: ui.axis_memory.into(),
+            limit: ui.hbm.into(),
+            not_fit: String::new(),
+            current: ui.current.into(),
+        },
+    }
+}

@@ -1,0 +1,122 @@
+//! The charts' drawing code (plotters over any `DrawingBackend`), rendered to SVG natively and
+//! compared with snapshots in `tests/snapshots/`. The page draws the very same code on a canvas.
+//! After an intended change of the drawing, `UPDATE_SNAPSHOTS=1 cargo test --test charts`
+//! rewrites the snapshots; look at them before committing.
+
+use suanli::chart_data::{Compared, days_chart, memory_chart};
+use suanli::charts::{self, DARK, LIGHT, Style};
+use suanli::estimate::{estimate, query};
+use suanli::i18n::Lang;
+
+fn scenario(q: &str) -> (suanli::estimate::Scenario, suanli::estimate::Report) {
+    let s = query::parse(q).scenario;
+    let r = estimate(&s);
+    (s, r)
+}
+
+fn check_snapshot(name: &str, svg: &str) {
+    let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, svg).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)"));
+    assert!(want == svg, "{name}.svg differs from its snapshot");
+}
+
+const LIGHT_1X: Style = Style {
+    scale: 1.0,
+    theme: &LIGHT,
+    title: None,
+    legend: false,
+};
+
+#[test]
+fn days_chart_matches_its_snapshot_and_shows_every_series() {
+    // The default scenario: Llama-3 70B on 2048 H100 (tests/published.rs pins its figures).
+    let (s, r) = scenario("v=1");
+    let data = days_chart(&s, &r, Lang::En, &[]);
+    // The chosen GPU and three others (H100 is chosen, so A100, B200 and H20 join it).
+    let labels: Vec<&str> = data.curves.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["H100 SXM5", "A100 80GB SXM4", "B200 (HGX)", "H20"]);
+    let svg = charts::svg((640, 360), |root| charts::draw_days(root, &data, &LIGHT_1X)).unwrap();
+    // Four curves and the dashed deadline (many short segments).
+    assert!(svg.matches("<polyline").count() >= 4, "{svg}");
+    // The x axis ends at a round 20k ... 200k and labels it whole ("100k" was clipped before).
+    assert!(svg.contains("\n100k\n"), "x labels: {svg}");
+    assert!(svg.contains("GPUs"), "axis title");
+    check_snapshot("days", &svg);
+}
+
+#[test]
+fn memory_chart_matches_its_snapshot_and_outlines_the_chosen_stage() {
+    let (s, r) = scenario("v=1&zero=2");
+    let data = memory_chart(&s, &r, Lang::En, &[]);
+    assert_eq!(data.chosen, Some(2));
+    assert_eq!(data.bars, ["ZeRO-0", "ZeRO-1", "ZeRO-2", "ZeRO-3", "serving"]);
+    let svg = charts::svg((480, 320), |root| charts::draw_memory(root, &data, &LIGHT_1X)).unwrap();
+    // The chosen stage's label is bold.
+    assert!(svg.contains("bold"), "chosen bar label: {svg}");
+    check_snapshot("memory", &svg);
+}
+
+#[test]
+fn equal_curves_share_one_legend_entry() {
+    // The H100 SXM5 (989.4 TFLOP/s dense BF16) and the H800 SXM5 (989) draw the same line: one
+    // curve named after both, never one hidden under the other.
+    let (s, r) = scenario("v=1&gpu=h800-sxm");
+    let mut data = days_chart(&s, &r, Lang::En, &[]);
+    let names: Vec<&str> = data.curves.iter().map(|c| c.label.as_str()).collect();
+    assert!(names[0].contains("H800") && names[0].contains("H100"), "{names:?}");
+    for (i, a) in data.curves.iter().enumerate() {
+        for b in &data.curves[i + 1..] {
+            let close = a.points.iter().zip(&b.points).all(|(p, q)| (p.1 / q.1 - 1.0).abs() < 0.01);
+            assert!(!close, "{} hides under {}", b.label, a.label);
+        }
+    }
+    data.curves.truncate(1);
+    assert_eq!(data.curves.len(), 1);
+}
+
+#[test]
+fn exports_carry_title_and_legend_and_scale_with_the_pixel_ratio() {
+    let (s, r) = scenario("v=1");
+    let compared = vec![Compared {
+        name: "Plan B".into(),
+        scenario: query::parse("v=1&gpus=4096").scenario,
+        report: estimate(&query::parse("v=1&gpus=4096").scenario),
+    }];
+    let data = days_chart(&s, &r, Lang::Zh, &compared);
+    let style = Style {
+        scale: 2.0,
+        theme: &DARK,
+        title: Some("GPU 数量与训练天数"),
+        legend: true,
+    };
+    let svg = charts::svg((1800, 960), |root| charts::draw_days(root, &data, &style)).unwrap();
+    assert!(svg.contains("GPU 数量与训练天数"), "title");
+    assert!(svg.contains("Plan B"), "legend names the compared scenario");
+    assert!(svg.contains(&DARK.bg.css().to_uppercase()) || svg.contains(&DARK.bg.css()));
+    // Fonts scale with the ratio: 12 CSS px labels at 2x are 24 px.
+    assert!(svg.contains("font-size=\"24"), "scaled fonts");
+}
+
+#[test]
+fn frames_map_the_pointer_back_to_data() {
+    let (s, r) = scenario("v=1");
+    let data = days_chart(&s, &r, Lang::En, &[]);
+    let mut frame = None;
+    charts::svg((640, 360), |root| {
+        frame = charts::draw_days(root, &data, &LIGHT_1X)?;
+        Ok(frame)
+    })
+    .unwrap();
+    let f = frame.expect("drawn");
+    assert!(f.left > 30.0 && f.right < 640.0 && f.top >= 0.0 && f.bottom < 360.0, "{f:?}");
+    let first = data.curves[0].points[0].0;
+    let last = data.curves[0].points.last().unwrap().0;
+    assert!((f.x_at(f.left).unwrap() / first - 1.0).abs() < 1e-9);
+    assert!((f.x_at(f.right).unwrap() / last - 1.0).abs() < 1e-9);
+    assert_eq!(f.x_at(f.left - 1.0), None);
+}
