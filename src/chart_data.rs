@@ -160,7 +160,11 @@ pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared])
                 .collect(),
             [training_bar(&r.memory_per_gpu)]
                 .into_iter()
-                .chain(compared.iter().map(|c| training_bar(&c.report.memory_per_gpu)))
+                .chain(
+                    compared
+                        .iter()
+                        .map(|c| training_bar(&c.report.memory_per_gpu)),
+                )
                 .collect(),
             Some(0),
         )

@@ -604,8 +604,7 @@ pub fn draw_memory<DB: DrawingBackend>(
         };
         let font =
             text_style(12.0 * style.scale, weight, t.fg).pos(Pos::new(HPos::Center, VPos::Top));
-        EmptyElement::at((b as f64 + 0.5, 0.0))
-            + Text::new(label.clone(), (0, style.px(6.0)), font)
+        EmptyElement::at((b as f64 + 0.5, 0.0)) + Text::new(label.clone(), (0, style.px(6.0)), font)
     });
     chart.draw_series(labels).map_err(err)?;
     chart

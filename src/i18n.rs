@@ -139,6 +139,18 @@ pub struct Ui {
     /// With `{name}` for the scenario that was not saved.
     pub storage_full: &'static str,
     pub saved_by_newer: &'static str,
+    /// The compare toggle of a saved entry.
+    pub compare: &'static str,
+    /// Before the value a rejected link field falls back to.
+    pub stands_in: &'static str,
+    /// The heading of the compare table's input rows.
+    pub inputs_heading: &'static str,
+    /// The heading of the compare table's figure rows.
+    pub figures_heading: &'static str,
+    /// The layout row of the compare table.
+    pub layout: &'static str,
+    /// Dismisses the link problems.
+    pub dismiss: &'static str,
 }
 
 /// English.
@@ -236,6 +248,12 @@ pub const EN: Ui = Ui {
     storage_unavailable: "Browser storage is unavailable (private mode or disabled): scenarios cannot be saved in this browser; links still work.",
     storage_full: "Browser storage is full: \"{name}\" was not saved. Delete saved scenarios or export them to files.",
     saved_by_newer: "saved by a newer version",
+    compare: "Compare",
+    stands_in: "using",
+    inputs_heading: "Inputs",
+    figures_heading: "Figures",
+    layout: "Layout",
+    dismiss: "Dismiss",
 };
 
 /// 中文.
@@ -333,6 +351,12 @@ pub const ZH: Ui = Ui {
     storage_unavailable: "浏览器存储不可用（隐私模式或已禁用）：无法在此浏览器保存方案；链接仍可使用。",
     storage_full: "浏览器存储已满：「{name}」未保存。请删除已保存的方案或导出为文件。",
     saved_by_newer: "由更新版本保存",
+    compare: "对比",
+    stands_in: "改用",
+    inputs_heading: "输入",
+    figures_heading: "结果",
+    layout: "并行布局",
+    dismiss: "关闭",
 };
 
 /// A label and a tooltip in both languages.
@@ -988,6 +1012,20 @@ static METRIC_LABELS: &[(&str, &str, &str)] = &[
         "Chinchilla 最优规模",
     ),
 ];
+
+/// A field's label and tooltip in a language ("" for a field without text).
+pub fn field_label_tip(name: &str, lang: Lang) -> (&'static str, &'static str) {
+    match field_text(name) {
+        Some(t) if lang == Lang::Zh => (t.zh, t.tip_zh),
+        Some(t) => (t.en, t.tip_en),
+        None => ("", ""),
+    }
+}
+
+/// A field's label in a language.
+pub fn field_label(name: &str, lang: Lang) -> &'static str {
+    field_label_tip(name, lang).0
+}
 
 /// The label of a report metric ("" if it has none).
 pub fn metric_label(key: &str, lang: Lang) -> &'static str {

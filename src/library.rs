@@ -1,12 +1,15 @@
 //! Saved scenarios: how one entry is stored, read back, migrated or kept aside.
 //!
 //! Each entry lives under its own localStorage key (`suanli.scenario.<id>`), so two tabs saving
-//! different scenarios never overwrite each other. The value is itself a query string:
-//! `schema=1&name=…&saved=<ms>&q=<the scenario in the query language>`. Pure logic, tested
-//! natively; the page does the storage I/O.
+//! different scenarios never overwrite each other. The value is a serde type, [`Stored`], written
+//! as JSON by gloo-storage: `{"schema":2,"name":…,"saved_ms":…,"query":…}` with the scenario in
+//! the query language. Schema 1 (a query string `schema=1&name=…&q=…`) and schema 0 (the bare
+//! scenario query) are migrated. Pure logic, tested natively; the page does the storage I/O.
+
+use serde::{Deserialize, Serialize};
 
 /// The schema this build writes.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 /// Key prefix of saved scenarios.
 pub const PREFIX: &str = "suanli.scenario.";
 /// Key prefix where unreadable entries are kept aside (never deleted).
@@ -29,6 +32,25 @@ pub struct Entry {
     pub query: String,
 }
 
+/// What is stored under an entry's key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    /// The schema it was written with.
+    pub schema: u32,
+    /// The entry's name.
+    pub name: String,
+    /// When it was saved, milliseconds since the epoch.
+    pub saved_ms: f64,
+    /// The scenario, in the query language.
+    pub query: String,
+}
+
+/// Only the schema, read first: an entry of a newer schema may have any other shape.
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: u32,
+}
+
 /// What reading a stored value gave.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decoded {
@@ -49,17 +71,42 @@ pub enum Decoded {
 }
 
 /// The stored form of an entry.
-pub fn encode(e: &Entry) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .append_pair("schema", &SCHEMA.to_string())
-        .append_pair("name", &e.name)
-        .append_pair("saved", &format!("{}", e.saved_ms))
-        .append_pair("q", &e.query)
-        .finish()
+pub fn stored(e: &Entry) -> Stored {
+    Stored {
+        schema: SCHEMA,
+        name: e.name.clone(),
+        saved_ms: e.saved_ms,
+        query: e.query.clone(),
+    }
 }
 
-/// Reads a stored value. Schema 0 (the first format: the bare scenario query) is migrated.
+/// The stored form of an entry as the JSON gloo-storage writes.
+pub fn encode(e: &Entry) -> String {
+    serde_json::to_string(&stored(e)).unwrap_or_default()
+}
+
+/// Reads a stored value: JSON of this schema or a newer one, or one of the query-string forms
+/// of schemas 1 and 0, which are migrated.
 pub fn decode(id: &str, raw: &str) -> Decoded {
+    if raw.trim_start().starts_with('{') {
+        return match serde_json::from_str::<SchemaOnly>(raw) {
+            Err(e) => Decoded::Corrupt {
+                reason: e.to_string(),
+            },
+            Ok(SchemaOnly { schema }) if schema > SCHEMA => Decoded::Newer { schema },
+            Ok(_) => match serde_json::from_str::<Stored>(raw) {
+                Ok(s) => Decoded::Current(Entry {
+                    id: id.to_string(),
+                    name: s.name,
+                    saved_ms: s.saved_ms,
+                    query: s.query,
+                }),
+                Err(e) => Decoded::Corrupt {
+                    reason: e.to_string(),
+                },
+            },
+        };
+    }
     let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
         .into_owned()
         .collect();
@@ -80,11 +127,10 @@ pub fn decode(id: &str, raw: &str) -> Decoded {
             },
             Ok(n) if n > SCHEMA => Decoded::Newer { schema: n },
             Ok(_) => match (get("name"), get("q")) {
-                (Some(name), Some(query)) => Decoded::Current(Entry {
+                (Some(name), Some(query)) => Decoded::Migrated(Entry {
                     id: id.to_string(),
                     name,
                     saved_ms: get("saved")
-                        .as_deref()
                         .and_then(|t| t.parse::<f64>().ok())
                         .unwrap_or(0.0),
                     query,
@@ -113,94 +159,119 @@ pub fn unique_name(name: &str, taken: &[&str]) -> String {
         .expect("some suffix is free")
 }
 
-/// The exported file: a small JSON object with the scenario's query and, for people reading it,
-/// the fields one per key. Written by hand so the web bundle carries no JSON serializer.
-pub fn export_json(name: &str, query: &str) -> String {
-    let esc = |s: &str| {
-        let mut out = String::with_capacity(s.len() + 2);
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if (c as u32) < 0x20 || c == '<' || c == '>' || c == '&' => {
-                    out.push_str(&format!("\\u{:04x}", c as u32))
-                }
-                c => out.push(c),
-            }
-        }
-        out
-    };
-    let fields: Vec<String> = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| format!("    \"{}\": \"{}\"", esc(&k), esc(&v)))
-        .collect();
-    format!(
-        "{{\n  \"suanli\": {SCHEMA},\n  \"name\": \"{}\",\n  \"query\": \"{}\",\n  \"fields\": {{\n{}\n  }}\n}}\n",
-        esc(name),
-        esc(query),
-        fields.join(",\n")
-    )
+/// The exported scenario file: its query and, for people reading it, the fields one per key.
+#[derive(Serialize, Deserialize)]
+pub struct ScenarioFile {
+    /// The schema of the file.
+    #[serde(default)]
+    pub suanli: u32,
+    /// A name for it.
+    #[serde(default)]
+    pub name: String,
+    /// The scenario in the query language.
+    #[serde(default)]
+    pub query: Option<String>,
+    /// The same, one field per key (what an import reads when `query` is missing).
+    #[serde(default)]
+    pub fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 
-/// The report as CSV: one `metric,value` row per report key the page knows.
-pub fn report_csv(report: &crate::estimate::Report) -> String {
-    use crate::estimate::reference::{METRIC_KEYS, metric};
-    let mut out = String::from("metric,value\n");
-    for key in METRIC_KEYS {
-        if let Some(v) = metric(report, key) {
-            out += &format!("{key},{v}\n");
+/// The exported file as JSON.
+pub fn export_json(name: &str, query: &str) -> String {
+    let fields = form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned())))
+        .collect();
+    let file = ScenarioFile {
+        suanli: SCHEMA,
+        name: name.to_string(),
+        query: Some(query.to_string()),
+        fields: Some(fields),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// The scenario in an imported file: its `query`, else its `fields`.
+pub fn import_query(text: &str) -> Option<String> {
+    let file: ScenarioFile = serde_json::from_str(text).ok()?;
+    if let Some(q) = file.query {
+        return Some(q);
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in file.fields? {
+        let text = match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        out.append_pair(&k, &text);
+    }
+    Some(out.finish())
+}
+
+/// Every number of the report by its dotted key path (`memory_per_gpu.total_bytes`,
+/// `memory_by_zero.3.total_bytes`), read from the report's serde form, plus `cost_usd`.
+pub fn report_figures(report: &crate::estimate::Report) -> Vec<(String, f64)> {
+    fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, f64)>) {
+        let key = |k: &str| {
+            if prefix.is_empty() {
+                k.to_string()
+            } else {
+                format!("{prefix}.{k}")
+            }
+        };
+        match v {
+            serde_json::Value::Number(n) => {
+                if let Some(x) = n.as_f64() {
+                    out.push((prefix.to_string(), x));
+                }
+            }
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    walk(&key(k), v, out);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    walk(&key(&i.to_string()), v, out);
+                }
+            }
+            _ => {}
         }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::to_value(report) {
+        walk("", &v, &mut out);
+    }
+    out
+}
+
+/// The report as CSV: the link, the inputs that differ from the defaults, then one
+/// `metric,value` row per report figure.
+pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
+    let mut out = format!("metric,value\nlink,\"?{}\"\n", query.replace('"', "\"\""));
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        out += &format!("input.{k},\"{}\"\n", v.replace('"', "\"\""));
+    }
+    for (key, v) in report_figures(report) {
+        out += &format!("{key},{v}\n");
     }
     out
 }
 
 /// The report as JSON: the scenario's query and `{metric: value}` (SI units, as the CLI's keys).
 pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
-    use crate::estimate::reference::{METRIC_KEYS, metric};
-    let rows: Vec<String> = METRIC_KEYS
-        .iter()
-        .filter_map(|k| {
-            metric(report, k)
-                .filter(|v| v.is_finite())
-                .map(|v| format!("    \"{k}\": {v}"))
-        })
+    let metrics: serde_json::Map<String, serde_json::Value> = report_figures(report)
+        .into_iter()
+        .filter(|(_, v)| v.is_finite())
+        .map(|(k, v)| (k, serde_json::json!(v)))
         .collect();
-    format!(
-        "{{\n  \"query\": \"{}\",\n  \"metrics\": {{\n{}\n  }}\n}}\n",
-        query.replace('\\', "\\\\").replace('"', "\\\""),
-        rows.join(",\n")
-    )
-}
-
-/// Sorts by `before`, by insertion: the lists hold a few dozen entries at most, and the
-/// standard library's sorts would add kilobytes to the page for them.
-pub fn sort_small<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && before(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+    serde_json::to_string_pretty(&serde_json::json!({ "query": query, "metrics": metrics }))
+        .unwrap_or_default()
+        + "\n"
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn small_sort_orders_and_keeps_every_item() {
-        let mut v = vec![5, 1, 4, 1, 3, 9, 0];
-        sort_small(&mut v, |a, b| a < b);
-        assert_eq!(v, [0, 1, 1, 3, 4, 5, 9]);
-        let mut names = vec![("b", 2.0f64), ("a", 2.0), ("c", 7.0)];
-        // Newest first, then by name: as the saved list shows them.
-        sort_small(&mut names, |x, y| {
-            y.1.total_cmp(&x.1).then(x.0.cmp(y.0)).is_lt()
-        });
-        assert_eq!(names, [("c", 7.0), ("a", 2.0), ("b", 2.0)]);
-        let mut empty: Vec<u8> = vec![];
-        sort_small(&mut empty, |a, b| a < b);
-    }
 
     fn entry() -> Entry {
         Entry {
@@ -214,14 +285,18 @@ mod tests {
     #[test]
     fn round_trip() {
         assert_eq!(decode("abc", &encode(&entry())), Decoded::Current(entry()));
+        assert!(encode(&entry()).starts_with("{\"schema\":2,"));
     }
 
     #[test]
-    fn schema_zero_is_migrated() {
+    fn schema_zero_and_one_are_migrated() {
         match decode("old", "v=1&model=llama-2-7b") {
             Decoded::Migrated(e) => assert_eq!(e.query, "v=1&model=llama-2-7b"),
             other => panic!("{other:?}"),
         }
+        // What the previous build wrote (its `encode`).
+        let one = "schema=1&name=GPT-3+%E9%87%8D%E7%8E%B0+%26+%3Cb%3Ex%3C%2Fb%3E&saved=1700000000000&q=v%3D1%26model%3Dgpt-3-175b%26gpus%3D1024";
+        assert_eq!(decode("abc", one), Decoded::Migrated(entry()));
     }
 
     #[test]
@@ -230,15 +305,19 @@ mod tests {
             decode("n", "schema=9&name=x&q=v%3D1"),
             Decoded::Newer { schema: 9 }
         );
-        assert!(matches!(
-            decode("c", "{\"not\": \"ours\"}"),
-            Decoded::Corrupt { .. }
-        ));
-        assert!(matches!(decode("c", "schema=x"), Decoded::Corrupt { .. }));
-        assert!(matches!(
-            decode("c", "schema=1&name=only"),
-            Decoded::Corrupt { .. }
-        ));
+        assert_eq!(
+            decode("n", "{\"schema\":3,\"anything\":[1,2]}"),
+            Decoded::Newer { schema: 3 }
+        );
+        for bad in [
+            "{\"not\": \"ours\"}",
+            "{garbage",
+            "schema=x",
+            "schema=1&name=only",
+            "{\"schema\":2,\"name\":\"no query\"}",
+        ] {
+            assert!(matches!(decode("c", bad), Decoded::Corrupt { .. }), "{bad}");
+        }
     }
 
     #[test]
@@ -249,30 +328,48 @@ mod tests {
     }
 
     #[test]
-    fn report_exports_parse_and_carry_the_numbers() {
-        let parsed = crate::estimate::query::parse("model=gpt-3-175b&tokens=300B");
-        let report = crate::estimate::estimate(&parsed.scenario);
+    fn report_exports_parse_and_carry_the_numbers_and_the_inputs() {
+        let q = "v=1&model=gpt-3-175b&tokens=300B";
+        let report = crate::estimate::estimate(&crate::estimate::query::parse(q).scenario);
         let json: serde_json::Value =
-            serde_json::from_str(&report_json("v=1&model=gpt-3-175b", &report))
-                .expect("valid JSON");
+            serde_json::from_str(&report_json(q, &report)).expect("valid JSON");
         assert_eq!(
             json["metrics"]["training_flops"].as_f64(),
             Some(report.training.training_flops)
         );
-        let csv = report_csv(&report);
+        assert_eq!(
+            json["metrics"]["memory_by_zero.3.total_bytes"].as_f64(),
+            Some(report.memory_by_zero[3].total_bytes)
+        );
+        assert_eq!(
+            json["metrics"]["cost_usd"].as_f64(),
+            Some(report.cost.cost_usd)
+        );
+        let csv = report_csv(q, &report);
         assert!(
             csv.lines()
                 .any(|l| l == format!("pf_days,{}", report.training.pf_days))
         );
+        assert!(
+            csv.lines()
+                .any(|l| l == "link,\"?v=1&model=gpt-3-175b&tokens=300B\"")
+        );
+        assert!(csv.lines().any(|l| l == "input.model,\"gpt-3-175b\""));
     }
 
     #[test]
-    fn export_is_json_with_escaped_text() {
+    fn export_then_import_gives_the_query_back() {
         let json = export_json("a \"quoted\" <name>", "v=1&model=gpt-3-175b");
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(v["name"], "a \"quoted\" <name>");
-        assert_eq!(v["query"], "v=1&model=gpt-3-175b");
         assert_eq!(v["fields"]["model"], "gpt-3-175b");
-        assert!(!json.contains('<'));
+        assert_eq!(import_query(&json).as_deref(), Some("v=1&model=gpt-3-175b"));
+        // Fields alone are enough, numbers included.
+        let fields = "{\"fields\": {\"model\": \"llama-2-7b\", \"gpus\": 64}}";
+        assert_eq!(
+            import_query(fields).as_deref(),
+            Some("gpus=64&model=llama-2-7b")
+        );
+        assert_eq!(import_query("not json at all"), None);
     }
 }

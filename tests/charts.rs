@@ -54,8 +54,14 @@ fn memory_chart_matches_its_snapshot_and_outlines_the_chosen_stage() {
     let (s, r) = scenario("v=1&zero=2");
     let data = memory_chart(&s, &r, Lang::En, &[]);
     assert_eq!(data.chosen, Some(2));
-    assert_eq!(data.bars, ["ZeRO-0", "ZeRO-1", "ZeRO-2", "ZeRO-3", "serving"]);
-    let svg = charts::svg((480, 320), |root| charts::draw_memory(root, &data, &LIGHT_1X)).unwrap();
+    assert_eq!(
+        data.bars,
+        ["ZeRO-0", "ZeRO-1", "ZeRO-2", "ZeRO-3", "serving"]
+    );
+    let svg = charts::svg((480, 320), |root| {
+        charts::draw_memory(root, &data, &LIGHT_1X)
+    })
+    .unwrap();
     // The chosen stage's label is bold.
     assert!(svg.contains("bold"), "chosen bar label: {svg}");
     check_snapshot("memory", &svg);
@@ -68,10 +74,17 @@ fn equal_curves_share_one_legend_entry() {
     let (s, r) = scenario("v=1&gpu=h800-sxm");
     let mut data = days_chart(&s, &r, Lang::En, &[]);
     let names: Vec<&str> = data.curves.iter().map(|c| c.label.as_str()).collect();
-    assert!(names[0].contains("H800") && names[0].contains("H100"), "{names:?}");
+    assert!(
+        names[0].contains("H800") && names[0].contains("H100"),
+        "{names:?}"
+    );
     for (i, a) in data.curves.iter().enumerate() {
         for b in &data.curves[i + 1..] {
-            let close = a.points.iter().zip(&b.points).all(|(p, q)| (p.1 / q.1 - 1.0).abs() < 0.01);
+            let close = a
+                .points
+                .iter()
+                .zip(&b.points)
+                .all(|(p, q)| (p.1 / q.1 - 1.0).abs() < 0.01);
             assert!(!close, "{} hides under {}", b.label, a.label);
         }
     }
@@ -113,7 +126,10 @@ fn frames_map_the_pointer_back_to_data() {
     })
     .unwrap();
     let f = frame.expect("drawn");
-    assert!(f.left > 30.0 && f.right < 640.0 && f.top >= 0.0 && f.bottom < 360.0, "{f:?}");
+    assert!(
+        f.left > 30.0 && f.right < 640.0 && f.top >= 0.0 && f.bottom < 360.0,
+        "{f:?}"
+    );
     let first = data.curves[0].points[0].0;
     let last = data.curves[0].points.last().unwrap().0;
     assert!((f.x_at(f.left).unwrap() / first - 1.0).abs() < 1e-9);

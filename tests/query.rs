@@ -40,7 +40,10 @@ fn numbers_read_thousands_separators_chinese_trillions_and_say_too_large() {
     assert_eq!(parse_number("1e400", false), Err(Problem::TooLarge));
     assert_eq!(parse_number("-1e400", false), Err(Problem::TooLarge));
     let too_large = parse_number("1e400", false).unwrap_err();
-    assert_eq!(suanli::i18n::problem(&too_large, suanli::i18n::Lang::En), "too large");
+    assert_eq!(
+        suanli::i18n::problem(&too_large, suanli::i18n::Lang::En),
+        "too large"
+    );
     assert_eq!(parse_number("infinity", false), Err(Problem::NotANumber));
 }
 
@@ -48,7 +51,9 @@ fn numbers_read_thousands_separators_chinese_trillions_and_say_too_large() {
 fn every_count_the_page_prints_reads_back_to_its_printed_value() {
     use suanli::human::count;
     use suanli::i18n::Lang;
-    for x in [1.0, 999.0, 1234.0, 56_789.0, 1.2e6, 3.4e8, 7.06e10, 1.02e12, 15.6e12, 9.99e14] {
+    for x in [
+        1.0, 999.0, 1234.0, 56_789.0, 1.2e6, 3.4e8, 7.06e10, 1.02e12, 15.6e12, 9.99e14,
+    ] {
         for lang in [Lang::En, Lang::Zh] {
             let shown = count(x, lang);
             let back = parse_number(&shown, false).unwrap_or_else(|e| panic!("{shown}: {e:?}"));

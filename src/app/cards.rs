@@ -1,0 +1,231 @@
+//! The headline cards. One `Card` component over a table of card definitions: each card reads
+//! its own figure through a memo, so a slider move rewrites only the text of the cards whose
+//! figures changed. Every card carries `data-metric` (the report key) and `data-value` (the raw
+//! number).
+
+use super::state::ctx;
+use crate::estimate::Report;
+use crate::estimate::scenario::Currency;
+use crate::human;
+use crate::i18n::{self, Lang};
+use leptos::prelude::*;
+
+/// One headline figure: its report key, its value, how it reads, and the line under it.
+pub struct CardDef {
+    /// The report key.
+    pub metric: &'static str,
+    /// The raw value.
+    pub value: fn(&Report) -> f64,
+    /// The value for people (language, currency is CNY).
+    pub show: fn(f64, Lang, bool) -> String,
+    /// The detail line.
+    pub detail: fn(&Report, Lang, bool) -> String,
+    /// The figure is a warning (red card).
+    pub warn: fn(&Report) -> bool,
+}
+
+fn never(_: &Report) -> bool {
+    false
+}
+
+/// The cards, in page order.
+pub static CARDS: [CardDef; 11] = [
+    CardDef {
+        metric: "params_total",
+        value: |r| r.params_total,
+        show: |x, l, _| human::count(x, l),
+        detail: |r, l, _| {
+            if r.params_active < r.params_total {
+                format!("{} {}", human::count(r.params_active, l), l.ui().active)
+            } else {
+                String::new()
+            }
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "training_flops",
+        value: |r| r.training.training_flops,
+        show: |x, _, _| format!("{} FLOP", human::sci(x)),
+        detail: |r, l, _| {
+            format!(
+                "{} {} · {} {}",
+                l.ui().hardware,
+                human::sci(r.training.hardware_flops),
+                l.ui().hfu,
+                human::percent(r.training.hfu)
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "training_days",
+        value: |r| r.training.training_days,
+        show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
+        detail: |r, l, _| {
+            format!(
+                "{} {} · {} {}",
+                human::exact(f64::from(r.memory_per_gpu.data_parallel)),
+                l.ui().dp_replicas,
+                l.ui().hfu,
+                human::percent(r.training.hfu)
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "gpus_for_deadline",
+        value: |r| r.training.gpus_for_deadline as f64,
+        show: |x, l, _| human::devices(x, l),
+        detail: |r, l, _| {
+            format!(
+                "{} {}",
+                human::count(r.training.gpus_for_deadline_raw, l),
+                l.ui().before_rounding
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "gpu_hours",
+        value: |r| r.training.gpu_hours,
+        show: |x, l, _| human::count(x, l),
+        detail: |r, l, _| {
+            format!(
+                "{} PF-days · {} {}",
+                human::sig3(r.training.pf_days),
+                human::count(r.training.attention_flops, l),
+                l.ui().attention_flops
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "cost_usd",
+        value: |r| r.cost.rental,
+        show: |x, l, cny| human::money(x, cny, l),
+        detail: |r, l, cny| {
+            format!(
+                "{}{}/GPU-h{}",
+                if cny { "¥" } else { "$" },
+                human::sig3(r.cost.price_per_gpu_hour),
+                if r.cost.price_is_assumption {
+                    format!(" ({})", l.ui().assumption)
+                } else {
+                    String::new()
+                }
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "energy_mwh",
+        value: |r| r.cost.energy_mwh,
+        show: |x, _, _| format!("{} MWh", human::sig3(x)),
+        detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)),
+        warn: never,
+    },
+    CardDef {
+        metric: "memory_per_gpu.total_bytes",
+        value: |r| r.memory_per_gpu.total_bytes,
+        show: |x, _, _| human::bytes(x),
+        detail: |r, l, _| {
+            format!(
+                "{} {}",
+                if r.memory_per_gpu.fits {
+                    l.ui().fits
+                } else {
+                    l.ui().does_not_fit
+                },
+                human::bytes(r.memory_per_gpu.hbm_bytes)
+            )
+        },
+        warn: |r| !r.memory_per_gpu.fits,
+    },
+    CardDef {
+        metric: "min_gpus_for_replica",
+        value: |r| r.min_gpus_for_replica as f64,
+        show: |x, l, _| human::devices(x, l),
+        detail: |r, l, _| {
+            r.min_gpus_to_fit.map_or_else(
+                || l.ui().does_not_fit.into(),
+                |n| format!("{}: {}", l.ui().this_config, human::devices(n as f64, l)),
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "serving.gpus",
+        value: |r| r.serving.gpus as f64,
+        show: |x, l, _| human::devices(x, l),
+        detail: |r, l, _| {
+            format!(
+                "{} × {} {}",
+                r.serving.replicas,
+                r.serving.replica_gpus,
+                l.ui().per_replica
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "serving.tokens_per_s_per_gpu",
+        value: |r| r.serving.tokens_per_s_per_gpu,
+        show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
+        detail: |r, _, _| {
+            format!(
+                "batch {} · {} KV/token",
+                r.serving.batch,
+                human::bytes(r.kv_cache_bytes_per_token)
+            )
+        },
+        warn: never,
+    },
+];
+
+/// The figures the compare table shows, in its order: every card but the two that describe
+/// one configuration rather than a plan (minimum devices, tokens/s per device).
+pub fn compared() -> impl Iterator<Item = &'static CardDef> {
+    CARDS.iter().filter(|c| {
+        !matches!(
+            c.metric,
+            "min_gpus_for_replica" | "serving.tokens_per_s_per_gpu"
+        )
+    })
+}
+
+/// One headline card.
+#[component]
+fn Card(def: &'static CardDef) -> impl IntoView {
+    let ctx = ctx();
+    let value = Memo::new(move |_| ctx.report.with(|r| (def.value)(r)));
+    let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
+    let detail = Memo::new(move |_| {
+        ctx.report
+            .with(|r| (def.detail)(r, ctx.lang.get(), cny.get()))
+    });
+    let warn = Memo::new(move |_| ctx.report.with(|r| (def.warn)(r)));
+    view! {
+        <div
+            class="card"
+            class:warn=warn
+            data-metric=def.metric
+            data-value=move || value.get().to_string()
+            title=move || human::exact(value.get())
+        >
+            <div class="card-label">{move || i18n::metric_label(def.metric, ctx.lang.get())}</div>
+            <div class="card-value">{move || (def.show)(value.get(), ctx.lang.get(), cny.get())}</div>
+            <div class="card-detail">{detail}</div>
+        </div>
+    }
+}
+
+/// The headline cards.
+#[component]
+pub fn Cards() -> impl IntoView {
+    view! {
+        <section class="cards" aria-live="polite">
+            {CARDS.iter().map(|def| view! { <Card def/> }).collect_view()}
+        </section>
+    }
+}

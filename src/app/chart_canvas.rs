@@ -1,0 +1,243 @@
+//! The two charts on the page: plotters drawing (`crate::charts`) on a `<canvas>` through
+//! plotters-canvas, sharp at any device pixel ratio, with the legend as HTML beside it and the
+//! value under the pointer in a tooltip.
+//!
+//! A chart is redrawn only when its data, its size, the pixel ratio or the colour scheme
+//! changed: the data is a memo compared by value, so an MFU move leaves the memory chart alone.
+
+use super::scenarios::Library;
+use super::state::ctx;
+use crate::chart_data::{days_chart, memory_chart};
+use crate::charts::{
+    self, DARK, DaysChart, Frame, Key, LIGHT, MemoryChart, Style, Theme, days_keys, memory_keys,
+};
+use crate::human;
+use crate::i18n::Lang;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::{use_device_pixel_ratio, use_element_size};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// Which chart.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Which {
+    /// GPU count vs training days.
+    Days,
+    /// Memory per device.
+    Memory,
+}
+
+/// What a chart draws.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartData {
+    /// The days chart.
+    Days(DaysChart),
+    /// The memory chart.
+    Memory(MemoryChart),
+}
+
+impl ChartData {
+    fn keys(&self, theme: &Theme) -> Vec<Key> {
+        match self {
+            ChartData::Days(d) => days_keys(d, theme),
+            ChartData::Memory(m) => memory_keys(m, theme),
+        }
+    }
+
+    /// Draws on any backend.
+    pub fn draw<DB: plotters::prelude::DrawingBackend>(
+        &self,
+        root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+        style: &Style,
+    ) -> charts::DrawResult<Option<Frame>> {
+        match self {
+            ChartData::Days(d) => charts::draw_days(root, d, style),
+            ChartData::Memory(m) => charts::draw_memory(root, m, style),
+        }
+    }
+
+    fn series(&self) -> usize {
+        match self {
+            ChartData::Days(d) => d.curves.len(),
+            ChartData::Memory(m) => m.bars.len(),
+        }
+    }
+
+    /// The lines of the tooltip at pointer `x` (CSS pixels), if over the data.
+    fn tip(&self, frame: &Frame, x: f64, lang: Lang) -> Option<Vec<String>> {
+        let at = frame.x_at(x)?;
+        match self {
+            ChartData::Days(d) => {
+                let gpus = at.round();
+                let mut lines = vec![format!(
+                    "{} {}",
+                    human::devices(gpus, lang),
+                    lang.ui().gpus_unit
+                )];
+                for c in &d.curves {
+                    if let Some(days) = charts::days_at(c, at) {
+                        lines.push(format!(
+                            "{}: {} {}",
+                            c.label,
+                            human::sig3(days),
+                            lang.ui().days_unit
+                        ));
+                    }
+                }
+                Some(lines)
+            }
+            ChartData::Memory(m) => {
+                let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
+                let values = &m.values[bar];
+                let mut lines = vec![m.bars[bar].clone()];
+                for (part, v) in m.parts.iter().zip(values) {
+                    if *v > 0.0 {
+                        lines.push(format!("{part}: {}", human::bytes(v * 1e9)));
+                    }
+                }
+                lines.push(format!(
+                    "Σ {} / {}",
+                    human::bytes(values.iter().sum::<f64>() * 1e9),
+                    human::bytes(m.hbm_gb * 1e9)
+                ));
+                Some(lines)
+            }
+        }
+    }
+}
+
+/// The chart data of the current scenario (and the compared ones), recomputed when they change
+/// and passed on only when different.
+pub fn chart_data(which: Which) -> Memo<ChartData> {
+    let ctx = ctx();
+    let lib = expect_context::<Library>();
+    Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        lib.compared.with(|c| {
+            ctx.scenario.with(|s| {
+                ctx.report.with(|r| match which {
+                    Which::Days => ChartData::Days(days_chart(s, r, lang, c)),
+                    Which::Memory => ChartData::Memory(memory_chart(s, r, lang, c)),
+                })
+            })
+        })
+    })
+}
+
+/// The colours of the current scheme.
+pub fn theme(dark: bool) -> &'static Theme {
+    if dark { &DARK } else { &LIGHT }
+}
+
+/// One chart: caption, canvas, legend and tooltip.
+#[component]
+pub fn Chart(
+    /// Which chart to draw.
+    which: Which,
+) -> impl IntoView {
+    let ctx = ctx();
+    let data = chart_data(which);
+    let name = match which {
+        Which::Days => "days",
+        Which::Memory => "memory",
+    };
+    let caption_id = format!("cap-{name}");
+    let boxed = NodeRef::<html::Div>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    let size = use_element_size(boxed);
+    let ratio = use_device_pixel_ratio();
+    let frame = StoredValue::new(None::<Frame>);
+    // Paints so far, for tests and the benchmark (`data-drawn`).
+    let drawn = RwSignal::new(0u32);
+    let tip = RwSignal::new(None::<(f64, f64, Vec<String>)>);
+    Effect::new(move |_| {
+        let (w, h) = (size.width.get(), size.height.get());
+        let scale = ratio.get().max(1.0);
+        let theme = theme(ctx.dark.get());
+        let Some(el) = canvas.get() else { return };
+        if w < 1.0 || h < 1.0 {
+            return;
+        }
+        // The backing store at device resolution; the stylesheet keeps the CSS size.
+        el.set_width((w * scale).round() as u32);
+        el.set_height((h * scale).round() as u32);
+        let Some(backend) = CanvasBackend::with_canvas_object(el) else {
+            return;
+        };
+        let root = backend.into_drawing_area();
+        let style = Style {
+            scale,
+            theme,
+            title: None,
+            legend: false,
+        };
+        match data.with(|d| d.draw(&root, &style)) {
+            Ok(f) => frame.set_value(f),
+            Err(e) => leptos::logging::error!("{name} chart: {e}"),
+        }
+        drawn.update(|n| *n += 1);
+        tip.set(None);
+    });
+    let point = move |x: f64, y: f64| {
+        let lines = frame
+            .get_value()
+            .and_then(|f| data.with_untracked(|d| d.tip(&f, x, ctx.lang.get_untracked())));
+        tip.set(lines.map(|l| (x, y, l)));
+    };
+    view! {
+        <figure class="chart">
+            <figcaption id=caption_id.clone()>
+                {move || match which {
+                    Which::Days => ctx.ui().chart_days,
+                    Which::Memory => ctx.ui().chart_memory,
+                }}
+            </figcaption>
+            <div
+                class="chart-box"
+                node_ref=boxed
+                data-chart=name
+                data-drawn=move || (drawn.get() > 0).then(|| drawn.get().to_string())
+                data-series=move || data.with(|d| d.series()).to_string()
+                role="img"
+                aria-labelledby=caption_id
+                on:pointermove=move |ev| point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                on:pointerdown=move |ev| point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
+                on:pointerleave=move |_| tip.set(None)
+            >
+                <canvas node_ref=canvas></canvas>
+                {move || {
+                    tip.get().map(|(x, y, lines)| {
+                        let right = size.width.get_untracked() - x < 180.0;
+                        view! {
+                            <div
+                                class="chart-tip"
+                                class:left=right
+                                style:left=format!("{x}px")
+                                style:top=format!("{y}px")
+                            >
+                                {lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
+                            </div>
+                        }
+                    })
+                }}
+            </div>
+            <ul class="legend">
+                {move || {
+                    let theme = theme(ctx.dark.get());
+                    data.with(|d| d.keys(theme))
+                        .into_iter()
+                        .map(|k| {
+                            view! {
+                                <li>
+                                    <span class="swatch" class:line=k.line style:background=k.color.css()></span>
+                                    {k.label}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </figure>
+    }
+}

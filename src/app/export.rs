@@ -1,0 +1,136 @@
+//! Export and import: the scenario as a JSON file, the report as CSV and JSON, the days chart as
+//! PNG (plotters on an offscreen canvas, at twice the size) and SVG (plotters' SVG backend), both
+//! with the title and the legend inside the image.
+
+use super::chart_canvas::{ChartData, Which, chart_data};
+use super::scenarios::{self, apply};
+use super::state::ctx;
+use crate::charts::{LIGHT, Style};
+use crate::estimate::query;
+use crate::library;
+use leptos::ev;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The size of exported charts, CSS pixels (PNGs are drawn at twice this).
+pub const EXPORT_SIZE: (u32, u32) = (900, 520);
+
+fn download_url(file: &str, url: &str) {
+    if let Ok(a) = document()
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(url);
+        a.set_download(file);
+        a.click();
+    }
+}
+
+fn download(file: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+        download_url(file, &url);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+fn export_style<'a>(scale: f64, title: &'a str) -> Style<'a> {
+    Style {
+        scale,
+        theme: &LIGHT,
+        title: Some(title),
+        legend: true,
+    }
+}
+
+fn png(data: &ChartData, title: &str) {
+    let (w, h) = EXPORT_SIZE;
+    let Ok(canvas) = document()
+        .create_element("canvas")
+        .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+    else {
+        return;
+    };
+    canvas.set_width(w * 2);
+    canvas.set_height(h * 2);
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        let root = backend.into_drawing_area();
+        let _ = data.draw(&root, &export_style(2.0, title));
+    }
+    if let Ok(url) = canvas.to_data_url() {
+        download_url("suanli-gpus-days.png", &url);
+    }
+}
+
+fn svg(data: &ChartData, title: &str) {
+    if let Ok(svg) = crate::charts::svg(EXPORT_SIZE, |root| {
+        data.draw(root, &export_style(1.0, title))
+    }) {
+        download("suanli-gpus-days.svg", "image/svg+xml", &svg);
+    }
+}
+
+/// Reads an imported file and makes its scenario the current one.
+fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let file_name = file.name();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        match library::import_query(&text) {
+            Some(q) => apply(ctx, &q),
+            None => scenarios::not_a_scenario(ctx, file_name),
+        }
+    });
+}
+
+/// The export buttons and the import control.
+#[component]
+pub fn ExportRow() -> impl IntoView {
+    let ctx = ctx();
+    let days = chart_data(Which::Days);
+    let ui = move || ctx.ui();
+    let q = move || ctx.scenario.with_untracked(query::format);
+    view! {
+        <div class="io">
+            <span class="label">{move || ui().export}</span>
+            <button type="button" id="export-scenario" on:click=move |_| {
+                download("suanli-scenario.json", "application/json", &library::export_json(ctx.lang.get_untracked().ui().untitled, &q()))
+            }>{move || ui().scenario_json}</button>
+            <button type="button" id="export-csv" on:click=move |_| {
+                download("suanli-report.csv", "text/csv", &ctx.report.with_untracked(|r| library::report_csv(&q(), r)))
+            }>"CSV"</button>
+            <button type="button" id="export-json" on:click=move |_| {
+                download("suanli-report.json", "application/json", &ctx.report.with_untracked(|r| library::report_json(&q(), r)))
+            }>"JSON"</button>
+            <button type="button" id="export-png" on:click=move |_| {
+                days.with_untracked(|d| png(d, ctx.lang.get_untracked().ui().chart_days))
+            }>"PNG"</button>
+            <button type="button" id="export-svg" on:click=move |_| {
+                days.with_untracked(|d| svg(d, ctx.lang.get_untracked().ui().chart_days))
+            }>"SVG"</button>
+            <label class="import">
+                {move || ui().import}
+                <input
+                    type="file"
+                    id="import-file"
+                    accept=".json,application/json"
+                    on:change=move |ev: ev::Event| import(ctx, event_target(&ev))
+                />
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,106 @@
+//! The page header (title, copy link, language) and the problems of the link the page opened.
+
+use super::inputs::shown_value;
+use super::state::{self, ctx};
+use crate::estimate::query::Problem;
+use crate::i18n::{self, Lang};
+use leptos::prelude::*;
+
+/// Title, tagline, and the copy-link and language buttons.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = ctx();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        if let Ok(href) = window().location().href() {
+            let _ = window().navigator().clipboard().write_text(&href);
+            copied.set(true);
+            set_timeout(
+                move || copied.set(false),
+                std::time::Duration::from_millis(1500),
+            );
+        }
+    };
+    let switch = move |_| {
+        let other = if ctx.lang.get_untracked() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
+        state::set_lang(ctx, other);
+    };
+    view! {
+        <header class="top">
+            <div>
+                <h1>{move || ctx.ui().title}</h1>
+                <p class="tagline">{move || ctx.ui().tagline}</p>
+            </div>
+            <div class="actions">
+                <button type="button" id="copy-link" on:click=copy>
+                    {move || if copied.get() { ctx.ui().copied } else { ctx.ui().copy_link }}
+                </button>
+                <button
+                    type="button"
+                    id="lang"
+                    lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                    on:click=switch
+                >
+                    {move || ctx.ui().switch_lang}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Problems in the link (or file) the scenario came from: each names the field, the value and
+/// what is allowed, and for a rejected value the default that stands in. Dismissable.
+#[component]
+pub fn LinkProblems() -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        let problems = ctx.link_problems.get();
+        if problems.is_empty() {
+            return None;
+        }
+        let lang = ctx.lang.get();
+        let items = problems
+            .into_iter()
+            .map(|e| {
+                let rejected = matches!(
+                    e.problem,
+                    Problem::NotANumber
+                        | Problem::TooLarge
+                        | Problem::NotAWholeNumber
+                        | Problem::OutOfRange { .. }
+                        | Problem::NotOneOf { .. }
+                );
+                let stand_in = rejected
+                    .then(|| {
+                        ctx.scenario
+                            .with_untracked(|s| ctx.report.with_untracked(|r| shown_value(&e.field, s, r)))
+                    })
+                    .filter(|v| !v.is_empty());
+                view! {
+                    <li data-problem-field=e.field.clone()>
+                        <code>{e.field.clone()}</code> " = " <code>{e.value.clone()}</code> ": "
+                        {i18n::problem(&e.problem, lang)}
+                        {stand_in.map(|v| view! { " — " {lang.ui().stands_in} " " <code class="stand-in">{v}</code> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <aside class="link-problems" role="alert">
+                <button
+                    type="button"
+                    class="dismiss"
+                    aria-label=lang.ui().dismiss
+                    on:click=move |_| ctx.link_problems.set(Vec::new())
+                >
+                    "×"
+                </button>
+                <ul>{items}</ul>
+            </aside>
+        })
+    }
+}

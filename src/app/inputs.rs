@@ -1,0 +1,672 @@
+//! The inputs form, built from the scenario language's field table: one `FieldInput` component
+//! renders any field, with one branch per kind of input (checkbox, select, number with its
+//! slider), so each kind is compiled once. The same kinds, ranges and error messages as share
+//! links; a rejected value stays visible beside its message, and the last valid value stays in
+//! force. Each input reads its value through a memo, so a slider move touches only the inputs
+//! whose values changed.
+
+use super::state::{Ctx, ctx};
+use crate::estimate::architecture::Architecture;
+use crate::estimate::query::{self, Field, Kind, Problem, Value};
+use crate::estimate::scenario::Data;
+use crate::estimate::{Report, Scenario, hardware, presets};
+use crate::human;
+use crate::i18n::{self, Lang};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// How a slider maps its 0..=1000 track onto values.
+#[derive(Clone, Copy, Debug)]
+enum Slider {
+    /// Logarithmic from `min` to `max`.
+    Log(f64, f64),
+    /// Linear from `min` to `max`.
+    Linear(f64, f64),
+}
+
+const TRACK: f64 = 1000.0;
+
+impl Slider {
+    fn position(self, x: f64) -> f64 {
+        let t = match self {
+            Slider::Log(a, b) => (x.max(a).ln() - a.ln()) / (b.ln() - a.ln()),
+            Slider::Linear(a, b) => (x - a) / (b - a),
+        };
+        (t.clamp(0.0, 1.0) * TRACK).round()
+    }
+
+    /// The value at a track position, rounded so it reads well and prints short: MFU to whole
+    /// percent, devices to whole ones (multiples of 8, a node, past 8), anything else to three
+    /// significant digits (through decimal text, so 0.479 is 0.479 and not 0.47900000000000004).
+    fn value(self, name: &str, pos: f64, integer: bool) -> f64 {
+        let t = pos / TRACK;
+        let x = match self {
+            Slider::Log(a, b) => (a.ln() + t * (b.ln() - a.ln())).exp(),
+            Slider::Linear(a, b) => a + t * (b - a),
+        };
+        match name {
+            "mfu" => format!("{:.2}", x).parse().unwrap_or(x),
+            "gpus" if x > 8.0 => (x / 8.0).round() * 8.0,
+            _ => {
+                let x = format!("{x:.2e}").parse().unwrap_or(x);
+                if integer { x.round().max(1.0) } else { x }
+            }
+        }
+    }
+}
+
+/// Sliders of the fields that get one.
+fn slider_for(name: &str) -> Option<Slider> {
+    Some(match name {
+        "params" => Slider::Log(1e8, 2e12),
+        "tokens" => Slider::Log(1e9, 1e14),
+        "dataset_tb" => Slider::Log(0.01, 1000.0),
+        "gpus" => Slider::Log(1.0, 100_000.0),
+        "mfu" => Slider::Linear(0.1, 0.7),
+        "deadline_days" => Slider::Linear(1.0, 365.0),
+        "seq" => Slider::Log(512.0, 131_072.0),
+        "users" => Slider::Log(1.0, 10_000_000.0),
+        _ => return None,
+    })
+}
+
+/// The total parameter count as typed: it replaces the architecture with a bare count.
+const PARAMS_KIND: Kind = Kind::Number {
+    min: 1e6,
+    max: 1e14,
+    percent: false,
+};
+
+/// Architecture fields, in the order of the architecture panel.
+const ARCH: [&str; 18] = [
+    "layers",
+    "hidden",
+    "heads",
+    "kv_heads",
+    "head_dim",
+    "ffn",
+    "glu",
+    "vocab",
+    "tied",
+    "bias",
+    "experts",
+    "top_k",
+    "shared_experts",
+    "expert_ffn",
+    "dense_layers",
+    "kv_latent",
+    "q_latent",
+    "rope_dim",
+];
+
+/// A field of either table, by name.
+#[derive(Clone, Copy)]
+enum AnyField {
+    Scenario(&'static Field<Scenario>),
+    Arch(&'static Field<Architecture>),
+}
+
+impl AnyField {
+    fn find(name: &str) -> Option<Self> {
+        query::field(name)
+            .map(AnyField::Scenario)
+            .or_else(|| query::arch_field(name).map(AnyField::Arch))
+    }
+
+    fn kind(self) -> Kind {
+        match self {
+            AnyField::Scenario(f) => f.kind,
+            AnyField::Arch(f) => f.kind,
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            AnyField::Scenario(f) => f.unit,
+            AnyField::Arch(f) => f.unit,
+        }
+    }
+
+    /// Whether an empty input means "not set" (the default applies).
+    fn optional(self) -> bool {
+        match self {
+            AnyField::Scenario(f) => f.optional(&Scenario::default()),
+            AnyField::Arch(f) => f.optional(&Architecture::dense(32, 4096)),
+        }
+    }
+
+    fn get(self, s: &Scenario) -> Value {
+        match self {
+            AnyField::Scenario(f) => f.get(s),
+            AnyField::Arch(f) => match &s.arch {
+                Some(a) => f.get(a),
+                None => f.get(&implied(s)),
+            },
+        }
+    }
+
+    /// Writes a value. Editing an architecture field makes the architecture explicit: a preset
+    /// stays named (its fields overridden) and a bare parameter count gives way to the
+    /// architecture's own.
+    fn set(self, s: &mut Scenario, v: Value) {
+        match self {
+            AnyField::Scenario(f) => f.set(s, v),
+            AnyField::Arch(f) => {
+                let mut arch = s.arch.clone().unwrap_or_else(|| implied(s));
+                f.set(&mut arch, v);
+                s.arch = Some(arch);
+                s.params = None;
+                s.active_params = None;
+            }
+        }
+    }
+}
+
+/// The architecture a bare parameter count stands for.
+fn implied(s: &Scenario) -> Architecture {
+    Architecture::implied_by_params(s.params.unwrap_or(1e9))
+}
+
+fn text_of(v: Value) -> String {
+    match v {
+        Value::Num(x) => query::format_number(x),
+        Value::Word(w) => w.to_string(),
+        Value::Flag(b) => if b { "1" } else { "0" }.into(),
+        Value::Absent => String::new(),
+    }
+}
+
+// ---- Values: what each input shows -----------------------------------------------------------
+
+/// A field's value as its text input shows it (also what stands in for a rejected link field).
+pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
+    match name {
+        "params" => human::editable(r.params_total),
+        "model" => s.model.clone().unwrap_or_default(),
+        "gpu" => s.gpu.clone(),
+        _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
+    }
+}
+
+/// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
+fn placeholder(name: &str, s: &Scenario, r: &Report, lang: Lang) -> String {
+    let catalog = |f: fn(&hardware::Accelerator) -> f64| {
+        let res = crate::estimate::resolve::Resolved::new(s);
+        format!(
+            "{} ({})",
+            human::sig3(f(&res.gpu) * res.rate),
+            lang.ui().catalog_price
+        )
+    };
+    match name {
+        "price_per_gpu_hour" => catalog(|a| a.rent_usd_per_hour),
+        "gpu_price" => catalog(|a| a.price_usd),
+        "power_w" => format!("{} W (TDP)", r.cost.power_w),
+        "requests_per_s" => human::sig3(r.serving.requests_per_s),
+        _ => String::new(),
+    }
+}
+
+/// A live hint's text and raw value.
+fn hint(key: &str, s: &Scenario, r: &Report, lang: Lang) -> (String, f64) {
+    if key == "chinchilla" {
+        let t = &r.training;
+        return (
+            format!(
+                "{}: N = {}, D = {}",
+                lang.ui().chinchilla_hint,
+                human::count(t.chinchilla_params, lang),
+                human::count(t.chinchilla_tokens, lang)
+            ),
+            t.chinchilla_params,
+        );
+    }
+    let res = crate::estimate::resolve::Resolved::new(s);
+    let g = &res.gpu;
+    let approx = if g.approximate {
+        format!(" ({})", lang.ui().approximate)
+    } else {
+        String::new()
+    };
+    (
+        format!(
+            "{} TFLOP/s {} · {} GB · {} GB/s · {} W{approx}",
+            human::sig3(res.peak_flops / 1e12),
+            res.precision.id(),
+            human::sig3(g.hbm_gb),
+            human::sig3(g.bandwidth_gbs),
+            human::sig3(g.tdp_w)
+        ),
+        r.peak_tflops,
+    )
+}
+
+/// A slider's track position for the field's current value.
+fn position(name: &str, slider: Slider, s: &Scenario, r: &Report) -> f64 {
+    let x = match name {
+        "params" => r.params_total,
+        _ => match AnyField::find(name).map(|f| f.get(s)) {
+            Some(Value::Num(x)) => x,
+            _ => 0.0,
+        },
+    };
+    slider.position(x)
+}
+
+// ---- Input ----------------------------------------------------------------------------------
+
+/// Shows or clears the message under a field.
+fn show_error(ctx: Ctx, name: &'static str, problem: Option<Problem>) {
+    let had = ctx
+        .field_errors
+        .with_untracked(|e| e.iter().any(|(n, _)| *n == name));
+    if !had && problem.is_none() {
+        return;
+    }
+    ctx.field_errors.update(|errors| {
+        errors.retain(|(n, _)| *n != name);
+        if let Some(p) = problem {
+            errors.push((name, p));
+        }
+    });
+}
+
+/// Replaces the architecture by a bare parameter count.
+fn set_params(ctx: Ctx, x: f64) {
+    ctx.scenario.update(|s| {
+        s.model = None;
+        s.arch = None;
+        s.params = Some(x);
+        s.active_params = None;
+    })
+}
+
+/// A slider moved.
+fn slide(ctx: Ctx, name: &'static str, slider: Slider, raw: &str) {
+    let Ok(pos) = raw.parse::<f64>() else { return };
+    show_error(ctx, name, None);
+    if name == "params" {
+        set_params(ctx, slider.value(name, pos, false));
+    } else if let Some(f) = AnyField::find(name) {
+        let integer = matches!(f.kind(), Kind::Integer { .. });
+        let v = Value::Num(slider.value(name, pos, integer));
+        ctx.scenario.update(|s| f.set(s, v));
+    }
+}
+
+/// A value was typed, chosen or ticked.
+fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
+    match name {
+        "model" => ctx.scenario.update(|s| match presets::find(&raw) {
+            Some(p) => {
+                s.model = Some(p.id.into());
+                s.arch = Some(p.arch.clone());
+                s.params = None;
+                s.active_params = None;
+            }
+            None => s.model = None,
+        }),
+        "gpu" => ctx.scenario.update(|s| s.gpu = raw),
+        "params" => match query::parse_value(PARAMS_KIND, &raw) {
+            Ok(Value::Num(x)) => {
+                show_error(ctx, name, None);
+                set_params(ctx, x);
+            }
+            Ok(_) => {}
+            Err(p) => show_error(ctx, name, Some(p)),
+        },
+        _ => {
+            let Some(f) = AnyField::find(name) else {
+                return;
+            };
+            let parsed = match f.kind() {
+                Kind::Flag => Ok(Value::Flag(checked)),
+                _ if raw.trim().is_empty() && f.optional() => Ok(Value::Absent),
+                kind => query::parse_value(kind, &raw),
+            };
+            match parsed {
+                Ok(v) => {
+                    show_error(ctx, name, None);
+                    ctx.scenario.update(|s| f.set(s, v));
+                }
+                Err(p) => show_error(ctx, name, Some(p)),
+            }
+        }
+    }
+}
+
+/// Switching to a dataset size keeps the same tokens (the field reads them as a size).
+fn set_data_mode(ctx: Ctx, dataset: bool) {
+    ctx.scenario.update(|s| {
+        if dataset {
+            if let Some(tb) = query::field("dataset_tb") {
+                tb.set(s, tb.get(s));
+            }
+        } else {
+            s.data = Data::Tokens(s.data.tokens());
+        }
+    })
+}
+
+// ---- Components -----------------------------------------------------------------------------
+
+/// Fields whose empty input stands for something (shown as the placeholder).
+const PLACEHOLDERS: [&str; 4] = [
+    "price_per_gpu_hour",
+    "gpu_price",
+    "power_w",
+    "requests_per_s",
+];
+
+/// The label of a field, with its tooltip.
+#[component]
+fn FieldLabel(name: &'static str) -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <label for=format!("f-{name}") title=move || i18n::field_label_tip(name, ctx.lang.get()).1>
+            {move || i18n::field_label(name, ctx.lang.get())}
+        </label>
+    }
+}
+
+/// A number field: its slider where it has one, the typed value (with `7B`/`40%` suffixes),
+/// its unit, and the message under it when a typed value was rejected.
+#[component]
+fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
+    let ctx = ctx();
+    let value = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| shown_value(name, s, r)))
+    });
+    let error = Memo::new(move |_| {
+        ctx.field_errors
+            .with(|e| e.iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone()))
+    });
+    let placeholder = PLACEHOLDERS.contains(&name).then(|| {
+        Memo::new(move |_| {
+            ctx.scenario
+                .with(|s| ctx.report.with(|r| placeholder(name, s, r, ctx.lang.get())))
+        })
+    });
+    let slider = slider_for(name).map(|sl| {
+        let pos = Memo::new(move |_| {
+            ctx.scenario
+                .with(|s| ctx.report.with(|r| position(name, sl, s, r)))
+        });
+        view! {
+            <input
+                type="range"
+                class="slider"
+                min="0"
+                max="1000"
+                step="1"
+                id=format!("s-{name}")
+                data-slider=name
+                aria-label=move || i18n::field_label(name, ctx.lang.get())
+                prop:value=move || pos.get().to_string()
+                on:input=move |ev| slide(ctx, name, sl, &event_target_value(&ev))
+            />
+        }
+    });
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some) id=format!("fld-{name}")>
+            <FieldLabel name/>
+            <div class="field-row">
+                {slider}
+                <input
+                    id=format!("f-{name}")
+                    type="text"
+                    inputmode="decimal"
+                    class="num"
+                    autocomplete="off"
+                    data-field=name
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
+                    prop:value=value
+                    on:change=move |ev| change(ctx, name, event_target_value(&ev), false)
+                />
+                <span class="unit">{move || i18n::unit(unit, ctx.lang.get())}</span>
+            </div>
+            {move || {
+                error.get().map(|p| {
+                    let lang = ctx.lang.get();
+                    view! {
+                        <p class="field-error" role="alert" data-error-for=name>
+                            {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
+                        </p>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// Any field of the scenario language: a checkbox for flags, a select for choices, else a
+/// number field.
+#[component]
+fn FieldInput(name: &'static str) -> impl IntoView {
+    let ctx = ctx();
+    let Some(field) = AnyField::find(name) else {
+        return ().into_any();
+    };
+    let value = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| shown_value(name, s, r)))
+    });
+    match field.kind() {
+        Kind::Flag => view! {
+            <div class="field field-flag">
+                <input
+                    id=format!("f-{name}")
+                    type="checkbox"
+                    data-field=name
+                    prop:checked=move || value.get() == "1"
+                    on:change=move |ev| change(ctx, name, String::new(), event_target_checked(&ev))
+                />
+                <FieldLabel name/>
+            </div>
+        }
+        .into_any(),
+        Kind::Choice(words) => view! {
+            <div class="field">
+                <FieldLabel name/>
+                <select
+                    id=format!("f-{name}")
+                    data-field=name
+                    on:change=move |ev| change(ctx, name, event_target_value(&ev), false)
+                >
+                    {words
+                        .iter()
+                        .map(|w| view! {
+                            <option value=*w prop:selected=move || value.get() == *w>
+                                {move || i18n::choice_label(name, w, ctx.lang.get())}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+        .into_any(),
+        _ => view! { <NumberField name unit=field.unit()/> }.into_any(),
+    }
+}
+
+/// Several fields in a row of the form.
+fn fields(names: &'static [&'static str]) -> impl IntoView {
+    names
+        .iter()
+        .map(|name| view! { <FieldInput name/> })
+        .collect_view()
+}
+
+/// The preset picker, searchable by name; the chosen preset always stays listed.
+#[component]
+fn ModelPicker() -> impl IntoView {
+    let ctx = ctx();
+    let filter = RwSignal::new(String::new());
+    let model = Memo::new(move |_| ctx.scenario.with(|s| s.model.clone().unwrap_or_default()));
+    view! {
+        <div class="field">
+            <label for="f-model">{move || ctx.ui().preset}</label>
+            <input
+                type="search"
+                class="search"
+                id="model-search"
+                aria-label=move || ctx.ui().preset_search
+                placeholder=move || ctx.ui().preset_search
+                prop:value=filter
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
+            <select id="f-model" data-field="model" on:change=move |ev| change(ctx, "model", event_target_value(&ev), false)>
+                <option value="" prop:selected=move || model.with(String::is_empty)>{move || ctx.ui().custom_model}</option>
+                {move || {
+                    let f = filter.get().to_lowercase();
+                    let chosen = model.get();
+                    presets::all()
+                        .iter()
+                        .filter(|p| f.is_empty() || p.name.to_lowercase().contains(&f) || p.id.contains(&f) || chosen == p.id)
+                        .map(|p| view! { <option value=p.id prop:selected=chosen == p.id>{p.name}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// The accelerator picker, grouped by vendor, with the chosen one's figures under it.
+#[component]
+fn GpuPicker() -> impl IntoView {
+    use hardware::Vendor;
+    let ctx = ctx();
+    let gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu.clone()));
+    let groups = [Vendor::Nvidia, Vendor::Amd, Vendor::Google, Vendor::Huawei, Vendor::Cambricon]
+        .into_iter()
+        .map(|v| {
+            view! {
+                <optgroup label=v.name()>
+                    {hardware::CATALOG
+                        .iter()
+                        .filter(|a| a.vendor == v)
+                        .map(|a| view! { <option value=a.id prop:selected=move || gpu.get() == a.id>{a.name}</option> })
+                        .collect_view()}
+                </optgroup>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <FieldLabel name="gpu"/>
+            <select id="f-gpu" data-field="gpu" on:change=move |ev| change(ctx, "gpu", event_target_value(&ev), false)>
+                {groups}
+                <option value=hardware::CUSTOM_ID prop:selected=move || gpu.get() == hardware::CUSTOM_ID>
+                    {move || ctx.ui().custom_gpu}
+                </option>
+            </select>
+            <Hint key="specs" metric="peak_tflops"/>
+        </div>
+    }
+}
+
+/// A live hint (GPU specs, the Chinchilla optimum) with its raw number in `data-value`.
+#[component]
+fn Hint(key: &'static str, metric: &'static str) -> impl IntoView {
+    let ctx = ctx();
+    let hint = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| hint(key, s, r, ctx.lang.get())))
+    });
+    view! {
+        <p class="hint" id=format!("hint-{key}") data-metric=metric data-value=move || hint.with(|h| h.1.to_string())>
+            {move || hint.with(|h| h.0.clone())}
+        </p>
+    }
+}
+
+/// Data sized by tokens or as a dataset.
+#[component]
+fn DataMode() -> impl IntoView {
+    let ctx = ctx();
+    let by_dataset = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| matches!(s.data, Data::Dataset { .. }))
+    });
+    let radio =
+        move |dataset: bool, mode: &'static str, text: fn(&'static i18n::Ui) -> &'static str| {
+            view! {
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name="data-mode"
+                        data-field=format!("data-mode-{mode}")
+                        prop:checked=move || by_dataset.get() == dataset
+                        on:change=move |_| set_data_mode(ctx, dataset)
+                    />
+                    " " {move || text(ctx.ui())}
+                </label>
+            }
+        };
+    view! {
+        <div class="field" role="radiogroup" aria-label=move || ctx.ui().data_by>
+            <span class="label">{move || ctx.ui().data_by}</span>
+            {radio(false, "tokens", |u| u.by_tokens)}
+            {radio(true, "dataset", |u| u.by_dataset)}
+        </div>
+        <Show when=move || by_dataset.get() fallback=|| fields(&["tokens"])>
+            {fields(&["dataset_tb", "bytes_per_token"])}
+            <p class="hint">{move || ctx.ui().bytes_hint}</p>
+        </Show>
+    }
+}
+
+/// The inputs form.
+#[component]
+pub fn Inputs() -> impl IntoView {
+    let ctx = ctx();
+    let ui = move || ctx.ui();
+    let custom_gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu == hardware::CUSTOM_ID));
+    view! {
+        <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
+            <fieldset>
+                <legend>{move || ui().g_model}</legend>
+                <ModelPicker/>
+                <NumberField name="params" unit=""/>
+                <details class="arch">
+                    <summary>{move || ui().architecture}</summary>
+                    <div class="arch-grid">{fields(&ARCH)}</div>
+                </details>
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui().g_data}</legend>
+                <DataMode/>
+                {fields(&["epochs"])}
+                <Hint key="chinchilla" metric="chinchilla_params"/>
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui().g_hardware}</legend>
+                <GpuPicker/>
+                <Show when=move || custom_gpu.get()>
+                    {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
+                </Show>
+                {fields(&["gpus", "mfu"])}
+                <p class="hint mfu-band">{move || ui().mfu_typical}</p>
+                {fields(&["precision"])}
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui().g_schedule}</legend>
+                {fields(&["deadline_days"])}
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui().g_parallel}</legend>
+                {fields(&["finetune", "lora_rank", "recompute", "zero", "tp", "pp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui().g_cost}</legend>
+                {fields(&["currency", "price_per_gpu_hour", "gpu_price", "cny_per_usd", "power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui().g_serving}</legend>
+                {fields(&["users", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch"])}
+            </fieldset>
+        </form>
+    }
+}

@@ -1,0 +1,145 @@
+//! The tabs under the charts: how each figure is computed (with the user's numbers), the
+//! reality check (published runs beside the predictions) and the notes.
+
+use super::state::{Tab, ctx};
+use crate::estimate::derivations;
+use crate::estimate::reference::REFERENCES;
+use crate::human;
+use crate::i18n;
+use leptos::prelude::*;
+
+/// Every formula with the user's numbers and its source.
+#[component]
+fn HowTable() -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        let lang = ctx.lang.get();
+        let ui = lang.ui();
+        let rows = ctx
+            .scenario
+            .with(|s| ctx.report.with(|r| derivations(s, r)));
+        view! {
+            <div class="table-scroll">
+                <table class="derivations">
+                    <thead>
+                        <tr><th>{ui.metric}</th><th>{ui.formula}</th><th>{ui.with_your_numbers}</th><th>{ui.source}</th></tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|d| view! {
+                                <tr data-metric=d.metric data-value=d.result.to_string()>
+                                    <td>{i18n::metric_label(d.metric, lang)}</td>
+                                    <td><code>{d.formula}</code></td>
+                                    <td><code>{d.with_numbers}</code></td>
+                                    <td class="source">{d.source}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
+
+/// Published runs beside the model's predictions (they do not depend on the scenario).
+#[component]
+fn RealityTable() -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        let lang = ctx.lang.get();
+        let ui = lang.ui();
+        view! {
+            <p class="hint">{ui.reality_intro}</p>
+            <div class="table-scroll">
+                <table class="reality">
+                    <thead>
+                        <tr><th>{ui.run}</th><th>{ui.metric}</th><th>{ui.predicted}</th><th>{ui.published}</th><th>{ui.error}</th><th>{ui.source}</th></tr>
+                    </thead>
+                    <tbody>
+                        {REFERENCES
+                            .iter()
+                            .map(|r| {
+                                let (predicted, error) = (r.predicted(), r.error());
+                                view! {
+                                    <tr data-metric=r.metric data-value=predicted.to_string()>
+                                        <td>{r.run}</td>
+                                        <td>{i18n::metric_label(r.metric, lang)}</td>
+                                        <td title=human::sci(predicted)>{human::exact(predicted)}</td>
+                                        <td title=human::sci(r.published)>{human::exact(r.published)}</td>
+                                        <td class:bad={error.abs() > 0.05}>{format!("{:+.1}%", error * 100.0)}</td>
+                                        <td class="source"><a href=format!("?{}", r.query)>{r.source}</a></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
+
+/// The report's notices, then the assumptions.
+#[component]
+fn Notes() -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        let lang = ctx.lang.get();
+        let notices: Vec<String> = ctx
+            .report
+            .with(|r| r.notices.iter().map(|n| i18n::notice(n, lang)).collect());
+        view! {
+            <ul class="notes">
+                {if notices.is_empty() {
+                    view! { <li>{lang.ui().no_notes}</li> }.into_any()
+                } else {
+                    notices.into_iter().map(|n| view! { <li class="notice">{n}</li> }).collect_view().into_any()
+                }}
+                <li class="assumption">{lang.ui().assumptions_note}</li>
+            </ul>
+        }
+    }
+}
+
+/// The tab list and the open tab.
+#[component]
+pub fn Tabs() -> impl IntoView {
+    let ctx = ctx();
+    let notices = Memo::new(move |_| ctx.report.with(|r| r.notices.len()));
+    let tab_button =
+        move |tab: Tab, id: &'static str, label: fn(&'static i18n::Ui) -> &'static str| {
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    id=id
+                    aria-selected=move || (ctx.tab.get() == tab).to_string()
+                    class:active=move || ctx.tab.get() == tab
+                    on:click=move |_| ctx.tab.set(tab)
+                >
+                    {move || label(ctx.ui())}
+                </button>
+            }
+        };
+    view! {
+        <section class="tabs">
+            <div role="tablist">
+                {tab_button(Tab::How, "tab-how", |u| u.tab_how)}
+                {tab_button(Tab::Reality, "tab-reality", |u| u.tab_reality)}
+                {tab_button(Tab::Notes, "tab-notes", |u| u.tab_notes)}
+                <span class="badge" data-metric="notices" data-value=move || notices.get().to_string()>
+                    {move || notices.get()}
+                </span>
+            </div>
+            <div role="tabpanel">
+                {move || match ctx.tab.get() {
+                    Tab::How => view! { <HowTable/> }.into_any(),
+                    Tab::Reality => view! { <RealityTable/> }.into_any(),
+                    Tab::Notes => view! { <Notes/> }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
