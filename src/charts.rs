@@ -428,7 +428,7 @@ pub fn draw_days<DB: DrawingBackend>(
         .margin_top(style.px(10.0))
         // Room for half the last x label ("100k" was clipped to "100l").
         .margin_right(style.px(22.0))
-        .x_label_area_size(style.px(40.0))
+        .x_label_area_size(style.px(46.0))
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d((x0..x1).log_scale(), (y_lo..y_hi).log_scale())
         .map_err(err)?;
@@ -603,7 +603,7 @@ pub fn draw_memory<DB: DrawingBackend>(
             FontStyle::Normal
         };
         let font =
-            text_style(12.0 * style.scale, weight, t.fg).pos(Pos::new(HPos::Center, VPos::Top));
+            text_style(11.0 * style.scale, weight, t.fg).pos(Pos::new(HPos::Center, VPos::Top));
         EmptyElement::at((b as f64 + 0.5, 0.0)) + Text::new(label.clone(), (0, style.px(6.0)), font)
     });
     chart.draw_series(labels).map_err(err)?;

@@ -87,7 +87,8 @@ test('corrupt entries are kept aside and reported; newer ones are left alone; ol
   assert.equal(store['suanli.aside.bad'], '{garbage', 'the corrupt value is kept');
   assert.equal(store['suanli.scenario.bad'], undefined);
   assert.equal(store['suanli.scenario.future'], 'schema=9&name=Future&q=v%3D2', 'a newer entry is untouched');
-  assert.match(store['suanli.scenario.old'], /^schema=1&/, 'the old entry was migrated');
+  // Migrated to the serde form gloo-storage writes (schema 2, src/library.rs).
+  assert.match(store['suanli.scenario.old'], /^\{"schema":2,/, 'the old entry was migrated');
   assert.ok((await names(page)).includes('old'));
   assert.deepEqual(errors, []);
   await ctx.close();
@@ -152,10 +153,16 @@ test('compare up to four saved scenarios: table with differences, overlaid curve
   await save(page, 'Big');
   for (const n of ['Small', 'Big']) {
     const id = await page.locator('.saved-entry', { hasText: n }).getAttribute('data-entry');
-    await page.locator(`[data-compare="${id}"]`).check();
+    // Compare is a visible toggle button on each saved entry.
+    await page.locator(`[data-compare="${id}"]`).click();
+    assert.equal(await page.getAttribute(`[data-compare="${id}"]`, 'aria-pressed'), 'true');
   }
   await page.waitForSelector('[data-compare-table]');
   const heads = await page.$$eval('[data-compare-table] thead th', (els) => els.map((e) => e.textContent));
+  // The table leads with the inputs that differ: here the GPU count, 1024 against 4096.
+  const firstInput = await page.locator('[data-compare-table] tr.input-row').first().innerText();
+  assert.match(firstInput, /1,024/);
+  assert.match(firstInput, /4,096/);
   assert.ok(heads.includes('Small') && heads.includes('Big'), heads.join(','));
   assert.ok(await page.locator('[data-compare-table] td.diff').count() > 0, 'differences highlighted');
   const legend = await page.locator('figure:has([data-chart="days"]) .legend').innerText();

@@ -72,11 +72,11 @@ test('a fast drag writes the address bar once it pauses, not per event', async (
       await new Promise((r) => setTimeout(r, 1));
     }
   });
-  await page.waitForTimeout(400);
+  // Once the drag pauses, the address bar catches up with the last value.
+  const gpus = await page.inputValue('[data-field="gpus"]');
+  await page.waitForFunction((g) => new URLSearchParams(location.search).get('gpus') === g, gpus);
   const replaced = await page.evaluate(() => window.__replaced);
   assert.ok(replaced >= 1 && replaced < 30, `replaceState called ${replaced} times for 300 events`);
-  const gpus = await page.inputValue('[data-field="gpus"]');
-  assert.match(page.url(), new RegExp(`gpus=${gpus}`));
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -97,67 +97,86 @@ test('sliders work from the keyboard and the charts repaint', async () => {
   await ctx.close();
 });
 
-test('a slider move redraws only the chart parts that changed', async () => {
+test('a chart whose data did not change is not redrawn', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
-  // Marks each chart's current <svg> element; after a move, a kept mark means it was not rewritten.
-  const mark = () => page.$$eval('[data-chart] svg', (svgs) => svgs.forEach((s) => { s.dataset.kept = '1'; }));
-  const state = () => page.$$eval('[data-chart]', (charts) => Object.fromEntries(charts.map((c) =>
-    [c.dataset.chart, { kept: c.querySelector('svg')?.dataset.kept === '1', drawn: Number(c.dataset.drawn) }])));
+  // data-drawn counts the paints of each chart's canvas.
+  const drawn = () => page.$$eval('[data-chart]', (charts) => Object.fromEntries(charts.map((c) => [c.dataset.chart, Number(c.dataset.drawn)])));
   const move = async (name, by) => {
-    await mark();
-    const before = await state();
+    const before = await drawn();
     const value = await page.$eval(`input[data-slider="${name}"]`, (e) => Number(e.value));
     await slide(page, name, value + by);
-    const after = await state();
-    // Every move brings both charts up to date (data-drawn counts that).
-    for (const chart of ['days', 'memory']) assert.ok(after[chart].drawn > before[chart].drawn, `${name}: ${chart} not updated`);
-    return after;
+    await page.waitForFunction((b) => Number(document.querySelector('[data-chart="days"]').dataset.drawn) > b, before.days);
+    return [before, await drawn()];
   };
-  // MFU changes the days, not the memory per GPU: the memory chart is left as it is.
-  let after = await move('mfu', -40);
-  assert.deepEqual([after.days.kept, after.memory.kept], [false, true], 'MFU move');
-  // A small step of the GPU count (2048 to about 2110) moves only the current-choice marker on
-  // the days chart: its axis ends at a round number (20k) that a step this size does not pass.
-  // The memory per GPU changes: ZeRO shards over more data-parallel replicas.
-  after = await move('gpus', 3);
-  assert.deepEqual([after.days.kept, after.memory.kept], [true, false], 'GPU-count move');
-  const live = await page.$eval('[data-chart="days"] g[data-live]', (g) => g.children.length);
-  assert.ok(live > 0, 'the marker is drawn');
+  // MFU changes the days, not the memory per GPU: the memory chart is not redrawn.
+  let [before, after] = await move('mfu', -40);
+  assert.ok(after.days > before.days, 'MFU move: days chart redrawn');
+  assert.equal(after.memory, before.memory, 'MFU move: memory chart left alone');
+  // The GPU count changes both: ZeRO shards over more data-parallel replicas.
+  [before, after] = await move('gpus', 3);
+  await page.waitForFunction((b) => Number(document.querySelector('[data-chart="memory"]').dataset.drawn) > b, before.memory);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+/** The colour of a chart's canvas near its top-left corner (its background), as #rrggbb. */
+const backgrounds = (page) => page.$$eval('[data-chart] canvas', (cs) => cs.map((c) => {
+  const [r, g, b] = c.getContext('2d').getImageData(2, 2, 1, 1).data;
+  return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+}));
 
 test('the charts follow the system switching between light and dark', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
-  // The first shape of each chart is its background (charts::LIGHT and charts::DARK, bg).
-  const backgrounds = () => page.$$eval('[data-chart] svg > rect:first-of-type', (rs) => rs.map((r) => r.getAttribute('fill')));
-  assert.deepEqual(await backgrounds(), ['#ffffff', '#ffffff']);
+  // The background of each chart (charts::LIGHT and charts::DARK, bg).
+  assert.deepEqual(await backgrounds(page), ['#ffffff', '#ffffff']);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] svg > rect:first-of-type')]
-    .every((r) => r.getAttribute('fill') !== '#ffffff'));
-  assert.deepEqual(await backgrounds(), ['#181a1f', '#181a1f']);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] canvas')]
+    .every((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[0] !== 255));
+  assert.deepEqual(await backgrounds(page), ['#181a1f', '#181a1f']);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] svg > rect:first-of-type')]
-    .every((r) => r.getAttribute('fill') === '#ffffff'));
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] canvas')]
+    .every((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[0] === 255));
   assert.deepEqual(errors, []);
   await ctx.close();
 });
 
-test('charts are vector drawings sized to their box, sharp at devicePixelRatio 2', async () => {
+test('charts are canvases at CSS size x devicePixelRatio, with ink on them', async () => {
   const { page, ctx } = await open(browser, server.url, { dpr: 2 });
   for (const name of ['days', 'memory']) {
-    const [w, h, cw, ch, paths] = await page.$eval(`[data-chart="${name}"]`, (c) => {
-      const svg = c.querySelector('svg');
-      return [Number(svg.getAttribute('width')), Number(svg.getAttribute('height')), c.clientWidth, c.clientHeight,
-        svg.querySelectorAll('polyline, path, rect, line').length];
+    const [w, h, cw, ch, ink] = await page.$eval(`[data-chart="${name}"]`, (box) => {
+      const c = box.querySelector('canvas');
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      // Pixels that differ from the background: lines, bars, text.
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ink++;
+      const css = c.getBoundingClientRect();
+      return [c.width, c.height, css.width, css.height, ink];
     });
-    // One SVG user unit per CSS pixel: text and lines are drawn at device resolution.
-    assert.deepEqual([w, h], [cw, ch], name);
-    assert.ok(paths > 5, `${name}: ${paths} shapes`);
+    // The backing store is the CSS box (which may be fractional) times the pixel ratio: sharp at 2x.
+    assert.deepEqual([w, h], [Math.round(cw * 2), Math.round(ch * 2)], name);
+    assert.ok(ink > 2000, `${name}: ${ink} inked pixels`);
   }
-  // The days chart: four curves (the chosen GPU and three others) and the deadline.
-  const lines = await page.$$eval('[data-chart="days"] svg polyline', (els) => els.length);
-  assert.ok(lines >= 4, `${lines} polylines`);
+  // The days chart: four curves (the chosen GPU and three others).
+  assert.ok(Number(await page.getAttribute('[data-chart="days"]', 'data-series')) >= 4);
+  await ctx.close();
+});
+
+test('hovering a chart shows the values under the pointer', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  const box = await page.locator('[data-chart="days"]').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  const tip = await page.locator('[data-chart="days"] .chart-tip').innerText();
+  // The GPU count under the pointer, then days for each curve (H100 is the chosen one).
+  assert.match(tip, /GPU/);
+  assert.match(tip, /H100 SXM5: [\d.]+ days/);
+  const mem = await page.locator('[data-chart="memory"]').boundingBox();
+  await page.mouse.move(mem.x + mem.width * 0.35, mem.y + mem.height * 0.5);
+  const bar = await page.locator('[data-chart="memory"] .chart-tip').innerText();
+  assert.match(bar, /ZeRO-\d/);
+  assert.match(bar, /GB/);
+  await page.mouse.move(0, 0);
+  await page.waitForSelector('.chart-tip', { state: 'detached' });
+  assert.deepEqual(errors, []);
   await ctx.close();
 });
 
@@ -277,6 +296,52 @@ test('switching to 中文 leaves no untranslated string; choice persists', async
   await page.reload();
   await page.waitForSelector('[data-chart="days"][data-drawn]');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a link with rejected fields stays as it came, and names the defaults standing in', async () => {
+  const q = '?v=1&gpus=-3&mfu=abc&bogus=1';
+  const { page, errors, ctx } = await open(browser, server.url + q);
+  // The defaults that stand in: 2048 GPUs and MFU 0.4 (Scenario::default).
+  const gpus = await page.locator('.link-problems [data-problem-field="gpus"]').innerText();
+  assert.match(gpus, /using 2048/);
+  assert.match(await page.locator('.link-problems [data-problem-field="mfu"]').innerText(), /using 0\.4/);
+  // Nothing rewrote the link (the page writes it at start, before the charts, when it does).
+  assert.equal(new URL(page.url()).search, q);
+  // The first change writes the scenario.
+  await page.locator('[data-field="gpus"]').fill('1024');
+  await page.locator('[data-field="gpus"]').press('Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('gpus') === '1024');
+  assert.doesNotMatch(page.url(), /bogus/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('dragged values are round, typed numbers read as the page prints them', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  for (const pos of [123, 480, 777]) {
+    await slide(page, 'mfu', pos);
+    // MFU to whole percent: 0.1 + 0.6 x pos / 1000, rounded to 0.01.
+    const mfu = await page.inputValue('[data-field="mfu"]');
+    assert.match(mfu, /^0\.\d{1,2}$/, `mfu ${mfu}`);
+    await slide(page, 'gpus', pos + 100);
+    // Whole devices, multiples of 8 (a node) past 8.
+    const gpus = Number(await page.inputValue('[data-field="gpus"]'));
+    assert.ok(Number.isInteger(gpus) && (gpus <= 8 || gpus % 8 === 0), `gpus ${gpus}`);
+  }
+  // 15万亿 (15 trillion) and 15,000,000,000,000 are the same tokens.
+  const flops = [];
+  for (const typed of ['15万亿', '15,000,000,000,000', '15T']) {
+    await page.locator('[data-field="tokens"]').fill(typed);
+    await page.locator('[data-field="tokens"]').press('Enter');
+    assert.equal(await page.locator('[data-error-for="tokens"]').count(), 0, typed);
+    flops.push(await metric(page, 'training_flops'));
+  }
+  assert.equal(new Set(flops).size, 1, flops.join(' '));
+  await page.locator('[data-field="tokens"]').fill('1e400');
+  await page.locator('[data-field="tokens"]').press('Enter');
+  assert.match(await page.locator('[data-error-for="tokens"]').innerText(), /too large/);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
