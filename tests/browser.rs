@@ -1,10 +1,13 @@
-//! Browser tests: the app mounted in headless Chromium by wasm-bindgen-test. They read the
-//! page as a user would, through `data-metric`/`data-value` and the inputs.
+//! Browser tests: the app and its components mounted in headless Chromium by wasm-bindgen-test.
+//! They read the page as a user would, through `data-metric`/`data-value` and the inputs, and
+//! wait for conditions, never for a fixed time.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::*;
+use suanli::app::{cards::Cards, inputs::Inputs, scenarios, state};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Event, HtmlInputElement};
+use web_sys::{Element, Event, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -12,42 +15,53 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn metric(key: &str) -> f64 {
-    let el = document()
-        .query_selector(&format!(".cards [data-metric=\"{key}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no card {key}"));
-    el.get_attribute("data-value").unwrap().parse().unwrap()
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
 }
 
-async fn tick() {
-    // Let effects run.
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+fn metric(root: &Element, key: &str) -> f64 {
+    find(root, &format!(".cards [data-metric=\"{key}\"]"))
+        .unwrap_or_else(|| panic!("no card {key}"))
+        .get_attribute("data-value")
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
-fn set_input(selector: &str, value: &str, event: &str) {
-    let input: HtmlInputElement = document()
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+/// Yields to the browser until `cond` holds (10 s at most, then fails naming `what`).
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !cond() {
+        assert!(js_sys::Date::now() - start < 10_000.0, "timed out: {what}");
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+}
+
+fn set_input(root: &Element, selector: &str, value: &str, event: &str) {
+    let input: HtmlInputElement = find(root, selector).unwrap().dyn_into().unwrap();
     input.set_value(value);
     input.dispatch_event(&Event::new(event).unwrap()).unwrap();
 }
 
+fn fresh_root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
 #[wasm_bindgen_test]
 async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
-    leptos::mount::mount_to_body(suanli::app::App);
-    tick().await;
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), suanli::app::App);
+    until("cards", || find(&root, ".cards [data-metric]").is_some()).await;
     // Llama-3 70B by default: 70.55B parameters (config.json arithmetic, see tests/published.rs).
-    assert!((metric("params_total") - 70_553_706_496.0).abs() < 1.0);
+    assert!((metric(&root, "params_total") - 70_553_706_496.0).abs() < 1.0);
     for key in [
         "training_flops",
         "training_days",
@@ -55,36 +69,64 @@ async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
         "memory_per_gpu.total_bytes",
         "serving.gpus",
     ] {
-        let v = metric(key);
+        let v = metric(&root, key);
         assert!(v.is_finite() && v > 0.0, "{key} = {v}");
     }
-    let days_chart = document()
-        .query_selector("[data-chart=\"days\"]")
-        .unwrap()
-        .unwrap();
-    assert!(
-        days_chart.get_attribute("data-drawn").is_some(),
-        "days chart drawn"
-    );
-
+    until("days chart drawn", || {
+        find(&root, "[data-chart=\"days\"][data-drawn]").is_some()
+    })
+    .await;
     // Doubling the GPUs halves the days (T = C / (n F MFU)).
-    let before = metric("training_days");
-    set_input("[data-field=\"gpus\"]", "4096", "change");
-    tick().await;
-    let after = metric("training_days");
+    let before = metric(&root, "training_days");
+    set_input(&root, "[data-field=\"gpus\"]", "4096", "change");
+    until("days follow", || metric(&root, "training_days") != before).await;
+    let after = metric(&root, "training_days");
     assert!((after / before - 0.5).abs() < 1e-9, "{before} -> {after}");
+    drop(handle);
+}
 
-    // A bad value is rejected with a message naming what is allowed; the last value stays.
-    set_input("[data-field=\"mfu\"]", "150%", "change");
-    tick().await;
-    let err = document()
-        .query_selector("[data-error-for=\"mfu\"]")
-        .unwrap()
-        .expect("error shown beside mfu");
+/// The form and the cards as components: mounted on their own over a provided state, an input
+/// changes the figures, and a rejected value shows its message and changes nothing.
+#[wasm_bindgen_test]
+async fn field_component_validates_and_drives_the_cards() {
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+        let lib = scenarios::provide();
+        state::provide(lib.trouble);
+        view! { <Inputs/> <Cards/> }
+    });
+    until("cards", || find(&root, ".cards [data-metric]").is_some()).await;
+    let days = metric(&root, "training_days");
+    // 150 % is outside MFU's 0.01 to 1: the message names the range, the figure stays.
+    set_input(&root, "[data-field=\"mfu\"]", "150%", "change");
+    until("error shown", || {
+        find(&root, "[data-error-for=\"mfu\"]").is_some()
+    })
+    .await;
+    let err = find(&root, "[data-error-for=\"mfu\"]").unwrap();
     assert!(
         err.text_content().unwrap().contains("0.01"),
         "{:?}",
         err.text_content()
     );
-    assert_eq!(metric("training_days"), after);
+    assert_eq!(metric(&root, "training_days"), days);
+    // MFU 0.4 -> 0.2 doubles the days, and the message goes.
+    set_input(&root, "[data-field=\"mfu\"]", "20%", "change");
+    until("days follow", || metric(&root, "training_days") != days).await;
+    assert!((metric(&root, "training_days") / days - 2.0).abs() < 1e-9);
+    until("error cleared", || {
+        find(&root, "[data-error-for=\"mfu\"]").is_none()
+    })
+    .await;
+    // A slider position gives a round value: whole percent for MFU.
+    set_input(&root, "input[data-slider=\"mfu\"]", "333", "input");
+    until("mfu field follows the slider", || {
+        let v: HtmlInputElement = find(&root, "[data-field=\"mfu\"]")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        v.value() == "0.3"
+    })
+    .await;
+    drop(handle);
 }

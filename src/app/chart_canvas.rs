@@ -152,7 +152,10 @@ pub fn Chart(
     let drawn = RwSignal::new(0u32);
     let tip = RwSignal::new(None::<(f64, f64, Vec<String>)>);
     Effect::new(move |_| {
+        // A box without a height (a page without the stylesheet, as in the browser tests) still
+        // gets a chart.
         let (w, h) = (size.width.get(), size.height.get());
+        let h = if h < 1.0 { 300.0 } else { h };
         let scale = ratio.get().max(1.0);
         let theme = theme(ctx.dark.get());
         let Some(el) = canvas.get() else { return };
@@ -205,7 +208,7 @@ pub fn Chart(
                 on:pointerdown=move |ev| point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                 on:pointerleave=move |_| tip.set(None)
             >
-                <canvas node_ref=canvas></canvas>
+                <canvas node_ref=canvas style="display:block;width:100%;height:100%"></canvas>
                 {move || {
                     tip.get().map(|(x, y, lines)| {
                         let right = size.width.get_untracked() - x < 180.0;
