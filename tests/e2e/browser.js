@@ -9,16 +9,25 @@ export const DIST = resolve(process.env.SUANLI_DIST ?? new URL('../../dist', imp
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
-/** Serves `DIST` under `/suanli/` (a sub-path, as a project page would be) on a free loopback port. */
-export async function serve(root = DIST, prefix = '/suanli/') {
+/**
+ * Serves `DIST` under `/suanli/` (a sub-path, as a project page would be) on a free loopback port.
+ * With `gzip`, the pre-compressed `.gz` copies are served with `content-encoding: gzip`, as a
+ * host with nginx's `gzip_static` would (the benchmark measures that).
+ */
+export async function serve(root = DIST, prefix = '/suanli/', { gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) { res.writeHead(404).end(); return; }
     let file = join(root, path.slice(prefix.length) || 'index.html');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      let body;
+      if (gzip) {
+        try { body = await readFile(file + '.gz'); headers['content-encoding'] = 'gzip'; } catch { /* no copy */ }
+      }
+      body ??= await readFile(file);
+      res.writeHead(200, headers).end(body);
     } catch { res.writeHead(404).end(); }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
