@@ -4,7 +4,7 @@
 
 use super::chart_canvas::{ChartData, Which, chart_data};
 use super::scenarios::{self, apply};
-use super::state::ctx;
+use super::state::{ctx, tr};
 use crate::charts::{LIGHT, Style};
 use crate::estimate::query;
 use crate::library;
@@ -102,14 +102,13 @@ fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
 pub fn ExportRow() -> impl IntoView {
     let ctx = ctx();
     let days = chart_data(Which::Days);
-    let ui = move || ctx.ui();
     let q = move || ctx.scenario.with_untracked(query::format);
     view! {
         <div class="io">
-            <span class="label">{move || ui().export}</span>
+            <span class="label">{tr(|u| u.export)}</span>
             <button type="button" id="export-scenario" on:click=move |_| {
                 download("suanli-scenario.json", "application/json", &library::export_json(ctx.lang.get_untracked().ui().untitled, &q()))
-            }>{move || ui().scenario_json}</button>
+            }>{tr(|u| u.scenario_json)}</button>
             <button type="button" id="export-csv" on:click=move |_| {
                 download("suanli-report.csv", "text/csv", &ctx.report.with_untracked(|r| library::report_csv(&q(), r)))
             }>"CSV"</button>
@@ -123,7 +122,7 @@ pub fn ExportRow() -> impl IntoView {
                 days.with_untracked(|d| svg(d, ctx.lang.get_untracked().ui().chart_days))
             }>"SVG"</button>
             <label class="import">
-                {move || ui().import}
+                {tr(|u| u.import)}
                 <input
                     type="file"
                     id="import-file"

@@ -1,7 +1,7 @@
 //! The page header (title, copy link, language) and the problems of the link the page opened.
 
 use super::inputs::shown_value;
-use super::state::{self, ctx};
+use super::state::{self, ctx, tr};
 use crate::estimate::query::Problem;
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
@@ -32,8 +32,8 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div>
-                <h1>{move || ctx.ui().title}</h1>
-                <p class="tagline">{move || ctx.ui().tagline}</p>
+                <h1>{tr(|u| u.title)}</h1>
+                <p class="tagline">{tr(|u| u.tagline)}</p>
             </div>
             <div class="actions">
                 <button type="button" id="copy-link" on:click=copy>
@@ -45,7 +45,7 @@ pub fn Header() -> impl IntoView {
                     lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }
                     on:click=switch
                 >
-                    {move || ctx.ui().switch_lang}
+                    {tr(|u| u.switch_lang)}
                 </button>
             </div>
         </header>

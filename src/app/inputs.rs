@@ -5,7 +5,7 @@
 //! force. Each input reads its value through a memo, so a slider move touches only the inputs
 //! whose values changed.
 
-use super::state::{Ctx, ctx};
+use super::state::{Ctx, ctx, tr};
 use crate::estimate::architecture::Architecture;
 use crate::estimate::query::{self, Field, Kind, Problem, Value};
 use crate::estimate::scenario::Data;
@@ -507,18 +507,18 @@ fn ModelPicker() -> impl IntoView {
     let model = Memo::new(move |_| ctx.scenario.with(|s| s.model.clone().unwrap_or_default()));
     view! {
         <div class="field">
-            <label for="f-model">{move || ctx.ui().preset}</label>
+            <label for="f-model">{tr(|u| u.preset)}</label>
             <input
                 type="search"
                 class="search"
                 id="model-search"
-                aria-label=move || ctx.ui().preset_search
-                placeholder=move || ctx.ui().preset_search
+                aria-label=tr(|u| u.preset_search)
+                placeholder=tr(|u| u.preset_search)
                 prop:value=filter
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
             <select id="f-model" data-field="model" on:change=move |ev| change(ctx, "model", event_target_value(&ev), false)>
-                <option value="" prop:selected=move || model.with(String::is_empty)>{move || ctx.ui().custom_model}</option>
+                <option value="" prop:selected=move || model.with(String::is_empty)>{tr(|u| u.custom_model)}</option>
                 {move || {
                     let f = filter.get().to_lowercase();
                     let chosen = model.get();
@@ -559,7 +559,7 @@ fn GpuPicker() -> impl IntoView {
             <select id="f-gpu" data-field="gpu" on:change=move |ev| change(ctx, "gpu", event_target_value(&ev), false)>
                 {groups}
                 <option value=hardware::CUSTOM_ID prop:selected=move || gpu.get() == hardware::CUSTOM_ID>
-                    {move || ctx.ui().custom_gpu}
+                    {tr(|u| u.custom_gpu)}
                 </option>
             </select>
             <Hint key="specs" metric="peak_tflops"/>
@@ -606,14 +606,14 @@ fn DataMode() -> impl IntoView {
             }
         };
     view! {
-        <div class="field" role="radiogroup" aria-label=move || ctx.ui().data_by>
-            <span class="label">{move || ctx.ui().data_by}</span>
+        <div class="field" role="radiogroup" aria-label=tr(|u| u.data_by)>
+            <span class="label">{tr(|u| u.data_by)}</span>
             {radio(false, "tokens", |u| u.by_tokens)}
             {radio(true, "dataset", |u| u.by_dataset)}
         </div>
         <Show when=move || by_dataset.get() fallback=|| fields(&["tokens"])>
             {fields(&["dataset_tb", "bytes_per_token"])}
-            <p class="hint">{move || ctx.ui().bytes_hint}</p>
+            <p class="hint">{tr(|u| u.bytes_hint)}</p>
         </Show>
     }
 }
@@ -622,49 +622,48 @@ fn DataMode() -> impl IntoView {
 #[component]
 pub fn Inputs() -> impl IntoView {
     let ctx = ctx();
-    let ui = move || ctx.ui();
     let custom_gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu == hardware::CUSTOM_ID));
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset>
-                <legend>{move || ui().g_model}</legend>
+                <legend>{tr(|u| u.g_model)}</legend>
                 <ModelPicker/>
                 <NumberField name="params" unit=""/>
                 <details class="arch">
-                    <summary>{move || ui().architecture}</summary>
+                    <summary>{tr(|u| u.architecture)}</summary>
                     <div class="arch-grid">{fields(&ARCH)}</div>
                 </details>
             </fieldset>
             <fieldset>
-                <legend>{move || ui().g_data}</legend>
+                <legend>{tr(|u| u.g_data)}</legend>
                 <DataMode/>
                 {fields(&["epochs"])}
                 <Hint key="chinchilla" metric="chinchilla_params"/>
             </fieldset>
             <fieldset>
-                <legend>{move || ui().g_hardware}</legend>
+                <legend>{tr(|u| u.g_hardware)}</legend>
                 <GpuPicker/>
                 <Show when=move || custom_gpu.get()>
                     {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
                 </Show>
                 {fields(&["gpus", "mfu"])}
-                <p class="hint mfu-band">{move || ui().mfu_typical}</p>
+                <p class="hint mfu-band">{tr(|u| u.mfu_typical)}</p>
                 {fields(&["precision"])}
             </fieldset>
             <fieldset>
-                <legend>{move || ui().g_schedule}</legend>
+                <legend>{tr(|u| u.g_schedule)}</legend>
                 {fields(&["deadline_days"])}
             </fieldset>
             <fieldset>
-                <legend>{move || ui().g_parallel}</legend>
+                <legend>{tr(|u| u.g_parallel)}</legend>
                 {fields(&["finetune", "lora_rank", "recompute", "zero", "tp", "pp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
             </fieldset>
             <fieldset>
-                <legend>{move || ui().g_cost}</legend>
+                <legend>{tr(|u| u.g_cost)}</legend>
                 {fields(&["currency", "price_per_gpu_hour", "gpu_price", "cny_per_usd", "power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
             </fieldset>
             <fieldset>
-                <legend>{move || ui().g_serving}</legend>
+                <legend>{tr(|u| u.g_serving)}</legend>
                 {fields(&["users", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch"])}
             </fieldset>
         </form>

@@ -2,7 +2,7 @@
 //! four, export and import. Saves from other tabs arrive through the `storage` event.
 
 use super::export;
-use super::state::{self, Ctx, ctx};
+use super::state::{self, Ctx, ctx, tr};
 use super::storage::{self, Trouble, Unreadable};
 use crate::chart_data::Compared;
 use crate::estimate::query::{self, FieldError, Problem};
@@ -124,7 +124,6 @@ pub fn apply(ctx: Ctx, q: &str) {
 pub fn ScenariosPanel() -> impl IntoView {
     let ctx = ctx();
     let lib = expect_context::<Library>();
-    let ui = move || ctx.ui();
     let name = RwSignal::new(String::new());
     let save = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
@@ -141,34 +140,34 @@ pub fn ScenariosPanel() -> impl IntoView {
     };
     view! {
         <section class="library" aria-labelledby="library-title">
-            <h2 id="library-title">{move || ui().scenarios}</h2>
+            <h2 id="library-title">{tr(|u| u.scenarios)}</h2>
             <TroubleBanner/>
             <form class="save-row" on:submit=save>
                 <input
                     type="text"
                     id="scenario-name"
                     maxlength="120"
-                    aria-label=move || ui().scenario_name
-                    placeholder=move || ui().scenario_name
+                    aria-label=tr(|u| u.scenario_name)
+                    placeholder=tr(|u| u.scenario_name)
                     prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <button type="submit" id="save-scenario">{move || ui().save}</button>
+                <button type="submit" id="save-scenario">{tr(|u| u.save)}</button>
             </form>
             {move || lib.undo.get().map(|e| view! {
                 <p class="undo" role="status">
-                    {ui().deleted} " " <b>{e.name.clone()}</b> " "
+                    {ctx.ui().deleted} " " <b>{e.name.clone()}</b> " "
                     <button type="button" id="undo-delete" on:click=move |_| {
                         if let Some(e) = lib.undo.get_untracked() {
                             write(lib, &e);
                             lib.undo.set(None);
                         }
-                    }>{ui().undo}</button>
+                    }>{ctx.ui().undo}</button>
                 </p>
             })}
             <ul class="saved">
                 <Show when=move || lib.entries.with(|e| e.is_empty())>
-                    <li class="hint">{move || ui().no_saved}</li>
+                    <li class="hint">{tr(|u| u.no_saved)}</li>
                 </Show>
                 <For
                     each=move || lib.entries.get()
@@ -211,7 +210,6 @@ fn TroubleBanner() -> impl IntoView {
 fn SavedEntry(entry: Entry) -> impl IntoView {
     let ctx = ctx();
     let lib = expect_context::<Library>();
-    let ui = move || ctx.ui();
     let id = entry.id.clone();
     let compared = {
         let id = id.clone();
@@ -306,22 +304,22 @@ fn SavedEntry(entry: Entry) -> impl IntoView {
                     type="button"
                     class="compare-toggle"
                     data-compare=id.clone()
-                    title=move || ui().compare_hint
+                    title=tr(|u| u.compare_hint)
                     aria-pressed=move || compared.get().to_string()
                     disabled=move || full() && !compared.get()
                     on:click=toggle
                 >
-                    {move || ui().compare}
+                    {tr(|u| u.compare)}
                 </button>
-                <button type="button" data-open=id.clone() on:click=open>{move || ui().open}</button>
+                <button type="button" data-open=id.clone() on:click=open>{tr(|u| u.open)}</button>
                 <button type="button" data-rename-start=id.clone() on:click=start_rename>
-                    {move || ui().rename}
+                    {tr(|u| u.rename)}
                 </button>
                 <button type="button" data-duplicate=id.clone() on:click=duplicate>
-                    {move || ui().duplicate}
+                    {tr(|u| u.duplicate)}
                 </button>
                 <button type="button" data-delete=id.clone() on:click=delete>
-                    {move || ui().delete}
+                    {tr(|u| u.delete)}
                 </button>
             </span>
         </li>

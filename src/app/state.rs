@@ -50,6 +50,14 @@ pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// A UI string of the current language, as a signal. Every translated text and attribute of the
+/// page goes through this one concrete type, so the view code for it is compiled once rather
+/// than once per closure.
+pub fn tr(text: fn(&'static Ui) -> &'static str) -> Signal<&'static str> {
+    let ctx = ctx();
+    Signal::derive(move || text(ctx.ui()))
+}
+
 /// How long the address bar and the autosave trail the last change while a slider is dragged,
 /// ms: browsers throttle rapid `replaceState` calls, and one link per pause is all a user copies.
 const URL_DELAY_MS: f64 = 150.0;
