@@ -151,15 +151,34 @@ pub fn Chart(
     // Paints so far, for tests and the benchmark (`data-drawn`).
     let drawn = RwSignal::new(0u32);
     let tip = RwSignal::new(None::<(f64, f64, Vec<String>)>);
+    // What the canvas shows now: its data and how it was drawn, so an equal request (the first
+    // size report of the resize observer, after the first paint read the size itself) draws
+    // nothing.
+    let shown = StoredValue::new(None::<(ChartData, (f64, f64, f64, bool))>);
     Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let (mut w, mut h) = (size.width.get(), size.height.get());
+        if w < 1.0 {
+            // Before the resize observer's first report (one frame after mounting), the box is
+            // measured now: the charts are drawn without waiting for a paint.
+            if let Some(b) = boxed.get_untracked() {
+                let rect = b.get_bounding_client_rect();
+                (w, h) = (rect.width(), rect.height());
+            }
+        }
         // A box without a height (a page without the stylesheet, as in the browser tests) still
         // gets a chart.
-        let (w, h) = (size.width.get(), size.height.get());
         let h = if h < 1.0 { 300.0 } else { h };
         let scale = ratio.get().max(1.0);
-        let theme = theme(ctx.dark.get());
-        let Some(el) = canvas.get() else { return };
-        if w < 1.0 || h < 1.0 {
+        let dark = ctx.dark.get();
+        if w < 1.0 {
+            return;
+        }
+        let how = (w, h, scale, dark);
+        let same = data.with(|d| {
+            shown.with_value(|s| s.as_ref().is_some_and(|(sd, sh)| sd == d && *sh == how))
+        });
+        if same {
             return;
         }
         // The backing store at device resolution; the stylesheet keeps the CSS size.
@@ -171,7 +190,7 @@ pub fn Chart(
         let root = backend.into_drawing_area();
         let style = Style {
             scale,
-            theme,
+            theme: theme(dark),
             title: None,
             legend: false,
         };
@@ -179,6 +198,7 @@ pub fn Chart(
             Ok(f) => frame.set_value(f),
             Err(e) => leptos::logging::error!("{name} chart: {e}"),
         }
+        shown.set_value(Some((data.get_untracked(), how)));
         drawn.update(|n| *n += 1);
         tip.set(None);
     });

@@ -21,12 +21,17 @@ pub mod storage;
 pub mod tabs;
 
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let lib = scenarios::provide();
     state::provide(lib.trouble);
+    // The scenarios panel and the tabs are below the fold on most screens: they are built once
+    // the charts are on screen, after the first frame, so the first frame comes sooner.
+    let later = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || later.set(true), Duration::ZERO));
     view! {
         <header::Header/>
         <header::LinkProblems/>
@@ -37,8 +42,10 @@ pub fn App() -> impl IntoView {
                 <chart_canvas::Chart which=chart_canvas::Which::Days/>
                 <chart_canvas::Chart which=chart_canvas::Which::Memory/>
             </div>
-            <scenarios::ScenariosPanel/>
-            <tabs::Tabs/>
+            <Show when=move || later.get()>
+                <scenarios::ScenariosPanel/>
+                <tabs::Tabs/>
+            </Show>
         </main>
     }
 }

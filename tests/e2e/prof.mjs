@@ -1,0 +1,22 @@
+import { serve, launch } from './browser.js';
+const server = await serve();
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.goto(server.url);
+await page.waitForSelector('[data-chart="memory"][data-drawn]');
+const { profile } = await cdp.send('Profiler.stop');
+// self time per function
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas;
+profile.samples.forEach((id, i) => { const n = byId.get(id); const k = n.callFrame.functionName || n.callFrame.url.slice(-30); self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000); });
+const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+for (const [k, v] of top) console.log(v.toFixed(1).padStart(7), k.slice(0, 120));
+const t = await page.evaluate(() => performance.now());
+console.log('now', t);
+await browser.close(); await server.close();
