@@ -242,6 +242,7 @@ pub fn Chart(
                                 {lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
                             </div>
                         }
+                        .into_any()
                     })
                 }}
             </div>
@@ -259,6 +260,7 @@ pub fn Chart(
                             }
                         })
                         .collect_view()
+                        .into_any()
                 }}
             </ul>
         </figure>

@@ -101,6 +101,7 @@ pub fn LinkProblems() -> impl IntoView {
                 </button>
                 <ul>{items}</ul>
             </aside>
-        })
+        }
+        .into_any())
     }
 }

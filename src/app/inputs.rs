@@ -435,6 +435,7 @@ fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
                             {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
                         </p>
                     }
+                    .into_any()
                 })
             }}
         </div>
@@ -527,6 +528,7 @@ fn ModelPicker() -> impl IntoView {
                         .filter(|p| f.is_empty() || p.name.to_lowercase().contains(&f) || p.id.contains(&f) || chosen == p.id)
                         .map(|p| view! { <option value=p.id prop:selected=chosen == p.id>{p.name}</option> })
                         .collect_view()
+                        .into_any()
                 }}
             </select>
         </div>

@@ -164,7 +164,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                         }
                     }>{ctx.ui().undo}</button>
                 </p>
-            })}
+            }.into_any())}
             <ul class="saved">
                 <Show when=move || lib.entries.with(|e| e.is_empty())>
                     <li class="hint">{tr(|u| u.no_saved)}</li>
@@ -201,6 +201,7 @@ fn TroubleBanner() -> impl IntoView {
                     {trouble_text(&t, ctx.lang.get())}
                 </p>
             }
+            .into_any()
         })
     }
 }
@@ -356,6 +357,7 @@ fn UnreadableList() -> impl IntoView {
                     </ul>
                 </div>
             }
+            .into_any()
         })
     }
 }
@@ -471,7 +473,8 @@ fn CompareTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        })
+        }
+        .into_any())
     }
 }
 

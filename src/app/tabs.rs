@@ -40,6 +40,7 @@ fn HowTable() -> impl IntoView {
                 </table>
             </div>
         }
+        .into_any()
     }
 }
 
@@ -78,6 +79,7 @@ fn RealityTable() -> impl IntoView {
                 </table>
             </div>
         }
+        .into_any()
     }
 }
 
@@ -100,6 +102,7 @@ fn Notes() -> impl IntoView {
                 <li class="assumption">{lang.ui().assumptions_note}</li>
             </ul>
         }
+        .into_any()
     }
 }
 
