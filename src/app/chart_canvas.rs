@@ -181,9 +181,13 @@ pub fn Chart(
         if same {
             return;
         }
-        // The backing store at device resolution; the stylesheet keeps the CSS size.
-        el.set_width((w * scale).round() as u32);
-        el.set_height((h * scale).round() as u32);
+        // The backing store at device resolution; the stylesheet keeps the CSS size. Written
+        // only when it changes: each write reallocates and clears the backing store.
+        let (bw, bh) = ((w * scale).round() as u32, (h * scale).round() as u32);
+        if (el.width(), el.height()) != (bw, bh) {
+            el.set_width(bw);
+            el.set_height(bh);
+        }
         let Some(backend) = CanvasBackend::with_canvas_object(el) else {
             return;
         };
@@ -201,6 +205,11 @@ pub fn Chart(
         shown.set_value(Some((data.get_untracked(), how)));
         drawn.update(|n| *n += 1);
         tip.set(None);
+    });
+    // The legend is rebuilt only when its keys change, not with every change of the data.
+    let legend = Memo::new(move |_| {
+        let theme = theme(ctx.dark.get());
+        data.with(|d| d.keys(theme))
     });
     let point = move |x: f64, y: f64| {
         let lines = frame
@@ -248,8 +257,8 @@ pub fn Chart(
             </div>
             <ul class="legend">
                 {move || {
-                    let theme = theme(ctx.dark.get());
-                    data.with(|d| d.keys(theme))
+                    legend
+                        .get()
                         .into_iter()
                         .map(|k| {
                             view! {

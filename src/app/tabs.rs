@@ -1,46 +1,54 @@
 //! The tabs under the charts: how each figure is computed (with the user's numbers), the
 //! reality check (published runs beside the predictions) and the notes.
 
-use super::state::{Tab, ctx};
+use super::state::{Tab, ctx, tr};
 use crate::estimate::derivations;
+use crate::estimate::report::Derivation;
 use crate::estimate::reference::REFERENCES;
 use crate::human;
 use crate::i18n;
 use leptos::prelude::*;
 
-/// Every formula with the user's numbers and its source.
+/// Every formula with the user's numbers and its source. The rows stay; a change of the
+/// scenario rewrites only the numbers that changed.
 #[component]
 fn HowTable() -> impl IntoView {
     let ctx = ctx();
-    move || {
-        let lang = ctx.lang.get();
-        let ui = lang.ui();
-        let rows = ctx
-            .scenario
-            .with(|s| ctx.report.with(|r| derivations(s, r)));
-        view! {
-            <div class="table-scroll">
-                <table class="derivations">
-                    <thead>
-                        <tr><th>{ui.metric}</th><th>{ui.formula}</th><th>{ui.with_your_numbers}</th><th>{ui.source}</th></tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|d| view! {
-                                <tr data-metric=d.metric data-value=d.result.to_string()>
-                                    <td>{i18n::metric_label(d.metric, lang)}</td>
-                                    <td><code>{d.formula}</code></td>
-                                    <td><code>{d.with_numbers}</code></td>
-                                    <td class="source">{d.source}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+    let rows = Memo::new(move |_| ctx.scenario.with(|s| ctx.report.with(|r| derivations(s, r))));
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let cell = move |i: usize, f: fn(&Derivation) -> String| {
+        Signal::derive(move || rows.with(|r| r.get(i).map(f).unwrap_or_default()))
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="derivations">
+                <thead>
+                    <tr>
+                        <th>{tr(|u| u.metric)}</th>
+                        <th>{tr(|u| u.formula)}</th>
+                        <th>{tr(|u| u.with_your_numbers)}</th>
+                        <th>{tr(|u| u.source)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || 0..count.get() key=|i| *i let:i>
+                        <tr
+                            data-metric=cell(i, |d| d.metric.to_string())
+                            data-value=cell(i, |d| d.result.to_string())
+                        >
+                            <td>
+                                {move || {
+                                    rows.with(|r| r.get(i).map(|d| i18n::metric_label(d.metric, ctx.lang.get())))
+                                }}
+                            </td>
+                            <td><code>{cell(i, |d| d.formula.to_string())}</code></td>
+                            <td><code>{cell(i, |d| d.with_numbers.clone())}</code></td>
+                            <td class="source">{cell(i, |d| d.source.to_string())}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
     }
 }
 
