@@ -89,19 +89,21 @@ pub fn LinkProblems() -> impl IntoView {
                 }
             })
             .collect_view();
-        Some(view! {
-            <aside class="link-problems" role="alert">
-                <button
-                    type="button"
-                    class="dismiss"
-                    aria-label=lang.ui().dismiss
-                    on:click=move |_| ctx.link_problems.set(Vec::new())
-                >
-                    "×"
-                </button>
-                <ul>{items}</ul>
-            </aside>
-        }
-        .into_any())
+        Some(
+            view! {
+                <aside class="link-problems" role="alert">
+                    <button
+                        type="button"
+                        class="dismiss"
+                        aria-label=lang.ui().dismiss
+                        on:click=move |_| ctx.link_problems.set(Vec::new())
+                    >
+                        "×"
+                    </button>
+                    <ul>{items}</ul>
+                </aside>
+            }
+            .into_any(),
+        )
     }
 }

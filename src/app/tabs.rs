@@ -3,8 +3,8 @@
 
 use super::state::{Tab, ctx, tr};
 use crate::estimate::derivations;
-use crate::estimate::report::Derivation;
 use crate::estimate::reference::REFERENCES;
+use crate::estimate::report::Derivation;
 use crate::human;
 use crate::i18n;
 use leptos::prelude::*;
@@ -14,7 +14,10 @@ use leptos::prelude::*;
 #[component]
 fn HowTable() -> impl IntoView {
     let ctx = ctx();
-    let rows = Memo::new(move |_| ctx.scenario.with(|s| ctx.report.with(|r| derivations(s, r))));
+    let rows = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| derivations(s, r)))
+    });
     let count = Memo::new(move |_| rows.with(Vec::len));
     let cell = move |i: usize, f: fn(&Derivation) -> String| {
         Signal::derive(move || rows.with(|r| r.get(i).map(f).unwrap_or_default()))
