@@ -5,6 +5,7 @@
 //! A chart is redrawn only when its data, its size, the pixel ratio or the colour scheme
 //! changed: the data is a memo compared by value, so an MFU move leaves the memory chart alone.
 
+use super::chart_backend::PageBackend;
 use super::scenarios::Library;
 use super::state::ctx;
 use crate::chart_data::{days_chart, memory_chart};
@@ -45,10 +46,10 @@ impl ChartData {
         }
     }
 
-    /// Draws on any backend.
-    pub fn draw<DB: plotters::prelude::DrawingBackend>(
+    /// Draws on the page's backend (a canvas, or SVG for the export).
+    pub fn draw(
         &self,
-        root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+        root: &plotters::prelude::DrawingArea<PageBackend, plotters::coord::Shift>,
         style: &Style,
     ) -> charts::DrawResult<Option<Frame>> {
         match self {
@@ -188,7 +189,7 @@ pub fn Chart(
             el.set_width(bw);
             el.set_height(bh);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else {
+        let Some(backend) = CanvasBackend::with_canvas_object(el).map(PageBackend::Canvas) else {
             return;
         };
         let root = backend.into_drawing_area();

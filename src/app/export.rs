@@ -2,6 +2,7 @@
 //! PNG (plotters on an offscreen canvas, at twice the size) and SVG (plotters' SVG backend), both
 //! with the title and the legend inside the image.
 
+use super::chart_backend::PageBackend;
 use super::chart_canvas::{ChartData, Which, chart_data};
 use super::scenarios::{self, apply};
 use super::state::{ctx, tr};
@@ -10,7 +11,7 @@ use crate::estimate::query;
 use crate::library;
 use leptos::ev;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -60,7 +61,9 @@ fn png(data: &ChartData, title: &str) {
     };
     canvas.set_width(w * 2);
     canvas.set_height(h * 2);
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+    if let Some(backend) =
+        CanvasBackend::with_canvas_object(canvas.clone()).map(PageBackend::Canvas)
+    {
         let root = backend.into_drawing_area();
         let _ = data.draw(&root, &export_style(2.0, title));
     }
@@ -70,11 +73,16 @@ fn png(data: &ChartData, title: &str) {
 }
 
 fn svg(data: &ChartData, title: &str) {
-    if let Ok(svg) = crate::charts::svg(EXPORT_SIZE, |root| {
-        data.draw(root, &export_style(1.0, title))
-    }) {
-        download("suanli-gpus-days.svg", "image/svg+xml", &svg);
+    let mut svg = String::new();
+    {
+        let root =
+            PageBackend::Svg(SVGBackend::with_string(&mut svg, EXPORT_SIZE)).into_drawing_area();
+        if let Err(e) = data.draw(&root, &export_style(1.0, title)) {
+            leptos::logging::error!("SVG export: {e}");
+            return;
+        }
     }
+    download("suanli-gpus-days.svg", "image/svg+xml", &svg);
 }
 
 /// Reads an imported file and makes its scenario the current one.

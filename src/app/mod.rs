@@ -6,11 +6,12 @@
 //! - `header`: title, copy link, language, and the problems of the opened link;
 //! - `inputs`: the form, one `FieldInput` over the scenario language's field table;
 //! - `cards`: the headline figures;
-//! - `chart_canvas`: the two charts, plotters on canvas;
+//! - `chart_canvas`: the two charts, plotters on canvas (`chart_backend`: the one backend type);
 //! - `scenarios`: the saved scenarios and compare; `export`: files out and in;
 //! - `tabs`: how each figure is computed, the reality check, the notes.
 
 pub mod cards;
+pub mod chart_backend;
 pub mod chart_canvas;
 pub mod export;
 pub mod header;
