@@ -149,21 +149,6 @@ pub fn exact(x: f64) -> String {
     out
 }
 
-/// Escapes text for HTML. Everything the page renders through `inner_html` passes through here.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
@@ -191,14 +176,6 @@ mod tests {
         assert_eq!(count(42.0, Lang::Zh), "42");
         assert_eq!(count(3.8e25, Lang::En), "3.8e25");
         assert_eq!(count(f64::INFINITY, Lang::En), "—");
-    }
-
-    #[test]
-    fn escape_leaves_no_markup() {
-        assert_eq!(
-            escape("<img src=x onerror=\"a('b')\"> & 算"),
-            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; 算"
-        );
     }
 
     #[test]

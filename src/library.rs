@@ -207,43 +207,6 @@ pub fn import_query(text: &str) -> Option<String> {
     Some(out.finish())
 }
 
-/// Every number of the report by its dotted key path (`memory_per_gpu.total_bytes`,
-/// `memory_by_zero.3.total_bytes`), read from the report's serde form, plus `cost_usd`.
-pub fn report_figures(report: &crate::estimate::Report) -> Vec<(String, f64)> {
-    fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, f64)>) {
-        let key = |k: &str| {
-            if prefix.is_empty() {
-                k.to_string()
-            } else {
-                format!("{prefix}.{k}")
-            }
-        };
-        match v {
-            serde_json::Value::Number(n) => {
-                if let Some(x) = n.as_f64() {
-                    out.push((prefix.to_string(), x));
-                }
-            }
-            serde_json::Value::Object(m) => {
-                for (k, v) in m {
-                    walk(&key(k), v, out);
-                }
-            }
-            serde_json::Value::Array(a) => {
-                for (i, v) in a.iter().enumerate() {
-                    walk(&key(&i.to_string()), v, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(v) = serde_json::to_value(report) {
-        walk("", &v, &mut out);
-    }
-    out
-}
-
 /// The report as CSV: the link, the inputs that differ from the defaults, then one
 /// `metric,value` row per report figure.
 pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
@@ -251,7 +214,7 @@ pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
     for (k, v) in form_urlencoded::parse(query.as_bytes()) {
         out += &format!("input.{k},\"{}\"\n", v.replace('"', "\"\""));
     }
-    for (key, v) in report_figures(report) {
+    for (key, v) in crate::estimate::report::figures(report) {
         out += &format!("{key},{v}\n");
     }
     out
@@ -259,7 +222,7 @@ pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
 
 /// The report as JSON: the scenario's query and `{metric: value}` (SI units, as the CLI's keys).
 pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
-    let metrics: serde_json::Map<String, serde_json::Value> = report_figures(report)
+    let metrics: serde_json::Map<String, serde_json::Value> = crate::estimate::report::figures(report)
         .into_iter()
         .filter(|(_, v)| v.is_finite())
         .map(|(k, v)| (k, serde_json::json!(v)))

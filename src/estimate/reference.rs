@@ -24,55 +24,12 @@ pub struct Reference {
     pub source: &'static str,
 }
 
-/// Looks a dotted report key up (e.g. `memory_per_gpu.total_bytes`, `memory_by_zero.3.model_states_bytes`).
-///
-/// A plain match rather than a walk over the serialised report, so the web bundle carries no JSON
-/// serializer; `tests/published.rs` checks every key against the report's JSON.
+/// Looks a dotted report key up (e.g. `memory_per_gpu.total_bytes`,
+/// `memory_by_zero.3.model_states_bytes`) in the report's serde form: the keys are the field
+/// names of the report, as in the CLI's JSON.
 pub fn metric(r: &Report, key: &str) -> Option<f64> {
-    let t = &r.training;
-    let m = &r.memory_per_gpu;
-    let memory = |m: &super::memory::Memory, part: &str| match part {
-        "weights_bytes" => Some(m.weights_bytes),
-        "gradients_bytes" => Some(m.gradients_bytes),
-        "optimizer_bytes" => Some(m.optimizer_bytes),
-        "activations_bytes" => Some(m.activations_bytes),
-        "model_states_bytes" => Some(m.model_states_bytes),
-        "total_bytes" => Some(m.total_bytes),
-        "activations_per_layer_bytes" => Some(m.activations_per_layer_bytes),
-        _ => None,
-    };
-    if let Some(part) = key.strip_prefix("memory_per_gpu.") {
-        return memory(m, part);
-    }
-    if let Some(rest) = key.strip_prefix("memory_by_zero.") {
-        let (stage, part) = rest.split_once('.')?;
-        return memory(r.memory_by_zero.get(stage.parse::<usize>().ok()?)?, part);
-    }
-    Some(match key {
-        "params_total" => r.params_total,
-        "params_active" => r.params_active,
-        "training_flops" => t.training_flops,
-        "attention_flops" => t.attention_flops,
-        "pf_days" => t.pf_days,
-        "training_days" => t.training_days,
-        "gpu_hours" => t.gpu_hours,
-        "gpus_for_deadline" => t.gpus_for_deadline as f64,
-        "gpus_for_deadline_raw" => t.gpus_for_deadline_raw,
-        "chinchilla_params" => t.chinchilla_params,
-        "min_gpus_for_replica" => r.min_gpus_for_replica as f64,
-        "kv_cache_bytes_per_token" => r.kv_cache_bytes_per_token,
-        "kv_cache_bytes_per_sequence" => r.kv_cache_bytes_per_sequence,
-        "inference_weights_bytes" => r.inference_weights_bytes,
-        "inference_rule_of_thumb_bytes" => r.inference_rule_of_thumb_bytes,
-        "serving.gpus" => r.serving.gpus as f64,
-        "serving.tokens_per_s_per_gpu" => r.serving.tokens_per_s_per_gpu,
-        "serving.response_flops" => r.serving.response_flops,
-        "serving.max_concurrent_sequences" => r.serving.max_concurrent_sequences as f64,
-        "cost_usd" => r.cost.cost_usd,
-        "energy_mwh" => r.cost.energy_mwh,
-        "co2_tonnes" => r.cost.co2_tonnes,
-        _ => return None,
-    })
+    let v = serde_json::to_value(r).ok()?;
+    v.pointer(&format!("/{}", key.replace('.', "/")))?.as_f64()
 }
 
 /// Every key [`metric`] knows, for the test that checks it against the report's JSON.
