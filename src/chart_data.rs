@@ -104,6 +104,13 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
         curves,
         deadline: s.deadline_days,
         current: (f64::from(s.gpus), r.training.training_days),
+        marks: compared
+            .iter()
+            .map(|c| {
+                let choice = (f64::from(c.scenario.gpus), c.report.training.training_days);
+                (c.name.clone(), choice)
+            })
+            .collect(),
         fits_from,
         words: Words {
             x_axis: ui.axis_gpus.into(),

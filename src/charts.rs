@@ -104,6 +104,9 @@ pub struct DaysChart {
     pub deadline: f64,
     /// The current choice (GPUs, days).
     pub current: (f64, f64),
+    /// The choices of compared scenarios, by name: their curves often coincide with the current
+    /// one (the same model on the same accelerator), so each choice is marked and named.
+    pub marks: Vec<(String, (f64, f64))>,
     /// GPU counts below this do not fit in memory (`f64::INFINITY`: nothing fits).
     pub fits_from: f64,
     /// Axis and legend words.
@@ -478,6 +481,21 @@ pub fn draw_days<DB: DrawingBackend>(
             style.stroke(t.warn, 1.5),
         ))
         .map_err(err)?;
+    for (name, (mx, my)) in &c.marks {
+        if !(mx.is_finite() && my.is_finite() && (x0..=x1).contains(mx) && *my > 0.0) {
+            continue;
+        }
+        let at = (*mx, my.clamp(y_lo, y_hi));
+        let label = text_style(11.0 * style.scale, FontStyle::Normal, t.fg)
+            .pos(Pos::new(HPos::Left, VPos::Bottom));
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at(at)
+                    + Circle::new((0, 0), style.px(5.0), style.stroke(t.fg, 1.5))
+                    + Text::new(name.clone(), (style.px(7.0), -style.px(5.0)), label),
+            ))
+            .map_err(err)?;
+    }
     let (cx, cy) = c.current;
     if cx.is_finite() && cy.is_finite() && (x0..=x1).contains(&cx) && cy > 0.0 {
         chart

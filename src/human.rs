@@ -149,7 +149,6 @@ pub fn exact(x: f64) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

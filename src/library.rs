@@ -222,11 +222,12 @@ pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
 
 /// The report as JSON: the scenario's query and `{metric: value}` (SI units, as the CLI's keys).
 pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
-    let metrics: serde_json::Map<String, serde_json::Value> = crate::estimate::report::figures(report)
-        .into_iter()
-        .filter(|(_, v)| v.is_finite())
-        .map(|(k, v)| (k, serde_json::json!(v)))
-        .collect();
+    let metrics: serde_json::Map<String, serde_json::Value> =
+        crate::estimate::report::figures(report)
+            .into_iter()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(k, v)| (k, serde_json::json!(v)))
+            .collect();
     serde_json::to_string_pretty(&serde_json::json!({ "query": query, "metrics": metrics }))
         .unwrap_or_default()
         + "\n"

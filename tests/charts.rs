@@ -110,6 +110,10 @@ fn exports_carry_title_and_legend_and_scale_with_the_pixel_ratio() {
     let svg = charts::svg((1800, 960), |root| charts::draw_days(root, &data, &style)).unwrap();
     assert!(svg.contains("GPU 数量与训练天数"), "title");
     assert!(svg.contains("Plan B"), "legend names the compared scenario");
+    // Its choice, 4096 GPUs, is marked on the chart: the same curve as the current one.
+    assert_eq!(data.marks.len(), 1);
+    assert_eq!(data.marks[0].1.0, 4096.0);
+    assert!((data.marks[0].1.1 * 2.0 / data.current.1 - 1.0).abs() < 1e-9);
     assert!(svg.contains(&DARK.bg.css().to_uppercase()) || svg.contains(&DARK.bg.css()));
     // Fonts scale with the ratio: 12 CSS px labels at 2x are 24 px.
     assert!(svg.contains("font-size=\"24"), "scaled fonts");
