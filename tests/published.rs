@@ -1,4 +1,4 @@
-//! The estimation core against published figures (`reference/published-runs.md`). Each assertion
+//! The estimation core against published figures (`docs/model.md` §9). Each assertion
 //! cites its source; the reference table rows carry theirs in `source`.
 
 use suanli::estimate::architecture::Bias;
@@ -98,7 +98,7 @@ fn preset_parameter_counts_match_published_totals() {
 
 #[test]
 fn exact_configs_reproduce_the_weight_count_to_the_parameter() {
-    // Llama-2-7B: 6,738,149,376 in matrices + 266,240 norm weights (formulas.md sec. 1).
+    // Llama-2-7B: 6,738,149,376 in matrices + 266,240 norm weights (docs/model.md §1).
     let l7 = presets::find("llama-2-7b")
         .unwrap()
         .arch
@@ -135,7 +135,7 @@ fn exact_configs_reproduce_the_weight_count_to_the_parameter() {
 
 #[test]
 fn gpt3_matches_the_seeds_closed_form() {
-    // formulas.md sec. 1: P = L(12h^2 + 13h) + V h, GPT-3 174.6B (plus the final LayerNorm).
+    // docs/model.md §1: P = L(12h^2 + 13h) + V h, GPT-3 174.6B (plus the final LayerNorm).
     let a = &presets::find("gpt-3-175b").unwrap().arch;
     assert_eq!(a.bias, Bias::All);
     let (l, h, v) = (96.0, 12288.0, 50257.0);
@@ -161,7 +161,7 @@ fn gqa_kv_cache_counts_kv_heads_not_query_heads() {
 
 #[test]
 fn gradients_are_sharded_by_tp_and_pp_before_zero() {
-    // formulas.md sec. 8: gradients are sharded by t and p before ZeRO even applies.
+    // docs/model.md §8: gradients are sharded by t and p before ZeRO even applies.
     // 7B model, 2 bytes of gradient per parameter, tp 4 x pp 2 over 8 GPUs, ZeRO 0.
     let r = report("params=7B&gpus=8&tp=4&pp=2&zero=0");
     assert_close(
@@ -188,7 +188,7 @@ fn gradients_are_sharded_by_tp_and_pp_before_zero() {
 
 #[test]
 fn peaks_are_dense_not_sparse() {
-    // accelerators.md: H100 SXM BF16 989.4 dense (1,978.9 is the 2:4-sparse figure); A100 312
+    // docs/model.md §10: H100 SXM BF16 989.4 dense (1,978.9 is the 2:4-sparse figure); A100 312
     // (624 sparse); RTX 4090 165.2 with FP32 accumulation (330 is FP16-accumulate).
     use suanli::estimate::precision::Precision::{Bf16, Fp8, Fp16};
     assert_eq!(
@@ -271,7 +271,7 @@ fn mfu_is_against_6nd_and_recompute_only_changes_hfu() {
 
 #[test]
 fn lora_skips_the_weight_gradient_half() {
-    // formulas.md sec. 2: LoRA keeps the forward (2N) and the activation-gradient backward (2N).
+    // docs/model.md §2: LoRA keeps the forward (2N) and the activation-gradient backward (2N).
     let full = report("model=llama-2-7b&tokens=1B&finetune=full");
     let lora = report("model=llama-2-7b&tokens=1B&finetune=lora&lora_rank=16");
     assert_close(
@@ -299,7 +299,7 @@ fn lora_skips_the_weight_gradient_half() {
 
 #[test]
 fn dataset_bytes_convert_to_tokens_correctly() {
-    // formulas.md sec. 2: about 4 bytes per English BPE token, so 1 TB is 2.5e11 tokens, not the
+    // docs/model.md §2: about 4 bytes per English BPE token, so 1 TB is 2.5e11 tokens, not the
     // seed's 1e9 (off by 250x).
     let r = report("params=7B&dataset_tb=1&bytes_per_token=4");
     assert_eq!(r.training.tokens, 2.5e11);
@@ -316,7 +316,7 @@ fn chinchilla_optimum_for_gopher_budget_is_about_70b() {
 
 #[test]
 fn deadline_rounds_to_replicas_and_nodes_and_respects_memory() {
-    // formulas.md sec. 3: n = ceil(C / (F x MFU x T)), rounded up to a multiple of tp x pp and 8.
+    // docs/model.md §3: n = ceil(C / (F x MFU x T)), rounded up to a multiple of tp x pp and 8.
     let r = report(
         "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&recompute=full&mfu=0.3375&deadline_days=30&tp=8&pp=12",
     );
@@ -330,7 +330,7 @@ fn deadline_rounds_to_replicas_and_nodes_and_respects_memory() {
 
 #[test]
 fn seed_communication_example() {
-    // formulas.md sec. 6: ~500 GB of TP traffic takes ~20 s over a 200 Gb/s NIC and ~1.1 s over
+    // docs/model.md §6: ~500 GB of TP traffic takes ~20 s over a 200 Gb/s NIC and ~1.1 s over
     // 450 GB/s NVLink.
     assert_close(
         "nic",
@@ -365,7 +365,7 @@ fn published_energy_and_cost_from_published_gpu_hours() {
 
 #[test]
 fn the_seed_inference_flop_formula_is_orders_of_magnitude_off() {
-    // formulas.md sec. 5: a 1,050-token answer costs 2 x 175e9 x 1050 = 3.7e14 FLOPs; the seed's
+    // docs/model.md §5: a 1,050-token answer costs 2 x 175e9 x 1050 = 3.7e14 FLOPs; the seed's
     // "length x width x depth" gives about 1e9.
     let r = report("model=gpt-3-175b&params=175B&output_tokens=1050");
     assert!(r.serving.response_flops / r.serving.seed_response_flops > 1e5);

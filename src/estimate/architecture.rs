@@ -1,6 +1,6 @@
 //! Parameter counts from a decoder-only transformer architecture.
 //!
-//! Source: `reference/formulas.md` section 1. Per layer: attention `h·d_h·(a + 2g) + a·d_h·h`,
+//! Source: `docs/model.md` §1. Per layer: attention `h·d_h·(a + 2g) + a·d_h·h`,
 //! FFN `m·h·f` with `m = 3` for gated (SwiGLU/GeGLU) FFNs and `m = 2` otherwise, norms, and biases
 //! where the model has them; embeddings `V·h`, doubled when input and output embeddings are
 //! untied. MoE layers hold `E` routed experts of `m·h·f_e` plus shared experts and a router `h·E`;
@@ -228,7 +228,7 @@ impl Architecture {
     /// An architecture implied by a bare parameter count, used only for shapes (activations, KV
     /// cache, attention FLOPs) when the user gives `params` without a model. Assumption, labelled
     /// in the UI: dense MHA, FFN 4h, width-to-depth ratio h/L = 128 (GPT-3: 12288/96 = 128),
-    /// vocabulary 32000, so that `12·L·h² ≈ N` (formulas.md sec. 1).
+    /// vocabulary 32000, so that `12·L·h² ≈ N` (docs/model.md §1).
     pub fn implied_by_params(params: f64) -> Self {
         let n = params.max(1e6);
         let hidden_raw = (n * 128.0 / 12.0).cbrt();

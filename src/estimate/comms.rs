@@ -1,4 +1,4 @@
-//! Communication per training step (formulas.md section 6).
+//! Communication per training step (docs/model.md §6).
 
 use super::memory::micro_batches;
 use super::resolve::Resolved;

@@ -1,4 +1,4 @@
-//! Cost, energy and carbon (formulas.md section 7).
+//! Cost, energy and carbon (docs/model.md §7).
 
 use super::resolve::Resolved;
 use serde::Serialize;

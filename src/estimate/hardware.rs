@@ -1,7 +1,7 @@
 //! The accelerator catalog: datasheet peaks (dense, never the 2:4-sparse figure), memory,
 //! bandwidth, power, interconnect and an indicative price.
 //!
-//! Every figure is from `reference/accelerators.md`; `approximate` marks rows with a figure that
+//! Every figure is from `docs/model.md` §10; `approximate` marks rows with a figure that
 //! could not be confirmed from a primary source (shown as approximate in the UI). Prices are
 //! indicative assumptions except where `price_source` names one.
 
@@ -116,7 +116,7 @@ impl Accelerator {
 const A100_LIST: &str = "seed article: A100 about US$10,000 list (CNY 100,000 in China)";
 const H800_RENT: &str = "DeepSeek-V3 report: US$2 per H800 GPU-hour";
 
-/// Builds a row; the arguments follow the columns of `reference/accelerators.md`.
+/// Builds a row; the arguments follow the columns of `docs/model.md` §10.
 #[allow(clippy::too_many_arguments)]
 const fn row(
     id: &'static str,

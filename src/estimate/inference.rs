@@ -1,4 +1,4 @@
-//! Inference memory and serving capacity (formulas.md section 5).
+//! Inference memory and serving capacity (docs/model.md §5).
 
 use super::notice::Notice;
 use super::precision::{Precision, bytes_per_element};

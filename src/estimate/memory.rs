@@ -1,5 +1,5 @@
 //! Training memory per device: model states under ZeRO, TP and PP, and activations
-//! (formulas.md section 4).
+//! (docs/model.md §4).
 
 use super::precision::bytes_per_element;
 use super::resolve::Resolved;
@@ -109,7 +109,7 @@ fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
         0.0
     };
     let first = in_flight * stage_layers * per_layer + working;
-    // Output layer and loss: 4·s·b·h·(1 + V/h)/t at the last stage (formulas.md sec. 4).
+    // Output layer and loss: 4·s·b·h·(1 + V/h)/t at the last stage (docs/model.md §4).
     let (s, b, h) = (
         f64::from(r.s.seq),
         f64::from(r.s.micro_batch),

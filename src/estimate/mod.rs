@@ -1,7 +1,7 @@
 //! The estimation core: a [`Scenario`] goes in, a [`Report`] comes out.
 //!
 //! Plain Rust with no web dependencies; every number traces to a formula in
-//! `reference/formulas.md` and its source, named in the doc comment of the function that
+//! `docs/model.md` and its source, named in the doc comment of the function that
 //! computes it and in [`report::derivations`].
 //!
 //! ```

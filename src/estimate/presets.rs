@@ -1,6 +1,6 @@
 //! Model presets: published architectures, one row each with its source and published size.
 //!
-//! Configurations from `reference/published-runs.md` ("Model configurations") and the models'
+//! Configurations from `docs/model.md` §9 and the models'
 //! published `config.json` files. `published_params` is the figure the source states, so tests can
 //! compare the architecture-derived count with it.
 

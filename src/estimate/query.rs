@@ -251,7 +251,7 @@ fn dataset_size(data: Data) -> (f64, f64) {
     }
 }
 
-/// Bytes per token when a dataset size comes without it (English BPE; formulas.md sec. 2).
+/// Bytes per token when a dataset size comes without it (English BPE; docs/model.md §2).
 pub const DEFAULT_BYTES_PER_TOKEN: f64 = 4.0;
 
 fn data_kind(name: &str) -> Kind {

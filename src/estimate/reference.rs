@@ -1,4 +1,4 @@
-//! Published runs and memory figures (`reference/published-runs.md`), each as a scenario query,
+//! Published runs and memory figures (`docs/model.md` §9), each as a scenario query,
 //! the report key it checks, the published value and the tolerance the tests hold it to.
 //!
 //! The page's "Reality check" tab shows the same rows with the prediction and its error, so users
@@ -299,7 +299,7 @@ pub const REFERENCES: &[Reference] = &[
         query: "model=gpt-3-175b&params=175B&output_tokens=1050",
         published: 3.7e14,
         tolerance: 0.01,
-        source: "formulas.md sec. 5: 2 x 175e9 x 1050 per ChatGPT-length answer",
+        source: "docs/model.md §5: 2 x 175e9 x 1050 per ChatGPT-length answer",
     },
     Reference {
         run: "DeepSeek-V3",

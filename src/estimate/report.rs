@@ -276,7 +276,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 sci(rep.params_total)
             ),
             rep.params_total,
-            "formulas.md §1; Narayanan et al. 2021 eq. 2",
+            "docs/model.md §1; Narayanan et al. 2021 eq. 2",
         ),
         d(
             "training_flops",
@@ -343,7 +343,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 sci(t.gpu_hours)
             ),
             t.gpu_hours,
-            "formulas.md §3",
+            "docs/model.md §3",
         ),
         d(
             "gpus_for_deadline",
@@ -358,7 +358,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 t.gpus_for_deadline
             ),
             t.gpus_for_deadline as f64,
-            "formulas.md §3",
+            "docs/model.md §3",
         ),
         d(
             "memory_per_gpu.total_bytes",
@@ -440,7 +440,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 sci(rep.inference_rule_of_thumb_bytes)
             ),
             rep.inference_weights_bytes,
-            "formulas.md §5",
+            "docs/model.md §5",
         ),
         d(
             "serving.tokens_per_s_per_gpu",
@@ -467,7 +467,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 sv.gpus
             ),
             sv.gpus as f64,
-            "Little's law; formulas.md §5",
+            "Little's law; docs/model.md §5",
         ),
         d(
             "cost_usd",
@@ -479,7 +479,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 sci(rep.cost.rental)
             ),
             rep.cost.cost_usd,
-            "formulas.md §7; DeepSeek-V3 report (US$2/H800-hour)",
+            "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
         ),
         d(
             "energy_mwh",

@@ -67,7 +67,7 @@ pub enum Data {
     Dataset {
         /// Terabytes of text.
         tb: f64,
-        /// Bytes per token (about 4 for English BPE, 1.5-2 for Chinese; formulas.md sec. 2).
+        /// Bytes per token (about 4 for English BPE, 1.5-2 for Chinese; docs/model.md §2).
         bytes_per_token: f64,
     },
 }

@@ -1,4 +1,4 @@
-//! Training compute, time and device count (formulas.md sections 2 and 3).
+//! Training compute, time and device count (docs/model.md §2 and §3).
 
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Recompute};
@@ -57,7 +57,7 @@ pub fn attention_flops_per_token(r: &Resolved) -> f64 {
     6.0 * f64::from(a.layers) * f64::from(r.s.seq) * f64::from(a.heads) * (d_qk + d_v)
 }
 
-/// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (formulas.md sec. 3).
+/// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (docs/model.md §3).
 pub fn training_seconds(r: &Resolved, training_flops: f64, gpus: u32) -> f64 {
     training_flops / (f64::from(gpus.max(1)) * r.peak_flops * r.s.mfu)
 }

@@ -215,7 +215,7 @@ test('data sized as a dataset: same tokens on switching, bytes per token, bad si
   const flops = () => metric(page, 'training_flops');
   const before = await flops();
   await page.locator('[data-field="data-mode-dataset"]').check();
-  // 1T tokens at 4 bytes per token (English BPE, formulas.md sec. 2) is 4 TB.
+  // 1T tokens at 4 bytes per token (English BPE, docs/model.md §2) is 4 TB.
   assert.equal(await page.inputValue('[data-field="dataset_tb"]'), '4');
   assert.equal(await page.inputValue('[data-field="bytes_per_token"]'), '4');
   assert.equal(await flops(), before);
