@@ -101,7 +101,7 @@ pub static CARDS: [CardDef; 11] = [
         warn: never,
     },
     CardDef {
-        metric: "cost_usd",
+        metric: "rental",
         value: |r| r.cost.rental,
         show: |x, l, cny| human::money(x, cny, l),
         detail: |r, l, cny| {

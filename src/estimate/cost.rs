@@ -1,6 +1,7 @@
 //! Cost, energy and carbon (docs/model.md §7).
 
 use super::resolve::Resolved;
+use super::scenario::Currency;
 use serde::Serialize;
 
 /// Share added to the device price for servers and cluster interconnect (Epoch AI: about 19 %).
@@ -14,9 +15,11 @@ pub struct Cost {
     pub price_per_gpu_hour: f64,
     /// Whether that price is the catalog's indicative assumption.
     pub price_is_assumption: bool,
-    /// Rental cost: GPU-hours x price.
+    /// The currency of `price_per_gpu_hour`, `rental`, `purchase` and `electricity`.
+    pub currency: Currency,
+    /// Rental cost: GPU-hours x price, in `currency`.
     pub rental: f64,
-    /// Rental cost in USD.
+    /// Rental cost in USD, whatever the scenario's currency (the key links and scripts read).
     pub cost_usd: f64,
     /// Purchase: devices x unit price x (1 + interconnect share).
     pub purchase: f64,
@@ -48,6 +51,7 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
     Cost {
         price_per_gpu_hour,
         price_is_assumption: s.price_per_gpu_hour.is_none() && r.gpu.price_source.is_none(),
+        currency: s.currency,
         rental,
         cost_usd: rental / r.rate,
         purchase: f64::from(gpus) * unit_price * (1.0 + INTERCONNECT_SHARE),

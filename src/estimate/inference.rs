@@ -1,5 +1,6 @@
 //! Inference memory and serving capacity (docs/model.md §5).
 
+use super::calc::{Calc, add, mul, num};
 use super::notice::Notice;
 use super::precision::{Precision, bytes_per_element};
 use super::resolve::Resolved;
@@ -196,12 +197,42 @@ fn serving_on(
     }
 }
 
-/// Inference weight bytes: N x bytes(weight width) (4-bit includes group scales).
-pub fn weights_bytes(r: &Resolved) -> f64 {
-    r.params_total * bytes_per_element(r.s.weight_bits)
+/// Inference weight bytes: N × bytes(weight width) (4-bit includes group scales), as the
+/// derivation prints it.
+pub fn weights_calc(r: &Resolved) -> Calc {
+    mul([num(r.params_total), num(bytes_per_element(r.s.weight_bits))])
 }
 
-/// KV-cache bytes per token at the scenario's KV width.
+/// Inference weight bytes.
+pub fn weights_bytes(r: &Resolved) -> f64 {
+    weights_calc(r).eval()
+}
+
+/// KV-cache bytes per token at the scenario's KV width, as the derivation prints it:
+/// `2·L·g·d_h·bytes` (vLLM paper sec. 3), or `L·(d_c + d_rope)·bytes` for MLA (DeepSeek-V2 sec.
+/// 2.1), with the group scales of a 4-bit cache in `bytes`.
+pub fn kv_calc(r: &Resolved) -> Calc {
+    let a = &r.arch;
+    let bytes = num(bytes_per_element(r.s.kv_bits));
+    let layers = num(f64::from(a.layers));
+    if a.is_mla() {
+        mul([
+            layers,
+            add([num(f64::from(a.kv_latent)), num(f64::from(a.rope_dim))]),
+            bytes,
+        ])
+    } else {
+        mul([
+            num(2.0),
+            layers,
+            num(f64::from(a.kv_heads)),
+            num(f64::from(a.head_dim)),
+            bytes,
+        ])
+    }
+}
+
+/// KV-cache bytes per token.
 pub fn kv_bytes_per_token(r: &Resolved) -> f64 {
-    r.arch.kv_elements_per_token() * bytes_per_element(r.s.kv_bits)
+    kv_calc(r).eval()
 }

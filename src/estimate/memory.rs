@@ -1,6 +1,7 @@
 //! Training memory per device: model states under ZeRO, TP and PP, and activations
 //! (docs/model.md §4).
 
+use super::calc::{Calc, add, mul, num};
 use super::precision::bytes_per_element;
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Optimizer, Recompute};
@@ -85,8 +86,49 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     }
 }
 
-/// Activations at the busiest pipeline stage for `data_parallel` replicas.
+/// The activations at the busiest pipeline stage as the derivation prints them: the first stage's
+/// micro-batches in flight × its layers × the bytes per layer, or the last stage's layers plus
+/// the output layer, whichever is larger (the same operands as [`activations_peak`]).
+pub fn activations_calc(r: &Resolved, data_parallel: u32) -> Calc {
+    let parts = activation_parts(r, data_parallel);
+    let first = add([
+        mul([
+            num(parts.in_flight),
+            num(parts.stage_layers),
+            num(parts.per_layer),
+        ]),
+        num(parts.working),
+    ]);
+    let last = add([
+        mul([num(parts.stage_layers), num(parts.per_layer)]),
+        num(parts.working),
+        num(parts.output),
+    ]);
+    if first.eval() >= last.eval() {
+        first
+    } else {
+        last
+    }
+}
+
+/// The operands of the activation peak.
+struct ActivationParts {
+    per_layer: f64,
+    in_flight: f64,
+    stage_layers: f64,
+    working: f64,
+    output: f64,
+}
+
+/// Activations at the busiest pipeline stage for `data_parallel` replicas, and per layer.
 fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
+    let p = activation_parts(r, data_parallel);
+    let first = p.in_flight * p.stage_layers * p.per_layer + p.working;
+    let last = p.stage_layers * p.per_layer + p.working + p.output;
+    (first.max(last), p.per_layer)
+}
+
+fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
     let a = &r.arch;
     let layers = f64::from(a.layers);
     let moe = f64::from(a.moe_layers());
@@ -108,7 +150,6 @@ fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
     } else {
         0.0
     };
-    let first = in_flight * stage_layers * per_layer + working;
     // Output layer and loss: 4·s·b·h·(1 + V/h)/t at the last stage (docs/model.md §4).
     let (s, b, h) = (
         f64::from(r.s.seq),
@@ -116,8 +157,13 @@ fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
         f64::from(a.hidden),
     );
     let output = 4.0 * s * b * h * (1.0 + f64::from(a.vocab) / h) / f64::from(r.s.tp.max(1));
-    let last = stage_layers * per_layer + working + output;
-    (first.max(last), per_layer)
+    ActivationParts {
+        per_layer,
+        in_flight,
+        stage_layers,
+        working,
+        output,
+    }
 }
 
 /// Micro-batches per step per replica: global batch / (micro-batch x data-parallel size), at

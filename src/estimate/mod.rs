@@ -14,6 +14,7 @@
 //! ```
 
 pub mod architecture;
+pub mod calc;
 pub mod comms;
 pub mod cost;
 pub mod hardware;

@@ -2,6 +2,7 @@
 //! scenario's own numbers plugged in.
 
 use super::architecture::ParamCount;
+use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
 use super::comms::{Comms, comms};
 use super::cost::{Cost, cost};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
@@ -10,7 +11,8 @@ use super::notice::Notice;
 use super::precision::Precision;
 use super::resolve::Resolved;
 use super::scenario::Scenario;
-use super::training::{self, PF_DAY, Training};
+use super::scenario::{Currency, Finetune};
+use super::training::{self, DAY_S, PF_DAY, Training};
 use serde::Serialize;
 
 /// Every figure of one scenario, in SI units. Field names are the `data-metric` keys of the page
@@ -214,308 +216,283 @@ pub fn sweep_gpus(s: &Scenario, counts: &[u32]) -> Vec<SweepPoint> {
 }
 
 /// How one headline figure is computed: the formula, the same with the scenario's numbers, the
-/// result and the source.
+/// result and the source. The numbers are a [`Calc`] that the result is evaluated from, so the
+/// printed operands multiply out to the printed result by construction; where a step follows
+/// that is not arithmetic (rounding to whole replicas, a search), `then` says what it is.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Derivation {
     /// The report key.
     pub metric: &'static str,
     /// The formula in symbols.
     pub formula: &'static str,
-    /// The formula with this scenario's numbers.
+    /// The computation with this scenario's numbers.
+    pub calc: Calc,
+    /// The step after the arithmetic, if any, in words.
+    pub then: Option<&'static str>,
+    /// The unit of the result (`FLOP`, `B`, `days`, `$`, `¥` …).
+    pub unit: &'static str,
+    /// The formula with this scenario's numbers, and the result.
     pub with_numbers: String,
-    /// The result.
+    /// The result: `calc`'s value, or the step's after it.
     pub result: f64,
     /// Paper and equation.
     pub source: &'static str,
 }
 
-/// Three significant digits in scientific notation, for derivations.
-pub fn sci(x: f64) -> String {
-    if x == 0.0 || (1e-3..1e5).contains(&x.abs()) {
-        let digits = if x.abs() >= 100.0 {
-            0
-        } else if x.abs() >= 10.0 {
-            1
-        } else {
-            3
-        };
-        return format!("{x:.digits$}");
+impl Derivation {
+    fn new(
+        metric: &'static str,
+        formula: &'static str,
+        calc: Calc,
+        unit: &'static str,
+        source: &'static str,
+    ) -> Self {
+        let result = calc.eval();
+        Self::with_step(metric, formula, calc, None, result, unit, source)
     }
-    let e = x.abs().log10().floor() as i32;
-    format!("{:.2}e{e}", x / 10f64.powi(e))
+
+    fn with_step(
+        metric: &'static str,
+        formula: &'static str,
+        calc: Calc,
+        then: Option<&'static str>,
+        result: f64,
+        unit: &'static str,
+        source: &'static str,
+    ) -> Self {
+        let sep = if unit.is_empty() { "" } else { " " };
+        let with_numbers = match then {
+            None => format!("{} = {}{sep}{unit}", calc.text(), calc::show(result)),
+            Some(step) => format!(
+                "{} = {} → {step} → {}{sep}{unit}",
+                calc.text(),
+                calc::show(calc.eval()),
+                calc::show(result)
+            ),
+        };
+        Derivation {
+            metric,
+            formula,
+            calc,
+            then,
+            unit,
+            with_numbers,
+            result,
+            source,
+        }
+    }
 }
 
-/// The derivation of each headline figure, built on demand (not in the sweep's hot path).
+/// The derivation of each headline figure, built on demand (not in the sweep's hot path), from
+/// the operands the figures are computed from.
 pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let r = Resolved::new(s);
     let t = &rep.training;
     let m = &rep.memory_per_gpu;
     let sv = &rep.serving;
     let a = &r.arch;
-    let d = |metric, formula, with_numbers: String, result, source| Derivation {
-        metric,
-        formula,
-        with_numbers,
-        result,
-        source,
-    };
-    let per_token = training::model_flops_per_token(&r) / r.params_active;
-    vec![
+    let b = &rep.params_breakdown;
+    let d = Derivation::new;
+    let f = |x: f64| num(x);
+    let u = |x: u32| num(f64::from(x));
+    let params = if s.params.is_some() {
         d(
             "params_total",
-            "N = L·(attention + FFN + norms) + V·h·(tied ? 1 : 2)",
-            format!(
-                "{} layers × {} + {} (embeddings) = {}",
-                a.layers,
-                sci(a.attention_params_per_layer()
-                    + (rep.params_breakdown.dense_ffn
-                        + rep.params_breakdown.routed_experts
-                        + rep.params_breakdown.shared_and_router)
-                        / f64::from(a.layers)),
-                sci(rep.params_breakdown.embedding),
-                sci(rep.params_total)
-            ),
-            rep.params_total,
+            "N (given)",
+            f(rep.params_total),
+            "",
+            "docs/model.md §1",
+        )
+    } else {
+        d(
+            "params_total",
+            "N = embeddings + attention + dense FFN + routed experts + shared experts and routers + norms",
+            add([
+                f(b.embedding),
+                f(b.attention),
+                f(b.dense_ffn),
+                f(b.routed_experts),
+                f(b.shared_and_router),
+                f(b.norms),
+            ]),
+            "",
             "docs/model.md §1; Narayanan et al. 2021 eq. 2",
-        ),
+        )
+    };
+    let per_token = match s.finetune {
+        Finetune::Lora | Finetune::Qlora => add([
+            mul([f(4.0), f(r.params_active)]),
+            mul([f(6.0), f(r.adapter_params)]),
+        ]),
+        Finetune::None | Finetune::Full => mul([f(6.0), f(r.params_active)]),
+    };
+    let flops = mul([per_token, f(r.tokens)]);
+    let d_qk = a.head_dim + if a.is_mla() { a.rope_dim } else { 0 };
+    let cny = s.currency == Currency::Cny;
+    let money = if cny { "¥" } else { "$" };
+    let gpus = f64::from(s.gpus);
+    vec![
+        params,
         d(
             "training_flops",
-            "C = 6 · N_active · D · epochs",
-            format!(
-                "{} × {} × {} × {} = {} FLOP",
-                sci(per_token),
-                sci(r.params_active),
-                sci(s.data.tokens()),
-                s.epochs,
-                sci(t.training_flops)
-            ),
-            t.training_flops,
+            "C = 6 · N_active · D · epochs (LoRA: (4 · N_active + 6 · N_adapter) · D · epochs)",
+            flops,
+            "FLOP",
             "Kaplan et al. 2020 Table 1; Hoffmann et al. 2022 App. F",
         ),
         d(
             "attention_flops",
             "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
-            format!(
-                "6 × {} × {} × {} × {} × {} = {} FLOP",
-                a.layers,
-                s.seq,
-                a.heads,
-                2 * a.head_dim + if a.is_mla() { a.rope_dim } else { 0 },
-                sci(t.tokens),
-                sci(t.attention_flops)
-            ),
-            t.attention_flops,
+            mul([
+                f(6.0),
+                u(a.layers),
+                u(s.seq),
+                u(a.heads),
+                add([u(d_qk), u(a.head_dim)]),
+                f(t.tokens),
+            ]),
+            "FLOP",
             "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
         ),
         d(
             "pf_days",
             "PF-days = C / (10^15 × 86400)",
-            format!(
-                "{} / {} = {}",
-                sci(t.training_flops),
-                sci(PF_DAY),
-                sci(t.pf_days)
-            ),
-            t.pf_days,
+            div(f(t.training_flops), f(PF_DAY)),
+            "",
             "Brown et al. 2020 Table D.1",
         ),
         d(
             "training_days",
-            "T = C / (n · F_peak · MFU)",
-            format!(
-                "{} / ({} × {} × {}) / 86400 = {} days",
-                sci(t.training_flops),
-                s.gpus,
-                sci(r.peak_flops),
-                s.mfu,
-                sci(t.training_days)
+            "T = C / (n · F_peak · MFU) / 86400",
+            div(
+                f(t.training_flops),
+                mul([f(gpus), f(r.peak_flops), f(s.mfu), f(DAY_S)]),
             ),
-            t.training_days,
+            "days",
             "Narayanan et al. 2021 eq. 4; PaLM App. B (MFU)",
         ),
         d(
             "gpu_hours",
-            "GPU-hours = n · T",
-            format!(
-                "{} × {} h = {}",
-                s.gpus,
-                sci(t.training_days * 24.0),
-                sci(t.gpu_hours)
-            ),
-            t.gpu_hours,
+            "GPU-hours = n · T · 24",
+            mul([f(gpus), f(t.training_days), f(24.0)]),
+            "h",
             "docs/model.md §3",
         ),
-        d(
+        Derivation::with_step(
             "gpus_for_deadline",
-            "n = ceil(C / (F_peak · MFU · T_deadline)), rounded up to tp·pp (and 8 per node), ≥ memory minimum",
-            format!(
-                "{} / ({} × {} × {} d × 86400) = {} → {}",
-                sci(t.training_flops),
-                sci(r.peak_flops),
-                s.mfu,
-                s.deadline_days,
-                sci(t.gpus_for_deadline_raw),
-                t.gpus_for_deadline
+            "n = C / (F_peak · MFU · T_deadline · 86400), rounded up to whole tp·pp replicas (and 8-device nodes), at least the memory minimum",
+            div(
+                f(t.training_flops),
+                mul([f(r.peak_flops), f(s.mfu), f(s.deadline_days), f(DAY_S)]),
             ),
+            Some("whole replicas"),
             t.gpus_for_deadline as f64,
+            "",
             "docs/model.md §3",
         ),
         d(
             "memory_per_gpu.total_bytes",
-            "M = (w + g + o)·N/(tp·pp) sharded by ZeRO over N_d + activations",
-            format!(
-                "{} + {} + {} + {} = {} B (ZeRO-{}, N_d = {})",
-                sci(m.weights_bytes),
-                sci(m.gradients_bytes),
-                sci(m.optimizer_bytes),
-                sci(m.activations_bytes),
-                sci(m.total_bytes),
-                m.zero,
-                m.data_parallel
-            ),
-            m.total_bytes,
+            "M = weights + gradients + optimizer states (over tp·pp, ZeRO over N_d) + activations",
+            add([
+                f(m.weights_bytes),
+                f(m.gradients_bytes),
+                f(m.optimizer_bytes),
+                f(m.activations_bytes),
+            ]),
+            "B",
             "Rajbhandari et al. 2020 sec. 3.1; Korthikanti et al. 2022 Table 2",
         ),
         d(
             "memory_per_gpu.activations_bytes",
-            "A = layers in flight · s·b·h·(34 + 5·a·s/h)/t (per recompute mode)",
-            format!(
-                "{} per layer × {} layers/stage × in-flight micro-batches = {} B",
-                sci(m.activations_per_layer_bytes),
-                sci(f64::from(a.layers) / f64::from(s.pp)),
-                sci(m.activations_bytes)
-            ),
-            m.activations_bytes,
+            "A = micro-batches in flight · L/p · per layer (+ the output layer at the last stage)",
+            memory::activations_calc(&r, m.data_parallel),
+            "B",
             "Korthikanti et al. 2022 eq. 1-5",
         ),
-        d(
+        Derivation::with_step(
             "min_gpus_for_replica",
-            "n_min = ceil(bytes/param · N / HBM)",
-            format!(
-                "{} / {} = {}",
-                sci(rep.memory_by_zero[0].model_states_bytes * f64::from(r.model_parallel())),
-                sci(r.hbm_bytes()),
-                rep.min_gpus_for_replica
+            "n_min = model states of one replica / HBM",
+            div(
+                f(rep.memory_by_zero[0].model_states_bytes * f64::from(r.model_parallel())),
+                f(r.hbm_bytes()),
             ),
+            Some("rounded up"),
             rep.min_gpus_for_replica as f64,
+            "",
             "Rajbhandari et al. 2020 sec. 3.1",
         ),
         d(
             "kv_cache_bytes_per_token",
             if a.is_mla() {
-                "KV = L · (d_c + d_rope) · bytes"
+                "KV = L · (d_c + d_rope) · bytes(kv)"
             } else {
-                "KV = 2 · L · g · d_h · bytes"
+                "KV = 2 · L · g · d_h · bytes(kv)"
             },
-            if a.is_mla() {
-                format!(
-                    "{} × ({} + {}) × {} = {} B",
-                    a.layers,
-                    a.kv_latent,
-                    a.rope_dim,
-                    f64::from(s.kv_bits) / 8.0,
-                    sci(rep.kv_cache_bytes_per_token)
-                )
-            } else {
-                format!(
-                    "2 × {} × {} × {} × {} = {} B",
-                    a.layers,
-                    a.kv_heads,
-                    a.head_dim,
-                    f64::from(s.kv_bits) / 8.0,
-                    sci(rep.kv_cache_bytes_per_token)
-                )
-            },
-            rep.kv_cache_bytes_per_token,
+            inference::kv_calc(&r),
+            "B",
             "Kwon et al. 2023 (vLLM) sec. 3; DeepSeek-V2 sec. 2.1",
         ),
         d(
             "inference_weights_bytes",
-            "W = N · bytes(weight)",
-            format!(
-                "{} × {} bits / 8 = {} B (rule of thumb ×1.2: {} B)",
-                sci(rep.params_total),
-                s.weight_bits,
-                sci(rep.inference_weights_bytes),
-                sci(rep.inference_rule_of_thumb_bytes)
-            ),
-            rep.inference_weights_bytes,
+            "W = N · bytes(weight) (4-bit: 0.5 + a 16-bit scale per 128 weights)",
+            inference::weights_calc(&r),
+            "B",
             "docs/model.md §5",
         ),
         d(
             "serving.tokens_per_s_per_gpu",
-            "step = max((W + B·ctx·KV)/(BW·η), 2·N_act·B/(F·η)); tok/s = B·out/(B·prefill + out·step)",
-            format!(
-                "B = {}, step = {} s, request = {} s → {} tok/s per GPU",
-                sv.batch,
-                sci(sv.decode_step_s),
-                sci(sv.request_s),
-                sci(sv.tokens_per_s_per_gpu)
+            "tok/s = B · out / (t_request · replica size); t_request = B · prefill + out · max(memory, compute step)",
+            div(
+                mul([u(sv.batch), u(s.output_tokens)]),
+                mul([f(sv.request_s), u(sv.replica_gpus)]),
             ),
-            sv.tokens_per_s_per_gpu,
+            "tok/s",
             "Williams et al. 2009 (roofline); Pope et al. 2022",
         ),
-        d(
+        Derivation::with_step(
             "serving.gpus",
             "GPUs = ceil(req/s · t_request / B) · replica size",
-            format!(
-                "ceil({} × {} / {}) × {} = {}",
-                sci(sv.requests_per_s),
-                sci(sv.request_s),
-                sv.batch,
-                sv.replica_gpus,
-                sv.gpus
-            ),
+            mul([
+                ceil(div(
+                    mul([f(sv.requests_per_s), f(sv.request_s)]),
+                    u(sv.batch),
+                )),
+                u(sv.replica_gpus),
+            ]),
+            None,
             sv.gpus as f64,
+            "",
             "Little's law; docs/model.md §5",
         ),
-        d(
-            "cost_usd",
-            "cost = GPU-hours · price",
-            format!(
-                "{} × {} = {}",
-                sci(t.gpu_hours),
-                sci(rep.cost.price_per_gpu_hour),
-                sci(rep.cost.rental)
-            ),
-            rep.cost.cost_usd,
+        Derivation::new(
+            "rental",
+            "cost = GPU-hours · price per GPU-hour",
+            mul([f(t.gpu_hours), f(rep.cost.price_per_gpu_hour)]),
+            money,
             "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
         ),
         d(
             "energy_mwh",
-            "E = GPU-hours · P · PUE",
-            format!(
-                "{} × {} W × {} / 10^6 = {} MWh",
-                sci(t.gpu_hours),
-                sci(rep.cost.power_w),
-                s.pue,
-                sci(rep.cost.energy_mwh)
-            ),
-            rep.cost.energy_mwh,
+            "E = GPU-hours · P · PUE / 10^6",
+            div(mul([f(t.gpu_hours), f(rep.cost.power_w), f(s.pue)]), f(1e6)),
+            "MWh",
             "Touvron et al. 2023 sec. 5.3",
         ),
         d(
             "co2_tonnes",
-            "CO2 = E · grid intensity",
-            format!(
-                "{} MWh × {} kg/kWh = {} t",
-                sci(rep.cost.energy_mwh),
-                s.grid_kg_per_kwh,
-                sci(rep.cost.co2_tonnes)
+            "CO2 = E · 1000 kWh/MWh · grid intensity / 1000 kg/t",
+            div(
+                mul([f(rep.cost.energy_mwh), f(1000.0), f(s.grid_kg_per_kwh)]),
+                f(1000.0),
             ),
-            rep.cost.co2_tonnes,
+            "t",
             "Touvron et al. 2023 sec. 5.3 (0.385 kg/kWh)",
         ),
         d(
             "chinchilla_params",
-            "N_opt = sqrt(C / 120), D_opt = 20 · N_opt",
-            format!(
-                "sqrt({} / 120) = {}; D_opt = {}",
-                sci(t.training_flops),
-                sci(t.chinchilla_params),
-                sci(t.chinchilla_tokens)
-            ),
-            t.chinchilla_params,
+            "N_opt = sqrt(C / 120); D_opt = 20 · N_opt",
+            sqrt(div(f(t.training_flops), f(120.0))),
+            "",
             "Hoffmann et al. 2022",
         ),
     ]

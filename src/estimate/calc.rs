@@ -1,0 +1,203 @@
+//! A small arithmetic expression that is evaluated and printed from the same tree: a derivation
+//! row built from one prints the operands it was computed from, so the printed product is the
+//! product by construction.
+
+use serde::Serialize;
+
+/// An expression over numbers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Calc {
+    /// A number as it is used.
+    Num(f64),
+    /// A product.
+    Mul(Vec<Calc>),
+    /// A quotient.
+    Div(Box<Calc>, Box<Calc>),
+    /// A sum.
+    Add(Vec<Calc>),
+    /// A square root.
+    Sqrt(Box<Calc>),
+    /// Rounded up to a whole number.
+    Ceil(Box<Calc>),
+}
+
+/// A number.
+pub fn num(x: f64) -> Calc {
+    Calc::Num(x)
+}
+
+/// A product.
+pub fn mul(factors: impl IntoIterator<Item = Calc>) -> Calc {
+    Calc::Mul(factors.into_iter().collect())
+}
+
+/// A sum.
+pub fn add(terms: impl IntoIterator<Item = Calc>) -> Calc {
+    Calc::Add(terms.into_iter().collect())
+}
+
+/// A quotient.
+pub fn div(a: Calc, b: Calc) -> Calc {
+    Calc::Div(Box::new(a), Box::new(b))
+}
+
+/// A square root.
+pub fn sqrt(a: Calc) -> Calc {
+    Calc::Sqrt(Box::new(a))
+}
+
+/// Rounded up.
+pub fn ceil(a: Calc) -> Calc {
+    Calc::Ceil(Box::new(a))
+}
+
+/// A number as a derivation prints it: whole numbers below ten million in full, numbers whose
+/// shortest form has at most six digits as they are (`0.515625`, `989.4`), anything else with
+/// three significant digits, plainly from 0.001 to 100,000 (`224`, `0.0224`) and in scientific
+/// notation beyond (`7.06e10`).
+pub fn show(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    if x.fract() == 0.0 && x.abs() < 1e7 {
+        return format!("{x}");
+    }
+    let short = format!("{x}");
+    let digits = short.chars().filter(char::is_ascii_digit).count();
+    let leading_zeros = short
+        .trim_start_matches('-')
+        .chars()
+        .take_while(|c| *c == '0' || *c == '.')
+        .filter(|c| *c == '0')
+        .count();
+    if digits - leading_zeros <= 6 && x.abs() >= 1e-3 && x.abs() < 1e7 {
+        return short;
+    }
+    if (1e-3..1e5).contains(&x.abs()) {
+        // Three significant digits in plain notation: 224, 22.4, 0.0224.
+        let decimals = (2 - x.abs().log10().floor() as i32).max(0) as usize;
+        let t = format!("{x:.decimals$}");
+        let t = if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &t
+        };
+        return t.to_string();
+    }
+    format!("{x:.2e}")
+}
+
+impl Calc {
+    /// The value.
+    pub fn eval(&self) -> f64 {
+        match self {
+            Calc::Num(x) => *x,
+            Calc::Mul(f) => f.iter().map(Calc::eval).product(),
+            Calc::Div(a, b) => a.eval() / b.eval(),
+            Calc::Add(t) => t.iter().map(Calc::eval).sum(),
+            Calc::Sqrt(a) => a.eval().sqrt(),
+            Calc::Ceil(a) => a.eval().ceil(),
+        }
+    }
+
+    /// The value of the printed form: every operand at the precision it is printed with. The
+    /// audit test holds it to the printed result.
+    pub fn eval_shown(&self) -> f64 {
+        match self {
+            Calc::Num(x) => show(*x).parse().unwrap_or(f64::NAN),
+            Calc::Mul(f) => f.iter().map(Calc::eval_shown).product(),
+            Calc::Div(a, b) => a.eval_shown() / b.eval_shown(),
+            Calc::Add(t) => t.iter().map(Calc::eval_shown).sum(),
+            Calc::Sqrt(a) => a.eval_shown().sqrt(),
+            Calc::Ceil(a) => a.eval_shown().ceil(),
+        }
+    }
+
+    /// How many operands print rounded (to three significant digits): each moves the printed
+    /// product by at most half a percent.
+    pub fn rounded_operands(&self) -> usize {
+        match self {
+            Calc::Num(x) => usize::from(show(*x).parse::<f64>().ok() != Some(*x)),
+            Calc::Mul(v) | Calc::Add(v) => v.iter().map(Calc::rounded_operands).sum(),
+            Calc::Div(a, b) => a.rounded_operands() + b.rounded_operands(),
+            Calc::Sqrt(a) | Calc::Ceil(a) => a.rounded_operands(),
+        }
+    }
+
+    /// Whether the expression rounds up somewhere (then a printed operand's rounding can move
+    /// the result by one).
+    pub fn has_ceil(&self) -> bool {
+        match self {
+            Calc::Num(_) => false,
+            Calc::Mul(v) | Calc::Add(v) => v.iter().any(Calc::has_ceil),
+            Calc::Div(a, b) => a.has_ceil() || b.has_ceil(),
+            Calc::Sqrt(a) => a.has_ceil(),
+            Calc::Ceil(_) => true,
+        }
+    }
+
+    /// The expression with its numbers: `6 × 7.06e10 × 1.5e13`, `(a + b) / c`, `ceil(x)`.
+    pub fn text(&self) -> String {
+        self.text_in(false)
+    }
+
+    fn text_in(&self, nested: bool) -> String {
+        let wrap = |s: String| if nested { format!("({s})") } else { s };
+        match self {
+            Calc::Num(x) => show(*x),
+            Calc::Mul(f) => wrap(
+                f.iter()
+                    .map(|c| c.text_in(matches!(c, Calc::Add(_) | Calc::Div(..))))
+                    .collect::<Vec<_>>()
+                    .join(" × "),
+            ),
+            Calc::Div(a, b) => wrap(format!(
+                "{} / {}",
+                a.text_in(matches!(**a, Calc::Add(_))),
+                b.text_in(!matches!(**b, Calc::Num(_)))
+            )),
+            Calc::Add(t) => wrap(
+                t.iter()
+                    .map(|c| c.text_in(false))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            ),
+            Calc::Sqrt(a) => format!("sqrt({})", a.text_in(false)),
+            Calc::Ceil(a) => format!("ceil({})", a.text_in(false)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_and_evaluates_the_same_tree() {
+        // The KV cache of Llama-3 70B at 4-bit: 2 × 80 × 8 × 128 × 0.515625 (4 bits plus a
+        // 16-bit scale per 128 weights, docs/model.md §5).
+        let kv = mul([num(2.0), num(80.0), num(8.0), num(128.0), num(0.515625)]);
+        assert_eq!(kv.text(), "2 × 80 × 8 × 128 × 0.515625");
+        assert_eq!(kv.eval(), 84_480.0);
+        assert_eq!(kv.eval_shown(), 84_480.0);
+        let d = div(
+            mul([num(6.35e24)]),
+            mul([num(2048.0), num(9.894e14), num(0.4)]),
+        );
+        assert_eq!(d.text(), "6.35e24 / (2048 × 9.89e14 × 0.4)");
+        assert_eq!(ceil(add([num(1.5), num(2.0)])).text(), "ceil(1.5 + 2)");
+        assert_eq!(ceil(add([num(1.5), num(2.0)])).eval(), 4.0);
+    }
+
+    #[test]
+    fn numbers_print_short_or_with_three_digits() {
+        assert_eq!(show(16384.0), "16384");
+        assert_eq!(show(0.4), "0.4");
+        assert_eq!(show(989.4), "989.4");
+        assert_eq!(show(7.0553706496e10), "7.06e10");
+        assert_eq!(show(0.123456789), "0.123");
+        assert_eq!(show(224.28471359140357), "224");
+        assert_eq!(show(1.0e-5 / 3.0), "3.33e-6");
+        assert_eq!(show(f64::NAN), "—");
+    }
+}
