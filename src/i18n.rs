@@ -151,6 +151,14 @@ pub struct Ui {
     pub layout: &'static str,
     /// Dismisses the link problems.
     pub dismiss: &'static str,
+    /// The unit PF-days.
+    pub pf_days_unit: &'static str,
+    /// "per GPU-hour", after a price.
+    pub per_gpu_hour: &'static str,
+    /// The serving batch, before its size.
+    pub batch_word: &'static str,
+    /// "KV cache per token", after a size.
+    pub kv_per_token: &'static str,
 }
 
 /// English.
@@ -254,6 +262,10 @@ pub const EN: Ui = Ui {
     figures_heading: "Figures",
     layout: "Layout",
     dismiss: "Dismiss",
+    pf_days_unit: "PF-days",
+    per_gpu_hour: "/GPU-h",
+    batch_word: "batch",
+    kv_per_token: "KV/token",
 };
 
 /// 中文.
@@ -357,6 +369,10 @@ pub const ZH: Ui = Ui {
     figures_heading: "结果",
     layout: "并行布局",
     dismiss: "关闭",
+    pf_days_unit: "PF-天",
+    per_gpu_hour: "/卡时",
+    batch_word: "批大小",
+    kv_per_token: "KV/token",
 };
 
 /// A label and a tooltip in both languages.

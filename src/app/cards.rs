@@ -92,8 +92,9 @@ pub static CARDS: [CardDef; 11] = [
         show: |x, l, _| human::count(x, l),
         detail: |r, l, _| {
             format!(
-                "{} PF-days · {} {}",
+                "{} {} · {} {}",
                 human::sig3(r.training.pf_days),
+                l.ui().pf_days_unit,
                 human::count(r.training.attention_flops, l),
                 l.ui().attention_flops
             )
@@ -106,9 +107,10 @@ pub static CARDS: [CardDef; 11] = [
         show: |x, l, cny| human::money(x, cny, l),
         detail: |r, l, cny| {
             format!(
-                "{}{}/GPU-h{}",
+                "{}{}{}{}",
                 if cny { "¥" } else { "$" },
                 human::sig3(r.cost.price_per_gpu_hour),
+                l.ui().per_gpu_hour,
                 if r.cost.price_is_assumption {
                     format!(" ({})", l.ui().assumption)
                 } else {
@@ -172,11 +174,13 @@ pub static CARDS: [CardDef; 11] = [
         metric: "serving.tokens_per_s_per_gpu",
         value: |r| r.serving.tokens_per_s_per_gpu,
         show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
-        detail: |r, _, _| {
+        detail: |r, l, _| {
             format!(
-                "batch {} · {} KV/token",
+                "{} {} · {} {}",
+                l.ui().batch_word,
                 r.serving.batch,
-                human::bytes(r.kv_cache_bytes_per_token)
+                human::bytes(r.kv_cache_bytes_per_token),
+                l.ui().kv_per_token
             )
         },
         warn: never,

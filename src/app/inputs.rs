@@ -189,18 +189,11 @@ pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
 }
 
 /// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
-fn placeholder(name: &str, s: &Scenario, r: &Report, lang: Lang) -> String {
-    let catalog = |f: fn(&hardware::Accelerator) -> f64| {
-        let res = crate::estimate::resolve::Resolved::new(s);
-        format!(
-            "{} ({})",
-            human::sig3(f(&res.gpu) * res.rate),
-            lang.ui().catalog_price
-        )
-    };
+fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
+    let catalog = |price: f64| format!("{} ({})", human::sig3(price), lang.ui().catalog_price);
     match name {
-        "price_per_gpu_hour" => catalog(|a| a.rent_usd_per_hour),
-        "gpu_price" => catalog(|a| a.price_usd),
+        "price_per_gpu_hour" => catalog(r.cost.catalog_price_per_gpu_hour),
+        "gpu_price" => catalog(r.cost.catalog_gpu_price),
         "power_w" => format!("{} W (TDP)", r.cost.power_w),
         "requests_per_s" => human::sig3(r.serving.requests_per_s),
         _ => String::new(),
@@ -208,7 +201,7 @@ fn placeholder(name: &str, s: &Scenario, r: &Report, lang: Lang) -> String {
 }
 
 /// A live hint's text and raw value.
-fn hint(key: &str, s: &Scenario, r: &Report, lang: Lang) -> (String, f64) {
+fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
     if key == "chinchilla" {
         let t = &r.training;
         return (
@@ -221,8 +214,7 @@ fn hint(key: &str, s: &Scenario, r: &Report, lang: Lang) -> (String, f64) {
             t.chinchilla_params,
         );
     }
-    let res = crate::estimate::resolve::Resolved::new(s);
-    let g = &res.gpu;
+    let g = &r.device;
     let approx = if g.approximate {
         format!(" ({})", lang.ui().approximate)
     } else {
@@ -230,11 +222,11 @@ fn hint(key: &str, s: &Scenario, r: &Report, lang: Lang) -> (String, f64) {
     };
     (
         format!(
-            "{} TFLOP/s {} · {} GB · {} GB/s · {} W{approx}",
-            human::sig3(res.peak_flops / 1e12),
-            res.precision.id(),
-            human::sig3(g.hbm_gb),
-            human::sig3(g.bandwidth_gbs),
+            "{} TFLOP/s {} · {} · {}/s · {} W{approx}",
+            human::sig3(r.peak_tflops),
+            r.precision_used.id(),
+            human::bytes(g.hbm_bytes),
+            human::bytes(g.bandwidth_bytes_per_s),
             human::sig3(g.tdp_w)
         ),
         r.peak_tflops,
@@ -382,12 +374,9 @@ fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
         ctx.field_errors
             .with(|e| e.iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone()))
     });
-    let placeholder = PLACEHOLDERS.contains(&name).then(|| {
-        Memo::new(move |_| {
-            ctx.scenario
-                .with(|s| ctx.report.with(|r| placeholder(name, s, r, ctx.lang.get())))
-        })
-    });
+    let placeholder = PLACEHOLDERS
+        .contains(&name)
+        .then(|| Memo::new(move |_| ctx.report.with(|r| placeholder(name, r, ctx.lang.get()))));
     let slider = slider_for(name).map(|sl| {
         let pos = Memo::new(move |_| {
             ctx.scenario
@@ -573,10 +562,7 @@ fn GpuPicker() -> impl IntoView {
 #[component]
 fn Hint(key: &'static str, metric: &'static str) -> impl IntoView {
     let ctx = ctx();
-    let hint = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| ctx.report.with(|r| hint(key, s, r, ctx.lang.get())))
-    });
+    let hint = Memo::new(move |_| ctx.report.with(|r| hint(key, r, ctx.lang.get())));
     view! {
         <p class="hint" id=format!("hint-{key}") data-metric=metric data-value=move || hint.with(|h| h.1.to_string())>
             {move || hint.with(|h| h.0.clone())}

@@ -13,6 +13,10 @@ pub const INTERCONNECT_SHARE: f64 = 0.19;
 pub struct Cost {
     /// Rental price per device-hour used.
     pub price_per_gpu_hour: f64,
+    /// The catalog's rental price per device-hour, in `currency` (what an empty price stands for).
+    pub catalog_price_per_gpu_hour: f64,
+    /// The catalog's purchase price per device, in `currency`.
+    pub catalog_gpu_price: f64,
     /// Whether that price is the catalog's indicative assumption.
     pub price_is_assumption: bool,
     /// The currency of `price_per_gpu_hour`, `rental`, `purchase` and `electricity`.
@@ -41,15 +45,17 @@ pub fn energy_mwh(gpu_hours: f64, power_w: f64, pue: f64) -> f64 {
 /// Computes cost and energy for `gpu_hours` on `gpus` devices.
 pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
     let s = r.s;
-    let price_per_gpu_hour = s
-        .price_per_gpu_hour
-        .unwrap_or(r.gpu.rent_usd_per_hour * r.rate);
-    let unit_price = s.gpu_price.unwrap_or(r.gpu.price_usd * r.rate);
+    let catalog_price_per_gpu_hour = r.gpu.rent_usd_per_hour * r.rate;
+    let catalog_gpu_price = r.gpu.price_usd * r.rate;
+    let price_per_gpu_hour = s.price_per_gpu_hour.unwrap_or(catalog_price_per_gpu_hour);
+    let unit_price = s.gpu_price.unwrap_or(catalog_gpu_price);
     let power_w = s.power_w.unwrap_or(r.gpu.tdp_w);
     let rental = gpu_hours * price_per_gpu_hour;
     let energy = energy_mwh(gpu_hours, power_w, s.pue);
     Cost {
         price_per_gpu_hour,
+        catalog_price_per_gpu_hour,
+        catalog_gpu_price,
         price_is_assumption: s.price_per_gpu_hour.is_none() && r.gpu.price_source.is_none(),
         currency: s.currency,
         rental,

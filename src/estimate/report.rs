@@ -33,6 +33,8 @@ pub struct Report {
     pub precision_used: Precision,
     /// Dense peak per device, TFLOP/s.
     pub peak_tflops: f64,
+    /// The accelerator the figures are for.
+    pub device: Device,
     /// Compute, time and devices.
     #[serde(flatten)]
     pub training: Training,
@@ -63,6 +65,21 @@ pub struct Report {
     pub cost: Cost,
     /// Caveats.
     pub notices: Vec<Notice>,
+}
+
+/// The accelerator a report is for, as resolved (catalog row or custom figures).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Device {
+    /// Display name.
+    pub name: &'static str,
+    /// Memory per device, bytes.
+    pub hbm_bytes: f64,
+    /// Memory bandwidth, bytes per second.
+    pub bandwidth_bytes_per_s: f64,
+    /// Board power (TDP), W.
+    pub tdp_w: f64,
+    /// Some figure of the row is not from a primary source.
+    pub approximate: bool,
 }
 
 /// Computes the full report of a scenario. Pure, allocation-light, no I/O.
@@ -133,6 +150,13 @@ pub fn estimate(s: &Scenario) -> Report {
         adapter_params: r.adapter_params,
         precision_used: r.precision,
         peak_tflops: r.peak_flops / 1e12,
+        device: Device {
+            name: r.gpu.name,
+            hbm_bytes: r.hbm_bytes(),
+            bandwidth_bytes_per_s: r.gpu.bandwidth_gbs * 1e9,
+            tdp_w: r.gpu.tdp_w,
+            approximate: r.gpu.approximate,
+        },
         min_gpus_for_replica: memory::min_gpus_for_replica(&r),
         min_gpus_to_fit,
         rule_of_thumb_training_bytes: 20.0 * r.params_total,
