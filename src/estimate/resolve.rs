@@ -63,7 +63,10 @@ impl<'a> Resolved<'a> {
             _ => 0.0,
         };
 
-        let base = hardware::find(&s.gpu).unwrap_or(&hardware::CATALOG[3]);
+        // A custom accelerator starts from the H100 SXM's figures for what it does not give.
+        let base = hardware::find(&s.gpu)
+            .or_else(|| hardware::find(hardware::CUSTOM_BASE))
+            .expect("the catalog holds the custom accelerator's base");
         let mut gpu = if s.gpu == hardware::CUSTOM_ID {
             let peak = base.peak_tflops(s.precision).unwrap_or(base.bf16_tflops);
             hardware::custom(
