@@ -937,99 +937,6 @@ pub fn field_text(name: &str) -> Option<FieldText> {
         .map(|(_, t)| *t)
 }
 
-/// Labels of report metrics (cards, derivations, the reality check): key, English, Chinese.
-static METRIC_LABELS: &[(&str, &str, &str)] = &[
-    ("params_total", "Parameters", "参数量"),
-    ("params_active", "Active parameters", "激活参数"),
-    ("training_flops", "Training FLOPs", "训练算力（FLOPs）"),
-    ("attention_flops", "Attention FLOPs", "注意力 FLOPs"),
-    ("pf_days", "PF-days", "PF-天"),
-    ("training_days", "Training days", "训练天数"),
-    ("gpu_hours", "GPU-hours", "GPU 卡时"),
-    (
-        "gpus_for_deadline",
-        "GPUs for the deadline",
-        "满足工期的 GPU 数",
-    ),
-    (
-        "gpus_for_deadline_raw",
-        "GPUs for the deadline",
-        "满足工期的 GPU 数",
-    ),
-    ("rental", "Rental cost", "租用成本"),
-    ("cost_usd", "Rental cost (USD)", "租用成本（美元）"),
-    ("energy_mwh", "Energy", "能耗"),
-    ("co2_tonnes", "CO2", "碳排放"),
-    ("memory_per_gpu.total_bytes", "Memory per GPU", "每卡显存"),
-    (
-        "memory_per_gpu.activations_bytes",
-        "Activations per GPU",
-        "每卡激活值",
-    ),
-    (
-        "memory_per_gpu.activations_per_layer_bytes",
-        "Activations per layer",
-        "每层激活值",
-    ),
-    (
-        "memory_by_zero.0.model_states_bytes",
-        "Model states, no ZeRO",
-        "模型状态（无 ZeRO）",
-    ),
-    (
-        "memory_by_zero.1.model_states_bytes",
-        "Model states, ZeRO-1",
-        "模型状态（ZeRO-1）",
-    ),
-    (
-        "memory_by_zero.2.model_states_bytes",
-        "Model states, ZeRO-2",
-        "模型状态（ZeRO-2）",
-    ),
-    (
-        "memory_by_zero.3.model_states_bytes",
-        "Model states, ZeRO-3",
-        "模型状态（ZeRO-3）",
-    ),
-    (
-        "min_gpus_for_replica",
-        "Min GPUs for one replica",
-        "单副本最少 GPU 数",
-    ),
-    (
-        "kv_cache_bytes_per_token",
-        "KV cache per token",
-        "每 token KV 缓存",
-    ),
-    (
-        "kv_cache_bytes_per_sequence",
-        "KV cache per request",
-        "每请求 KV 缓存",
-    ),
-    ("inference_weights_bytes", "Inference weights", "推理权重"),
-    (
-        "inference_rule_of_thumb_bytes",
-        "Inference memory (1.2 x N rule)",
-        "推理显存（1.2×N 经验）",
-    ),
-    ("serving.gpus", "Serving GPUs", "推理 GPU 数"),
-    (
-        "serving.tokens_per_s_per_gpu",
-        "Throughput per GPU",
-        "每卡推理吞吐",
-    ),
-    (
-        "serving.response_flops",
-        "FLOPs per response",
-        "每次回答的 FLOPs",
-    ),
-    (
-        "chinchilla_params",
-        "Chinchilla-optimal size",
-        "Chinchilla 最优规模",
-    ),
-];
-
 /// A field's label and tooltip in a language ("" for a field without text).
 pub fn field_label_tip(name: &str, lang: Lang) -> (&'static str, &'static str) {
     match field_text(name) {
@@ -1044,12 +951,9 @@ pub fn field_label(name: &str, lang: Lang) -> &'static str {
     field_label_tip(name, lang).0
 }
 
-/// The label of a report metric ("" if it has none).
+/// The label of a report metric ("" if it has none), from the metric table.
 pub fn metric_label(key: &str, lang: Lang) -> &'static str {
-    METRIC_LABELS
-        .iter()
-        .find(|m| m.0 == key)
-        .map_or("", |m| if lang == Lang::Zh { m.2 } else { m.1 })
+    crate::metrics::find(key).map_or("", |m| m.label(lang))
 }
 
 /// A problem with a field, in the page language (the field is named by the caller).

@@ -13,3 +13,4 @@ pub mod estimate;
 pub mod human;
 pub mod i18n;
 pub mod library;
+pub mod metrics;

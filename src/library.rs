@@ -208,27 +208,35 @@ pub fn import_query(text: &str) -> Option<String> {
 }
 
 /// The report as CSV: the link, the inputs that differ from the defaults, then one
-/// `metric,value` row per report figure.
+/// `metric,value` row per figure of the metric table.
 pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
     let mut out = format!("metric,value\nlink,\"?{}\"\n", query.replace('"', "\"\""));
     for (k, v) in form_urlencoded::parse(query.as_bytes()) {
         out += &format!("input.{k},\"{}\"\n", v.replace('"', "\"\""));
     }
-    for (key, v) in crate::estimate::report::figures(report) {
-        out += &format!("{key},{v}\n");
+    for m in crate::metrics::METRICS {
+        out += &format!("{},{}\n", m.key, (m.get)(report));
     }
     out
 }
 
-/// The report as JSON: the scenario's query and `{metric: value}` (SI units, as the CLI's keys).
+/// The report as JSON: the scenario's query, `{metric: value}` for every figure of the metric
+/// table (the CLI's keys), and each figure's unit.
 pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
-    let metrics: serde_json::Map<String, serde_json::Value> =
-        crate::estimate::report::figures(report)
-            .into_iter()
-            .filter(|(_, v)| v.is_finite())
-            .map(|(k, v)| (k, serde_json::json!(v)))
-            .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "query": query, "metrics": metrics }))
+    let metrics: serde_json::Map<String, serde_json::Value> = crate::metrics::METRICS
+        .iter()
+        .map(|m| (m.key, (m.get)(report)))
+        .filter(|(_, v)| v.is_finite())
+        .map(|(k, v)| (k.to_string(), serde_json::json!(v)))
+        .collect();
+    let units: serde_json::Map<String, serde_json::Value> = crate::metrics::METRICS
+        .iter()
+        .map(|m| (m.key.to_string(), serde_json::json!(m.unit)))
+        .collect();
+    let currency = report.cost.currency;
+    serde_json::to_string_pretty(
+        &serde_json::json!({ "query": query, "currency": currency, "metrics": metrics, "units": units }),
+    )
         .unwrap_or_default()
         + "\n"
 }

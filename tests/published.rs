@@ -400,27 +400,47 @@ fn print_reference_table() {
 }
 
 #[test]
-fn metric_lookup_agrees_with_the_report_json() {
-    // The page looks figures up without serde; the CLI prints JSON. They must name the same numbers.
-    use suanli::estimate::reference::{METRIC_KEYS, metric};
-    let r = report("model=deepseek-v3&gpu=h800-sxm&zero=3");
-    let json = serde_json::to_value(&r).unwrap();
-    for key in METRIC_KEYS {
-        let from_json = key
-            .split('.')
-            .try_fold(&json, |v, k| match k.parse::<usize>() {
-                Ok(i) => v.get(i),
-                Err(_) => v.get(k),
-            })
-            .and_then(|v| v.as_f64())
-            .unwrap_or_else(|| panic!("{key} not in the JSON"));
-        assert_eq!(metric(&r, key), Some(from_json), "{key}");
+fn the_metric_table_agrees_with_the_report_json_and_names_every_figure_shown() {
+    // Every getter of the one metric table (src/metrics.rs) reads the number its key names in
+    // the report's JSON, which the CLI prints; the reality check and the derivations name only
+    // keys of the table.
+    use suanli::estimate::reference::metric;
+    use suanli::metrics::{METRICS, find};
+    for q in [
+        "model=deepseek-v3&gpu=h800-sxm&zero=3",
+        "model=llama-3-70b&currency=cny",
+        "params=10B&finetune=lora",
+    ] {
+        let r = report(q);
+        for m in METRICS {
+            assert_eq!(metric(&r, m.key), Some((m.get)(&r)), "{q}: {}", m.key);
+            assert!(
+                !m.en.is_empty() && !m.zh.is_empty(),
+                "{} has no label",
+                m.key
+            );
+        }
+        let s = suanli::estimate::query::parse(q).scenario;
+        for d in suanli::estimate::derivations(&s, &r) {
+            assert!(
+                find(d.metric).is_some(),
+                "derivation {} not in the table",
+                d.metric
+            );
+        }
     }
     for row in REFERENCES {
         assert!(
-            METRIC_KEYS.contains(&row.metric),
-            "{} is not a known metric key",
+            find(row.metric).is_some(),
+            "{} is not in the metric table",
             row.metric
+        );
+    }
+    for (i, a) in METRICS.iter().enumerate() {
+        assert!(
+            METRICS[i + 1..].iter().all(|b| b.key != a.key),
+            "{} twice",
+            a.key
         );
     }
 }

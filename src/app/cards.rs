@@ -7,17 +7,14 @@ use super::state::ctx;
 use crate::estimate::Report;
 use crate::estimate::scenario::Currency;
 use crate::human;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
+use crate::metrics;
 use leptos::prelude::*;
 
-/// One headline figure: its report key, its value, how it reads, and the line under it.
+/// One headline card: its figure (a key of the metric table) and the line under it.
 pub struct CardDef {
     /// The report key.
     pub metric: &'static str,
-    /// The raw value.
-    pub value: fn(&Report) -> f64,
-    /// The value for people (language, currency is CNY).
-    pub show: fn(f64, Lang, bool) -> String,
     /// The detail line.
     pub detail: fn(&Report, Lang, bool) -> String,
     /// The figure is a warning (red card).
@@ -32,8 +29,6 @@ fn never(_: &Report) -> bool {
 pub static CARDS: [CardDef; 11] = [
     CardDef {
         metric: "params_total",
-        value: |r| r.params_total,
-        show: |x, l, _| human::count(x, l),
         detail: |r, l, _| {
             if r.params_active < r.params_total {
                 format!("{} {}", human::count(r.params_active, l), l.ui().active)
@@ -45,8 +40,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "training_flops",
-        value: |r| r.training.training_flops,
-        show: |x, _, _| format!("{} FLOP", human::sci(x)),
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -60,8 +53,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "training_days",
-        value: |r| r.training.training_days,
-        show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().days_unit),
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -75,8 +66,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "gpus_for_deadline",
-        value: |r| r.training.gpus_for_deadline as f64,
-        show: |x, l, _| human::devices(x, l),
         detail: |r, l, _| {
             format!(
                 "{} {}",
@@ -88,8 +77,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "gpu_hours",
-        value: |r| r.training.gpu_hours,
-        show: |x, l, _| human::count(x, l),
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -103,8 +90,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "rental",
-        value: |r| r.cost.rental,
-        show: |x, l, cny| human::money(x, cny, l),
         detail: |r, l, cny| {
             format!(
                 "{}{}{}{}",
@@ -122,15 +107,11 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "energy_mwh",
-        value: |r| r.cost.energy_mwh,
-        show: |x, _, _| format!("{} MWh", human::sig3(x)),
         detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)),
         warn: never,
     },
     CardDef {
         metric: "memory_per_gpu.total_bytes",
-        value: |r| r.memory_per_gpu.total_bytes,
-        show: |x, _, _| human::bytes(x),
         detail: |r, l, _| {
             format!(
                 "{} {}",
@@ -146,8 +127,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "min_gpus_for_replica",
-        value: |r| r.min_gpus_for_replica as f64,
-        show: |x, l, _| human::devices(x, l),
         detail: |r, l, _| {
             r.min_gpus_to_fit.map_or_else(
                 || l.ui().does_not_fit.into(),
@@ -158,8 +137,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "serving.gpus",
-        value: |r| r.serving.gpus as f64,
-        show: |x, l, _| human::devices(x, l),
         detail: |r, l, _| {
             format!(
                 "{} × {} {}",
@@ -172,8 +149,6 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "serving.tokens_per_s_per_gpu",
-        value: |r| r.serving.tokens_per_s_per_gpu,
-        show: |x, l, _| format!("{} {}", human::sig3(x), l.ui().tok_s),
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -202,7 +177,11 @@ pub fn compared() -> impl Iterator<Item = &'static CardDef> {
 #[component]
 fn Card(def: &'static CardDef) -> impl IntoView {
     let ctx = ctx();
-    let value = Memo::new(move |_| ctx.report.with(|r| (def.value)(r)));
+    let Some(figure) = metrics::find(def.metric) else {
+        leptos::logging::error!("card {} is not in the metric table", def.metric);
+        return ().into_any();
+    };
+    let value = Memo::new(move |_| ctx.report.with(|r| (figure.get)(r)));
     let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
     let detail = Memo::new(move |_| {
         ctx.report
@@ -217,11 +196,12 @@ fn Card(def: &'static CardDef) -> impl IntoView {
             data-value=move || value.get().to_string()
             title=move || human::exact(value.get())
         >
-            <div class="card-label">{move || i18n::metric_label(def.metric, ctx.lang.get())}</div>
-            <div class="card-value">{move || (def.show)(value.get(), ctx.lang.get(), cny.get())}</div>
+            <div class="card-label">{move || figure.label(ctx.lang.get())}</div>
+            <div class="card-value">{move || figure.text(value.get(), ctx.lang.get(), cny.get())}</div>
             <div class="card-detail">{detail}</div>
         </div>
     }
+    .into_any()
 }
 
 /// The headline cards.

@@ -425,26 +425,27 @@ fn CompareTable() -> impl IntoView {
             .collect_view();
         let figures = ctx.report.with(|current| {
             super::cards::compared()
+                .filter_map(|card| crate::metrics::find(card.metric))
                 .map(|card| {
-                    let base = (card.value)(current);
+                    let base = (card.get)(current);
                     let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
                     view! {
                         <tr>
-                            <th>{i18n::metric_label(card.metric, lang)}</th>
-                            <td data-metric=card.metric data-value=base.to_string()>
-                                {(card.show)(base, lang, cny)}
+                            <th>{card.label(lang)}</th>
+                            <td data-metric=card.key data-value=base.to_string()>
+                                {card.text(base, lang, cny)}
                             </td>
                             {compared
                                 .iter()
                                 .map(|c| {
-                                    let v = (card.value)(&c.report);
+                                    let v = (card.get)(&c.report);
                                     let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
                                     let up = d > 0.005;
                                     let down = d < -0.005;
                                     let cny = c.scenario.currency == crate::estimate::scenario::Currency::Cny;
                                     view! {
-                                        <td class:diff={up || down} class:up=up class:down=down data-metric=card.metric data-value=v.to_string()>
-                                            {(card.show)(v, lang, cny)}
+                                        <td class:diff={up || down} class:up=up class:down=down data-metric=card.key data-value=v.to_string()>
+                                            {card.text(v, lang, cny)}
                                             {(up || down).then(|| view! { " " <small>{format!("{:+.0}%", d * 100.0)}</small> })}
                                         </td>
                                     }

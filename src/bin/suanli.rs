@@ -147,86 +147,16 @@ fn print_table(
     r: &suanli::estimate::Report,
     show_derivations: bool,
 ) {
-    let t = &r.training;
-    let m = &r.memory_per_gpu;
-    let gb = |b: f64| format!("{:.1} GB", b / 1e9);
-    let rows: Vec<(&str, String)> = vec![
-        ("scenario", query::format(s)),
-        (
-            "parameters (total / active)",
-            format!("{:.4e} / {:.4e}", r.params_total, r.params_active),
-        ),
-        ("training FLOPs (6ND)", format!("{:.3e}", t.training_flops)),
-        (
-            "attention FLOPs (separate)",
-            format!("{:.3e}", t.attention_flops),
-        ),
-        ("PF-days", format!("{:.0}", t.pf_days)),
-        (
-            "peak per GPU",
-            format!("{:.1} TFLOP/s ({})", r.peak_tflops, r.precision_used.id()),
-        ),
-        (
-            "training days",
-            format!(
-                "{:.1} on {} GPUs at MFU {:.0}% (HFU {:.0}%)",
-                t.training_days,
-                s.gpus,
-                s.mfu * 100.0,
-                t.hfu * 100.0
-            ),
-        ),
-        ("GPU-hours", format!("{:.4e}", t.gpu_hours)),
-        (
-            "GPUs for the deadline",
-            format!("{} for {} days", t.gpus_for_deadline, s.deadline_days),
-        ),
-        (
-            "memory per GPU",
-            format!(
-                "{} = weights {} + grads {} + optimizer {} + activations {} ({})",
-                gb(m.total_bytes),
-                gb(m.weights_bytes),
-                gb(m.gradients_bytes),
-                gb(m.optimizer_bytes),
-                gb(m.activations_bytes),
-                if m.fits { "fits" } else { "does NOT fit" }
-            ),
-        ),
-        (
-            "min GPUs for one replica",
-            r.min_gpus_for_replica.to_string(),
-        ),
-        (
-            "min GPUs that fit this config",
-            r.min_gpus_to_fit.map_or("none".into(), |n| n.to_string()),
-        ),
-        (
-            "KV cache per token",
-            format!("{:.0} B", r.kv_cache_bytes_per_token),
-        ),
-        ("inference weights", gb(r.inference_weights_bytes)),
-        (
-            "serving",
-            format!(
-                "{} GPUs ({} per replica, batch {}), {:.0} tok/s per GPU",
-                r.serving.gpus,
-                r.serving.replica_gpus,
-                r.serving.batch,
-                r.serving.tokens_per_s_per_gpu
-            ),
-        ),
-        ("cost (rental)", format!("${:.4e}", r.cost.cost_usd)),
-        (
-            "energy / CO2",
-            format!(
-                "{:.0} MWh / {:.0} t CO2e",
-                r.cost.energy_mwh, r.cost.co2_tonnes
-            ),
-        ),
-    ];
-    for (k, v) in rows {
-        println!("{k:30} {v}");
+    // Every figure of the metric table (src/metrics.rs), as the page shows it, with its key.
+    println!("{:44} {}", "scenario", query::format(s));
+    let cny = s.currency == suanli::estimate::scenario::Currency::Cny;
+    for m in suanli::metrics::METRICS {
+        let v = (m.get)(r);
+        println!(
+            "{:44} {}",
+            format!("{} [{}]", m.en, m.key),
+            m.text(v, suanli::i18n::Lang::En, cny)
+        );
     }
     for n in &r.notices {
         println!("note: {n}");

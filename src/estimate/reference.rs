@@ -32,44 +32,6 @@ pub fn metric(r: &Report, key: &str) -> Option<f64> {
     v.pointer(&format!("/{}", key.replace('.', "/")))?.as_f64()
 }
 
-/// Every key [`metric`] knows, for the test that checks it against the report's JSON.
-pub const METRIC_KEYS: &[&str] = &[
-    "params_total",
-    "params_active",
-    "training_flops",
-    "attention_flops",
-    "pf_days",
-    "training_days",
-    "gpu_hours",
-    "gpus_for_deadline",
-    "gpus_for_deadline_raw",
-    "chinchilla_params",
-    "min_gpus_for_replica",
-    "kv_cache_bytes_per_token",
-    "kv_cache_bytes_per_sequence",
-    "inference_weights_bytes",
-    "inference_rule_of_thumb_bytes",
-    "serving.gpus",
-    "serving.tokens_per_s_per_gpu",
-    "serving.response_flops",
-    "serving.max_concurrent_sequences",
-    "cost_usd",
-    "energy_mwh",
-    "co2_tonnes",
-    "memory_per_gpu.weights_bytes",
-    "memory_per_gpu.gradients_bytes",
-    "memory_per_gpu.optimizer_bytes",
-    "memory_per_gpu.activations_bytes",
-    "memory_per_gpu.model_states_bytes",
-    "memory_per_gpu.total_bytes",
-    "memory_per_gpu.activations_per_layer_bytes",
-    "memory_by_zero.0.model_states_bytes",
-    "memory_by_zero.1.model_states_bytes",
-    "memory_by_zero.2.model_states_bytes",
-    "memory_by_zero.3.model_states_bytes",
-    "memory_by_zero.3.total_bytes",
-];
-
 impl Reference {
     /// The prediction for this row.
     pub fn predicted(&self) -> f64 {

@@ -175,44 +175,6 @@ pub fn estimate(s: &Scenario) -> Report {
     }
 }
 
-/// Every number of the report by its dotted key path (`training_days`,
-/// `memory_per_gpu.total_bytes`, `memory_by_zero.3.total_bytes`), read from its serde form: the
-/// figures the exports write.
-pub fn figures(report: &Report) -> Vec<(String, f64)> {
-    fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, f64)>) {
-        let key = |k: &str| {
-            if prefix.is_empty() {
-                k.to_string()
-            } else {
-                format!("{prefix}.{k}")
-            }
-        };
-        match v {
-            serde_json::Value::Number(n) => {
-                if let Some(x) = n.as_f64() {
-                    out.push((prefix.to_string(), x));
-                }
-            }
-            serde_json::Value::Object(m) => {
-                for (k, v) in m {
-                    walk(&key(k), v, out);
-                }
-            }
-            serde_json::Value::Array(a) => {
-                for (i, v) in a.iter().enumerate() {
-                    walk(&key(&i.to_string()), v, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(v) = serde_json::to_value(report) {
-        walk("", &v, &mut out);
-    }
-    out
-}
-
 /// One point of a device-count sweep.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct SweepPoint {

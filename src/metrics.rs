@@ -1,0 +1,387 @@
+//! The one table of the report's figures: each with its key (the report's field path, as in the
+//! CLI's JSON), its unit, its label in both languages, how it reads, and its getter. The cards,
+//! the compare table, the CSV and JSON exports, the reality check, the derivations and the CLI
+//! all read it, so a new figure is added here once.
+
+use crate::estimate::Report;
+use crate::human;
+use crate::i18n::Lang;
+
+/// How a figure reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Show {
+    /// A count with a magnitude word (`70.6B`, `706亿`).
+    Count,
+    /// Scientific notation with a unit (`6.35e24 FLOP`).
+    Sci,
+    /// Days.
+    Days,
+    /// Whole devices.
+    Devices,
+    /// Money in the scenario's currency.
+    Money,
+    /// Money in US dollars, whatever the scenario's currency.
+    Usd,
+    /// Bytes with SI prefixes.
+    Bytes,
+    /// Three significant digits with the unit.
+    Plain,
+    /// Tokens per second.
+    TokensPerSecond,
+}
+
+/// One figure of the report.
+pub struct Metric {
+    /// The report key (dotted field path).
+    pub key: &'static str,
+    /// The unit of the raw value.
+    pub unit: &'static str,
+    /// Label, English.
+    pub en: &'static str,
+    /// Label, Chinese.
+    pub zh: &'static str,
+    /// How it reads.
+    pub show: Show,
+    /// The raw value.
+    pub get: fn(&Report) -> f64,
+}
+
+impl Metric {
+    /// The label in a language.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        if lang == Lang::Zh { self.zh } else { self.en }
+    }
+
+    /// The value for people; `cny` when the scenario's currency is the yuan.
+    pub fn text(&self, v: f64, lang: Lang, cny: bool) -> String {
+        let ui = lang.ui();
+        match self.show {
+            Show::Count => human::count(v, lang),
+            Show::Sci => format!("{} {}", human::sci(v), self.unit),
+            Show::Days => format!("{} {}", human::sig3(v), ui.days_unit),
+            Show::Devices => human::devices(v, lang),
+            Show::Money => human::money(v, cny, lang),
+            Show::Usd => human::money(v, false, lang),
+            Show::Bytes => human::bytes(v),
+            Show::Plain if self.unit.is_empty() => human::sig3(v),
+            Show::Plain => format!("{} {}", human::sig3(v), self.unit),
+            Show::TokensPerSecond => format!("{} {}", human::sig3(v), ui.tok_s),
+        }
+    }
+}
+
+const fn m(
+    key: &'static str,
+    unit: &'static str,
+    en: &'static str,
+    zh: &'static str,
+    show: Show,
+    get: fn(&Report) -> f64,
+) -> Metric {
+    Metric {
+        key,
+        unit,
+        en,
+        zh,
+        show,
+        get,
+    }
+}
+
+use Show::*;
+
+/// Every figure the page, the exports and the CLI name.
+pub static METRICS: &[Metric] = &[
+    m("params_total", "", "Parameters", "参数量", Count, |r| {
+        r.params_total
+    }),
+    m(
+        "params_active",
+        "",
+        "Active parameters",
+        "激活参数",
+        Count,
+        |r| r.params_active,
+    ),
+    m(
+        "training_flops",
+        "FLOP",
+        "Training FLOPs",
+        "训练算力（FLOPs）",
+        Sci,
+        |r| r.training.training_flops,
+    ),
+    m(
+        "attention_flops",
+        "FLOP",
+        "Attention FLOPs",
+        "注意力 FLOPs",
+        Sci,
+        |r| r.training.attention_flops,
+    ),
+    m(
+        "hardware_flops",
+        "FLOP",
+        "Hardware FLOPs",
+        "硬件执行 FLOPs",
+        Sci,
+        |r| r.training.hardware_flops,
+    ),
+    m("pf_days", "PF-days", "PF-days", "PF-天", Plain, |r| {
+        r.training.pf_days
+    }),
+    m(
+        "training_days",
+        "days",
+        "Training days",
+        "训练天数",
+        Days,
+        |r| r.training.training_days,
+    ),
+    m("gpu_hours", "h", "GPU-hours", "GPU 卡时", Count, |r| {
+        r.training.gpu_hours
+    }),
+    m(
+        "gpus_for_deadline",
+        "devices",
+        "GPUs for the deadline",
+        "满足工期的 GPU 数",
+        Devices,
+        |r| r.training.gpus_for_deadline as f64,
+    ),
+    m(
+        "gpus_for_deadline_raw",
+        "devices",
+        "GPUs for the deadline (before rounding)",
+        "满足工期的 GPU 数（取整前）",
+        Count,
+        |r| r.training.gpus_for_deadline_raw,
+    ),
+    m(
+        "chinchilla_params",
+        "",
+        "Chinchilla-optimal size",
+        "Chinchilla 最优规模",
+        Count,
+        |r| r.training.chinchilla_params,
+    ),
+    m(
+        "rental",
+        "currency",
+        "Rental cost",
+        "租用成本",
+        Money,
+        |r| r.cost.rental,
+    ),
+    m(
+        "cost_usd",
+        "USD",
+        "Rental cost (USD)",
+        "租用成本（美元）",
+        Usd,
+        |r| r.cost.cost_usd,
+    ),
+    m(
+        "purchase",
+        "currency",
+        "Purchase cost",
+        "购置成本",
+        Money,
+        |r| r.cost.purchase,
+    ),
+    m(
+        "electricity",
+        "currency",
+        "Electricity cost",
+        "电费",
+        Money,
+        |r| r.cost.electricity,
+    ),
+    m("energy_mwh", "MWh", "Energy", "能耗", Plain, |r| {
+        r.cost.energy_mwh
+    }),
+    m("co2_tonnes", "t CO2e", "CO2", "碳排放", Plain, |r| {
+        r.cost.co2_tonnes
+    }),
+    m(
+        "memory_per_gpu.total_bytes",
+        "B",
+        "Memory per GPU",
+        "每卡显存",
+        Bytes,
+        |r| r.memory_per_gpu.total_bytes,
+    ),
+    m(
+        "memory_per_gpu.weights_bytes",
+        "B",
+        "Weights per GPU",
+        "每卡权重",
+        Bytes,
+        |r| r.memory_per_gpu.weights_bytes,
+    ),
+    m(
+        "memory_per_gpu.gradients_bytes",
+        "B",
+        "Gradients per GPU",
+        "每卡梯度",
+        Bytes,
+        |r| r.memory_per_gpu.gradients_bytes,
+    ),
+    m(
+        "memory_per_gpu.optimizer_bytes",
+        "B",
+        "Optimizer states per GPU",
+        "每卡优化器状态",
+        Bytes,
+        |r| r.memory_per_gpu.optimizer_bytes,
+    ),
+    m(
+        "memory_per_gpu.activations_bytes",
+        "B",
+        "Activations per GPU",
+        "每卡激活值",
+        Bytes,
+        |r| r.memory_per_gpu.activations_bytes,
+    ),
+    m(
+        "memory_per_gpu.model_states_bytes",
+        "B",
+        "Model states per GPU",
+        "每卡模型状态",
+        Bytes,
+        |r| r.memory_per_gpu.model_states_bytes,
+    ),
+    m(
+        "memory_per_gpu.activations_per_layer_bytes",
+        "B",
+        "Activations per layer",
+        "每层激活值",
+        Bytes,
+        |r| r.memory_per_gpu.activations_per_layer_bytes,
+    ),
+    m(
+        "memory_by_zero.0.model_states_bytes",
+        "B",
+        "Model states, no ZeRO",
+        "模型状态（无 ZeRO）",
+        Bytes,
+        |r| r.memory_by_zero[0].model_states_bytes,
+    ),
+    m(
+        "memory_by_zero.1.model_states_bytes",
+        "B",
+        "Model states, ZeRO-1",
+        "模型状态（ZeRO-1）",
+        Bytes,
+        |r| r.memory_by_zero[1].model_states_bytes,
+    ),
+    m(
+        "memory_by_zero.2.model_states_bytes",
+        "B",
+        "Model states, ZeRO-2",
+        "模型状态（ZeRO-2）",
+        Bytes,
+        |r| r.memory_by_zero[2].model_states_bytes,
+    ),
+    m(
+        "memory_by_zero.3.model_states_bytes",
+        "B",
+        "Model states, ZeRO-3",
+        "模型状态（ZeRO-3）",
+        Bytes,
+        |r| r.memory_by_zero[3].model_states_bytes,
+    ),
+    m(
+        "memory_by_zero.3.total_bytes",
+        "B",
+        "Memory per GPU at ZeRO-3",
+        "ZeRO-3 每卡显存",
+        Bytes,
+        |r| r.memory_by_zero[3].total_bytes,
+    ),
+    m(
+        "min_gpus_for_replica",
+        "devices",
+        "Min GPUs for one replica",
+        "单副本最少 GPU 数",
+        Devices,
+        |r| r.min_gpus_for_replica as f64,
+    ),
+    m(
+        "kv_cache_bytes_per_token",
+        "B",
+        "KV cache per token",
+        "每 token KV 缓存",
+        Bytes,
+        |r| r.kv_cache_bytes_per_token,
+    ),
+    m(
+        "kv_cache_bytes_per_sequence",
+        "B",
+        "KV cache per request",
+        "每请求 KV 缓存",
+        Bytes,
+        |r| r.kv_cache_bytes_per_sequence,
+    ),
+    m(
+        "inference_weights_bytes",
+        "B",
+        "Inference weights",
+        "推理权重",
+        Bytes,
+        |r| r.inference_weights_bytes,
+    ),
+    m(
+        "inference_rule_of_thumb_bytes",
+        "B",
+        "Inference memory (1.2 x N rule)",
+        "推理显存（1.2×N 经验）",
+        Bytes,
+        |r| r.inference_rule_of_thumb_bytes,
+    ),
+    m(
+        "serving.gpus",
+        "devices",
+        "Serving GPUs",
+        "推理 GPU 数",
+        Devices,
+        |r| r.serving.gpus as f64,
+    ),
+    m(
+        "serving.tokens_per_s_per_gpu",
+        "tokens/s",
+        "Throughput per GPU",
+        "每卡推理吞吐",
+        TokensPerSecond,
+        |r| r.serving.tokens_per_s_per_gpu,
+    ),
+    m(
+        "serving.response_flops",
+        "FLOP",
+        "FLOPs per response",
+        "每次回答的 FLOPs",
+        Sci,
+        |r| r.serving.response_flops,
+    ),
+    m(
+        "serving.max_concurrent_sequences",
+        "sequences",
+        "Concurrent sequences per replica",
+        "每副本并发序列数",
+        Count,
+        |r| r.serving.max_concurrent_sequences as f64,
+    ),
+    m(
+        "peak_tflops",
+        "TFLOP/s",
+        "Peak per GPU",
+        "单卡峰值",
+        Plain,
+        |r| r.peak_tflops,
+    ),
+];
+
+/// The figure with this key.
+pub fn find(key: &str) -> Option<&'static Metric> {
+    METRICS.iter().find(|m| m.key == key)
+}
