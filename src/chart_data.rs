@@ -139,7 +139,8 @@ fn training_bar(m: &Memory) -> Vec<f64> {
 /// scenarios to compare, the current configuration beside each compared one.
 pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
     let ui = lang.ui();
-    let (bars, values, chosen) = if compared.is_empty() {
+    let (bars, values, chosen): (Vec<String>, Vec<Vec<f64>>, Option<usize>) = if compared.is_empty()
+    {
         let serving = vec![
             r.serving.weights_bytes_per_gpu / 1e9,
             0.0,
@@ -176,9 +177,11 @@ pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared])
             Some(0),
         )
     };
+    let totals = values.iter().map(|parts| parts.iter().sum()).collect();
     MemoryChart {
         bars,
         values,
+        totals,
         parts: [
             ui.weights,
             ui.gradients,

@@ -120,6 +120,8 @@ pub struct MemoryChart {
     pub bars: Vec<String>,
     /// Per bar, the stacked parts in GB, in the order of `parts`.
     pub values: Vec<Vec<f64>>,
+    /// Per bar, the memory it stands for in GB (the sum of its parts).
+    pub totals: Vec<f64>,
     /// Names of the stacked parts.
     pub parts: Vec<String>,
     /// The bar of the scenario's own configuration (its ZeRO stage), outlined.
@@ -555,12 +557,7 @@ pub fn draw_memory<DB: DrawingBackend>(
 ) -> DrawResult<Option<Frame>> {
     let t = style.theme;
     let area = frame_area(root, style, &memory_keys(c, t))?;
-    let top = c
-        .values
-        .iter()
-        .map(|v| v.iter().sum::<f64>())
-        .fold(c.hbm_gb, f64::max)
-        * 1.1;
+    let top = c.totals.iter().copied().fold(c.hbm_gb, f64::max) * 1.1;
     let (w, h) = area.dim_in_pixel();
     if !(top.is_finite() && top > 0.0)
         || c.bars.is_empty()

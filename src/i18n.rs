@@ -159,6 +159,10 @@ pub struct Ui {
     pub batch_word: &'static str,
     /// "KV cache per token", after a size.
     pub kv_per_token: &'static str,
+    /// A derivation's rounding to whole replicas.
+    pub step_whole_replicas: &'static str,
+    /// A derivation's rounding up.
+    pub step_rounded_up: &'static str,
 }
 
 /// English.
@@ -266,6 +270,8 @@ pub const EN: Ui = Ui {
     per_gpu_hour: "/GPU-h",
     batch_word: "batch",
     kv_per_token: "KV/token",
+    step_whole_replicas: "whole replicas",
+    step_rounded_up: "rounded up",
 };
 
 /// 中文.
@@ -373,6 +379,8 @@ pub const ZH: Ui = Ui {
     per_gpu_hour: "/卡时",
     batch_word: "批大小",
     kv_per_token: "KV/token",
+    step_whole_replicas: "取整到完整副本",
+    step_rounded_up: "向上取整",
 };
 
 /// A label and a tooltip in both languages.

@@ -99,7 +99,7 @@ impl ChartData {
                 }
                 lines.push(format!(
                     "Σ {} / {}",
-                    human::bytes(values.iter().sum::<f64>() * 1e9),
+                    human::bytes(m.totals[bar] * 1e9),
                     human::bytes(m.hbm_gb * 1e9)
                 ));
                 Some(lines)

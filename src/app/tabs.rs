@@ -4,10 +4,19 @@
 use super::state::{Tab, ctx, tr};
 use crate::estimate::derivations;
 use crate::estimate::reference::REFERENCES;
-use crate::estimate::report::Derivation;
+use crate::estimate::report::{Derivation, Step};
 use crate::human;
 use crate::i18n;
 use leptos::prelude::*;
+
+/// A derivation with its numbers, its step (if any) in the page's language, and its result.
+fn shown(d: &Derivation, lang: i18n::Lang) -> String {
+    let ui = lang.ui();
+    d.numbers(|step| match step {
+        Step::WholeReplicas => ui.step_whole_replicas,
+        Step::RoundedUp => ui.step_rounded_up,
+    })
+}
 
 /// Every formula with the user's numbers and its source. The rows stay; a change of the
 /// scenario rewrites only the numbers that changed.
@@ -45,7 +54,7 @@ fn HowTable() -> impl IntoView {
                                 }}
                             </td>
                             <td><code>{cell(i, |d| d.formula.to_string())}</code></td>
-                            <td><code>{cell(i, |d| d.with_numbers.clone())}</code></td>
+                            <td><code>{move || rows.with(|r| r.get(i).map(|d| shown(d, ctx.lang.get())))}</code></td>
                             <td class="source">{cell(i, |d| d.source.to_string())}</td>
                         </tr>
                     </For>

@@ -213,8 +213,8 @@ pub struct Derivation {
     pub formula: &'static str,
     /// The computation with this scenario's numbers.
     pub calc: Calc,
-    /// The step after the arithmetic, if any, in words.
-    pub then: Option<&'static str>,
+    /// The step after the arithmetic, if any.
+    pub then: Option<Step>,
     /// The unit of the result (`FLOP`, `B`, `days`, `$`, `¥` …).
     pub unit: &'static str,
     /// The formula with this scenario's numbers, and the result.
@@ -225,7 +225,43 @@ pub struct Derivation {
     pub source: &'static str,
 }
 
+/// A step of a derivation that is not arithmetic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Rounded up to whole tp·pp replicas (and 8-device nodes), at least the memory minimum.
+    WholeReplicas,
+    /// Rounded up to a whole number.
+    RoundedUp,
+}
+
+impl Step {
+    /// The step in words (English; the page translates it).
+    pub fn words(self) -> &'static str {
+        match self {
+            Step::WholeReplicas => "whole replicas",
+            Step::RoundedUp => "rounded up",
+        }
+    }
+}
+
 impl Derivation {
+    /// The formula with its numbers and the result, the step named by `step_words` (the page
+    /// passes its language's words; `with_numbers` holds the English).
+    pub fn numbers(&self, step_words: impl Fn(Step) -> &'static str) -> String {
+        let sep = if self.unit.is_empty() { "" } else { " " };
+        let (calc, unit, result) = (&self.calc, self.unit, calc::show(self.result));
+        match self.then {
+            None => format!("{} = {result}{sep}{unit}", calc.text()),
+            Some(step) => format!(
+                "{} = {} → {} → {result}{sep}{unit}",
+                calc.text(),
+                calc::show(calc.eval()),
+                step_words(step)
+            ),
+        }
+    }
+
     fn new(
         metric: &'static str,
         formula: &'static str,
@@ -241,31 +277,23 @@ impl Derivation {
         metric: &'static str,
         formula: &'static str,
         calc: Calc,
-        then: Option<&'static str>,
+        then: Option<Step>,
         result: f64,
         unit: &'static str,
         source: &'static str,
     ) -> Self {
-        let sep = if unit.is_empty() { "" } else { " " };
-        let with_numbers = match then {
-            None => format!("{} = {}{sep}{unit}", calc.text(), calc::show(result)),
-            Some(step) => format!(
-                "{} = {} → {step} → {}{sep}{unit}",
-                calc.text(),
-                calc::show(calc.eval()),
-                calc::show(result)
-            ),
-        };
-        Derivation {
+        let mut d = Derivation {
             metric,
             formula,
             calc,
             then,
             unit,
-            with_numbers,
+            with_numbers: String::new(),
             result,
             source,
-        }
+        };
+        d.with_numbers = d.numbers(Step::words);
+        d
     }
 }
 
@@ -371,7 +399,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 f(t.training_flops),
                 mul([f(r.peak_flops), f(s.mfu), f(s.deadline_days), f(DAY_S)]),
             ),
-            Some("whole replicas"),
+            Some(Step::WholeReplicas),
             t.gpus_for_deadline as f64,
             "",
             "docs/model.md §3",
@@ -402,7 +430,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 f(rep.memory_by_zero[0].model_states_bytes * f64::from(r.model_parallel())),
                 f(r.hbm_bytes()),
             ),
-            Some("rounded up"),
+            Some(Step::RoundedUp),
             rep.min_gpus_for_replica as f64,
             "",
             "Rajbhandari et al. 2020 sec. 3.1",
