@@ -4,6 +4,7 @@
 
 use crate::charts::{Curve, DaysChart, MemoryChart, Words, nice_ceiling};
 use crate::estimate::memory::Memory;
+use crate::estimate::training::DAY_S;
 use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
 use crate::i18n::Lang;
 
@@ -77,7 +78,9 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
         .find(|p| p.fits)
         .map_or(f64::INFINITY, |p| f64::from(p.gpus));
     let points = |pts: Vec<crate::estimate::report::SweepPoint>| {
-        pts.iter().map(|p| (f64::from(p.gpus), p.days)).collect()
+        pts.iter()
+            .map(|p| (f64::from(p.gpus), p.seconds / DAY_S))
+            .collect()
     };
     let mut curves = Vec::new();
     push_curve(&mut curves, short_name(&s.gpu).into(), points(chosen));
@@ -103,11 +106,14 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
     DaysChart {
         curves,
         deadline: s.deadline_days,
-        current: (f64::from(s.gpus), r.training.training_days),
+        current: (f64::from(s.gpus), r.training.training_seconds / DAY_S),
         marks: compared
             .iter()
             .map(|c| {
-                let choice = (f64::from(c.scenario.gpus), c.report.training.training_days);
+                let choice = (
+                    f64::from(c.scenario.gpus),
+                    c.report.training.training_seconds / DAY_S,
+                );
                 (c.name.clone(), choice)
             })
             .collect(),

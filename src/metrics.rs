@@ -14,8 +14,14 @@ pub enum Show {
     Count,
     /// Scientific notation with a unit (`6.35e24 FLOP`).
     Sci,
-    /// Days.
+    /// Seconds, shown in days.
     Days,
+    /// Joules, shown in MWh.
+    Mwh,
+    /// Kilograms, shown in tonnes.
+    Tonnes,
+    /// FLOP/s, shown in TFLOP/s.
+    Tflops,
     /// Whole devices.
     Devices,
     /// Money in the scenario's currency.
@@ -58,7 +64,10 @@ impl Metric {
         match self.show {
             Show::Count => human::count(v, lang),
             Show::Sci => format!("{} {}", human::sci(v), self.unit),
-            Show::Days => format!("{} {}", human::sig3(v), ui.days_unit),
+            Show::Days => format!("{} {}", human::sig3(v / 86_400.0), ui.days_unit),
+            Show::Mwh => format!("{} MWh", human::sig3(v / 3.6e9)),
+            Show::Tonnes => format!("{} t CO2e", human::sig3(v / 1e3)),
+            Show::Tflops => format!("{} TFLOP/s", human::sig3(v / 1e12)),
             Show::Devices => human::devices(v, lang),
             Show::Money => human::money(v, cny, lang),
             Show::Usd => human::money(v, false, lang),
@@ -131,12 +140,12 @@ pub static METRICS: &[Metric] = &[
         r.training.pf_days
     }),
     m(
-        "training_days",
-        "days",
+        "training_seconds",
+        "s",
         "Training days",
         "训练天数",
         Days,
-        |r| r.training.training_days,
+        |r| r.training.training_seconds,
     ),
     m("gpu_hours", "h", "GPU-hours", "GPU 卡时", Count, |r| {
         r.training.gpu_hours
@@ -197,11 +206,11 @@ pub static METRICS: &[Metric] = &[
         Money,
         |r| r.cost.electricity,
     ),
-    m("energy_mwh", "MWh", "Energy", "能耗", Plain, |r| {
-        r.cost.energy_mwh
+    m("energy_joules", "J", "Energy", "能耗", Mwh, |r| {
+        r.cost.energy_joules
     }),
-    m("co2_tonnes", "t CO2e", "CO2", "碳排放", Plain, |r| {
-        r.cost.co2_tonnes
+    m("co2_kg", "kg CO2e", "CO2", "碳排放", Tonnes, |r| {
+        r.cost.co2_kg
     }),
     m(
         "memory_per_gpu.total_bytes",
@@ -372,12 +381,12 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.max_concurrent_sequences as f64,
     ),
     m(
-        "peak_tflops",
-        "TFLOP/s",
+        "peak_flops",
+        "FLOP/s",
         "Peak per GPU",
         "单卡峰值",
-        Plain,
-        |r| r.peak_tflops,
+        Tflops,
+        |r| r.peak_flops,
     ),
 ];
 

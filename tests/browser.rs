@@ -64,7 +64,7 @@ async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
     assert!((metric(&root, "params_total") - 70_553_706_496.0).abs() < 1.0);
     for key in [
         "training_flops",
-        "training_days",
+        "training_seconds",
         "gpu_hours",
         "memory_per_gpu.total_bytes",
         "serving.gpus",
@@ -77,10 +77,13 @@ async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
     })
     .await;
     // Doubling the GPUs halves the days (T = C / (n F MFU)).
-    let before = metric(&root, "training_days");
+    let before = metric(&root, "training_seconds");
     set_input(&root, "[data-field=\"gpus\"]", "4096", "change");
-    until("days follow", || metric(&root, "training_days") != before).await;
-    let after = metric(&root, "training_days");
+    until("days follow", || {
+        metric(&root, "training_seconds") != before
+    })
+    .await;
+    let after = metric(&root, "training_seconds");
     assert!((after / before - 0.5).abs() < 1e-9, "{before} -> {after}");
     drop(handle);
 }
@@ -96,7 +99,7 @@ async fn field_component_validates_and_drives_the_cards() {
         view! { <Inputs/> <Cards/> }
     });
     until("cards", || find(&root, ".cards [data-metric]").is_some()).await;
-    let days = metric(&root, "training_days");
+    let days = metric(&root, "training_seconds");
     // 150 % is outside MFU's 0.01 to 1: the message names the range, the figure stays.
     set_input(&root, "[data-field=\"mfu\"]", "150%", "change");
     until("error shown", || {
@@ -109,11 +112,11 @@ async fn field_component_validates_and_drives_the_cards() {
         "{:?}",
         err.text_content()
     );
-    assert_eq!(metric(&root, "training_days"), days);
+    assert_eq!(metric(&root, "training_seconds"), days);
     // MFU 0.4 -> 0.2 doubles the days, and the message goes.
     set_input(&root, "[data-field=\"mfu\"]", "20%", "change");
-    until("days follow", || metric(&root, "training_days") != days).await;
-    assert!((metric(&root, "training_days") / days - 2.0).abs() < 1e-9);
+    until("days follow", || metric(&root, "training_seconds") != days).await;
+    assert!((metric(&root, "training_seconds") / days - 2.0).abs() < 1e-9);
     until("error cleared", || {
         find(&root, "[data-error-for=\"mfu\"]").is_none()
     })

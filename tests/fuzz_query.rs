@@ -56,11 +56,11 @@ fn finite_and_nonnegative(r: &Report) -> bool {
     let t = &r.training;
     [
         t.training_flops,
-        t.training_days,
+        t.training_seconds,
         t.gpu_hours,
         r.memory_per_gpu.total_bytes,
         r.serving.tokens_per_s_per_gpu,
-        r.cost.energy_mwh,
+        r.cost.energy_joules,
     ]
     .iter()
     .all(|x| x.is_finite() && *x >= 0.0)

@@ -151,8 +151,8 @@ proptest! {
     fn more_gpus_never_means_more_days_and_gpu_hours_are_invariant(s in scenario(), a in 1u32..100_000, b in 1u32..100_000) {
         let (lo, hi) = (a.min(b), a.max(b));
         let pts = sweep_gpus(&s, &[lo, hi]);
-        prop_assert!(pts[1].days <= pts[0].days);
-        let hours = |p: &suanli::estimate::report::SweepPoint| p.days * 24.0 * f64::from(p.gpus);
+        prop_assert!(pts[1].seconds <= pts[0].seconds);
+        let hours = |p: &suanli::estimate::report::SweepPoint| p.seconds / 3600.0 * f64::from(p.gpus);
         prop_assert!((hours(&pts[0]) / hours(&pts[1]) - 1.0).abs() < 1e-9);
     }
 

@@ -2,8 +2,9 @@
 //! cites its source; the reference table rows carry theirs in `source`.
 
 use suanli::estimate::architecture::Bias;
-use suanli::estimate::cost::energy_mwh;
+use suanli::estimate::cost::energy_joules;
 use suanli::estimate::reference::REFERENCES;
+use suanli::estimate::training::DAY_S;
 use suanli::estimate::{comms, estimate, hardware, presets, query};
 
 fn report(q: &str) -> suanli::estimate::Report {
@@ -60,10 +61,10 @@ fn reference_rows_cover_the_published_runs() {
     for (run, metric) in [
         ("GPT-3 175B", "training_flops"),
         ("GPT-3 175B", "pf_days"),
-        ("GPT-3 175B on 1024 A100", "training_days"),
-        ("1T GPT on 3072 A100", "training_days"),
+        ("GPT-3 175B on 1024 A100", "training_seconds"),
+        ("1T GPT on 3072 A100", "training_seconds"),
         ("LLaMA-65B", "gpu_hours"),
-        ("LLaMA-65B", "energy_mwh"),
+        ("LLaMA-65B", "energy_joules"),
         (
             "7.5B model, 64-way DP",
             "memory_by_zero.3.model_states_bytes",
@@ -209,7 +210,7 @@ fn peaks_are_dense_not_sparse() {
         None
     );
     let r = report("gpu=a100-80g-sxm&precision=fp8");
-    assert_eq!(r.peak_tflops, 312.0);
+    assert_eq!(r.peak_flops, 312e12);
     assert!(r.notices.iter().any(|n| matches!(
         n,
         suanli::estimate::notice::Notice::PrecisionFallback { .. }
@@ -257,7 +258,10 @@ fn mfu_is_against_6nd_and_recompute_only_changes_hfu() {
     // given MFU. Full recompute executes 8ND (Narayanan eq. 3).
     let none = report("model=gpt-3-175b&tokens=300B&recompute=none");
     let full = report("model=gpt-3-175b&tokens=300B&recompute=full");
-    assert_eq!(none.training.training_days, full.training.training_days);
+    assert_eq!(
+        none.training.training_seconds,
+        full.training.training_seconds
+    );
     let extra = full.training.hardware_flops - none.training.hardware_flops;
     let forward = 2.0 * none.params_active * 300e9;
     assert_close(
@@ -350,10 +354,11 @@ fn seed_communication_example() {
 fn published_energy_and_cost_from_published_gpu_hours() {
     // Touvron et al. 2023 Table 15: LLaMA-65B 1,022,362 GPU-h at 400 W, PUE 1.1 -> 449 MWh, and
     // 173 t at 0.385 kg/kWh; LLaMA-7B 82,432 GPU-h -> 36 MWh, 14 t.
-    let e65 = energy_mwh(1_022_362.0, 400.0, 1.1);
+    let mwh = |joules: f64| joules / 3.6e9;
+    let e65 = mwh(energy_joules(1_022_362.0, 400.0, 1.1));
     assert_close("65B MWh", e65, 449.0, 0.005);
     assert_close("65B t", e65 * 0.385, 173.0, 0.005);
-    let e7 = energy_mwh(82_432.0, 400.0, 1.1);
+    let e7 = mwh(energy_joules(82_432.0, 400.0, 1.1));
     assert_close("7B MWh", e7, 36.0, 0.01);
     assert_close("7B t", e7 * 0.385, 14.0, 0.01);
     // DeepSeek-V3: 2.788M H800 hours at US$2 = US$5.576M. The report multiplies its own GPU-hours
@@ -378,9 +383,9 @@ fn the_requested_cli_scenario_reports_sensibly() {
     let r = report("?model=llama-3.1-405b&tokens=15.6T&gpu=h100-sxm&gpus=16384&mfu=40%");
     assert_close("405B FLOPs", r.training.training_flops, 3.8e25, 0.01);
     assert!(
-        r.training.training_days > 50.0 && r.training.training_days < 80.0,
+        r.training.training_seconds / DAY_S > 50.0 && r.training.training_seconds / DAY_S < 80.0,
         "{}",
-        r.training.training_days
+        r.training.training_seconds / DAY_S
     );
 }
 

@@ -52,7 +52,7 @@ pub static CARDS: [CardDef; 11] = [
         warn: never,
     },
     CardDef {
-        metric: "training_days",
+        metric: "training_seconds",
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -106,8 +106,8 @@ pub static CARDS: [CardDef; 11] = [
         warn: never,
     },
     CardDef {
-        metric: "energy_mwh",
-        detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_tonnes)),
+        metric: "energy_joules",
+        detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_kg / 1e3)),
         warn: never,
     },
     CardDef {

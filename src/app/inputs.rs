@@ -223,13 +223,13 @@ fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
     (
         format!(
             "{} TFLOP/s {} · {} · {}/s · {} W{approx}",
-            human::sig3(r.peak_tflops),
+            human::sig3(r.peak_flops / 1e12),
             r.precision_used.id(),
             human::bytes(g.hbm_bytes),
             human::bytes(g.bandwidth_bytes_per_s),
             human::sig3(g.tdp_w)
         ),
-        r.peak_tflops,
+        r.peak_flops,
     )
 }
 
@@ -553,7 +553,7 @@ fn GpuPicker() -> impl IntoView {
                     {tr(|u| u.custom_gpu)}
                 </option>
             </select>
-            <Hint key="specs" metric="peak_tflops"/>
+            <Hint key="specs" metric="peak_flops"/>
         </div>
     }
 }

@@ -83,12 +83,18 @@ fn RealityTable() -> impl IntoView {
                             .iter()
                             .map(|r| {
                                 let (predicted, error) = (r.predicted(), r.error());
+                                // The report is in SI units; the table's format shows days, MWh
+                                // and tonnes, the exact SI value on hover.
+                                let read = |v: f64| {
+                                    crate::metrics::find(r.metric)
+                                        .map_or_else(|| human::exact(v), |m| m.text(v, lang, false))
+                                };
                                 view! {
                                     <tr data-metric=r.metric data-value=predicted.to_string()>
                                         <td>{r.run}</td>
                                         <td>{i18n::metric_label(r.metric, lang)}</td>
-                                        <td title=human::sci(predicted)>{human::exact(predicted)}</td>
-                                        <td title=human::sci(r.published)>{human::exact(r.published)}</td>
+                                        <td title=human::exact(predicted)>{read(predicted)}</td>
+                                        <td title=human::exact(r.published)>{read(r.published)}</td>
                                         <td class:bad={error.abs() > 0.05}>{format!("{:+.1}%", error * 100.0)}</td>
                                         <td class="source"><a href=format!("?{}", r.query)>{r.source}</a></td>
                                     </tr>

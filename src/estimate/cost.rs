@@ -27,19 +27,22 @@ pub struct Cost {
     pub cost_usd: f64,
     /// Purchase: devices x unit price x (1 + interconnect share).
     pub purchase: f64,
-    /// Energy, MWh: GPU-hours x power x PUE.
-    pub energy_mwh: f64,
+    /// Energy, J: GPU-hours x 3600 s/h x power x PUE.
+    pub energy_joules: f64,
     /// Electricity cost: energy x price per kWh.
     pub electricity: f64,
-    /// Emissions, tonnes CO2e: energy x grid intensity.
-    pub co2_tonnes: f64,
+    /// Emissions, kg CO2e: energy x grid intensity.
+    pub co2_kg: f64,
     /// Power per device used, W.
     pub power_w: f64,
 }
 
-/// Energy in MWh: device-hours x W x PUE (Touvron et al. 2023 sec. 5.3).
-pub fn energy_mwh(gpu_hours: f64, power_w: f64, pue: f64) -> f64 {
-    gpu_hours * power_w * pue / 1e6
+/// Joules in a kilowatt-hour.
+pub const JOULES_PER_KWH: f64 = 3.6e6;
+
+/// Energy in joules: device-hours x 3600 s/h x W x PUE (Touvron et al. 2023 sec. 5.3).
+pub fn energy_joules(gpu_hours: f64, power_w: f64, pue: f64) -> f64 {
+    gpu_hours * 3600.0 * power_w * pue
 }
 
 /// Computes cost and energy for `gpu_hours` on `gpus` devices.
@@ -51,7 +54,7 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
     let unit_price = s.gpu_price.unwrap_or(catalog_gpu_price);
     let power_w = s.power_w.unwrap_or(r.gpu.tdp_w);
     let rental = gpu_hours * price_per_gpu_hour;
-    let energy = energy_mwh(gpu_hours, power_w, s.pue);
+    let energy = energy_joules(gpu_hours, power_w, s.pue);
     Cost {
         price_per_gpu_hour,
         catalog_price_per_gpu_hour,
@@ -61,9 +64,9 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
         rental,
         cost_usd: rental / r.rate,
         purchase: f64::from(gpus) * unit_price * (1.0 + INTERCONNECT_SHARE),
-        energy_mwh: energy,
-        electricity: energy * 1000.0 * s.electricity_per_kwh,
-        co2_tonnes: energy * 1000.0 * s.grid_kg_per_kwh / 1000.0,
+        energy_joules: energy,
+        electricity: energy / JOULES_PER_KWH * s.electricity_per_kwh,
+        co2_kg: energy / JOULES_PER_KWH * s.grid_kg_per_kwh,
         power_w,
     }
 }

@@ -6,6 +6,7 @@
 
 use super::query;
 use super::report::{Report, estimate};
+use super::training::DAY_S;
 
 /// One published figure and the scenario that should reproduce it.
 #[derive(Clone, Copy, Debug)]
@@ -65,25 +66,25 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B on 1024 A100",
-        metric: "training_days",
+        metric: "training_seconds",
         query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-80g-sxm&gpus=1024&recompute=full&mfu=0.336538",
-        published: 34.0,
+        published: 34.0 * DAY_S,
         tolerance: 0.02,
         source: "Narayanan et al. 2021 sec. 5.1: 140 TFLOP/s achieved counts 8ND, so MFU = 140/312 x 6/8",
     },
     Reference {
         run: "1T GPT on 3072 A100",
-        metric: "training_days",
+        metric: "training_seconds",
         query: "layers=128&hidden=25600&heads=160&params=1008B&tokens=450B&gpu=a100-80g-sxm&gpus=3072&tp=8&pp=64&recompute=full&mfu=0.391827",
-        published: 84.0,
+        published: 84.0 * DAY_S,
         tolerance: 0.02,
         source: "Narayanan et al. 2021 sec. 5.1: 163 TFLOP/s achieved with 8ND, MFU = 163/312 x 6/8",
     },
     Reference {
         run: "GPT-3 175B, seeds' variant",
-        metric: "training_days",
+        metric: "training_seconds",
         query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&gpus=1024&recompute=full&mfu=0.3375",
-        published: 34.0,
+        published: 34.0 * DAY_S,
         tolerance: 0.02,
         source: "seed article: 8ND at 45 % utilisation of 312 TFLOP/s (MFU = 0.45 x 6/8)",
     },
@@ -105,9 +106,9 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "training_days",
+        metric: "training_seconds",
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476",
-        published: 21.0,
+        published: 21.0 * DAY_S,
         tolerance: 0.02,
         source: "Touvron et al. 2023 sec. 2.4: about 21 days on 2048 A100",
     },
@@ -137,17 +138,19 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "energy_mwh",
+        metric: "energy_joules",
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476&power_w=400&pue=1.1",
-        published: 449.0,
+        // 449 MWh.
+        published: 449.0 * 3.6e9,
         tolerance: 0.01,
         source: "Touvron et al. 2023 Table 15: 400 W per A100, PUE 1.1",
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "co2_tonnes",
+        metric: "co2_kg",
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476&power_w=400&pue=1.1&grid_kg_per_kwh=0.385",
-        published: 173.0,
+        // 173 t.
+        published: 173.0e3,
         tolerance: 0.01,
         source: "Touvron et al. 2023 Table 15: 0.385 kg CO2e/kWh",
     },

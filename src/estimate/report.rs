@@ -4,7 +4,7 @@
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
 use super::comms::{Comms, comms};
-use super::cost::{Cost, cost};
+use super::cost::{Cost, JOULES_PER_KWH, cost};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
 use super::memory::{self, Memory};
 use super::notice::Notice;
@@ -31,8 +31,8 @@ pub struct Report {
     pub adapter_params: f64,
     /// Precision used for the peak.
     pub precision_used: Precision,
-    /// Dense peak per device, TFLOP/s.
-    pub peak_tflops: f64,
+    /// Dense peak per device, FLOP/s.
+    pub peak_flops: f64,
     /// The accelerator the figures are for.
     pub device: Device,
     /// Compute, time and devices.
@@ -149,7 +149,7 @@ pub fn estimate(s: &Scenario) -> Report {
         arch_implied: r.arch_implied,
         adapter_params: r.adapter_params,
         precision_used: r.precision,
-        peak_tflops: r.peak_flops / 1e12,
+        peak_flops: r.peak_flops,
         device: Device {
             name: r.gpu.name,
             hbm_bytes: r.hbm_bytes(),
@@ -180,8 +180,8 @@ pub fn estimate(s: &Scenario) -> Report {
 pub struct SweepPoint {
     /// Devices.
     pub gpus: u32,
-    /// Training days.
-    pub days: f64,
+    /// Training time, s.
+    pub seconds: f64,
     /// Whether the configuration fits in memory at this count.
     pub fits: bool,
 }
@@ -195,7 +195,7 @@ pub fn sweep_gpus(s: &Scenario, counts: &[u32]) -> Vec<SweepPoint> {
         .iter()
         .map(|&gpus| SweepPoint {
             gpus,
-            days: training::training_seconds(&r, flops, gpus) / training::DAY_S,
+            seconds: training::training_seconds(&r, flops, gpus),
             fits: memory::memory_at(&r, s.zero, r.data_parallel(gpus)).fits,
         })
         .collect()
@@ -376,19 +376,19 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Brown et al. 2020 Table D.1",
         ),
         d(
-            "training_days",
-            "T = C / (n · F_peak · MFU) / 86400",
+            "training_seconds",
+            "T = C / (n · F_peak · MFU)",
             div(
                 f(t.training_flops),
-                mul([f(gpus), f(r.peak_flops), f(s.mfu), f(DAY_S)]),
+                mul([f(gpus), f(r.peak_flops), f(s.mfu)]),
             ),
-            "days",
+            "s",
             "Narayanan et al. 2021 eq. 4; PaLM App. B (MFU)",
         ),
         d(
             "gpu_hours",
-            "GPU-hours = n · T · 24",
-            mul([f(gpus), f(t.training_days), f(24.0)]),
+            "GPU-hours = T · n / 3600",
+            div(mul([f(t.training_seconds), f(gpus)]), f(3600.0)),
             "h",
             "docs/model.md §3",
         ),
@@ -486,20 +486,20 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
         ),
         d(
-            "energy_mwh",
-            "E = GPU-hours · P · PUE / 10^6",
-            div(mul([f(t.gpu_hours), f(rep.cost.power_w), f(s.pue)]), f(1e6)),
-            "MWh",
+            "energy_joules",
+            "E = GPU-hours · 3600 s/h · P · PUE",
+            mul([f(t.gpu_hours), f(3600.0), f(rep.cost.power_w), f(s.pue)]),
+            "J",
             "Touvron et al. 2023 sec. 5.3",
         ),
         d(
-            "co2_tonnes",
-            "CO2 = E · 1000 kWh/MWh · grid intensity / 1000 kg/t",
-            div(
-                mul([f(rep.cost.energy_mwh), f(1000.0), f(s.grid_kg_per_kwh)]),
-                f(1000.0),
-            ),
-            "t",
+            "co2_kg",
+            "CO2 = E / 3.6e6 J/kWh · grid intensity",
+            mul([
+                div(f(rep.cost.energy_joules), f(JOULES_PER_KWH)),
+                f(s.grid_kg_per_kwh),
+            ]),
+            "kg",
             "Touvron et al. 2023 sec. 5.3 (0.385 kg/kWh)",
         ),
         d(

@@ -22,8 +22,8 @@ pub struct Training {
     pub hardware_flops: f64,
     /// Model FLOPs in PF-days.
     pub pf_days: f64,
-    /// Wall-clock days at the scenario's device count and MFU.
-    pub training_days: f64,
+    /// Wall-clock training time, s.
+    pub training_seconds: f64,
     /// Device-hours.
     pub gpu_hours: f64,
     /// Hardware FLOPs utilisation implied by the MFU (PaLM App. B).
@@ -103,7 +103,7 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
         attention_flops,
         hardware_flops,
         pf_days: training_flops / PF_DAY,
-        training_days: seconds / DAY_S,
+        training_seconds: seconds,
         gpu_hours: seconds * f64::from(r.s.gpus) / 3600.0,
         hfu: r.s.mfu * hardware_flops / training_flops,
         gpus_for_deadline_raw: raw,

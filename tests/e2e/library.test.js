@@ -113,9 +113,9 @@ test('a full storage is reported and nothing is silently dropped', async () => {
   await page.waitForSelector('[data-trouble]');
   assert.match(await page.locator('[data-trouble]').innerText(), /Too much/);
   // The page keeps working.
-  const before = await metric(page, 'training_days');
+  const before = await metric(page, 'training_seconds');
   await setGpus(page, 8192);
-  assert.ok((await metric(page, 'training_days')) < before);
+  assert.ok((await metric(page, 'training_seconds')) < before);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -128,7 +128,7 @@ test('with storage unavailable the page works and says so', async () => {
   const { page, errors } = await open(browser, server.url + '?gpus=1024', { context: ctx });
   await page.waitForSelector('[data-trouble]');
   assert.match(await page.locator('[data-trouble]').innerText(), /unavailable/i);
-  assert.ok(await metric(page, 'training_days') > 0);
+  assert.ok(await metric(page, 'training_seconds') > 0);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -184,11 +184,11 @@ test('export then import round-trips; report and chart exports are real files', 
   const scenarioFile = await grab('#export-scenario');
   const exported = JSON.parse(await readFile(scenarioFile, 'utf8'));
   assert.equal(exported.fields.model, 'qwen2.5-72b');
-  const days = await metric(page, 'training_days');
+  const days = await metric(page, 'training_seconds');
   const csv = await readFile(await grab('#export-csv'), 'utf8');
-  assert.match(csv, new RegExp(`^training_days,${days}$`, 'm'));
+  assert.match(csv, new RegExp(`^training_seconds,${days}$`, 'm'));
   const report = JSON.parse(await readFile(await grab('#export-json'), 'utf8'));
-  assert.equal(report.metrics.training_days, days);
+  assert.equal(report.metrics.training_seconds, days);
   const png = await readFile(await grab('#export-png'));
   assert.equal(png.subarray(1, 4).toString(), 'PNG');
   const svg = await readFile(await grab('#export-svg'), 'utf8');
@@ -202,14 +202,14 @@ test('export then import round-trips; report and chart exports are real files', 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label.import').click()]);
   await chooser.setFiles(scenarioFile);
   await page.waitForFunction(() => location.search.includes('qwen2.5-72b'));
-  assert.equal(await metric(page, 'training_days'), days);
+  assert.equal(await metric(page, 'training_seconds'), days);
 
   // A file that is not a scenario is reported by name, and nothing changes.
   const junk = join(dir, 'junk.json');
   await writeFile(junk, 'not json at all');
   await page.setInputFiles('#import-file', junk);
   await page.waitForSelector('.link-problems [data-problem-field="file"]');
-  assert.equal(await metric(page, 'training_days'), days);
+  assert.equal(await metric(page, 'training_seconds'), days);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -39,8 +39,8 @@ test('each main slider moves its dependent figures the right way', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
   const cases = [
     // [slider, position, metric, direction]
-    ['gpus', 900, 'training_days', -1],
-    ['mfu', 900, 'training_days', -1],
+    ['gpus', 900, 'training_seconds', -1],
+    ['mfu', 900, 'training_seconds', -1],
     ['tokens', 950, 'training_flops', +1],
     ['deadline_days', 900, 'gpus_for_deadline', -1],
     ['params', 900, 'params_total', +1],
@@ -84,11 +84,11 @@ test('a fast drag writes the address bar once it pauses, not per event', async (
 test('sliders work from the keyboard and the charts repaint', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
   const drawn = () => page.getAttribute('[data-chart="days"]', 'data-drawn').then(Number);
-  const before = await metric(page, 'training_days');
+  const before = await metric(page, 'training_seconds');
   const paints = await drawn();
   await page.locator('input[data-slider="gpus"]').focus();
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
-  assert.ok((await metric(page, 'training_days')) < before);
+  assert.ok((await metric(page, 'training_seconds')) < before);
   assert.ok((await drawn()) > paints, 'chart repainted');
   // The focused slider is visibly outlined.
   const outline = await page.$eval('input[data-slider="gpus"]', (e) => getComputedStyle(e).outlineStyle);
@@ -184,14 +184,14 @@ test('the address bar carries the scenario and a reload restores it', async () =
   const { page, ctx } = await open(browser, server.url);
   await page.locator('[data-field="gpus"]').fill('4096');
   await page.locator('[data-field="gpus"]').press('Enter');
-  const days = await metric(page, 'training_days');
+  const days = await metric(page, 'training_seconds');
   // The address bar follows once input pauses (browsers throttle rapid replaceState).
   await page.waitForFunction(() => /[?&]gpus=4096/.test(location.search));
   assert.match(page.url(), /[?&]v=1/);
   const historyLength = await page.evaluate(() => history.length);
   await page.reload();
   await page.waitForSelector('[data-chart="days"][data-drawn]');
-  assert.equal(await metric(page, 'training_days'), days);
+  assert.equal(await metric(page, 'training_seconds'), days);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries added');
   await ctx.close();
 });
@@ -253,13 +253,13 @@ test('empty optional fields show what they stand for', async () => {
 
 test('typed nonsense is reported beside the field and the last valid value stays', async () => {
   const { page, ctx } = await open(browser, server.url);
-  const before = await metric(page, 'training_days');
+  const before = await metric(page, 'training_seconds');
   await page.locator('[data-field="mfu"]').fill('150%');
   await page.locator('[data-field="mfu"]').press('Enter');
   const msg = await page.locator('[data-error-for="mfu"]').innerText();
   assert.match(msg, /0\.01/);
   assert.match(msg, /1\b/);
-  assert.equal(await metric(page, 'training_days'), before);
+  assert.equal(await metric(page, 'training_seconds'), before);
   await ctx.close();
 });
 
