@@ -381,6 +381,24 @@ fn frame_area<DB: DrawingBackend>(
     Ok(plot)
 }
 
+/// The axes, labels and grid both charts share.
+fn mesh_style<X, Y, DB>(mesh: &mut plotters::chart::MeshStyle<'_, '_, X, Y, DB>, style: &Style)
+where
+    X: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+    DB: DrawingBackend,
+{
+    let t = style.theme;
+    mesh.label_style(style.font(12.0, t.fg))
+        .axis_desc_style(style.font(13.0, t.fg))
+        .axis_style(style.stroke(t.fg, 1.0))
+        .bold_line_style(style.stroke(t.grid, 1.0))
+        // Grid lines at the labels only: no light lines between them (drawn, they cost time on
+        // every slider move and added nothing).
+        .max_light_lines(0)
+        .y_label_formatter(&|v| tick_label(*v));
+}
+
 /// The plotting area's frame in CSS pixels.
 fn frame_of<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(
     area: &DrawingArea<DB, CT>,
@@ -437,21 +455,13 @@ pub fn draw_days<DB: DrawingBackend>(
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d((x0..x1).log_scale(), (y_lo..y_hi).log_scale())
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc(c.words.x_axis.as_str())
+    let mut mesh = chart.configure_mesh();
+    mesh_style(&mut mesh, style);
+    mesh.x_desc(c.words.x_axis.as_str())
         .y_desc(c.words.y_axis.as_str())
-        .label_style(style.font(12.0, t.fg))
-        .axis_desc_style(style.font(13.0, t.fg))
-        .axis_style(style.stroke(t.fg, 1.0))
-        .bold_line_style(style.stroke(t.grid, 1.0))
-        // Grid lines at the labels only: no light lines between them (drawn, they cost time on
-        // every slider move and added nothing).
-        .max_light_lines(0)
         .x_labels(8)
         .y_labels(6)
         .x_label_formatter(&|v| tick_label(*v))
-        .y_label_formatter(&|v| tick_label(*v))
         .draw()
         .map_err(err)?;
     if c.fits_from > x0 {
@@ -574,20 +584,12 @@ pub fn draw_memory<DB: DrawingBackend>(
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh_style(&mut mesh, style);
+    mesh.disable_x_mesh()
         .x_labels(0)
         .y_desc(c.words.y_axis.as_str())
-        .label_style(style.font(12.0, t.fg))
-        .axis_desc_style(style.font(13.0, t.fg))
-        .axis_style(style.stroke(t.fg, 1.0))
-        .bold_line_style(style.stroke(t.grid, 1.0))
-        // Grid lines at the labels only: no light lines between them (drawn, they cost time on
-        // every slider move and added nothing).
-        .max_light_lines(0)
         .y_labels(6)
-        .y_label_formatter(&|v| tick_label(*v))
         .draw()
         .map_err(err)?;
     for (b, parts) in c.values.iter().enumerate() {
