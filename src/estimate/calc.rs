@@ -88,29 +88,27 @@ pub fn show(x: f64) -> String {
 }
 
 impl Calc {
+    /// The value, each number read through `leaf`.
+    fn value(&self, leaf: &dyn Fn(f64) -> f64) -> f64 {
+        match self {
+            Calc::Num(x) => leaf(*x),
+            Calc::Mul(f) => f.iter().map(|c| c.value(leaf)).product(),
+            Calc::Div(a, b) => a.value(leaf) / b.value(leaf),
+            Calc::Add(t) => t.iter().map(|c| c.value(leaf)).sum(),
+            Calc::Sqrt(a) => a.value(leaf).sqrt(),
+            Calc::Ceil(a) => a.value(leaf).ceil(),
+        }
+    }
+
     /// The value.
     pub fn eval(&self) -> f64 {
-        match self {
-            Calc::Num(x) => *x,
-            Calc::Mul(f) => f.iter().map(Calc::eval).product(),
-            Calc::Div(a, b) => a.eval() / b.eval(),
-            Calc::Add(t) => t.iter().map(Calc::eval).sum(),
-            Calc::Sqrt(a) => a.eval().sqrt(),
-            Calc::Ceil(a) => a.eval().ceil(),
-        }
+        self.value(&|x| x)
     }
 
     /// The value of the printed form: every operand at the precision it is printed with. The
     /// audit test holds it to the printed result.
     pub fn eval_shown(&self) -> f64 {
-        match self {
-            Calc::Num(x) => show(*x).parse().unwrap_or(f64::NAN),
-            Calc::Mul(f) => f.iter().map(Calc::eval_shown).product(),
-            Calc::Div(a, b) => a.eval_shown() / b.eval_shown(),
-            Calc::Add(t) => t.iter().map(Calc::eval_shown).sum(),
-            Calc::Sqrt(a) => a.eval_shown().sqrt(),
-            Calc::Ceil(a) => a.eval_shown().ceil(),
-        }
+        self.value(&|x| show(x).parse().unwrap_or(f64::NAN))
     }
 
     /// How many operands print rounded (to three significant digits): each moves the printed
