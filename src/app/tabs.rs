@@ -9,13 +9,22 @@ use crate::human;
 use crate::i18n;
 use leptos::prelude::*;
 
-/// A derivation with its numbers, its step (if any) in the page's language, and its result.
+/// A derivation with its numbers, its step (if any) in the page's language, and its result;
+/// a result in seconds, joules, kilograms or FLOP/s is also given as the cards show it (days,
+/// MWh, tonnes, TFLOP/s).
 fn shown(d: &Derivation, lang: i18n::Lang) -> String {
+    use crate::metrics::Show;
     let ui = lang.ui();
-    d.numbers(|step| match step {
+    let numbers = d.numbers(|step| match step {
         Step::WholeReplicas => ui.step_whole_replicas,
         Step::RoundedUp => ui.step_rounded_up,
-    })
+    });
+    match crate::metrics::find(d.metric) {
+        Some(m) if matches!(m.show, Show::Days | Show::Mwh | Show::Tonnes | Show::Tflops) => {
+            format!("{numbers} = {}", m.text(d.result, lang, false))
+        }
+        _ => numbers,
+    }
 }
 
 /// Every formula with the user's numbers and its source. The rows stay; a change of the
