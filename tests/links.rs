@@ -2,7 +2,9 @@
 //! before the scenario language moved from its own decimal parser to `str::parse::<f64>`
 //! (issue 11): each row is a real link (the reference runs of `src/estimate/reference.rs`, the
 //! README's examples, links typed on the page), its canonical form, the parameter count, the
-//! training days and the fields it rejects.
+//! training days and the fields it rejects. Four rows of custom architectures were updated on
+//! purpose afterwards (issue 13, item 6): they had taken `kv_heads`, `head_dim` and `ffn` from a
+//! placeholder instead of from the fields they give, so GPT-3's shape counted 155B, not 174.6B.
 
 use suanli::estimate::{estimate, query};
 

@@ -201,3 +201,33 @@ fn markup_in_values_is_only_data() {
         "<script>alert(1)</script>"
     );
 }
+
+#[test]
+fn a_custom_architecture_takes_its_shape_from_the_fields_it_gives() {
+    // GPT-3 from its shape in Brown et al. 2020, Table D.1 (L 96, h 12288, 96 heads, FFN 4h,
+    // tied embeddings, V 50257): multi-head attention when kv_heads is not given, head_dim
+    // = h / heads, 174.6B parameters. It counted 155B while kv_heads leaked in from a default.
+    let p = parse("layers=96&hidden=12288&heads=96&ffn=49152&glu=0&tied=1&vocab=50257");
+    let arch = p.scenario.arch.clone().unwrap();
+    assert_eq!((arch.kv_heads, arch.head_dim), (96, 128));
+    let n = suanli::estimate::estimate(&p.scenario).params_total;
+    assert!((n / 174.6e9 - 1.0).abs() < 1e-3, "{n}");
+    // Without heads or ffn: 128-wide heads and a 4h FFN from the width given.
+    let arch = parse("layers=40&hidden=5120").scenario.arch.unwrap();
+    assert_eq!(
+        (arch.heads, arch.kv_heads, arch.head_dim, arch.ffn),
+        (40, 40, 128, 20480)
+    );
+    // Given fields win: GQA stays GQA.
+    let arch = parse("layers=32&hidden=4096&heads=32&kv_heads=8")
+        .scenario
+        .arch
+        .unwrap();
+    assert_eq!((arch.kv_heads, arch.head_dim), (8, 128));
+    // A rejected field does not count as given.
+    let arch = parse("layers=32&hidden=4096&heads=32&kv_heads=x")
+        .scenario
+        .arch
+        .unwrap();
+    assert_eq!(arch.kv_heads, 32);
+}

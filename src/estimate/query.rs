@@ -1063,6 +1063,26 @@ pub fn parse(input: &str) -> Parsed {
     }
     if let Some(arch) = s.arch.as_mut() {
         apply(ARCH_FIELDS, arch, &pairs, &mut errors);
+        if s.model.is_none() {
+            // A custom architecture's shape follows the fields it gives, not the placeholder's:
+            // heads without kv_heads is multi-head attention, head_dim is hidden / heads, the
+            // FFN is 4 × hidden (GPT-3 from its Table D.1 shape then counts 174.6B, not 155B).
+            let given = |name: &str| {
+                get(name).is_some() && !errors.iter().any(|e: &FieldError| e.field == name)
+            };
+            if !given("heads") {
+                arch.heads = (arch.hidden / 128).max(1);
+            }
+            if !given("kv_heads") {
+                arch.kv_heads = arch.heads;
+            }
+            if !given("head_dim") {
+                arch.head_dim = (arch.hidden / arch.heads.max(1)).max(1);
+            }
+            if !given("ffn") {
+                arch.ffn = arch.hidden.saturating_mul(4);
+            }
+        }
     }
     for (name, slot) in [
         ("params", &mut s.params),
