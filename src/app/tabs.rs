@@ -91,7 +91,10 @@ fn RealityTable() -> impl IntoView {
                         {REFERENCES
                             .iter()
                             .map(|r| {
-                                let (predicted, error) = (r.predicted(), r.error());
+                                let predicted = r.predicted_by(|report, key| {
+                                    crate::metrics::find(key).map(|m| (m.get)(report))
+                                });
+                                let error = predicted / r.published - 1.0;
                                 // The report is in SI units; the table's format shows days, MWh
                                 // and tonnes, the exact SI value on hover.
                                 let read = |v: f64| {

@@ -36,8 +36,14 @@ pub fn metric(r: &Report, key: &str) -> Option<f64> {
 impl Reference {
     /// The prediction for this row.
     pub fn predicted(&self) -> f64 {
+        self.predicted_by(metric)
+    }
+
+    /// The prediction for this row, its figure read by `figure` (the page reads it from the
+    /// metric table, so the report's serde form is not needed there).
+    pub fn predicted_by(&self, figure: impl Fn(&Report, &str) -> Option<f64>) -> f64 {
         let parsed = query::parse(self.query);
-        metric(&estimate(&parsed.scenario), self.metric).unwrap_or(f64::NAN)
+        figure(&estimate(&parsed.scenario), self.metric).unwrap_or(f64::NAN)
     }
 
     /// Relative error of the prediction against the published value.
