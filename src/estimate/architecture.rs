@@ -212,19 +212,6 @@ impl Architecture {
         }
     }
 
-    /// KV-cache elements per token (multiply by bytes per element).
-    ///
-    /// `2·L·g·d_h` for MHA/GQA/MQA (vLLM paper sec. 3); `L·(d_c + d_rope)` for MLA, which caches
-    /// the compressed latent and the decoupled RoPE key (DeepSeek-V2 sec. 2.1.2).
-    pub fn kv_elements_per_token(&self) -> f64 {
-        let layers = f64::from(self.layers);
-        if self.is_mla() {
-            layers * f64::from(self.kv_latent + self.rope_dim)
-        } else {
-            2.0 * layers * f64::from(self.kv_heads) * f64::from(self.head_dim)
-        }
-    }
-
     /// An architecture implied by a bare parameter count, used only for shapes (activations, KV
     /// cache, attention FLOPs) when the user gives `params` without a model. Assumption, labelled
     /// in the UI: dense MHA, FFN 4h, width-to-depth ratio h/L = 128 (GPT-3: 12288/96 = 128),

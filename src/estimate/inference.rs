@@ -185,10 +185,7 @@ fn serving_on(
         replicas,
         gpus: replicas * u64::from(replica_gpus),
         weights_bytes_per_gpu: weights_bytes / f64::from(replica_gpus),
-        kv_cache_bytes_per_gpu: f64::from(batch)
-            * kv_per_token
-            * f64::from(s.prompt_tokens + s.output_tokens)
-            / f64::from(replica_gpus),
+        kv_cache_bytes_per_gpu: f64::from(batch) * kv_per_seq / n,
         flops_per_token,
         response_flops: flops_per_token * f64::from(s.output_tokens),
         seed_response_flops: f64::from(s.output_tokens)
