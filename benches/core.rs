@@ -2,6 +2,7 @@
 //! Goals (issue #3): one full report under 10 µs; a 512-point GPU-count sweep under 1 ms.
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use suanli::estimate::layout::Layout;
 use suanli::estimate::{Scenario, estimate, query, sweep_gpus};
 
 fn bench(c: &mut Criterion) {
@@ -18,7 +19,7 @@ fn bench(c: &mut Criterion) {
         .map(|i| (8.0 * 1.02f64.powi(i)).round() as u32)
         .collect();
     c.bench_function("sweep/512-gpu-counts", |b| {
-        b.iter(|| sweep_gpus(black_box(&dense), black_box(&counts)))
+        b.iter(|| sweep_gpus(black_box(&dense), Layout::of(&dense), black_box(&counts)))
     });
     c.bench_function("query/parse+format", |b| {
         b.iter(|| {

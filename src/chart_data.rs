@@ -72,7 +72,7 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
         .map(|i| (mp * (far / mp).powf(i as f64 / (POINTS - 1) as f64)).round() as u32)
         .collect();
     counts.dedup();
-    let chosen = sweep_gpus(s, &counts);
+    let chosen = sweep_gpus(s, r.layout, &counts);
     let fits_from = chosen
         .iter()
         .find(|p| p.fits)
@@ -88,7 +88,7 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
         push_curve(
             &mut curves,
             c.name.clone(),
-            points(sweep_gpus(&c.scenario, &counts)),
+            points(sweep_gpus(&c.scenario, c.report.layout, &counts)),
         );
     }
     let others = if compared.is_empty() { 3 } else { 0 };
@@ -99,7 +99,7 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
         push_curve(
             &mut curves,
             short_name(id).into(),
-            points(sweep_gpus(&other, &counts)),
+            points(sweep_gpus(&other, r.layout, &counts)),
         );
     }
     let ui = lang.ui();

@@ -163,6 +163,8 @@ pub struct Ui {
     pub step_whole_replicas: &'static str,
     /// A derivation's rounding up.
     pub step_rounded_up: &'static str,
+    /// Derivation step: the deadline's count searched at each count's predicted MFU.
+    pub step_search_counts: &'static str,
 }
 
 /// English.
@@ -272,6 +274,7 @@ pub const EN: Ui = Ui {
     kv_per_token: "KV/token",
     step_whole_replicas: "whole replicas",
     step_rounded_up: "rounded up",
+    step_search_counts: "fewest replicas meeting the deadline at their predicted MFU",
 };
 
 /// 中文.
@@ -381,6 +384,7 @@ pub const ZH: Ui = Ui {
     kv_per_token: "KV/token",
     step_whole_replicas: "取整到完整副本",
     step_rounded_up: "向上取整",
+    step_search_counts: "按各卡数下的预测 MFU 找满足期限的最少副本数",
 };
 
 /// A label and a tooltip in both languages.
@@ -769,6 +773,42 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
             "序列并行",
             "Shards the norm and dropout activations over TP",
             "将归一化和 dropout 的激活按 TP 切分",
+        ),
+    ),
+    (
+        "ep",
+        ft(
+            "Expert parallel",
+            "专家并行",
+            "EP size: experts sharded over this many data-parallel ranks (MoE)",
+            "专家并行度：专家在这么多个数据并行副本间切分（MoE）",
+        ),
+    ),
+    (
+        "cp",
+        ft(
+            "Context parallel",
+            "上下文并行",
+            "CP size: the sequence split over this many ranks (ring attention)",
+            "上下文并行度：序列切分到这么多张卡上（环形注意力）",
+        ),
+    ),
+    (
+        "vpp",
+        ft(
+            "Virtual stages",
+            "虚拟流水线段数",
+            "Interleaved pipeline stages per GPU; empty picks the fastest that fits",
+            "每卡交错的虚拟流水线段数；留空则取放得下的最快值",
+        ),
+    ),
+    (
+        "layout",
+        ft(
+            "Layout",
+            "并行布局",
+            "given: use the fields above; auto: search for the fastest layout that fits",
+            "given：使用上面的字段；auto：搜索放得下的最快布局",
         ),
     ),
     (

@@ -34,6 +34,8 @@ pub enum Show {
     Plain,
     /// Tokens per second.
     TokensPerSecond,
+    /// A fraction, shown in percent.
+    Percent,
 }
 
 /// One figure of the report.
@@ -75,6 +77,7 @@ impl Metric {
             Show::Plain if self.unit.is_empty() => human::sig3(v),
             Show::Plain => format!("{} {}", human::sig3(v), self.unit),
             Show::TokensPerSecond => format!("{} {}", human::sig3(v), ui.tok_s),
+            Show::Percent => human::percent(v),
         }
     }
 }
@@ -379,6 +382,97 @@ pub static METRICS: &[Metric] = &[
         "每副本并发序列数",
         Count,
         |r| r.serving.max_concurrent_sequences as f64,
+    ),
+    m(
+        "step.time_s",
+        "s",
+        "Step time",
+        "单步时间",
+        Plain,
+        |r| r.step.time_s,
+    ),
+    m("step.compute_s", "s", "Compute", "计算", Plain, |r| {
+        r.step.compute_s
+    }),
+    m(
+        "step.tp_comm_s",
+        "s",
+        "TP communication",
+        "张量并行通信",
+        Plain,
+        |r| r.step.tp_comm_s,
+    ),
+    m(
+        "step.pp_bubble_s",
+        "s",
+        "Pipeline bubble",
+        "流水线气泡",
+        Plain,
+        |r| r.step.pp_bubble_s,
+    ),
+    m(
+        "step.dp_comm_s",
+        "s",
+        "DP communication",
+        "数据并行通信",
+        Plain,
+        |r| r.step.dp_comm_s,
+    ),
+    m(
+        "step.ep_comm_s",
+        "s",
+        "EP all-to-all",
+        "专家并行 all-to-all",
+        Plain,
+        |r| r.step.ep_comm_s,
+    ),
+    m(
+        "step.cp_comm_s",
+        "s",
+        "CP ring attention",
+        "上下文并行环形注意力",
+        Plain,
+        |r| r.step.cp_comm_s,
+    ),
+    m(
+        "step.optimizer_s",
+        "s",
+        "Optimizer update",
+        "优化器更新",
+        Plain,
+        |r| r.step.optimizer_s,
+    ),
+    m(
+        "step.model_tflops_per_gpu",
+        "TFLOP/s",
+        "Model TFLOP/s per GPU",
+        "每卡模型 TFLOP/s",
+        Plain,
+        |r| r.step.model_tflops_per_gpu,
+    ),
+    m(
+        "step.hardware_tflops_per_gpu",
+        "TFLOP/s",
+        "Hardware TFLOP/s per GPU",
+        "每卡硬件 TFLOP/s",
+        Plain,
+        |r| r.step.hardware_tflops_per_gpu,
+    ),
+    m(
+        "step.mfu",
+        "",
+        "Predicted MFU",
+        "预测 MFU",
+        Percent,
+        |r| r.step.mfu,
+    ),
+    m(
+        "step.tokens_per_s",
+        "tok/s",
+        "Training tokens/s",
+        "训练吞吐（token/s）",
+        TokensPerSecond,
+        |r| r.step.tokens_per_s,
     ),
     m(
         "peak_flops",

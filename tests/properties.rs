@@ -86,17 +86,26 @@ prop_compose! {
         (prices, currency, cny_per_usd, power_w, pue, grid, elec, net) in ((proptest::option::of(0f64..100.0), proptest::option::of(0f64..1e6)), any::<bool>(), 0.01f64..1000.0, proptest::option::of(1f64..2000.0), 1f64..5.0, 0f64..5.0, 0f64..10.0, 1f64..10_000.0),
         (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
         overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
+        (mfu_auto, layout_auto, ep, cp, vpp) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8)),
     ) -> Scenario {
         let bits = [4, 8, 16, 32];
         let tp = tp.min(gpus);
         let pp = pp.min((gpus / tp).max(1));
         let gpu = hardware::CATALOG.get(gpu).map_or("custom", |a| a.id).to_string();
+        // The cross-field rules the parser enforces (query::validate).
+        let cp = cp.min((gpus / (tp * pp)).max(1));
+        let ep = ep.min((gpus / (tp * pp * cp)).max(1));
+        let ep = arch.as_ref().map_or(ep, |a: &suanli::estimate::architecture::Architecture| ep.min(a.experts.max(1)));
+        let vpp = match (vpp, arch.as_ref()) {
+            (Some(v), Some(a)) => Some(v.min((a.layers / pp).max(1))),
+            (v, _) => v,
+        };
         Scenario {
             model, arch, params, active_params: None, seq, data: tokens, epochs,
             finetune: [Finetune::None, Finetune::Full, Finetune::Lora, Finetune::Qlora][finetune], lora_rank,
             gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
-            gpus, mfu, precision: Precision::ALL[precision], deadline_days,
-            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp,
+            gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, precision: Precision::ALL[precision], deadline_days,
+            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, ep, cp, vpp, layout_auto,
             micro_batch: micro_batch.min(global_batch), global_batch,
             optimizer: [Optimizer::AdamW, Optimizer::AdamWFp32Grads, Optimizer::Sgd, Optimizer::Adam8bit][optimizer],
             price_per_gpu_hour: prices.0, gpu_price: prices.1,
@@ -150,7 +159,9 @@ proptest! {
     #[test]
     fn more_gpus_never_means_more_days_and_gpu_hours_are_invariant(s in scenario(), a in 1u32..100_000, b in 1u32..100_000) {
         let (lo, hi) = (a.min(b), a.max(b));
-        let pts = sweep_gpus(&s, &[lo, hi]);
+        let pts = sweep_gpus(&s, suanli::estimate::layout::Layout::of(&s), &[lo, hi]);
+        // At a fixed MFU; with mfu=auto more devices can be slower, as communication grows.
+        prop_assume!(!s.mfu_auto);
         prop_assert!(pts[1].seconds <= pts[0].seconds);
         let hours = |p: &suanli::estimate::report::SweepPoint| p.seconds / 3600.0 * f64::from(p.gpus);
         prop_assert!((hours(&pts[0]) / hours(&pts[1]) - 1.0).abs() < 1e-9);
@@ -177,6 +188,7 @@ proptest! {
     fn deadline_gpus_meet_the_deadline(s in scenario()) {
         let r = estimate(&s);
         let t = &r.training;
-        prop_assert!(t.gpus_for_deadline as f64 >= t.gpus_for_deadline_raw);
+        // With mfu=auto the count is searched at each count's own MFU (tests/step.rs checks it).
+        prop_assert!(s.mfu_auto || t.gpus_for_deadline as f64 >= t.gpus_for_deadline_raw);
     }
 }

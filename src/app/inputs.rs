@@ -75,6 +75,7 @@ const PARAMS_KIND: Kind = Kind::Number {
     min: 1e6,
     max: 1e14,
     percent: false,
+    auto: false,
 };
 
 /// Architecture fields, in the order of the architecture panel.

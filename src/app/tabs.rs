@@ -18,6 +18,7 @@ fn shown(d: &Derivation, lang: i18n::Lang) -> String {
     let numbers = d.numbers(|step| match step {
         Step::WholeReplicas => ui.step_whole_replicas,
         Step::RoundedUp => ui.step_rounded_up,
+        Step::SearchOverCounts => ui.step_search_counts,
     });
     match crate::metrics::find(d.metric) {
         Some(m) if matches!(m.show, Show::Days | Show::Mwh | Show::Tonnes | Show::Tflops) => {

@@ -74,9 +74,16 @@ fn print_fields() {
 
 fn allowed(kind: query::Kind) -> String {
     match kind {
-        query::Kind::Number { min, max, percent } => {
-            format!("{min} to {max}{}", if percent { " (or %)" } else { "" })
-        }
+        query::Kind::Number {
+            min,
+            max,
+            percent,
+            auto,
+        } => format!(
+            "{min} to {max}{}{}",
+            if percent { " (or %)" } else { "" },
+            if auto { ", or auto" } else { "" }
+        ),
         query::Kind::Integer { min, max } => format!("whole, {min} to {max}"),
         query::Kind::Flag => "0 or 1".into(),
         query::Kind::Choice([]) => "catalog id or custom".into(),

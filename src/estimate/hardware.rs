@@ -70,6 +70,13 @@ pub struct Accelerator {
     pub scale_up_gbs: f64,
     /// Scale-up interconnect, as the datasheet names it.
     pub interconnect: &'static str,
+    /// Devices one scale-up domain joins (8 in an HGX node, 72 in an NVL72 rack); collectives
+    /// inside it run at `scale_up_gbs`, beyond it over the network.
+    pub scale_up_domain: u32,
+    /// Fraction of the dense peak that large BF16 GEMMs reach (maximum achievable matmul FLOPS).
+    pub matmul_efficiency: f64,
+    /// Where `matmul_efficiency` was measured; `None` marks it an assumption.
+    pub matmul_source: Option<&'static str>,
     /// Indicative purchase price per device, USD.
     pub price_usd: f64,
     /// Indicative rental price per device-hour, USD.
@@ -113,6 +120,19 @@ impl Accelerator {
     }
 }
 
+/// Large-GEMM efficiency where no measurement is published: an assumption, between the
+/// measured A100 (87 %) and MI300X (51 %), near the H100's 80 %.
+pub const ASSUMED_MATMUL_EFFICIENCY: f64 = 0.75;
+
+const A100_MAMF: &str = "Bekman, ml-engineering, MAMF table: A100 SXM 271.2 of 312 TFLOP/s BF16";
+const H100_MAMF: &str =
+    "Bekman, ml-engineering, MAMF table: H100 SXM 794.5 of 989 TFLOP/s BF16 (H200 the same)";
+const H100_PCIE_MAMF: &str = "mag-/gpu_benchmark (MAMF finder): H100 PCIe 499.5 TFLOP/s BF16";
+const B200_MAMF: &str = "Bekman, ml-engineering, MAMF table: B200 SXM 1745 of 2250 TFLOP/s BF16";
+const GB200_MAMF: &str = "Bekman, ml-engineering, MAMF table: GB200 1822 of 2500 TFLOP/s BF16";
+const MI250X_MAMF: &str = "Bekman, ml-engineering, MAMF table: MI250X 147.0 of 191.5 per GCD";
+const MI300X_MAMF: &str = "Bekman, ml-engineering, MAMF table: MI300X 668.4 TFLOP/s BF16";
+
 const A100_LIST: &str = "seed article: A100 about US$10,000 list (CNY 100,000 in China)";
 const H800_RENT: &str = "DeepSeek-V3 report: US$2 per H800 GPU-hour";
 
@@ -135,6 +155,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 300.0,
         scale_up_gbs: 300.0,
         interconnect: "NVLink 2",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 8000.0,
         rent_usd_per_hour: 0.8,
         price_source: None,
@@ -156,6 +179,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 400.0,
         scale_up_gbs: 600.0,
         interconnect: "NVLink 3",
+        scale_up_domain: 8,
+        matmul_efficiency: 271.2 / 312.0,
+        matmul_source: Some(A100_MAMF),
         price_usd: 10000.0,
         rent_usd_per_hour: 1.3,
         price_source: Some(A100_LIST),
@@ -177,6 +203,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 400.0,
         scale_up_gbs: 600.0,
         interconnect: "NVLink 3",
+        scale_up_domain: 8,
+        matmul_efficiency: 271.2 / 312.0,
+        matmul_source: Some(A100_MAMF),
         price_usd: 15000.0,
         rent_usd_per_hour: 1.8,
         price_source: None,
@@ -198,6 +227,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 700.0,
         scale_up_gbs: 900.0,
         interconnect: "NVLink 4",
+        scale_up_domain: 8,
+        matmul_efficiency: 794.5 / 989.4,
+        matmul_source: Some(H100_MAMF),
         price_usd: 30000.0,
         rent_usd_per_hour: 2.5,
         price_source: None,
@@ -219,6 +251,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 350.0,
         scale_up_gbs: 600.0,
         interconnect: "NVLink bridge / PCIe Gen5",
+        scale_up_domain: 2,
+        matmul_efficiency: 499.5 / 756.0,
+        matmul_source: Some(H100_PCIE_MAMF),
         price_usd: 25000.0,
         rent_usd_per_hour: 2.0,
         price_source: None,
@@ -240,6 +275,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 700.0,
         scale_up_gbs: 400.0,
         interconnect: "NVLink 400 GB/s",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 30000.0,
         rent_usd_per_hour: 2.0,
         price_source: Some(H800_RENT),
@@ -261,6 +299,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 400.0,
         scale_up_gbs: 900.0,
         interconnect: "NVLink 900 GB/s",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 12000.0,
         rent_usd_per_hour: 1.2,
         price_source: None,
@@ -282,6 +323,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 700.0,
         scale_up_gbs: 900.0,
         interconnect: "NVLink 4",
+        scale_up_domain: 8,
+        matmul_efficiency: 794.5 / 989.4,
+        matmul_source: Some(H100_MAMF),
         price_usd: 35000.0,
         rent_usd_per_hour: 3.5,
         price_source: None,
@@ -303,6 +347,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 1000.0,
         scale_up_gbs: 1800.0,
         interconnect: "NVLink 5",
+        scale_up_domain: 8,
+        matmul_efficiency: 1745.0 / 2250.0,
+        matmul_source: Some(B200_MAMF),
         price_usd: 40000.0,
         rent_usd_per_hour: 5.0,
         price_source: None,
@@ -324,6 +371,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 1200.0,
         scale_up_gbs: 1800.0,
         interconnect: "NVLink 5 (NVL72)",
+        scale_up_domain: 72,
+        matmul_efficiency: 1822.0 / 2500.0,
+        matmul_source: Some(GB200_MAMF),
         price_usd: 60000.0,
         rent_usd_per_hour: 6.0,
         price_source: None,
@@ -345,6 +395,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 350.0,
         scale_up_gbs: 64.0,
         interconnect: "PCIe Gen4 x16 (no NVLink)",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 9000.0,
         rent_usd_per_hour: 1.0,
         price_source: None,
@@ -366,6 +419,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 450.0,
         scale_up_gbs: 64.0,
         interconnect: "PCIe Gen4 x16 (no NVLink)",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 1600.0,
         rent_usd_per_hour: 0.4,
         price_source: None,
@@ -387,6 +443,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 70.0,
         scale_up_gbs: 32.0,
         interconnect: "PCIe Gen3 x16",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 2000.0,
         rent_usd_per_hour: 0.35,
         price_source: None,
@@ -408,6 +467,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 500.0,
         scale_up_gbs: 800.0,
         interconnect: "Infinity Fabric",
+        scale_up_domain: 8,
+        matmul_efficiency: 147.0 / 191.5,
+        matmul_source: Some(MI250X_MAMF),
         price_usd: 12000.0,
         rent_usd_per_hour: 1.5,
         price_source: None,
@@ -429,6 +491,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 750.0,
         scale_up_gbs: 896.0,
         interconnect: "Infinity Fabric, 8-GPU mesh",
+        scale_up_domain: 8,
+        matmul_efficiency: 668.4 / 1307.4,
+        matmul_source: Some(MI300X_MAMF),
         price_usd: 20000.0,
         rent_usd_per_hour: 2.5,
         price_source: None,
@@ -450,6 +515,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 192.0,
         scale_up_gbs: 300.0,
         interconnect: "ICI 3D torus",
+        scale_up_domain: 4096,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 0.0,
         rent_usd_per_hour: 3.22,
         price_source: None,
@@ -471,6 +539,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 200.0,
         scale_up_gbs: 200.0,
         interconnect: "ICI 2D torus",
+        scale_up_domain: 256,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 0.0,
         rent_usd_per_hour: 1.2,
         price_source: None,
@@ -492,6 +563,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 450.0,
         scale_up_gbs: 600.0,
         interconnect: "ICI 3D torus",
+        scale_up_domain: 8960,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 0.0,
         rent_usd_per_hour: 4.2,
         price_source: None,
@@ -513,6 +587,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 400.0,
         scale_up_gbs: 392.0,
         interconnect: "HCCS",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 17000.0,
         rent_usd_per_hour: 1.5,
         price_source: None,
@@ -534,6 +611,9 @@ pub const CATALOG: &[Accelerator] = &[
         tdp_w: 250.0,
         scale_up_gbs: 200.0,
         interconnect: "MLU-Link",
+        scale_up_domain: 8,
+        matmul_efficiency: ASSUMED_MATMUL_EFFICIENCY,
+        matmul_source: None,
         price_usd: 2000.0,
         rent_usd_per_hour: 0.5,
         price_source: Some("seed article: MLU370 about CNY 14,600"),
@@ -576,6 +656,7 @@ pub fn custom(
     a.hbm_gb = hbm_gb;
     a.bandwidth_gbs = bandwidth_gbs;
     a.price_source = None;
+    a.matmul_source = None;
     a.approximate = true;
     a.source = "user-defined";
     a

@@ -2,6 +2,7 @@
 //! (docs/model.md §4).
 
 use super::calc::{Calc, add, mul, num};
+use super::layout::stage_layers;
 use super::precision::bytes_per_element;
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Optimizer, Recompute};
@@ -58,15 +59,18 @@ pub fn state_bytes_per_param(optimizer: Optimizer, mixed: bool) -> [f64; 3] {
 /// input (8·sbh for MHA; smaller K/V with GQA), the MLP's 16·sbh (two f-wide tensors for FFN 4h;
 /// four for a gated FFN), and the 5·a·s²·b of attention scores, which selective recomputation or
 /// FlashAttention removes. Full recomputation keeps only the 2·sbh layer input.
+///
+/// Context parallelism splits the sequence: each of its ranks holds `s / cp` tokens' worth.
 pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f64 {
     let a = &r.arch;
+    let l = &r.layout;
     let (s, b, h) = (
-        f64::from(r.s.seq),
-        f64::from(r.s.micro_batch),
+        f64::from(r.s.seq) / f64::from(l.cp),
+        f64::from(l.micro_batch),
         f64::from(a.hidden),
     );
-    let t = f64::from(r.s.tp.max(1));
-    let sp = if r.s.sp { t } else { 1.0 };
+    let t = f64::from(l.tp);
+    let sp = if l.sp { t } else { 1.0 };
     let sbh = s * b * h;
     let q = a.q_width();
     // MLA decompresses K and V per head before attention, so they are stored at full width.
@@ -78,7 +82,8 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     let replicated = 10.0 * sbh / sp;
     let attention = 2.0 * s * b * (q + kv + q) / t;
     let mlp = if a.glu { 8.0 } else { 4.0 } * s * b * ffn / t;
-    let scores = 5.0 * f64::from(a.heads) * s * s * b / t;
+    // Each context-parallel rank scores its s/cp queries against all s keys.
+    let scores = 5.0 * f64::from(a.heads) * s * f64::from(r.s.seq) * b / t;
     match recompute {
         Recompute::None => replicated + attention + mlp + scores,
         Recompute::Selective => replicated + attention + mlp,
@@ -94,13 +99,13 @@ pub fn activations_calc(r: &Resolved, data_parallel: u32) -> Calc {
     let first = add([
         mul([
             num(parts.in_flight),
-            num(parts.stage_layers),
+            num(parts.first_layers),
             num(parts.per_layer),
         ]),
         num(parts.working),
     ]);
     let last = add([
-        mul([num(parts.stage_layers), num(parts.per_layer)]),
+        mul([num(parts.last_layers), num(parts.per_layer)]),
         num(parts.working),
         num(parts.output),
     ]);
@@ -115,7 +120,8 @@ pub fn activations_calc(r: &Resolved, data_parallel: u32) -> Calc {
 struct ActivationParts {
     per_layer: f64,
     in_flight: f64,
-    stage_layers: f64,
+    first_layers: f64,
+    last_layers: f64,
     working: f64,
     output: f64,
 }
@@ -123,8 +129,8 @@ struct ActivationParts {
 /// Activations at the busiest pipeline stage for `data_parallel` replicas, and per layer.
 fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
     let p = activation_parts(r, data_parallel);
-    let first = p.in_flight * p.stage_layers * p.per_layer + p.working;
-    let last = p.stage_layers * p.per_layer + p.working + p.output;
+    let first = p.in_flight * p.first_layers * p.per_layer + p.working;
+    let last = p.last_layers * p.per_layer + p.working + p.output;
     (first.max(last), p.per_layer)
 }
 
@@ -138,29 +144,38 @@ fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
             + moe * activations_per_layer(r, moe_ffn, rc))
             / layers
     };
-    let per_layer = per_layer_avg(r.s.recompute);
-    let p = f64::from(r.s.pp.max(1));
+    let l = &r.layout;
+    let per_layer = per_layer_avg(l.recompute);
+    let p = f64::from(l.pp);
+    let v = f64::from(l.vpp);
     let micro_batches = micro_batches(r, data_parallel);
-    // 1F1B: the first stage holds min(p, m) micro-batches of its L/p layers (Korthikanti sec. 4.2.3).
-    let in_flight = p.min(micro_batches);
-    let stage_layers = layers / p;
+    // 1F1B: the first stage holds min(p, m) micro-batches of its layers; interleaving over v
+    // virtual stages holds (1 + (p - 1)/(p·v)) times as much (Korthikanti sec. 4.2.3).
+    let interleave = if l.vpp > 1 {
+        1.0 + (p - 1.0) / (p * v)
+    } else {
+        1.0
+    };
+    let in_flight = p.min(micro_batches) * interleave;
+    let [first_layers, _, last_layers] = stage_layers(a.layers, l.pp);
     // Full recomputation rebuilds one layer's activations at a time during the backward pass.
-    let working = if r.s.recompute == Recompute::Full {
+    let working = if l.recompute == Recompute::Full {
         per_layer_avg(Recompute::Selective)
     } else {
         0.0
     };
     // Output layer and loss: 4·s·b·h·(1 + V/h)/t at the last stage (docs/model.md §4).
     let (s, b, h) = (
-        f64::from(r.s.seq),
-        f64::from(r.s.micro_batch),
+        f64::from(r.s.seq) / f64::from(l.cp),
+        f64::from(l.micro_batch),
         f64::from(a.hidden),
     );
-    let output = 4.0 * s * b * h * (1.0 + f64::from(a.vocab) / h) / f64::from(r.s.tp.max(1));
+    let output = 4.0 * s * b * h * (1.0 + f64::from(a.vocab) / h) / f64::from(l.tp);
     ActivationParts {
         per_layer,
         in_flight,
-        stage_layers,
+        first_layers: f64::from(first_layers),
+        last_layers: f64::from(last_layers),
         working,
         output,
     }
@@ -170,15 +185,26 @@ fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
 /// least one.
 pub fn micro_batches(r: &Resolved, data_parallel: u32) -> f64 {
     (f64::from(r.s.global_batch)
-        / (f64::from(r.s.micro_batch.max(1)) * f64::from(data_parallel.max(1))))
+        / (f64::from(r.layout.micro_batch) * f64::from(data_parallel.max(1))))
     .max(1.0)
 }
 
 /// Memory per device at a ZeRO stage and data-parallel size.
+///
+/// Tensor and pipeline parallelism shard every model state before ZeRO applies; routed experts
+/// are sharded `ep` ways more. ZeRO shards over the data-parallel ranks (times `cp`, which hold
+/// the same weights), and the experts' states over the `dp·cp / ep` ranks holding each expert.
 pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
-    let nd = f64::from(data_parallel.max(1));
-    // Tensor and pipeline parallelism shard every model state before ZeRO applies.
-    let mp = f64::from(r.model_parallel());
+    let l = &r.layout;
+    let ranks = f64::from(data_parallel.max(1)) * f64::from(l.cp);
+    let ep = f64::from(l.ep).min(ranks);
+    let mp = f64::from(l.tp * l.pp);
+    // The routed experts' share of the parameters.
+    let expert_share = if r.breakdown.total > 0.0 {
+        r.breakdown.routed_experts / r.breakdown.total
+    } else {
+        0.0
+    };
     let [w_b, g_b, o_b] = state_bytes_per_param(r.s.optimizer, r.precision.is_mixed());
     let (weights, grads, opt) = match r.s.finetune {
         Finetune::None | Finetune::Full => (
@@ -200,7 +226,12 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
             )
         }
     };
-    let shard = |bytes: f64, stage: u8| bytes / mp / if zero >= stage { nd } else { 1.0 };
+    let shard = |bytes: f64, stage: u8| {
+        let zeroed = zero >= stage;
+        let dense = bytes * (1.0 - expert_share) / mp / if zeroed { ranks } else { 1.0 };
+        let experts = bytes * expert_share / (mp * ep) / if zeroed { ranks / ep } else { 1.0 };
+        dense + experts
+    };
     let weights_bytes = shard(weights, 3);
     let gradients_bytes = shard(grads, 2);
     let optimizer_bytes = shard(opt, 1);
@@ -227,9 +258,17 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
 /// Lower bound on devices for one replica: all model states spread perfectly over devices, no
 /// activations (the seeds' "20 bytes x N / 80 GB" argument, generalised to any optimizer).
 pub fn min_gpus_for_replica(r: &Resolved) -> u64 {
-    let one = memory_at(r, 0, 1);
-    let states = one.model_states_bytes * f64::from(r.model_parallel());
-    (states / r.hbm_bytes()).ceil().max(1.0) as u64
+    (replica_model_states_bytes(r) / r.hbm_bytes())
+        .ceil()
+        .max(1.0) as u64
+}
+
+/// Weights, gradients and optimizer states of one whole model copy, bytes.
+pub fn replica_model_states_bytes(r: &Resolved) -> f64 {
+    let mut single = r.clone();
+    single.layout.ep = 1;
+    single.layout.cp = 1;
+    memory_at(&single, 0, 1).model_states_bytes * f64::from(r.layout.tp * r.layout.pp)
 }
 
 /// The fewest devices (whole replicas of `tp·pp`) at which this configuration fits, or `None`

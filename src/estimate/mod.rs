@@ -19,6 +19,7 @@ pub mod comms;
 pub mod cost;
 pub mod hardware;
 pub mod inference;
+pub mod layout;
 pub mod memory;
 pub mod notice;
 pub mod precision;
@@ -28,6 +29,8 @@ pub mod reference;
 pub mod report;
 pub mod resolve;
 pub mod scenario;
+pub mod search;
+pub mod step;
 pub mod training;
 
 pub use report::{Report, derivations, estimate, sweep_gpus};

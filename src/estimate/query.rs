@@ -136,6 +136,8 @@ pub enum Kind {
         max: f64,
         /// Accepts a `%` suffix.
         percent: bool,
+        /// Accepts `auto`: the estimate computes the value (read as `Value::Word("auto")`).
+        auto: bool,
     },
     /// A whole number in `[min, max]`.
     Integer {
@@ -306,8 +308,13 @@ const fn number(min: f64, max: f64) -> Kind {
         min,
         max,
         percent: false,
+        auto: false,
     }
 }
+
+/// The word a field with `auto` takes to have the estimate compute it.
+pub const AUTO: &str = "auto";
+const LAYOUTS: &[&str] = &["given", AUTO];
 
 const fn integer(min: f64, max: f64) -> Kind {
     Kind::Integer { min, max }
@@ -452,14 +459,29 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "mfu",
         unit: "fraction",
-        doc: cli_doc!("model FLOPs utilisation (0.4 or 40%)"),
+        doc: cli_doc!(
+            "model FLOPs utilisation (0.4 or 40%), or auto: predicted by the step-time model"
+        ),
         kind: Kind::Number {
             min: 0.01,
             max: 1.0,
             percent: true,
+            auto: true,
         },
-        get: |s| Value::Num(s.mfu),
-        set: |s, v| s.mfu = num(v),
+        get: |s| {
+            if s.mfu_auto {
+                Value::Word(AUTO)
+            } else {
+                Value::Num(s.mfu)
+            }
+        },
+        set: |s, v| match v {
+            Value::Word(_) => s.mfu_auto = true,
+            v => {
+                s.mfu = num(v);
+                s.mfu_auto = false;
+            }
+        },
     },
     Field {
         name: "precision",
@@ -522,6 +544,40 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: Kind::Flag,
         get: |s| Value::Flag(s.sp),
         set: |s, v| s.sp = flag(v),
+    },
+    Field {
+        name: "ep",
+        unit: "",
+        doc: cli_doc!("expert-parallel size (MoE; divides the data-parallel size)"),
+        kind: integer(1.0, 4096.0),
+        get: |s| Value::Num(s.ep.into()),
+        set: |s, v| s.ep = int(v),
+    },
+    Field {
+        name: "cp",
+        unit: "",
+        doc: cli_doc!("context-parallel size (ring attention)"),
+        kind: integer(1.0, 64.0),
+        get: |s| Value::Num(s.cp.into()),
+        set: |s, v| s.cp = int(v),
+    },
+    Field {
+        name: "vpp",
+        unit: "",
+        doc: cli_doc!("virtual pipeline stages per device; empty: the fastest that fits"),
+        kind: integer(1.0, 64.0),
+        get: |s| s.vpp.map_or(Value::Absent, |v| Value::Num(v.into())),
+        set: |s, v| s.vpp = opt_in(v).map(|x| x as u32),
+    },
+    Field {
+        name: "layout",
+        unit: "",
+        doc: cli_doc!(
+            "given: use tp, pp, ep, cp, vpp, micro_batch, recompute, zero; auto: the fastest that fits"
+        ),
+        kind: Kind::Choice(LAYOUTS),
+        get: |s| Value::Word(if s.layout_auto { AUTO } else { "given" }),
+        set: |s, v| s.layout_auto = word(v) == AUTO,
     },
     Field {
         name: "micro_batch",
@@ -958,9 +1014,12 @@ pub fn parse_value(kind: Kind, raw: &str) -> Result<Value, Problem> {
         }
     };
     match kind {
-        Kind::Number { min, max, percent } => {
-            Ok(Value::Num(ranged(parse_number(raw, percent)?, min, max)?))
+        Kind::Number { auto: true, .. } if raw.trim().eq_ignore_ascii_case(AUTO) => {
+            Ok(Value::Word(AUTO))
         }
+        Kind::Number {
+            min, max, percent, ..
+        } => Ok(Value::Num(ranged(parse_number(raw, percent)?, min, max)?)),
         Kind::Integer { min, max } => {
             let x = parse_number(raw, false)?;
             if x.fract() != 0.0 {
@@ -1235,6 +1294,16 @@ fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
     at_most("tp", &mut s.tp, "gpus", gpus);
     let pp_limit = (gpus / s.tp.max(1)).max(1);
     at_most("pp", &mut s.pp, "gpus / tp", pp_limit);
+    let cp_limit = (gpus / (s.tp.max(1) * s.pp.max(1))).max(1);
+    at_most("cp", &mut s.cp, "gpus / (tp · pp)", cp_limit);
+    let ep_limit = (cp_limit / s.cp.max(1)).max(1);
+    at_most("ep", &mut s.ep, "gpus / (tp · pp · cp)", ep_limit);
+    if let Some(a) = s.arch.as_ref() {
+        at_most("ep", &mut s.ep, "experts", a.experts.max(1));
+        if let Some(v) = s.vpp.as_mut() {
+            at_most("vpp", v, "layers / pp", (a.layers / s.pp.max(1)).max(1));
+        }
+    }
     let gb = s.global_batch;
     at_most("micro_batch", &mut s.micro_batch, "global_batch", gb);
     if let (Some(active), Some(total)) = (s.active_params, s.params)

@@ -3,15 +3,17 @@
 
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
-use super::comms::{Comms, comms};
 use super::cost::{Cost, JOULES_PER_KWH, cost};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
+use super::layout::Layout;
 use super::memory::{self, Memory};
 use super::notice::Notice;
 use super::precision::Precision;
 use super::resolve::Resolved;
 use super::scenario::Scenario;
 use super::scenario::{Currency, Finetune};
+use super::search::{self, Candidate};
+use super::step::{self, StepTime};
 use super::training::{self, DAY_S, PF_DAY, Training};
 use serde::Serialize;
 
@@ -58,8 +60,15 @@ pub struct Report {
     pub inference_rule_of_thumb_bytes: f64,
     /// Serving capacity and devices for the load.
     pub serving: Serving,
-    /// Communication per training step.
-    pub comms: Comms,
+    /// One optimizer step at the layout used, from the step-time model.
+    pub step: StepTime,
+    /// The layout the figures are for: the given one (its interleaving tuned unless given), or
+    /// the search's best with `layout=auto`.
+    pub layout: Layout,
+    /// With `layout=auto`: the fastest layouts that fit, fastest first (at most ten).
+    pub layouts: Vec<Candidate>,
+    /// Layouts the search evaluated (0 without `layout=auto`).
+    pub layouts_evaluated: usize,
     /// Cost, energy and carbon.
     #[serde(flatten)]
     pub cost: Cost,
@@ -86,6 +95,21 @@ pub struct Device {
 pub fn estimate(s: &Scenario) -> Report {
     let mut r = Resolved::new(s);
     let mut notices = std::mem::take(&mut r.notices);
+    let (layouts, layouts_evaluated) = if s.layout_auto {
+        let found = search::search(&r);
+        r.layout = found.best[0].layout;
+        (found.best, found.evaluated)
+    } else {
+        if s.vpp.is_none() && r.layout.pp > 1 {
+            r.layout = search::tune_interleaving(&r, r.layout);
+        }
+        (Vec::new(), 0)
+    };
+    let step = step::step_time(&r);
+    if s.mfu_auto {
+        r.mfu = step.mfu;
+    }
+    let s_tp = r.layout.tp;
     let dp = r.data_parallel(s.gpus);
     let mp = r.model_parallel();
     if !s.gpus.is_multiple_of(mp) {
@@ -95,22 +119,23 @@ pub fn estimate(s: &Scenario) -> Report {
             used: dp * mp,
         });
     }
-    if !r.arch.heads.is_multiple_of(s.tp.max(1)) {
+    if !r.arch.heads.is_multiple_of(s_tp) {
         notices.push(Notice::HeadsNotDivisible {
             heads: r.arch.heads,
-            tp: s.tp,
+            tp: s_tp,
         });
     }
-    if s.tp > 8 {
-        notices.push(Notice::TpAcrossNodes { tp: s.tp });
+    if s_tp > r.gpu.scale_up_domain {
+        notices.push(Notice::TpAcrossNodes { tp: s_tp });
     }
-    if s.mfu > 0.6 {
-        notices.push(Notice::MfuAbovePublished { mfu: s.mfu });
+    if r.mfu > 0.6 {
+        notices.push(Notice::MfuAbovePublished { mfu: r.mfu });
     }
 
+    let zero = r.layout.zero;
     let memory_by_zero: Vec<_> = (0..=3).map(|z| memory::memory_at(&r, z, dp)).collect();
-    let memory_per_gpu = memory_by_zero[usize::from(s.zero.min(3))];
-    let min_gpus_to_fit = memory::min_gpus_to_fit(&r, s.zero);
+    let memory_per_gpu = memory_by_zero[usize::from(zero)];
+    let min_gpus_to_fit = memory::min_gpus_to_fit(&r, zero);
     if !memory_per_gpu.fits {
         notices.push(Notice::DoesNotFit {
             needed_gb: memory_per_gpu.total_bytes / 1e9,
@@ -120,7 +145,17 @@ pub fn estimate(s: &Scenario) -> Report {
     if min_gpus_to_fit.is_none() {
         notices.push(Notice::NeverFits);
     }
-    let training = training::training(&r, min_gpus_to_fit);
+    let mut training = training::training(&r, min_gpus_to_fit);
+    if s.mfu_auto {
+        // The MFU changes with the count, so the deadline's count is searched for.
+        training.gpus_for_deadline = search::gpus_for_deadline(
+            &r,
+            training.training_flops,
+            training
+                .gpus_for_deadline_raw
+                .max(min_gpus_to_fit.unwrap_or(0) as f64),
+        );
+    }
 
     let inference_weights_bytes = inference::weights_bytes(&r);
     let kv_cache_bytes_per_token = inference::kv_bytes_per_token(&r);
@@ -130,14 +165,12 @@ pub fn estimate(s: &Scenario) -> Report {
         kv_cache_bytes_per_token,
         &mut notices,
     );
-    let step_flops =
-        training::model_flops_per_token(&r) * f64::from(s.global_batch) * f64::from(s.seq);
-    let comms = comms(&r, step_flops);
     // Above a quarter of the step, the bubble is worth acting on (Narayanan et al. 2021 sec. 2.2
     // keep it small with m >> p).
-    if comms.bubble_fraction > 0.25 {
+    let bubble_fraction = step.pp_bubble_s / step.time_s;
+    if bubble_fraction > 0.25 {
         notices.push(Notice::LargeBubble {
-            fraction: comms.bubble_fraction,
+            fraction: bubble_fraction,
         });
     }
     let cost = cost(&r, training.gpu_hours, s.gpus);
@@ -169,7 +202,10 @@ pub fn estimate(s: &Scenario) -> Report {
         memory_per_gpu,
         memory_by_zero,
         serving,
-        comms,
+        step,
+        layout: r.layout,
+        layouts,
+        layouts_evaluated,
         cost,
         notices,
     }
@@ -188,15 +224,27 @@ pub struct SweepPoint {
 
 /// Training days and memory fit over device counts, for the GPU-count chart. Resolves the
 /// scenario once; each point costs one time and one memory evaluation.
-pub fn sweep_gpus(s: &Scenario, counts: &[u32]) -> Vec<SweepPoint> {
-    let r = Resolved::new(s);
+///
+/// `layout` is the report's (the search's with `layout=auto`); each count keeps its shape and
+/// changes the data-parallel size. With `mfu=auto` each point takes the step-time model's MFU
+/// at its count.
+pub fn sweep_gpus(s: &Scenario, layout: Layout, counts: &[u32]) -> Vec<SweepPoint> {
+    let mut r = Resolved::new(s);
+    r.layout = layout;
     let flops = training::model_flops_per_token(&r) * r.tokens;
     counts
         .iter()
-        .map(|&gpus| SweepPoint {
-            gpus,
-            seconds: training::training_seconds(&r, flops, gpus),
-            fits: memory::memory_at(&r, s.zero, r.data_parallel(gpus)).fits,
+        .map(|&gpus| {
+            let dp = r.data_parallel(gpus);
+            r.layout.dp = dp;
+            if s.mfu_auto {
+                r.mfu = step::step_time(&r).mfu;
+            }
+            SweepPoint {
+                gpus,
+                seconds: training::training_seconds(&r, flops, gpus),
+                fits: memory::memory_at(&r, layout.zero, dp).fits,
+            }
         })
         .collect()
 }
@@ -233,6 +281,8 @@ pub enum Step {
     WholeReplicas,
     /// Rounded up to a whole number.
     RoundedUp,
+    /// The fewest whole replicas whose predicted MFU meets the deadline, searched over counts.
+    SearchOverCounts,
 }
 
 impl Step {
@@ -241,6 +291,7 @@ impl Step {
         match self {
             Step::WholeReplicas => "whole replicas",
             Step::RoundedUp => "rounded up",
+            Step::SearchOverCounts => "fewest replicas meeting the deadline at their predicted MFU",
         }
     }
 }
@@ -300,7 +351,9 @@ impl Derivation {
 /// The derivation of each headline figure, built on demand (not in the sweep's hot path), from
 /// the operands the figures are computed from.
 pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
-    let r = Resolved::new(s);
+    let mut r = Resolved::new(s);
+    // The layout the figures were computed at (tuned or searched).
+    r.layout = rep.layout;
     let t = &rep.training;
     let m = &rep.memory_per_gpu;
     let sv = &rep.serving;
@@ -345,6 +398,8 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let cny = s.currency == Currency::Cny;
     let money = if cny { "¥" } else { "$" };
     let gpus = f64::from(s.gpus);
+    // The MFU the figures used: the step-time model's with `mfu=auto`.
+    let mfu = if s.mfu_auto { rep.step.mfu } else { s.mfu };
     vec![
         params,
         d(
@@ -378,10 +433,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "training_seconds",
             "T = C / (n · F_peak · MFU)",
-            div(
-                f(t.training_flops),
-                mul([f(gpus), f(r.peak_flops), f(s.mfu)]),
-            ),
+            div(f(t.training_flops), mul([f(gpus), f(r.peak_flops), f(mfu)])),
             "s",
             "Narayanan et al. 2021 eq. 4; PaLM App. B (MFU)",
         ),
@@ -397,9 +449,13 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "n = C / (F_peak · MFU · T_deadline · 86400), rounded up to whole tp·pp replicas (and 8-device nodes), at least the memory minimum",
             div(
                 f(t.training_flops),
-                mul([f(r.peak_flops), f(s.mfu), f(s.deadline_days), f(DAY_S)]),
+                mul([f(r.peak_flops), f(mfu), f(s.deadline_days), f(DAY_S)]),
             ),
-            Some(Step::WholeReplicas),
+            Some(if s.mfu_auto {
+                Step::SearchOverCounts
+            } else {
+                Step::WholeReplicas
+            }),
             t.gpus_for_deadline as f64,
             "",
             "docs/model.md §3",
@@ -426,10 +482,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "min_gpus_for_replica",
             "n_min = model states of one replica / HBM",
-            div(
-                f(rep.memory_by_zero[0].model_states_bytes * f64::from(r.model_parallel())),
-                f(r.hbm_bytes()),
-            ),
+            div(f(memory::replica_model_states_bytes(&r)), f(r.hbm_bytes())),
             Some(Step::RoundedUp),
             rep.min_gpus_for_replica as f64,
             "",

@@ -3,6 +3,7 @@
 
 use super::architecture::{Architecture, ParamCount};
 use super::hardware::{self, Accelerator};
+use super::layout::Layout;
 use super::notice::Notice;
 use super::precision::Precision;
 use super::scenario::{Currency, Finetune, Scenario};
@@ -34,6 +35,10 @@ pub struct Resolved<'a> {
     pub tokens: f64,
     /// Currency units per USD.
     pub rate: f64,
+    /// The parallel layout the figures are for: the scenario's, or the one the search found.
+    pub layout: Layout,
+    /// The MFU the time figures use: the scenario's, or the step-time model's with `mfu=auto`.
+    pub mfu: f64,
     /// Caveats found while resolving.
     pub notices: Vec<Notice>,
 }
@@ -118,18 +123,27 @@ impl<'a> Resolved<'a> {
             peak_flops: peak_tflops * 1e12,
             tokens: s.data.tokens() * s.epochs,
             rate,
+            layout: Layout::of(s),
+            mfu: s.mfu,
             notices,
         }
     }
 
-    /// Data-parallel size: devices per model replica is `tp·pp`.
+    /// Data-parallel size on `gpus` devices: whole replicas of `tp·pp·cp`.
     pub fn data_parallel(&self, gpus: u32) -> u32 {
         (gpus / self.model_parallel()).max(1)
     }
 
-    /// Devices holding one model replica (`tp·pp`).
+    /// Devices holding one model replica (`tp·pp·cp`).
     pub fn model_parallel(&self) -> u32 {
-        (self.s.tp * self.s.pp).max(1)
+        self.layout.replica()
+    }
+
+    /// The same scenario at another layout (the search evaluates many).
+    pub fn at(&self, layout: Layout) -> Self {
+        let mut r = self.clone();
+        r.layout = layout;
+        r
     }
 
     /// Device memory in bytes.

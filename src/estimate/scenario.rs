@@ -118,6 +118,8 @@ pub struct Scenario {
     pub gpus: u32,
     /// Model FLOPs utilisation: achieved 6ND FLOP/s over dense peak.
     pub mfu: f64,
+    /// `mfu=auto`: the MFU comes from the step-time model instead of `mfu`.
+    pub mfu_auto: bool,
     /// Training arithmetic.
     pub precision: Precision,
     /// Deadline for the training run, days.
@@ -132,6 +134,15 @@ pub struct Scenario {
     pub pp: u32,
     /// Sequence parallelism (with tensor parallelism).
     pub sp: bool,
+    /// Expert-parallel size (MoE; divides the data-parallel size).
+    pub ep: u32,
+    /// Context-parallel size (ring attention over the sequence).
+    pub cp: u32,
+    /// Virtual pipeline stages per device; `None` takes the fastest interleaving that fits.
+    pub vpp: Option<u32>,
+    /// `layout=auto`: search TP, PP, DP, EP, CP, vpp, micro-batch, recompute and ZeRO for the
+    /// fastest layout that fits, instead of using the given one.
+    pub layout_auto: bool,
     /// Micro-batch size, sequences.
     pub micro_batch: u32,
     /// Global batch size, sequences.
@@ -199,6 +210,7 @@ impl Default for Scenario {
             bandwidth_gbs: None,
             gpus: 2048,
             mfu: 0.4,
+            mfu_auto: false,
             precision: Precision::Bf16,
             deadline_days: 90.0,
             recompute: Recompute::Selective,
@@ -206,6 +218,10 @@ impl Default for Scenario {
             tp: 8,
             pp: 4,
             sp: true,
+            ep: 1,
+            cp: 1,
+            vpp: None,
+            layout_auto: false,
             micro_batch: 1,
             global_batch: 1024,
             optimizer: Optimizer::AdamW,

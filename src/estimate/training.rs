@@ -57,9 +57,29 @@ pub fn attention_flops_per_token(r: &Resolved) -> f64 {
     6.0 * f64::from(a.layers) * f64::from(r.s.seq) * f64::from(a.heads) * (d_qk + d_v)
 }
 
+/// FLOPs per token that recomputation adds: full recomputation repeats the transformer layers'
+/// forward (`2·N_act` without the embeddings, which are not recomputed) and the attention scores'
+/// (Narayanan et al. 2021 eq. 3: 96 = 4/3 of 72 on the layers, the logits' 6·h·V unchanged);
+/// selective recomputation repeats only the attention scores' forward (Korthikanti et al. 2022).
+pub fn recompute_flops_per_token(r: &Resolved, recompute: Recompute) -> f64 {
+    let scores_forward = attention_flops_per_token(r) / 3.0;
+    match recompute {
+        Recompute::None => 0.0,
+        Recompute::Selective => scores_forward,
+        Recompute::Full => {
+            let embedding = if r.breakdown.total > 0.0 {
+                r.breakdown.embedding * r.params_total / r.breakdown.total
+            } else {
+                0.0
+            };
+            2.0 * (r.params_active - embedding).max(0.0) + scores_forward
+        }
+    }
+}
+
 /// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (docs/model.md §3).
 pub fn training_seconds(r: &Resolved, training_flops: f64, gpus: u32) -> f64 {
-    training_flops / (f64::from(gpus.max(1)) * r.peak_flops * r.s.mfu)
+    training_flops / (f64::from(gpus.max(1)) * r.peak_flops * r.mfu)
 }
 
 /// Rounds a device count up to whole replicas of `tp·pp`, and to whole 8-device nodes past one
@@ -68,7 +88,7 @@ pub fn round_to_replicas(n: f64, model_parallel: u32) -> u64 {
     let mp = u64::from(model_parallel.max(1));
     let n = n.ceil().max(1.0) as u64;
     let unit = if n > 8 { lcm(mp, 8) } else { mp };
-    n.div_ceil(unit) * unit
+    n.div_ceil(unit).saturating_mul(unit)
 }
 
 fn lcm(a: u64, b: u64) -> u64 {
@@ -83,18 +103,11 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
     let tokens = r.tokens;
     let training_flops = model_flops_per_token(r) * tokens;
     let attention_flops = attention_flops_per_token(r) * tokens;
-    // Recomputation repeats the forward pass: full adds 2N per token (8ND in all, Narayanan eq. 3);
-    // selective recomputes only the attention-score forward (a third of the attention FLOPs).
-    let forward = 2.0 * r.params_active * tokens;
     let hardware_flops = training_flops
         + attention_flops
-        + match r.s.recompute {
-            Recompute::None => 0.0,
-            Recompute::Selective => attention_flops / 3.0,
-            Recompute::Full => forward + attention_flops / 3.0,
-        };
+        + recompute_flops_per_token(r, r.layout.recompute) * tokens;
     let seconds = training_seconds(r, training_flops, r.s.gpus);
-    let raw = training_flops / (r.peak_flops * r.s.mfu * r.s.deadline_days * DAY_S);
+    let raw = training_flops / (r.peak_flops * r.mfu * r.s.deadline_days * DAY_S);
     let floor = min_gpus_to_fit.unwrap_or(0) as f64;
     let chinchilla_params = (training_flops / 120.0).sqrt();
     Training {
@@ -105,7 +118,7 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
         pf_days: training_flops / PF_DAY,
         training_seconds: seconds,
         gpu_hours: seconds * f64::from(r.s.gpus) / 3600.0,
-        hfu: r.s.mfu * hardware_flops / training_flops,
+        hfu: r.mfu * hardware_flops / training_flops,
         gpus_for_deadline_raw: raw,
         gpus_for_deadline: round_to_replicas(raw.max(floor), r.model_parallel()),
         chinchilla_params,

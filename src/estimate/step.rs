@@ -1,0 +1,377 @@
+//! The step-time model: one optimizer step at a given layout, built up from compute, the
+//! collectives of each kind of parallelism and the pipeline schedule (docs/model.md §6).
+//!
+//! Each part of the result is the time it is exposed, not overlapped with something else, so the
+//! parts add up to the step. The predicted MFU is the model FLOPs of the step over that time.
+
+use super::architecture::Architecture;
+use super::comms::ring_allreduce_bytes;
+use super::layout::{Layout, stage_layers};
+use super::memory::state_bytes_per_param;
+use super::resolve::Resolved;
+use super::scenario::{Finetune, Recompute};
+use super::training;
+use serde::Serialize;
+
+/// Fitted: a layer whose GEMMs have smallest dimension `n` (usually `h/tp` or the FFN's `f/tp`)
+/// runs at `n / (n + GEMM_HALF_DIM)` of the kernel rate. Small GEMMs fill the chip poorly, and the
+/// element-wise work around them (norms, activations, residuals) grows with `h` while the GEMMs
+/// grow with `h²`, so both fall as `1/n`. Fitted to both throughput tables of docs/model.md §9
+/// (README, "Calibration").
+pub const GEMM_HALF_DIM: f64 = 256.0;
+
+/// Fitted: the share of the chip's maximum achievable matmul rate a training step's large
+/// kernels sustain end to end (clocks under sustained load, kernel boundaries, launch gaps).
+/// Fitted to both throughput tables of docs/model.md §9 (README, "Calibration").
+pub const KERNEL_EFFICIENCY: f64 = 0.75;
+
+/// Fitted: attention-score work (QKᵀ, mask, softmax, dropout, AV) runs at this fraction of the
+/// dense peak. FlashAttention-2's kernels alone reach 50-73 % of the A100's peak (Dao 2023,
+/// sec. 4); the fit to both throughput tables of docs/model.md §9 (README, "Calibration") is
+/// lower, as the A100 runs (2021) materialised the softmax.
+pub const ATTENTION_EFFICIENCY: f64 = 0.3;
+
+/// Collectives reach this fraction of the link's one-way bandwidth (NCCL bus bandwidth on
+/// NVLink and InfiniBand; an assumption, docs/model.md §6).
+pub const LINK_EFFICIENCY: f64 = 0.8;
+
+/// Megatron's data-parallel gradient bucket, parameters: the last bucket's reduction cannot
+/// overlap the backward pass (Megatron-Core `DistributedDataParallelConfig.bucket_size`).
+pub const GRAD_BUCKET_PARAMS: f64 = 40e6;
+
+/// Where one optimizer step's time goes, and the throughput it implies. The JSON keys are the
+/// report's `step.*` keys.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct StepTime {
+    /// One optimizer step, s: the sum of the exposed parts below.
+    pub time_s: f64,
+    /// Compute of the busiest pipeline stage over the step's micro-batches, s.
+    pub compute_s: f64,
+    /// Tensor-parallel all-reduces (or reduce-scatter/all-gather with SP), s.
+    pub tp_comm_s: f64,
+    /// Pipeline bubble `(p-1)/v` stage times, and the point-to-point sends of activations, s.
+    pub pp_bubble_s: f64,
+    /// Data-parallel gradient reduction not hidden by the backward pass, and ZeRO-3 gathers, s.
+    pub dp_comm_s: f64,
+    /// Expert-parallel all-to-all (MoE dispatch and combine), s.
+    pub ep_comm_s: f64,
+    /// Context-parallel ring-attention sends not hidden by attention compute, s.
+    pub cp_comm_s: f64,
+    /// The optimizer update, memory-bound, s.
+    pub optimizer_s: f64,
+    /// Model FLOPs per device per second, TFLOP/s: `6·N_active` plus attention per token (the
+    /// MFU numerator; PaLM App. B).
+    pub model_tflops_per_gpu: f64,
+    /// FLOPs the hardware executes per device per second, TFLOP/s, recomputation included
+    /// (Narayanan et al. 2021 eq. 3).
+    pub hardware_tflops_per_gpu: f64,
+    /// Predicted MFU: `model_tflops_per_gpu` over the dense peak.
+    pub mfu: f64,
+    /// Training tokens per second over all devices.
+    pub tokens_per_s: f64,
+    /// The bubble as a share of the micro-batches' time, `(p-1)/(v·m)` (not a `step.*` key).
+    #[serde(skip)]
+    pub bubble_fraction: f64,
+}
+
+/// The operands of one layer's forward pass for one micro-batch on one device.
+struct LayerPass {
+    /// GEMM seconds.
+    gemm_s: f64,
+    /// Attention-score seconds.
+    attention_s: f64,
+    /// Tensor-parallel collective seconds.
+    tp_s: f64,
+    /// Expert all-to-all seconds.
+    ep_s: f64,
+    /// Context-parallel K/V ring seconds.
+    cp_s: f64,
+}
+
+/// A GEMM's efficiency from its smallest dimension.
+fn gemm_efficiency(smallest: f64) -> f64 {
+    let n = smallest.max(1.0);
+    n / (n + GEMM_HALF_DIM)
+}
+
+/// Bandwidth for a collective over `span` consecutive devices, bytes per second: the scale-up
+/// link (one way) while the group stays inside a scale-up domain, the network beyond.
+fn link_bytes_per_s(r: &Resolved, span: u32) -> f64 {
+    let gbs = if span <= r.gpu.scale_up_domain {
+        r.gpu.scale_up_gbs / 2.0
+    } else {
+        r.s.net_gbps / 8.0
+    };
+    gbs * 1e9 * LINK_EFFICIENCY
+}
+
+/// The FLOP rate GEMMs of this size reach, FLOP/s.
+fn gemm_rate(r: &Resolved, smallest: f64) -> f64 {
+    r.peak_flops * r.gpu.matmul_efficiency * KERNEL_EFFICIENCY * gemm_efficiency(smallest)
+}
+
+/// One layer's forward pass for one micro-batch (`moe`: a mixture-of-experts layer).
+fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
+    let a: &Architecture = &r.arch;
+    let l = &r.layout;
+    let t = f64::from(l.tp);
+    let h = f64::from(a.hidden);
+    let seq = f64::from(r.s.seq);
+    let tokens = f64::from(l.micro_batch) * seq / f64::from(l.cp);
+    let bytes = 2.0; // 16-bit activations
+    let matrices = a.ffn_matrices();
+
+    // Attention projections: Q, K, V and the output, sharded over tp.
+    let attention_params = a.attention_params_per_layer();
+    let q_local = a.q_width() / t;
+    let attn_gemm_s =
+        2.0 * tokens * attention_params / t / gemm_rate(r, tokens.min(h).min(q_local));
+    // The FFN: one dense block, or top-k routed plus shared experts.
+    let ffn_gemm_s = if moe {
+        let fe = f64::from(a.expert_ffn);
+        let active = f64::from(a.top_k + a.shared_experts);
+        // Each expert sees the tokens routed to it from the ep ranks it serves.
+        let per_expert =
+            tokens * f64::from(a.top_k) * f64::from(l.ep) / f64::from(a.experts.max(1));
+        let smallest = per_expert.min(h).min(fe / t);
+        let flops =
+            2.0 * tokens * active * matrices * h * fe / t + 2.0 * tokens * h * f64::from(a.experts);
+        flops / gemm_rate(r, smallest)
+    } else {
+        let f = f64::from(a.ffn);
+        let smallest = tokens.min(h).min(f / t);
+        2.0 * tokens * matrices * h * f / t / gemm_rate(r, smallest)
+    };
+    // Scores: QKᵀ and AV of the local queries against the whole sequence.
+    let d_qk = f64::from(a.head_dim + if a.is_mla() { a.rope_dim } else { 0 });
+    let d_v = f64::from(a.head_dim);
+    let attention_s = 2.0 * tokens * seq * f64::from(a.heads) * (d_qk + d_v)
+        / t
+        / (r.peak_flops * ATTENTION_EFFICIENCY);
+    // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations.
+    let tp_s = if l.tp > 1 {
+        2.0 * ring_allreduce_bytes(tokens * h * bytes, l.tp) / link_bytes_per_s(r, l.tp)
+    } else {
+        0.0
+    };
+    // Dispatch and combine: each token's hidden state to its top-k experts and back.
+    let ep_s = if moe && l.ep > 1 {
+        let e = f64::from(l.ep);
+        2.0 * tokens * f64::from(a.top_k) * h * bytes * (e - 1.0)
+            / e
+            / t
+            / link_bytes_per_s(r, l.ep * l.tp)
+    } else {
+        0.0
+    };
+    // Ring attention passes each rank's K and V chunk around the cp - 1 others.
+    let cp_s = if l.cp > 1 {
+        let kv_width = if a.is_mla() {
+            f64::from(a.kv_latent + a.rope_dim)
+        } else {
+            2.0 * f64::from(a.kv_heads) * d_v
+        };
+        (f64::from(l.cp) - 1.0) * tokens * kv_width * bytes / t / link_bytes_per_s(r, l.cp * l.tp)
+    } else {
+        0.0
+    };
+    LayerPass {
+        gemm_s: attn_gemm_s + ffn_gemm_s,
+        attention_s,
+        tp_s,
+        ep_s,
+        cp_s,
+    }
+}
+
+/// Forward-pass multiples of one micro-batch's work: the backward pass costs two forwards, full
+/// recomputation adds one, selective recomputation adds the attention scores' forward.
+struct Passes {
+    gemm: f64,
+    attention: f64,
+    comm: f64,
+}
+
+fn passes(recompute: Recompute) -> Passes {
+    match recompute {
+        Recompute::None => Passes {
+            gemm: 3.0,
+            attention: 3.0,
+            comm: 2.0,
+        },
+        Recompute::Selective => Passes {
+            gemm: 3.0,
+            attention: 4.0,
+            comm: 2.0,
+        },
+        Recompute::Full => Passes {
+            gemm: 4.0,
+            attention: 4.0,
+            comm: 3.0,
+        },
+    }
+}
+
+/// One layer's forward and backward for one micro-batch, split into compute and exposed
+/// communication: (compute, tp, ep, cp) seconds.
+fn layer_step(r: &Resolved, moe: bool) -> [f64; 4] {
+    let x = layer_pass(r, moe);
+    let n = passes(r.layout.recompute);
+    let attention = n.attention * x.attention_s;
+    let compute = n.gemm * x.gemm_s + attention;
+    // Backward passes K/V and their gradients: twice the forward's traffic; the ring overlaps
+    // the attention it feeds.
+    let cp = (x.cp_s * (n.comm + 1.0) - attention).max(0.0);
+    // With sequence parallelism the reduce-scatters and all-gathers are split into chunks that
+    // overlap the GEMMs they feed (Megatron-Core --tp-comm-overlap; Wang et al. 2022); without
+    // it the all-reduces sit between the GEMMs, exposed (Shoeybi et al. 2019 sec. 3).
+    let tp = x.tp_s * n.comm;
+    let tp = if r.layout.sp {
+        (tp - n.gemm * x.gemm_s).max(0.0)
+    } else {
+        tp
+    };
+    [compute, tp, x.ep_s * n.comm, cp]
+}
+
+/// The step time of the resolved scenario at its layout (`r.layout`).
+pub fn step_time(r: &Resolved) -> StepTime {
+    let a = &r.arch;
+    let l = r.layout;
+    let devices = f64::from(l.devices());
+    let m = l.micro_batches(r.s.global_batch);
+    let (p, v) = (f64::from(l.pp), f64::from(l.vpp));
+
+    // One micro-batch through one layer of each kind.
+    let dense = layer_step(r, false);
+    let moe = if a.is_moe() {
+        layer_step(r, true)
+    } else {
+        dense
+    };
+    let moe_share = f64::from(a.moe_layers()) / f64::from(a.layers.max(1));
+    let per_layer: [f64; 4] =
+        std::array::from_fn(|i| dense[i] * (1.0 - moe_share) + moe[i] * moe_share);
+
+    // The output layer and loss on the last stage: a b·s × h × V/tp GEMM, three passes (never
+    // recomputed), and the logits' element-wise softmax in fp32.
+    let t = f64::from(l.tp);
+    let tokens = f64::from(l.micro_batch) * f64::from(r.s.seq) / f64::from(l.cp);
+    let vocab = f64::from(a.vocab);
+    let h = f64::from(a.hidden);
+    let output_s = 3.0 * 2.0 * tokens * h * vocab / t / gemm_rate(r, tokens.min(h).min(vocab / t))
+        + 3.0 * tokens * vocab / t * 4.0 * 2.0 / (r.gpu.bandwidth_gbs * 1e9);
+
+    // The slowest stage sets the pace: layers per stage, the last with the output layer.
+    let [first, middle, last] = stage_layers(a.layers, l.pp);
+    let stage = |layers: u32, extra: f64| -> [f64; 4] {
+        let n = f64::from(layers);
+        [
+            n * per_layer[0] + extra,
+            n * per_layer[1],
+            n * per_layer[2],
+            n * per_layer[3],
+        ]
+    };
+    let stages = [stage(first, 0.0), stage(middle, 0.0), stage(last, output_s)];
+    let busiest = stages
+        .into_iter()
+        .max_by(|x, y| x.iter().sum::<f64>().total_cmp(&y.iter().sum::<f64>()))
+        .unwrap_or_default();
+    let stage_s: f64 = busiest.iter().sum();
+
+    // Interleaved 1F1B: (p - 1)/v stage times of bubble (Narayanan et al. 2021 sec. 2.2), and per
+    // micro-batch 2·v sends of b·s·h/tp activations (scatter-gather, sec. 4.1) across stages.
+    let (bubble_s, p2p_s) = if l.pp > 1 {
+        let message = tokens * h * 2.0 / t;
+        let span = l.replica().saturating_mul(2);
+        let send = message / link_bytes_per_s(r, span);
+        ((p - 1.0) / v * stage_s, m * 2.0 * v * send)
+    } else {
+        (0.0, 0.0)
+    };
+
+    // Data parallel: gradients of this device's shard reduced over the dp·cp ranks holding the
+    // same weights (the experts over dp·cp/ep), overlapped with the last micro-batch's backward
+    // except for the last bucket (Megatron-Core overlap_grad_reduce).
+    let trained = match r.s.finetune {
+        Finetune::Lora | Finetune::Qlora => r.adapter_params,
+        Finetune::None | Finetune::Full => r.params_total,
+    };
+    let expert_share = if r.breakdown.total > 0.0 && r.s.finetune == Finetune::None {
+        r.breakdown.routed_experts / r.breakdown.total
+    } else {
+        0.0
+    };
+    let mp = f64::from(l.tp * l.pp);
+    let ranks = l.dp * l.cp;
+    let expert_ranks = (ranks / l.ep.max(1)).max(1);
+    let dense_params = trained * (1.0 - expert_share) / mp;
+    let expert_params = trained * expert_share / (mp * f64::from(l.ep));
+    let dp_span = l.devices();
+    // Gradients are reduced in 16 bits (Megatron-Core's default with bf16). With ZeRO (the
+    // distributed optimizer) they are reduce-scattered, half an all-reduce's traffic, and the
+    // updated weights all-gathered behind the next step's forward pass (overlap_param_gather).
+    let half = if l.zero >= 1 { 0.5 } else { 1.0 };
+    let reduce = |params: f64, n: u32| {
+        half * ring_allreduce_bytes(params * 2.0, n) / link_bytes_per_s(r, dp_span)
+    };
+    let dp_total = reduce(dense_params, ranks) + reduce(expert_params, expert_ranks);
+    let backward_window = busiest[0] * 2.0 / 3.0;
+    let params_here = dense_params + expert_params;
+    let last_bucket = dp_total * (GRAD_BUCKET_PARAMS / params_here.max(1.0)).min(1.0);
+    let mut dp_s = if ranks > 1 {
+        (dp_total - backward_window).max(last_bucket)
+    } else {
+        0.0
+    };
+    // ZeRO-3 gathers the weights again for every micro-batch's forward and backward (and
+    // recomputation); prefetching hides them behind compute where the compute is longer.
+    if l.zero >= 3 && ranks > 1 {
+        let gathers = passes(l.recompute).comm;
+        let gather = params_here * 2.0 * (f64::from(ranks) - 1.0)
+            / f64::from(ranks)
+            / link_bytes_per_s(r, dp_span);
+        dp_s += (m * gathers * gather - m * busiest[0]).max(0.0);
+    }
+
+    // AdamW reads and writes weights, gradients and states once: memory-bound.
+    let [w_b, g_b, o_b] = state_bytes_per_param(r.s.optimizer, r.precision.is_mixed());
+    let shard = if l.zero >= 1 { f64::from(ranks) } else { 1.0 };
+    let optimizer_s = 2.0 * (w_b + g_b + o_b) * params_here / shard / (r.gpu.bandwidth_gbs * 1e9);
+
+    let compute_s = m * busiest[0];
+    let tp_comm_s = m * busiest[1];
+    let ep_comm_s = m * busiest[2];
+    let cp_comm_s = m * busiest[3];
+    let pp_bubble_s = bubble_s + p2p_s;
+    let time_s = compute_s + tp_comm_s + pp_bubble_s + dp_s + ep_comm_s + cp_comm_s + optimizer_s;
+
+    let step_tokens = f64::from(r.s.global_batch) * f64::from(r.s.seq);
+    let model_flops =
+        (training::model_flops_per_token(r) + training::attention_flops_per_token(r)) * step_tokens;
+    let hardware_flops =
+        model_flops + training::recompute_flops_per_token(r, l.recompute) * step_tokens;
+    let model_tflops = model_flops / (time_s * devices) / 1e12;
+    StepTime {
+        time_s,
+        compute_s,
+        tp_comm_s,
+        pp_bubble_s,
+        dp_comm_s: dp_s,
+        ep_comm_s,
+        cp_comm_s,
+        optimizer_s,
+        model_tflops_per_gpu: model_tflops,
+        hardware_tflops_per_gpu: hardware_flops / (time_s * devices) / 1e12,
+        mfu: model_tflops * 1e12 / r.peak_flops,
+        tokens_per_s: step_tokens / time_s,
+        bubble_fraction: (p - 1.0) / (v * m),
+    }
+}
+
+/// The step time at `layout`, keeping everything else of `r`.
+pub fn step_at(r: &mut Resolved, layout: Layout) -> StepTime {
+    r.layout = layout;
+    step_time(r)
+}
