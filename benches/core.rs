@@ -1,5 +1,7 @@
 //! Criterion benchmarks of the estimation core (run with `cargo bench --bench core`).
 //! Goals (issue #3): one full report under 10 µs; a 512-point GPU-count sweep under 1 ms.
+//! Issue #13: a report with `mfu=auto` at a fixed layout at most 20 µs; a full `layout=auto`
+//! search at most 20 ms.
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use suanli::estimate::layout::Layout;
@@ -14,6 +16,21 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("report/deepseek-v3", |b| {
         b.iter(|| estimate(black_box(&moe)))
+    });
+    let auto_fixed = query::parse("mfu=auto&vpp=2").scenario;
+    c.bench_function("report/mfu-auto-fixed-layout", |b| {
+        b.iter(|| estimate(black_box(&auto_fixed)))
+    });
+    let search_dense = query::parse("mfu=auto&layout=auto").scenario;
+    c.bench_function("search/llama-3-70b-2048-gpus", |b| {
+        b.iter(|| estimate(black_box(&search_dense)))
+    });
+    let search_moe = query::parse(
+        "model=deepseek-v3&tokens=14.8T&gpu=h800-sxm&gpus=2048&seq=4096&global_batch=15360&mfu=auto&layout=auto",
+    )
+    .scenario;
+    c.bench_function("search/deepseek-v3-2048-gpus", |b| {
+        b.iter(|| estimate(black_box(&search_moe)))
     });
     let counts: Vec<u32> = (0..512)
         .map(|i| (8.0 * 1.02f64.powi(i)).round() as u32)
