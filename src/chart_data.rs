@@ -143,7 +143,7 @@ fn training_bar(m: &Memory) -> Vec<f64> {
 
 /// The memory chart: ZeRO 0-3 in training and serving, the scenario's stage outlined; with
 /// scenarios to compare, the current configuration beside each compared one.
-pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
+pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
     let ui = lang.ui();
     let (bars, values, chosen): (Vec<String>, Vec<Vec<f64>>, Option<usize>) = if compared.is_empty()
     {
@@ -164,7 +164,7 @@ pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared])
                 .map(training_bar)
                 .chain([serving])
                 .collect(),
-            Some(usize::from(s.zero.min(3))),
+            Some(usize::from(r.layout.zero)),
         )
     } else {
         (
@@ -203,6 +203,55 @@ pub fn memory_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared])
             x_axis: String::new(),
             y_axis: ui.axis_memory.into(),
             limit: ui.hbm.into(),
+            not_fit: String::new(),
+            current: ui.current.into(),
+        },
+    }
+}
+
+/// The step chart: where one optimizer step's time goes (compute, TP, bubble, DP, EP, CP,
+/// optimizer) at the layout used, beside each compared scenario's. Seconds; the part names are
+/// the metric table's labels.
+pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
+    let ui = lang.ui();
+    const PARTS: [&str; 7] = [
+        "step.compute_s",
+        "step.tp_comm_s",
+        "step.pp_bubble_s",
+        "step.dp_comm_s",
+        "step.ep_comm_s",
+        "step.cp_comm_s",
+        "step.optimizer_s",
+    ];
+    let parts_of = |rep: &Report| -> Vec<f64> {
+        PARTS
+            .iter()
+            .map(|k| crate::metrics::find(k).map_or(0.0, |m| (m.get)(rep)))
+            .collect()
+    };
+    let bars = [ui.current.to_string()]
+        .into_iter()
+        .chain(compared.iter().map(|c| c.name.chars().take(14).collect()))
+        .collect();
+    let values: Vec<Vec<f64>> = [parts_of(r)]
+        .into_iter()
+        .chain(compared.iter().map(|c| parts_of(&c.report)))
+        .collect();
+    let totals = values.iter().map(|parts| parts.iter().sum()).collect();
+    MemoryChart {
+        bars,
+        values,
+        totals,
+        parts: PARTS
+            .iter()
+            .map(|k| crate::i18n::metric_label(k, lang).to_string())
+            .collect(),
+        chosen: Some(0),
+        hbm_gb: 0.0,
+        words: Words {
+            x_axis: String::new(),
+            y_axis: ui.axis_step.into(),
+            limit: String::new(),
             not_fit: String::new(),
             current: ui.current.into(),
         },

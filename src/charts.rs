@@ -36,7 +36,7 @@ pub struct Theme {
     /// Grid lines.
     pub grid: Rgb,
     /// Series colours; the first is the chosen accelerator.
-    pub palette: [Rgb; 5],
+    pub palette: [Rgb; 7],
     /// The "does not fit" shade and the HBM line.
     pub warn: Rgb,
 }
@@ -52,6 +52,8 @@ pub const LIGHT: Theme = Theme {
         Rgb(0, 158, 115),
         Rgb(204, 121, 167),
         Rgb(86, 180, 233),
+        Rgb(240, 228, 66),
+        Rgb(120, 120, 120),
     ],
     warn: Rgb(213, 94, 0),
 };
@@ -67,6 +69,8 @@ pub const DARK: Theme = Theme {
         Rgb(60, 200, 150),
         Rgb(220, 140, 190),
         Rgb(150, 200, 255),
+        Rgb(240, 228, 66),
+        Rgb(170, 170, 170),
     ],
     warn: Rgb(255, 120, 60),
 };
@@ -113,7 +117,8 @@ pub struct DaysChart {
     pub words: Words,
 }
 
-/// Everything the memory chart shows: one stacked bar per case.
+/// Everything a stacked-bar chart shows (memory per device, or where a step's time goes): one
+/// stacked bar per case.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemoryChart {
     /// Bar labels.
@@ -126,7 +131,7 @@ pub struct MemoryChart {
     pub parts: Vec<String>,
     /// The bar of the scenario's own configuration (its ZeRO stage), outlined.
     pub chosen: Option<usize>,
-    /// Device memory, GB.
+    /// Device memory, GB, drawn as a line; 0 for none (the step chart).
     pub hbm_gb: f64,
     /// Axis and legend words.
     pub words: Words,
@@ -296,11 +301,13 @@ pub fn memory_keys(d: &MemoryChart, t: &Theme) -> Vec<Key> {
             line: false,
         })
         .collect();
-    keys.push(Key {
-        label: d.words.limit.clone(),
-        color: t.warn,
-        line: true,
-    });
+    if d.hbm_gb > 0.0 {
+        keys.push(Key {
+            label: d.words.limit.clone(),
+            color: t.warn,
+            line: true,
+        });
+    }
     keys
 }
 
@@ -628,14 +635,16 @@ pub fn draw_memory<DB: DrawingBackend>(
         EmptyElement::at((b as f64 + 0.5, 0.0)) + Text::new(label.clone(), (0, style.px(6.0)), font)
     });
     chart.draw_series(labels).map_err(err)?;
-    chart
-        .draw_series(DashedLineSeries::new(
-            [(0.0, c.hbm_gb), (n, c.hbm_gb)],
-            style.px(6.0),
-            style.px(4.0),
-            style.stroke(t.warn, 2.0),
-        ))
-        .map_err(err)?;
+    if c.hbm_gb > 0.0 {
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(0.0, c.hbm_gb), (n, c.hbm_gb)],
+                style.px(6.0),
+                style.px(4.0),
+                style.stroke(t.warn, 2.0),
+            ))
+            .map_err(err)?;
+    }
     let frame = frame_of(
         chart.plotting_area(),
         style,

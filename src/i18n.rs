@@ -80,6 +80,34 @@ pub struct Ui {
     pub axis_gpus: &'static str,
     pub axis_days: &'static str,
     pub axis_memory: &'static str,
+    /// Step chart: caption.
+    pub chart_step: &'static str,
+    /// Step chart: y axis.
+    pub axis_step: &'static str,
+    /// Predicted MFU beside the MFU input.
+    pub mfu_predicted: &'static str,
+    /// Button: take the predicted MFU (mfu=auto).
+    pub use_predicted: &'static str,
+    /// Shown while the MFU follows the prediction.
+    pub mfu_following: &'static str,
+    /// Layout table: caption.
+    pub layouts_title: &'static str,
+    /// Layout table: what it is.
+    pub layouts_intro: &'static str,
+    /// Layout table: button.
+    pub use_layout: &'static str,
+    /// Layout table: the layout in use.
+    pub layout_in_use: &'static str,
+    /// Layout table: column heads.
+    pub col_layout: &'static str,
+    /// Layout table: step time column.
+    pub col_step: &'static str,
+    /// Layout table: memory column.
+    pub col_memory: &'static str,
+    /// Layout table: nothing fits.
+    pub layouts_none: &'static str,
+    /// Tab: layouts.
+    pub tab_layouts: &'static str,
     pub deadline: &'static str,
     pub current: &'static str,
     pub not_fit_region: &'static str,
@@ -204,6 +232,20 @@ pub const EN: Ui = Ui {
     axis_gpus: "GPUs",
     axis_days: "days",
     axis_memory: "GB per GPU",
+    chart_step: "Where a step's time goes",
+    axis_step: "seconds per step",
+    mfu_predicted: "Predicted by the step-time model",
+    use_predicted: "Use predicted",
+    mfu_following: "MFU follows the step-time model (mfu=auto); type a number to set it",
+    layouts_title: "Fastest layouts that fit",
+    layouts_intro: "Every TP, PP, DP, EP, CP, interleaving and micro-batch the GPU count and batch allow, with the cheapest recomputation and ZeRO stage that fit, ranked by predicted step time.",
+    use_layout: "Use this layout",
+    layout_in_use: "in use",
+    col_layout: "Layout",
+    col_step: "Step time",
+    col_memory: "Memory per GPU",
+    layouts_none: "No layout fits in memory on this GPU count.",
+    tab_layouts: "Layouts",
     deadline: "deadline",
     current: "current",
     not_fit_region: "does not fit in memory",
@@ -314,6 +356,20 @@ pub const ZH: Ui = Ui {
     axis_gpus: "GPU 数",
     axis_days: "天",
     axis_memory: "每卡 GB",
+    chart_step: "单步时间构成",
+    axis_step: "每步秒数",
+    mfu_predicted: "步时模型预测",
+    use_predicted: "使用预测值",
+    mfu_following: "MFU 跟随步时模型（mfu=auto）；输入数字即可手动设定",
+    layouts_title: "放得下的最快并行布局",
+    layouts_intro: "按卡数和批大小允许的全部 TP、PP、DP、EP、CP、交错段数与微批组合，各取放得下的最省重计算与 ZeRO 级别，按预测单步时间排序。",
+    use_layout: "采用此布局",
+    layout_in_use: "当前使用",
+    col_layout: "布局",
+    col_step: "单步时间",
+    col_memory: "每卡显存",
+    layouts_none: "在此卡数下没有放得下的布局。",
+    tab_layouts: "并行布局",
     deadline: "截止",
     current: "当前",
     not_fit_region: "显存不足",

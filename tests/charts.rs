@@ -3,7 +3,7 @@
 //! After an intended change of the drawing, `UPDATE_SNAPSHOTS=1 cargo test --test charts`
 //! rewrites the snapshots; look at them before committing.
 
-use suanli::chart_data::{Compared, days_chart, memory_chart};
+use suanli::chart_data::{Compared, days_chart, memory_chart, step_chart};
 use suanli::charts::{self, DARK, LIGHT, Style};
 use suanli::estimate::{estimate, query};
 use suanli::i18n::Lang;
@@ -51,8 +51,8 @@ fn days_chart_matches_its_snapshot_and_shows_every_series() {
 
 #[test]
 fn memory_chart_matches_its_snapshot_and_outlines_the_chosen_stage() {
-    let (s, r) = scenario("v=1&zero=2");
-    let data = memory_chart(&s, &r, Lang::En, &[]);
+    let (_, r) = scenario("v=1&zero=2");
+    let data = memory_chart(&r, Lang::En, &[]);
     assert_eq!(data.chosen, Some(2));
     assert_eq!(
         data.bars,
@@ -139,4 +139,24 @@ fn frames_map_the_pointer_back_to_data() {
     assert!((f.x_at(f.left).unwrap() / first - 1.0).abs() < 1e-9);
     assert!((f.x_at(f.right).unwrap() / last - 1.0).abs() < 1e-9);
     assert_eq!(f.x_at(f.left - 1.0), None);
+}
+
+#[test]
+fn step_chart_stacks_the_exposed_parts_of_a_step() {
+    // DeepSeek-V3 at its published layout (PP 16, EP 64): compute, the bubble and the experts'
+    // all-to-all are all visible; the bar adds up to the step time.
+    let (_, r) = scenario("model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&mfu=auto");
+    let data = step_chart(&r, Lang::En, &[]);
+    assert_eq!(data.parts.len(), 7);
+    assert_eq!(data.parts[0], "Compute");
+    assert!((data.totals[0] / r.step.time_s - 1.0).abs() < 1e-12);
+    let nonzero = data.values[0].iter().filter(|v| **v > 0.0).count();
+    assert!(nonzero >= 4, "{:?}", data.values[0]);
+    let svg = charts::svg((480, 320), |root| {
+        charts::draw_memory(root, &data, &LIGHT_1X)
+    })
+    .unwrap();
+    // No device-memory line (drawn in the theme's warning colour) on a chart of seconds.
+    assert!(!svg.to_uppercase().contains("#D55E00"), "{svg}");
+    check_snapshot("step", &svg);
 }

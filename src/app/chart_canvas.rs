@@ -8,7 +8,7 @@
 use super::chart_backend::PageBackend;
 use super::scenarios::Library;
 use super::state::ctx;
-use crate::chart_data::{days_chart, memory_chart};
+use crate::chart_data::{days_chart, memory_chart, step_chart};
 use crate::charts::{
     self, DARK, DaysChart, Frame, Key, LIGHT, MemoryChart, Style, Theme, days_keys, memory_keys,
 };
@@ -27,6 +27,8 @@ pub enum Which {
     Days,
     /// Memory per device.
     Memory,
+    /// Where a step's time goes.
+    Step,
 }
 
 /// What a chart draws.
@@ -36,13 +38,15 @@ pub enum ChartData {
     Days(DaysChart),
     /// The memory chart.
     Memory(MemoryChart),
+    /// The step chart (stacked bars in seconds).
+    Step(MemoryChart),
 }
 
 impl ChartData {
     fn keys(&self, theme: &Theme) -> Vec<Key> {
         match self {
             ChartData::Days(d) => days_keys(d, theme),
-            ChartData::Memory(m) => memory_keys(m, theme),
+            ChartData::Memory(m) | ChartData::Step(m) => memory_keys(m, theme),
         }
     }
 
@@ -54,14 +58,14 @@ impl ChartData {
     ) -> charts::DrawResult<Option<Frame>> {
         match self {
             ChartData::Days(d) => charts::draw_days(root, d, style),
-            ChartData::Memory(m) => charts::draw_memory(root, m, style),
+            ChartData::Memory(m) | ChartData::Step(m) => charts::draw_memory(root, m, style),
         }
     }
 
     fn series(&self) -> usize {
         match self {
             ChartData::Days(d) => d.curves.len(),
-            ChartData::Memory(m) => m.bars.len(),
+            ChartData::Memory(m) | ChartData::Step(m) => m.bars.len(),
         }
     }
 
@@ -104,6 +108,18 @@ impl ChartData {
                 ));
                 Some(lines)
             }
+            ChartData::Step(m) => {
+                let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
+                let seconds = |v: f64| format!("{} s", human::sig3(v));
+                let mut lines = vec![m.bars[bar].clone()];
+                for (part, v) in m.parts.iter().zip(&m.values[bar]) {
+                    if *v > 0.0 {
+                        lines.push(format!("{part}: {}", seconds(*v)));
+                    }
+                }
+                lines.push(format!("Σ {}", seconds(m.totals[bar])));
+                Some(lines)
+            }
         }
     }
 }
@@ -119,7 +135,8 @@ pub fn chart_data(which: Which) -> Memo<ChartData> {
             ctx.scenario.with(|s| {
                 ctx.report.with(|r| match which {
                     Which::Days => ChartData::Days(days_chart(s, r, lang, c)),
-                    Which::Memory => ChartData::Memory(memory_chart(s, r, lang, c)),
+                    Which::Memory => ChartData::Memory(memory_chart(r, lang, c)),
+                    Which::Step => ChartData::Step(step_chart(r, lang, c)),
                 })
             })
         })
@@ -142,6 +159,7 @@ pub fn Chart(
     let name = match which {
         Which::Days => "days",
         Which::Memory => "memory",
+        Which::Step => "step",
     };
     let caption_id = format!("cap-{name}");
     let boxed = NodeRef::<html::Div>::new();
@@ -224,6 +242,7 @@ pub fn Chart(
                 {move || match which {
                     Which::Days => ctx.ui().chart_days,
                     Which::Memory => ctx.ui().chart_memory,
+                    Which::Step => ctx.ui().chart_step,
                 }}
             </figcaption>
             <div

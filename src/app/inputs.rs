@@ -238,6 +238,7 @@ fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
 fn position(name: &str, slider: Slider, s: &Scenario, r: &Report) -> f64 {
     let x = match name {
         "params" => r.params_total,
+        "mfu" if s.mfu_auto => r.step.mfu,
         _ => match AnyField::find(name).map(|f| f.get(s)) {
             Some(Value::Num(x)) => x,
             _ => 0.0,
@@ -607,6 +608,34 @@ fn DataMode() -> impl IntoView {
     }
 }
 
+/// The MFU the step-time model predicts at the layout used, beside the chosen one, and the
+/// button that makes the MFU follow it (`mfu=auto`).
+#[component]
+fn PredictedMfu() -> impl IntoView {
+    let ctx = ctx();
+    let predicted = Memo::new(move |_| ctx.report.with(|r| r.step.mfu));
+    let following = Memo::new(move |_| ctx.scenario.with(|s| s.mfu_auto));
+    view! {
+        <p class="hint predicted-mfu" id="predicted-mfu">
+            {tr(|u| u.mfu_predicted)} ": "
+            <strong data-metric="step.mfu" data-value=move || predicted.get().to_string()>
+                {move || human::percent(predicted.get())}
+            </strong>
+            " "
+            <Show
+                when=move || following.get()
+                fallback=move || view! {
+                    <button type="button" id="use-predicted" on:click=move |_| ctx.scenario.update(|s| s.mfu_auto = true)>
+                        {tr(|u| u.use_predicted)}
+                    </button>
+                }
+            >
+                <span class="following">{tr(|u| u.mfu_following)}</span>
+            </Show>
+        </p>
+    }
+}
+
 /// The inputs form.
 #[component]
 pub fn Inputs() -> impl IntoView {
@@ -636,6 +665,7 @@ pub fn Inputs() -> impl IntoView {
                     {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
                 </Show>
                 {fields(&["gpus", "mfu"])}
+                <PredictedMfu/>
                 <p class="hint mfu-band">{tr(|u| u.mfu_typical)}</p>
                 {fields(&["precision"])}
             </fieldset>
@@ -645,7 +675,7 @@ pub fn Inputs() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_parallel)}</legend>
-                {fields(&["finetune", "lora_rank", "recompute", "zero", "tp", "pp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
+                {fields(&["finetune", "lora_rank", "layout", "recompute", "zero", "tp", "pp", "vpp", "ep", "cp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_cost)}</legend>

@@ -16,6 +16,7 @@ pub mod chart_canvas;
 pub mod export;
 pub mod header;
 pub mod inputs;
+pub mod layouts;
 pub mod scenarios;
 pub mod state;
 pub mod storage;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
             <div class="charts">
                 <chart_canvas::Chart which=chart_canvas::Which::Days/>
                 <chart_canvas::Chart which=chart_canvas::Which::Memory/>
+                <chart_canvas::Chart which=chart_canvas::Which::Step/>
             </div>
             <Show when=move || later.get()>
                 <scenarios::ScenariosPanel/>

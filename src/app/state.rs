@@ -13,6 +13,8 @@ use leptos_use::{use_debounce_fn, use_preferred_dark};
 pub enum Tab {
     /// How each figure is computed, with the user's numbers.
     How,
+    /// The fastest parallel layouts that fit.
+    Layouts,
     /// Published runs beside the model's predictions.
     Reality,
     /// The report's notices and the assumptions.

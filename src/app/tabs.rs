@@ -169,6 +169,7 @@ pub fn Tabs() -> impl IntoView {
         <section class="tabs">
             <div role="tablist">
                 {tab_button(Tab::How, "tab-how", |u| u.tab_how)}
+                {tab_button(Tab::Layouts, "tab-layouts", |u| u.tab_layouts)}
                 {tab_button(Tab::Reality, "tab-reality", |u| u.tab_reality)}
                 {tab_button(Tab::Notes, "tab-notes", |u| u.tab_notes)}
                 <span class="badge" data-metric="notices" data-value=move || notices.get().to_string()>
@@ -178,6 +179,7 @@ pub fn Tabs() -> impl IntoView {
             <div role="tabpanel">
                 {move || match ctx.tab.get() {
                     Tab::How => view! { <HowTable/> }.into_any(),
+                    Tab::Layouts => view! { <super::layouts::LayoutTable/> }.into_any(),
                     Tab::Reality => view! { <RealityTable/> }.into_any(),
                     Tab::Notes => view! { <Notes/> }.into_any(),
                 }}
