@@ -47,6 +47,11 @@ fn scenarios() -> Vec<String> {
         "users=1M&requests_per_user_per_hour=2&batch=64",
         "deadline_days=7&model=llama-3.1-405b&tokens=15.6T",
         "power_w=450&pue=1.3&grid_kg_per_kwh=0.55",
+        "mfu=auto&layout=auto",
+        "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&mfu=auto",
+        "model=llama-3.1-405b&gpus=16384&tp=8&pp=16&cp=2&seq=8192&mfu=auto",
+        "model=llama-3-8b&gpus=64&tp=1&pp=1&zero=3&mfu=auto",
+        "gpus=8&tp=8&pp=1&net_gbps=1",
     ] {
         qs.push(extra.to_string());
     }
@@ -96,6 +101,13 @@ fn eval_text(text: &str) -> f64 {
                 let v = self.sum();
                 assert!(self.eat(")"), "unbalanced: {}", self.s);
                 return v;
+            }
+            if self.eat("max(") {
+                let a = self.sum();
+                assert!(self.eat(","), "max needs two values: {}", self.s);
+                let b = self.sum();
+                assert!(self.eat(")"), "unbalanced: {}", self.s);
+                return a.max(b);
             }
             for (name, f) in [("sqrt(", f64::sqrt as fn(f64) -> f64), ("ceil(", f64::ceil)] {
                 if self.eat(name) {

@@ -231,3 +231,16 @@ fn a_custom_architecture_takes_its_shape_from_the_fields_it_gives() {
         .unwrap();
     assert_eq!(arch.kv_heads, 32);
 }
+
+#[test]
+fn percentages_read_as_the_decimal_they_name() {
+    // "35%" must be the same number as "0.35", or a typed MFU writes 0.35000000000000003 into
+    // the link.
+    for (pct, dec) in [("35%", 0.35), ("40%", 0.4), ("7%", 0.07), ("52.5%", 0.525)] {
+        assert_eq!(
+            suanli::estimate::query::parse_number(pct, true),
+            Ok(dec),
+            "{pct}"
+        );
+    }
+}

@@ -19,6 +19,8 @@ pub enum Calc {
     Sqrt(Box<Calc>),
     /// Rounded up to a whole number.
     Ceil(Box<Calc>),
+    /// The larger of two values.
+    Max(Box<Calc>, Box<Calc>),
 }
 
 /// A number.
@@ -44,6 +46,11 @@ pub fn div(a: Calc, b: Calc) -> Calc {
 /// A square root.
 pub fn sqrt(a: Calc) -> Calc {
     Calc::Sqrt(Box::new(a))
+}
+
+/// The larger of two values.
+pub fn max(a: Calc, b: Calc) -> Calc {
+    Calc::Max(Box::new(a), Box::new(b))
 }
 
 /// Rounded up.
@@ -97,6 +104,7 @@ impl Calc {
             Calc::Add(t) => t.iter().map(|c| c.value(leaf)).sum(),
             Calc::Sqrt(a) => a.value(leaf).sqrt(),
             Calc::Ceil(a) => a.value(leaf).ceil(),
+            Calc::Max(a, b) => a.value(leaf).max(b.value(leaf)),
         }
     }
 
@@ -117,7 +125,7 @@ impl Calc {
         match self {
             Calc::Num(x) => usize::from(show(*x).parse::<f64>().ok() != Some(*x)),
             Calc::Mul(v) | Calc::Add(v) => v.iter().map(Calc::rounded_operands).sum(),
-            Calc::Div(a, b) => a.rounded_operands() + b.rounded_operands(),
+            Calc::Div(a, b) | Calc::Max(a, b) => a.rounded_operands() + b.rounded_operands(),
             Calc::Sqrt(a) | Calc::Ceil(a) => a.rounded_operands(),
         }
     }
@@ -128,7 +136,7 @@ impl Calc {
         match self {
             Calc::Num(_) => false,
             Calc::Mul(v) | Calc::Add(v) => v.iter().any(Calc::has_ceil),
-            Calc::Div(a, b) => a.has_ceil() || b.has_ceil(),
+            Calc::Div(a, b) | Calc::Max(a, b) => a.has_ceil() || b.has_ceil(),
             Calc::Sqrt(a) => a.has_ceil(),
             Calc::Ceil(_) => true,
         }
@@ -162,6 +170,7 @@ impl Calc {
             ),
             Calc::Sqrt(a) => format!("sqrt({})", a.text_in(false)),
             Calc::Ceil(a) => format!("ceil({})", a.text_in(false)),
+            Calc::Max(a, b) => format!("max({}, {})", a.text_in(false), b.text_in(false)),
         }
     }
 }

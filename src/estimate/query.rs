@@ -976,11 +976,13 @@ fn without_separators(s: &str) -> Option<String> {
 /// `40%` (where `percent`), `7000亿`, `15万亿`, `15,000,000`.
 pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
     let s = raw.trim().replace('_', "");
+    // A percentage divides by 100 (one correctly rounded step: "35%" reads as 0.35 exactly as
+    // "0.35" does, where multiplying by the inexact 0.01 would not).
     let (body, scale) = if let Some(b) = s.strip_suffix('%') {
         if !percent {
             return Err(Problem::NotANumber);
         }
-        (b, 0.01)
+        (b, -100.0)
     } else {
         SCALES
             .iter()
@@ -996,7 +998,12 @@ pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
     {
         return Err(Problem::NotANumber);
     }
-    let x = body.parse::<f64>().map_err(|_| Problem::NotANumber)? * scale;
+    let parsed = body.parse::<f64>().map_err(|_| Problem::NotANumber)?;
+    let x = if scale < 0.0 {
+        parsed / -scale
+    } else {
+        parsed * scale
+    };
     if x.is_finite() {
         Ok(x)
     } else {

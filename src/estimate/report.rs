@@ -400,7 +400,29 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let gpus = f64::from(s.gpus);
     // The MFU the figures used: the step-time model's with `mfu=auto`.
     let mfu = if s.mfu_auto { rep.step.mfu } else { s.mfu };
-    vec![
+    let o = step::operands(&r);
+    let parts = step::parts(&o);
+    let step_rows = parts
+        .iter()
+        .map(|(metric, formula, calc, source)| d(metric, formula, calc.clone(), "s", source));
+    let step_total = d(
+        "step.time_s",
+        "step = compute + TP + bubble + DP + EP + CP + optimizer",
+        add(parts.iter().map(|(_, _, calc, _)| f(calc.eval()))),
+        "s",
+        "docs/model.md §6",
+    );
+    let step_mfu = d(
+        "step.mfu",
+        "MFU = (6 · N_active + attention) per token · tokens per step / (step · n · F_peak)",
+        div(
+            f(o.model_flops),
+            mul([f(rep.step.time_s), f(o.devices), f(r.peak_flops)]),
+        ),
+        "",
+        "PaLM App. B; Narayanan et al. 2021 eq. 3",
+    );
+    let mut rows = vec![
         params,
         d(
             "training_flops",
@@ -562,5 +584,9 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "",
             "Hoffmann et al. 2022",
         ),
-    ]
+    ];
+    rows.push(step_total);
+    rows.extend(step_rows);
+    rows.push(step_mfu);
+    rows
 }

@@ -5,6 +5,7 @@
 //! parts add up to the step. The predicted MFU is the model FLOPs of the step over that time.
 
 use super::architecture::Architecture;
+use super::calc::{Calc, add, div, max, mul, num};
 use super::comms::ring_allreduce_bytes;
 use super::layout::{Layout, stage_layers};
 use super::memory::state_bytes_per_param;
@@ -234,13 +235,58 @@ fn layer_step(r: &Resolved, moe: bool) -> [f64; 4] {
     [compute, tp, x.ep_s * n.comm, cp]
 }
 
-/// The step time of the resolved scenario at its layout (`r.layout`).
-pub fn step_time(r: &Resolved) -> StepTime {
+/// The operands a step's time is built from, for the busiest pipeline stage. The step time and
+/// its derivation rows are both computed from these, so they agree by construction.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StepOperands {
+    /// Micro-batches per step per replica.
+    pub m: f64,
+    /// Pipeline stages.
+    pub p: f64,
+    /// Virtual stages per device.
+    pub v: f64,
+    /// Layers on the busiest stage.
+    pub stage_layers: f64,
+    /// One layer, one micro-batch, forward and backward: compute, TP, EP, CP seconds (MoE and
+    /// dense layers averaged over the model).
+    pub per_layer: [f64; 4],
+    /// The output layer's seconds per micro-batch, if the busiest stage is the last one.
+    pub output_s: f64,
+    /// The busiest stage's seconds per micro-batch: compute, TP, EP, CP.
+    pub stage: [f64; 4],
+    /// Seconds of one activation send between stages.
+    pub send_s: f64,
+    /// The data-parallel reduction's seconds.
+    pub dp_reduce_s: f64,
+    /// The backward pass of the last micro-batch, which hides the reduction.
+    pub backward_window_s: f64,
+    /// The last bucket's seconds, never hidden.
+    pub last_bucket_s: f64,
+    /// ZeRO-3: weight gathers per micro-batch (passes) and seconds per gather.
+    pub gathers: f64,
+    /// Seconds of one ZeRO-3 gather of this device's weights (0 below ZeRO-3).
+    pub gather_s: f64,
+    /// Bytes per parameter the optimizer update reads and writes.
+    pub optimizer_bytes_per_param: f64,
+    /// Parameters whose update this device computes.
+    pub optimizer_params: f64,
+    /// Memory bandwidth, bytes per second.
+    pub bandwidth: f64,
+    /// Model FLOPs per step: (6·N_active + attention) per token × tokens.
+    pub model_flops: f64,
+    /// Recomputed FLOPs per step.
+    pub recompute_flops: f64,
+    /// Tokens per step.
+    pub tokens: f64,
+    /// Devices.
+    pub devices: f64,
+}
+
+/// The operands of the resolved scenario's step at its layout (`r.layout`).
+pub fn operands(r: &Resolved) -> StepOperands {
     let a = &r.arch;
     let l = r.layout;
-    let devices = f64::from(l.devices());
     let m = l.micro_batches(r.s.global_batch);
-    let (p, v) = (f64::from(l.pp), f64::from(l.vpp));
 
     // One micro-batch through one layer of each kind.
     let dense = layer_step(r, false);
@@ -254,7 +300,7 @@ pub fn step_time(r: &Resolved) -> StepTime {
         std::array::from_fn(|i| dense[i] * (1.0 - moe_share) + moe[i] * moe_share);
 
     // The output layer and loss on the last stage: a b·s × h × V/tp GEMM, three passes (never
-    // recomputed), and the logits' element-wise softmax in fp32.
+    // recomputed), and the logits' softmax in fp32, read and written in each pass.
     let t = f64::from(l.tp);
     let tokens = f64::from(l.micro_batch) * f64::from(r.s.seq) / f64::from(l.cp);
     let vocab = f64::from(a.vocab);
@@ -264,31 +310,30 @@ pub fn step_time(r: &Resolved) -> StepTime {
 
     // The slowest stage sets the pace: layers per stage, the last with the output layer.
     let [first, middle, last] = stage_layers(a.layers, l.pp);
-    let stage = |layers: u32, extra: f64| -> [f64; 4] {
+    let stage = |layers: u32, extra: f64| -> ([f64; 4], f64, f64) {
         let n = f64::from(layers);
-        [
-            n * per_layer[0] + extra,
-            n * per_layer[1],
-            n * per_layer[2],
-            n * per_layer[3],
-        ]
+        (
+            [
+                n * per_layer[0] + extra,
+                n * per_layer[1],
+                n * per_layer[2],
+                n * per_layer[3],
+            ],
+            n,
+            extra,
+        )
     };
-    let stages = [stage(first, 0.0), stage(middle, 0.0), stage(last, output_s)];
-    let busiest = stages
+    let (busiest, stage_n, extra) = [stage(first, 0.0), stage(middle, 0.0), stage(last, output_s)]
         .into_iter()
-        .max_by(|x, y| x.iter().sum::<f64>().total_cmp(&y.iter().sum::<f64>()))
+        .max_by(|x, y| x.0.iter().sum::<f64>().total_cmp(&y.0.iter().sum::<f64>()))
         .unwrap_or_default();
-    let stage_s: f64 = busiest.iter().sum();
 
-    // Interleaved 1F1B: (p - 1)/v stage times of bubble (Narayanan et al. 2021 sec. 2.2), and per
-    // micro-batch 2·v sends of b·s·h/tp activations (scatter-gather, sec. 4.1) across stages.
-    let (bubble_s, p2p_s) = if l.pp > 1 {
-        let message = tokens * h * 2.0 / t;
-        let span = l.replica().saturating_mul(2);
-        let send = message / link_bytes_per_s(r, span);
-        ((p - 1.0) / v * stage_s, m * 2.0 * v * send)
+    // Sends of b·s·h/tp activations between stages (scatter-gather, Narayanan et al. 2021
+    // sec. 4.1), over the network once a replica fills the scale-up domain.
+    let send_s = if l.pp > 1 {
+        tokens * h * 2.0 / t / link_bytes_per_s(r, l.replica().saturating_mul(2))
     } else {
-        (0.0, 0.0)
+        0.0
     };
 
     // Data parallel: gradients of this device's shard reduced over the dp·cp ranks holding the
@@ -316,57 +361,150 @@ pub fn step_time(r: &Resolved) -> StepTime {
     let reduce = |params: f64, n: u32| {
         half * ring_allreduce_bytes(params * 2.0, n) / link_bytes_per_s(r, dp_span)
     };
-    let dp_total = reduce(dense_params, ranks) + reduce(expert_params, expert_ranks);
-    let backward_window = busiest[0] * 2.0 / 3.0;
     let params_here = dense_params + expert_params;
-    let last_bucket = dp_total * (GRAD_BUCKET_PARAMS / params_here.max(1.0)).min(1.0);
-    let mut dp_s = if ranks > 1 {
-        (dp_total - backward_window).max(last_bucket)
+    let (dp_reduce_s, last_bucket_s) = if ranks > 1 {
+        let total = reduce(dense_params, ranks) + reduce(expert_params, expert_ranks);
+        (
+            total,
+            total * (GRAD_BUCKET_PARAMS / params_here.max(1.0)).min(1.0),
+        )
     } else {
-        0.0
+        (0.0, 0.0)
     };
     // ZeRO-3 gathers the weights again for every micro-batch's forward and backward (and
     // recomputation); prefetching hides them behind compute where the compute is longer.
-    if l.zero >= 3 && ranks > 1 {
-        let gathers = passes(l.recompute).comm;
-        let gather = params_here * 2.0 * (f64::from(ranks) - 1.0)
-            / f64::from(ranks)
-            / link_bytes_per_s(r, dp_span);
-        dp_s += (m * gathers * gather - m * busiest[0]).max(0.0);
-    }
+    let (gathers, gather_s) = if l.zero >= 3 && ranks > 1 {
+        (
+            passes(l.recompute).comm,
+            params_here * 2.0 * (f64::from(ranks) - 1.0)
+                / f64::from(ranks)
+                / link_bytes_per_s(r, dp_span),
+        )
+    } else {
+        (0.0, 0.0)
+    };
 
     // AdamW reads and writes weights, gradients and states once: memory-bound.
     let [w_b, g_b, o_b] = state_bytes_per_param(r.s.optimizer, r.precision.is_mixed());
     let shard = if l.zero >= 1 { f64::from(ranks) } else { 1.0 };
-    let optimizer_s = 2.0 * (w_b + g_b + o_b) * params_here / shard / (r.gpu.bandwidth_gbs * 1e9);
-
-    let compute_s = m * busiest[0];
-    let tp_comm_s = m * busiest[1];
-    let ep_comm_s = m * busiest[2];
-    let cp_comm_s = m * busiest[3];
-    let pp_bubble_s = bubble_s + p2p_s;
-    let time_s = compute_s + tp_comm_s + pp_bubble_s + dp_s + ep_comm_s + cp_comm_s + optimizer_s;
 
     let step_tokens = f64::from(r.s.global_batch) * f64::from(r.s.seq);
-    let model_flops =
-        (training::model_flops_per_token(r) + training::attention_flops_per_token(r)) * step_tokens;
-    let hardware_flops =
-        model_flops + training::recompute_flops_per_token(r, l.recompute) * step_tokens;
-    let model_tflops = model_flops / (time_s * devices) / 1e12;
+    StepOperands {
+        m,
+        p: f64::from(l.pp),
+        v: f64::from(l.vpp),
+        stage_layers: stage_n,
+        per_layer,
+        output_s: extra,
+        stage: busiest,
+        send_s,
+        dp_reduce_s,
+        backward_window_s: busiest[0] * 2.0 / 3.0,
+        last_bucket_s,
+        gathers,
+        gather_s,
+        optimizer_bytes_per_param: 2.0 * (w_b + g_b + o_b),
+        optimizer_params: params_here / shard,
+        bandwidth: r.gpu.bandwidth_gbs * 1e9,
+        model_flops: (training::model_flops_per_token(r) + training::attention_flops_per_token(r))
+            * step_tokens,
+        recompute_flops: training::recompute_flops_per_token(r, l.recompute) * step_tokens,
+        tokens: step_tokens,
+        devices: f64::from(l.devices()),
+    }
+}
+
+/// The step's exposed parts as arithmetic on its operands: each row's metric, formula, numbers
+/// and source (the report's derivations print them; `step_time` evaluates them).
+pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static str); 7] {
+    let n = num;
+    let stage_part = |i: usize| mul([n(o.m), n(o.stage_layers), n(o.per_layer[i])]);
+    let pp = if o.p > 1.0 {
+        add([
+            mul([div(n(o.p - 1.0), n(o.v)), n(o.stage.iter().sum())]),
+            mul([n(o.m), n(2.0), n(o.v), n(o.send_s)]),
+        ])
+    } else {
+        n(0.0)
+    };
+    // Differences are printed as one number each: subtracting rounded operands would not give
+    // the printed result.
+    let dp = add([
+        max(n(o.dp_reduce_s - o.backward_window_s), n(o.last_bucket_s)),
+        max(n(o.m * (o.gathers * o.gather_s - o.stage[0])), n(0.0)),
+    ]);
+    [
+        (
+            "step.compute_s",
+            "compute = m · (layers on the busiest stage · per layer + output layer)",
+            mul([
+                n(o.m),
+                add([mul([n(o.stage_layers), n(o.per_layer[0])]), n(o.output_s)]),
+            ]),
+            "docs/model.md §6; Bekman, ml-engineering (MAMF); Korthikanti et al. 2022",
+        ),
+        (
+            "step.tp_comm_s",
+            "TP = m · layers · per-layer all-reduces (or RS/AG) not hidden behind the GEMMs",
+            stage_part(1),
+            "Shoeybi et al. 2019 sec. 3; Korthikanti et al. 2022; docs/model.md §6",
+        ),
+        (
+            "step.pp_bubble_s",
+            "bubble = (p − 1)/v · stage time + m · 2v · send",
+            pp,
+            "Narayanan et al. 2021 sec. 2.2 and 4.1",
+        ),
+        (
+            "step.dp_comm_s",
+            "DP = max(reduction not hidden by the last backward, last bucket) + max(ZeRO-3 gathers beyond compute, 0)",
+            dp,
+            "Megatron-Core overlap_grad_reduce; Rajbhandari et al. 2020",
+        ),
+        (
+            "step.ep_comm_s",
+            "EP = m · layers · per-layer dispatch and combine all-to-alls",
+            stage_part(2),
+            "docs/model.md §6 (expert parallelism)",
+        ),
+        (
+            "step.cp_comm_s",
+            "CP = m · layers · ring-attention sends not hidden behind attention",
+            stage_part(3),
+            "docs/model.md §6 (context parallelism)",
+        ),
+        (
+            "step.optimizer_s",
+            "optimizer = bytes read and written per parameter · parameters here / bandwidth",
+            div(
+                mul([n(o.optimizer_bytes_per_param), n(o.optimizer_params)]),
+                n(o.bandwidth),
+            ),
+            "docs/model.md §6",
+        ),
+    ]
+}
+
+/// The step time of the resolved scenario at its layout (`r.layout`).
+pub fn step_time(r: &Resolved) -> StepTime {
+    let o = operands(r);
+    let [compute, tp, pp, dp, ep, cp, opt] = parts(&o).map(|(_, _, calc, _)| calc.eval());
+    let time_s = compute + tp + pp + dp + ep + cp + opt;
+    let model_tflops = o.model_flops / (time_s * o.devices) / 1e12;
     StepTime {
         time_s,
-        compute_s,
-        tp_comm_s,
-        pp_bubble_s,
-        dp_comm_s: dp_s,
-        ep_comm_s,
-        cp_comm_s,
-        optimizer_s,
+        compute_s: compute,
+        tp_comm_s: tp,
+        pp_bubble_s: pp,
+        dp_comm_s: dp,
+        ep_comm_s: ep,
+        cp_comm_s: cp,
+        optimizer_s: opt,
         model_tflops_per_gpu: model_tflops,
-        hardware_tflops_per_gpu: hardware_flops / (time_s * devices) / 1e12,
+        hardware_tflops_per_gpu: (o.model_flops + o.recompute_flops) / (time_s * o.devices) / 1e12,
         mfu: model_tflops * 1e12 / r.peak_flops,
-        tokens_per_s: step_tokens / time_s,
-        bubble_fraction: (p - 1.0) / (v * m),
+        tokens_per_s: o.tokens / time_s,
+        bubble_fraction: (o.p - 1.0) / (o.v * o.m),
     }
 }
 

@@ -53,7 +53,7 @@ export async function launch() {
 
 /**
  * Opens the page and collects console errors and page errors (panics show as both).
- * Waits until both charts have been drawn once.
+ * Waits until the three charts have been drawn once.
  */
 export async function open(browser, url, { width = 1280, height = 800, locale = 'en-US', dpr = 1, context } = {}) {
   const ctx = context ?? await browser.newContext({ viewport: { width, height }, locale, deviceScaleFactor: dpr });
@@ -64,6 +64,7 @@ export async function open(browser, url, { width = 1280, height = 800, locale = 
   await page.goto(url);
   await page.waitForSelector('[data-chart="days"][data-drawn]');
   await page.waitForSelector('[data-chart="memory"][data-drawn]');
+  await page.waitForSelector('[data-chart="step"][data-drawn]');
   return { page, errors, ctx };
 }
 

@@ -128,11 +128,11 @@ const backgrounds = (page) => page.$$eval('[data-chart] canvas', (cs) => cs.map(
 test('the charts follow the system switching between light and dark', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
   // The background of each chart (charts::LIGHT and charts::DARK, bg).
-  assert.deepEqual(await backgrounds(page), ['#ffffff', '#ffffff']);
+  assert.deepEqual(await backgrounds(page), ['#ffffff', '#ffffff', '#ffffff']);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] canvas')]
     .every((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[0] !== 255));
-  assert.deepEqual(await backgrounds(page), ['#181a1f', '#181a1f']);
+  assert.deepEqual(await backgrounds(page), ['#181a1f', '#181a1f', '#181a1f']);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForFunction(() => [...document.querySelectorAll('[data-chart] canvas')]
     .every((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[0] === 255));
@@ -142,7 +142,7 @@ test('the charts follow the system switching between light and dark', async () =
 
 test('charts are canvases at CSS size x devicePixelRatio, with ink on them', async () => {
   const { page, ctx } = await open(browser, server.url, { dpr: 2 });
-  for (const name of ['days', 'memory']) {
+  for (const name of ['days', 'memory', 'step']) {
     const [w, h, cw, ch, ink] = await page.$eval(`[data-chart="${name}"]`, (box) => {
       const c = box.querySelector('canvas');
       const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -287,7 +287,7 @@ test('switching to 中文 leaves no untranslated string; choice persists', async
   assert.ok((await englishLeftovers(page)).length > 20, 'detector finds English text in English');
   await page.locator('#lang').click();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-  for (const tab of ['#tab-how', '#tab-reality', '#tab-notes']) {
+  for (const tab of ['#tab-how', '#tab-layouts', '#tab-reality', '#tab-notes']) {
     await page.locator(tab).click();
     await page.locator('details.arch').evaluate((d) => { d.open = true; });
     const leftovers = await englishLeftovers(page);
@@ -342,6 +342,50 @@ test('dragged values are round, typed numbers read as the page prints them', asy
   await page.locator('[data-field="tokens"]').fill('1e400');
   await page.locator('[data-field="tokens"]').press('Enter');
   assert.match(await page.locator('[data-error-for="tokens"]').innerText(), /too large/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('predicted MFU: shown beside the chosen one, "use predicted" makes the days follow it', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  const predicted = Number(await page.getAttribute('#predicted-mfu [data-metric="step.mfu"]', 'data-value'));
+  assert.ok(predicted > 0.2 && predicted < 0.7, `predicted MFU ${predicted}`);
+  const chosenDays = await metric(page, 'training_seconds');
+  await page.locator('#use-predicted').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('mfu') === 'auto');
+  assert.equal(await page.inputValue('[data-field="mfu"]'), 'auto');
+  // Days = C / (n · peak · MFU): at 40 % before, at the predicted MFU now (docs/model.md §3).
+  const days = await metric(page, 'training_seconds');
+  assert.ok(Math.abs(days / chosenDays - 0.4 / predicted) < 1e-6, `${chosenDays} -> ${days}`);
+  // Typing a number takes the MFU back from the model.
+  await page.fill('[data-field="mfu"]', '35%');
+  await page.press('[data-field="mfu"]', 'Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('mfu') === '0.35');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the layouts tab ranks layouts that fit, and "use this layout" adopts one', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  await page.locator('#tab-layouts').click();
+  const rows = page.locator('#layout-table tbody tr');
+  await rows.first().waitFor();
+  const n = await rows.count();
+  assert.ok(n >= 2 && n <= 10, `${n} rows`);
+  // Fastest first.
+  const times = await page.$$eval('#layout-table tbody tr td:nth-child(3)', (tds) => tds.map((td) => parseFloat(td.textContent)));
+  for (let i = 1; i < times.length; i++) assert.ok(times[i] >= times[i - 1], `row ${i}: ${times}`);
+  const second = await rows.nth(1).locator('td:nth-child(2)').innerText();
+  await rows.nth(1).locator('button.use-layout').click();
+  const tp = second.match(/TP (\d+)/)[1];
+  const pp = second.match(/PP (\d+)/)[1];
+  await page.waitForFunction(([tp, pp]) => {
+    const q = new URLSearchParams(location.search);
+    return (q.get('tp') ?? '8') === tp && (q.get('pp') ?? '4') === pp && q.get('vpp') !== null;
+  }, [tp, pp]);
+  // The adopted layout is marked as the one in use; the step chart is drawn for it.
+  await page.waitForSelector('#layout-table tr.in-use');
+  assert.ok(Number(await page.getAttribute('[data-chart="step"]', 'data-series')) >= 1);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
