@@ -1263,6 +1263,13 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
     ("bias", "none", "none", "无"),
     ("bias", "qkv", "QKV only", "仅 QKV"),
     ("bias", "all", "all + LayerNorm", "全部 + LayerNorm"),
+    ("layout", "given", "as given below", "按下方字段"),
+    (
+        "layout",
+        "auto",
+        "auto: fastest that fits",
+        "自动：放得下的最快布局",
+    ),
 ];
 
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or

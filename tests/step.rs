@@ -274,3 +274,26 @@ fn with_predicted_mfu_the_deadline_count_is_the_fewest_replicas_that_meet_it() {
         n - replica
     );
 }
+
+#[test]
+fn a_search_already_run_gives_the_same_report_and_keeps_its_shape_at_other_counts() {
+    use suanli::estimate::estimate_with;
+    let s = parse("mfu=auto&layout=auto");
+    let fresh = estimate(&s);
+    let reused = estimate_with(&s, &fresh.layouts);
+    assert_eq!(reused.layout, fresh.layout);
+    assert_eq!(reused.step, fresh.step);
+    assert_eq!(reused.training, fresh.training);
+    assert_eq!(reused.layouts, fresh.layouts);
+    // At twice the devices the shape stays and the data-parallel size doubles.
+    let more = parse("mfu=auto&layout=auto&gpus=4096");
+    let stale = estimate_with(&more, &fresh.layouts);
+    assert_eq!(stale.layout.dp, 2 * fresh.layout.dp);
+    assert_eq!(
+        (stale.layout.tp, stale.layout.pp, stale.layout.cp),
+        (fresh.layout.tp, fresh.layout.pp, fresh.layout.cp)
+    );
+    // A count the shape cannot divide falls back to the given layout.
+    let odd = parse("mfu=auto&layout=auto&gpus=1001&tp=1&pp=1");
+    assert_eq!(estimate_with(&odd, &fresh.layouts).layout.tp, 1);
+}

@@ -7,11 +7,12 @@ use crate::estimate::query;
 use crate::estimate::resolve::Resolved;
 use crate::estimate::search::{self, Candidate};
 use crate::human;
+use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
-/// A layout in a line: `TP 8 · PP 4 (vpp 2) · DP 64 · mb 1 · selective · ZeRO-1`; EP and CP
-/// only where they are used.
-pub fn describe(l: &Layout) -> String {
+/// A layout in a line: `TP 8 · PP 4 (vpp 2) · DP 64 · micro-batch 1 · selective · ZeRO-1`; EP
+/// and CP only where they are used.
+pub fn describe(l: &Layout, lang: Lang) -> String {
     let mut parts = vec![format!("TP {}", l.tp)];
     parts.push(if l.vpp > 1 {
         format!("PP {} (vpp {})", l.pp, l.vpp)
@@ -25,8 +26,16 @@ pub fn describe(l: &Layout) -> String {
     if l.cp > 1 {
         parts.push(format!("CP {}", l.cp));
     }
-    parts.push(format!("mb {}", l.micro_batch));
-    parts.push(query::recompute_id(l.recompute).to_string());
+    parts.push(format!(
+        "{} {}",
+        i18n::field_label("micro_batch", lang),
+        l.micro_batch
+    ));
+    parts.push(i18n::choice_label(
+        "recompute",
+        query::recompute_id(l.recompute),
+        lang,
+    ));
     parts.push(format!("ZeRO-{}", l.zero));
     parts.join(" · ")
 }
@@ -78,10 +87,10 @@ pub fn LayoutTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th>"#"</th>
-                            <th>{tr(|u| u.col_layout)}</th>
                             <th>{tr(|u| u.col_step)}</th>
                             <th>"MFU"</th>
                             <th>{tr(|u| u.col_memory)}</th>
+                            <th>{tr(|u| u.col_layout)}</th>
                             <th></th>
                         </tr>
                     </thead>
@@ -98,10 +107,10 @@ pub fn LayoutTable() -> impl IntoView {
                                     view! {
                                         <tr class:in-use=used data-layout=i.to_string()>
                                             <td>{i + 1}</td>
-                                            <td>{describe(&l)}</td>
-                                            <td>{format!("{} s", human::sig3(c.time_s))}</td>
+                                            <td class="step-time">{format!("{} s", human::sig3(c.time_s))}</td>
                                             <td>{human::percent(c.mfu)}</td>
                                             <td>{human::bytes(c.memory_bytes)}</td>
+                                            <td class="layout-desc">{move || describe(&l, ctx.lang.get())}</td>
                                             <td>
                                                 <Show
                                                     when=used

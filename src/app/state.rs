@@ -3,7 +3,9 @@
 
 use super::storage;
 use crate::estimate::query::{self, FieldError, Problem};
-use crate::estimate::{Report, Scenario, estimate};
+use crate::estimate::resolve::Resolved;
+use crate::estimate::search::{self, Candidate};
+use crate::estimate::{Report, Scenario, estimate, estimate_with};
 use crate::i18n::{Lang, Ui};
 use leptos::prelude::*;
 use leptos_use::{use_debounce_fn, use_preferred_dark};
@@ -100,8 +102,38 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
     let keep_link = from_link && !problems.is_empty();
     let scenario = RwSignal::new(opened);
     let lang = RwSignal::new(storage::language());
+    // With layout=auto the search (a few ms) runs once a drag pauses, not on every move: in
+    // between, the report keeps the last search's layout shape at the new device count.
+    let searched: RwSignal<Option<(Scenario, Vec<Candidate>)>> = RwSignal::new(None);
     // A new scenario nearly always means a new report: skip comparing reports.
-    let report = Memo::new_with_compare(move |_| scenario.with(estimate), |_, _| true);
+    let report = Memo::new_with_compare(
+        move |_| {
+            scenario.with(|s| {
+                searched.with(|found| match found {
+                    Some((_, best)) if s.layout_auto => estimate_with(s, best),
+                    _ => estimate(s),
+                })
+            })
+        },
+        |_, _| true,
+    );
+    let search_later = use_debounce_fn(
+        move || {
+            let s = scenario.get_untracked();
+            if s.layout_auto
+                && searched.with_untracked(|f| f.as_ref().is_none_or(|(at, _)| *at != s))
+            {
+                let best = search::search(&Resolved::new(&s)).best;
+                searched.set(Some((s, best)));
+            }
+        },
+        URL_DELAY_MS,
+    );
+    Effect::new(move |_| {
+        if scenario.with(|s| s.layout_auto) {
+            search_later();
+        }
+    });
     let ctx = Ctx {
         scenario,
         lang,

@@ -33,5 +33,5 @@ pub mod search;
 pub mod step;
 pub mod training;
 
-pub use report::{Report, derivations, estimate, sweep_gpus};
+pub use report::{Report, derivations, estimate, estimate_with, sweep_gpus};
 pub use scenario::Scenario;

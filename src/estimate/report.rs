@@ -93,12 +93,41 @@ pub struct Device {
 
 /// Computes the full report of a scenario. Pure, allocation-light, no I/O.
 pub fn estimate(s: &Scenario) -> Report {
+    report(s, None)
+}
+
+/// The report with `layout=auto` taking its layouts from a search already run, for this
+/// scenario or an earlier one (the page searches again once a drag pauses): the best layout's
+/// shape is kept and its data-parallel size follows the device count, or the given layout stands
+/// in where the count cannot hold that shape. Without `layout=auto` it is [`estimate`].
+pub fn estimate_with(s: &Scenario, found: &[Candidate]) -> Report {
+    report(s, Some(found))
+}
+
+fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
     let mut r = Resolved::new(s);
     let mut notices = std::mem::take(&mut r.notices);
     let (layouts, layouts_evaluated) = if s.layout_auto {
-        let found = search::search(&r);
-        r.layout = found.best[0].layout;
-        (found.best, found.evaluated)
+        match found.and_then(|f| f.first().map(|best| (f, best.layout))) {
+            Some((found, best)) => {
+                let replica = best.replica();
+                let dp = s.gpus / replica;
+                r.layout = if dp >= 1
+                    && s.gpus.is_multiple_of(replica)
+                    && (dp * best.cp).is_multiple_of(best.ep)
+                {
+                    Layout { dp, ..best }
+                } else {
+                    Layout::of(s)
+                };
+                (found.to_vec(), 0)
+            }
+            None => {
+                let found = search::search(&r);
+                r.layout = found.best[0].layout;
+                (found.best, found.evaluated)
+            }
+        }
     } else {
         if s.vpp.is_none() && r.layout.pp > 1 {
             r.layout = search::tune_interleaving(&r, r.layout);

@@ -25,7 +25,7 @@ async function sizes() {
   console.log(`first load: ${(gz / 1024).toFixed(1)} KiB gzip, ${(br / 1024).toFixed(1)} KiB brotli`);
 }
 
-// Records, relative to navigation start, when both charts carry data-drawn, and when the wasm
+// Records, relative to navigation start, when the three charts carry data-drawn, and when the wasm
 // module finished instantiating (just before the app's main runs): what comes before that is
 // the browser's (fetching, compiling), what comes after is the page's own start.
 const RECORD_DRAWN = () => {
@@ -38,7 +38,7 @@ const RECORD_DRAWN = () => {
     };
   }
   new MutationObserver((_, obs) => {
-    if (document.querySelectorAll('[data-chart][data-drawn]').length >= 2) {
+    if (document.querySelectorAll('[data-chart][data-drawn]').length >= 3) {
       window.__chartsDrawnAt = performance.now();
       obs.disconnect();
     }
@@ -80,7 +80,7 @@ async function loads(browser, url, n = 10) {
   console.log(`navigation -> first contentful paint, the first frame on screen, charts included: median ${ms(pct(painted, 50))}`);
 }
 
-async function moves(browser, url, n = 100) {
+async function moves(browser, url, label = 'default scenario', n = 100) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await page.goto(url);
@@ -113,6 +113,7 @@ async function moves(browser, url, n = 100) {
     }
     return { repaint, settled, inFrame: frame.reduce((a, b) => a + b, 0) };
   }, n);
+  console.log(`[${label}]`);
   console.log(`slider input -> chart repainted: p50 ${ms(pct(result.repaint, 50))}, p95 ${ms(pct(result.repaint, 95))}, max ${ms(Math.max(...result.repaint))}; ${result.inFrame}/${n} repainted before the next frame`);
   console.log(`slider input -> every effect settled: p50 ${ms(pct(result.settled, 50))}, p95 ${ms(pct(result.settled, 95))}, max ${ms(Math.max(...result.settled))}`);
   await ctx.close();
@@ -124,6 +125,9 @@ const browser = await launch();
 try {
   await loads(browser, server.url);
   await moves(browser, server.url);
+  // The step-time model's heaviest paths: the layout search on every move (dense and MoE).
+  await moves(browser, `${server.url}?mfu=auto&layout=auto`, 'mfu=auto&layout=auto');
+  await moves(browser, `${server.url}?model=deepseek-v3&gpu=h800-sxm&global_batch=15360&mfu=auto&layout=auto`, 'DeepSeek-V3, layout=auto');
 } finally {
   await browser.close();
   await server.close();

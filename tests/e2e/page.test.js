@@ -373,9 +373,9 @@ test('the layouts tab ranks layouts that fit, and "use this layout" adopts one',
   const n = await rows.count();
   assert.ok(n >= 2 && n <= 10, `${n} rows`);
   // Fastest first.
-  const times = await page.$$eval('#layout-table tbody tr td:nth-child(3)', (tds) => tds.map((td) => parseFloat(td.textContent)));
+  const times = await page.$$eval('#layout-table tbody tr td.step-time', (tds) => tds.map((td) => parseFloat(td.textContent)));
   for (let i = 1; i < times.length; i++) assert.ok(times[i] >= times[i - 1], `row ${i}: ${times}`);
-  const second = await rows.nth(1).locator('td:nth-child(2)').innerText();
+  const second = await rows.nth(1).locator('td.layout-desc').innerText();
   await rows.nth(1).locator('button.use-layout').click();
   const tp = second.match(/TP (\d+)/)[1];
   const pp = second.match(/PP (\d+)/)[1];
