@@ -485,10 +485,32 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
     ]
 }
 
+/// The same arithmetic as [`parts`] on plain numbers, for the search's hot path (the expression
+/// trees allocate); `tests/derivations.rs` holds the two to the same results.
+fn exposed(o: &StepOperands) -> [f64; 7] {
+    let stage_part = |i: usize| o.m * o.stage_layers * o.per_layer[i];
+    let pp = if o.p > 1.0 {
+        (o.p - 1.0) / o.v * o.stage.iter().sum::<f64>() + o.m * 2.0 * o.v * o.send_s
+    } else {
+        0.0
+    };
+    let dp = (o.dp_reduce_s - o.backward_window_s).max(o.last_bucket_s)
+        + (o.m * (o.gathers * o.gather_s - o.stage[0])).max(0.0);
+    [
+        o.m * (o.stage_layers * o.per_layer[0] + o.output_s),
+        stage_part(1),
+        pp,
+        dp,
+        stage_part(2),
+        stage_part(3),
+        o.optimizer_bytes_per_param * o.optimizer_params / o.bandwidth,
+    ]
+}
+
 /// The step time of the resolved scenario at its layout (`r.layout`).
 pub fn step_time(r: &Resolved) -> StepTime {
     let o = operands(r);
-    let [compute, tp, pp, dp, ep, cp, opt] = parts(&o).map(|(_, _, calc, _)| calc.eval());
+    let [compute, tp, pp, dp, ep, cp, opt] = exposed(&o);
     let time_s = compute + tp + pp + dp + ep + cp + opt;
     let model_tflops = o.model_flops / (time_s * o.devices) / 1e12;
     StepTime {

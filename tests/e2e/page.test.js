@@ -390,6 +390,25 @@ test('the layouts tab ranks layouts that fit, and "use this layout" adopts one',
   await ctx.close();
 });
 
+test('layout=auto: the layout in use is the table\'s first, and the reality check lists the throughput rows', async () => {
+  const { page, errors, ctx } = await open(browser, server.url + '?mfu=auto&layout=auto');
+  await page.locator('#tab-layouts').click();
+  await page.waitForSelector('#layout-table tbody tr.in-use');
+  assert.equal(await page.getAttribute('#layout-table tbody tr.in-use', 'data-layout'), '0');
+  await page.locator('#tab-reality').click();
+  const rows = await page.$$eval('table.reality tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, Number(tr.dataset.value), tr.cells[4].textContent]));
+  // Narayanan et al. 2021 Table 1 (10 rows) and the Megatron-LM README's H100 table (9 rows).
+  const throughput = rows.filter(([run]) => run.startsWith('Megatron'));
+  assert.equal(throughput.length, 19);
+  for (const [run, v, err] of rows) {
+    assert.ok(Number.isFinite(v), `${run}: ${v}`);
+    assert.match(err, /^[+-]\d+\.\d%$/, run);
+  }
+  for (const [run, , err] of throughput) assert.ok(Math.abs(parseFloat(err)) <= 10, `${run}: ${err}`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a Chinese browser gets Chinese by default', async () => {
   const { page, ctx } = await open(browser, server.url, { locale: 'zh-CN' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
