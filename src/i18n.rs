@@ -90,6 +90,8 @@ pub struct Ui {
     pub use_predicted: &'static str,
     /// Shown while the MFU follows the prediction.
     pub mfu_following: &'static str,
+    /// The utilisation the figures use, as MFU and HFU.
+    pub utilisation_used: &'static str,
     /// Layout table: caption.
     pub layouts_title: &'static str,
     /// Layout table: what it is.
@@ -237,6 +239,7 @@ pub const EN: Ui = Ui {
     mfu_predicted: "Predicted by the step-time model",
     use_predicted: "Use predicted",
     mfu_following: "MFU follows the step-time model (mfu=auto); type a number to set it",
+    utilisation_used: "The figures use",
     layouts_title: "Fastest layouts that fit",
     layouts_intro: "Every TP, PP, DP, EP, CP, interleaving and micro-batch the GPU count and batch allow, with the cheapest recomputation and ZeRO stage that fit, ranked by predicted step time.",
     use_layout: "Use this layout",
@@ -361,6 +364,7 @@ pub const ZH: Ui = Ui {
     mfu_predicted: "步时模型预测",
     use_predicted: "使用预测值",
     mfu_following: "MFU 跟随步时模型（mfu=auto）；输入数字即可手动设定",
+    utilisation_used: "估算所用",
     layouts_title: "放得下的最快并行布局",
     layouts_intro: "按卡数和批大小允许的全部 TP、PP、DP、EP、CP、交错段数与微批组合，各取放得下的最省重计算与 ZeRO 级别，按预测单步时间排序。",
     use_layout: "采用此布局",
@@ -829,6 +833,15 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
             "序列并行",
             "Shards the norm and dropout activations over TP",
             "将归一化和 dropout 的激活按 TP 切分",
+        ),
+    ),
+    (
+        "hfu",
+        ft(
+            "HFU",
+            "HFU（硬件算力利用率）",
+            "Utilisation on the FLOPs the hardware executes (8ND with full recomputation); replaces MFU when given",
+            "按硬件实际执行的算力计的利用率（完全重计算时为 8ND）；填写后取代 MFU",
         ),
     ),
     (

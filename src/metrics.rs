@@ -153,6 +153,20 @@ pub static METRICS: &[Metric] = &[
     m("gpu_hours", "h", "GPU-hours", "GPU 卡时", Count, |r| {
         r.training.gpu_hours
     }),
+    m("mfu", "", "MFU used", "所用 MFU", Percent, |r| {
+        r.training.mfu
+    }),
+    m(
+        "hfu",
+        "",
+        "HFU",
+        "HFU（硬件算力利用率）",
+        Percent,
+        |r| r.training.hfu,
+    ),
+    m("gpu_days", "d", "GPU-days", "GPU 卡天", Count, |r| {
+        r.training.gpu_days
+    }),
     m(
         "gpus_for_deadline",
         "devices",
@@ -194,20 +208,20 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.cost_usd,
     ),
     m(
-        "purchase",
+        "purchase_cost",
         "currency",
         "Purchase cost",
         "购置成本",
         Money,
-        |r| r.cost.purchase,
+        |r| r.cost.purchase_cost,
     ),
     m(
-        "electricity",
+        "electricity_cost",
         "currency",
         "Electricity cost",
         "电费",
         Money,
-        |r| r.cost.electricity,
+        |r| r.cost.electricity_cost,
     ),
     m("energy_joules", "J", "Energy", "能耗", Mwh, |r| {
         r.cost.energy_joules

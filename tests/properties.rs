@@ -86,7 +86,7 @@ prop_compose! {
         (prices, currency, cny_per_usd, power_w, pue, grid, elec, net) in ((proptest::option::of(0f64..100.0), proptest::option::of(0f64..1e6)), any::<bool>(), 0.01f64..1000.0, proptest::option::of(1f64..2000.0), 1f64..5.0, 0f64..5.0, 0f64..10.0, 1f64..10_000.0),
         (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
         overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
-        (mfu_auto, layout_auto, ep, cp, vpp) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8)),
+        (mfu_auto, layout_auto, ep, cp, vpp, hfu) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8), proptest::option::of(0.01f64..=1.0)),
     ) -> Scenario {
         let bits = [4, 8, 16, 32];
         let tp = tp.min(gpus);
@@ -104,7 +104,7 @@ prop_compose! {
             model, arch, params, active_params: None, seq, data: tokens, epochs,
             finetune: [Finetune::None, Finetune::Full, Finetune::Lora, Finetune::Qlora][finetune], lora_rank,
             gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
-            gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, precision: Precision::ALL[precision], deadline_days,
+            gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, hfu, precision: Precision::ALL[precision], deadline_days,
             recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, ep, cp, vpp, layout_auto,
             micro_batch: micro_batch.min(global_batch), global_batch,
             optimizer: [Optimizer::AdamW, Optimizer::AdamWFp32Grads, Optimizer::Sgd, Optimizer::Adam8bit][optimizer],

@@ -297,3 +297,29 @@ fn a_search_already_run_gives_the_same_report_and_keeps_its_shape_at_other_count
     let odd = parse("mfu=auto&layout=auto&gpus=1001&tp=1&pp=1");
     assert_eq!(estimate_with(&odd, &fresh.layouts).layout.tp, 1);
 }
+
+#[test]
+fn utilisation_stated_on_hardware_flops_gpt3_at_45_percent() {
+    // Seed article on parameter estimation (docs/model.md §9): GPT-3 175B, 300B tokens, 1024 A100
+    // 40GB at 45 % utilisation counted on 8·N·D (full recomputation): 34 days, and about 1,154
+    // GPUs for 30 days. Our hardware count adds the attention scores (s/6h = 2.8 % of the
+    // layers' FLOPs), so the days come out 2.5 % longer than the article's 8·N·D arithmetic.
+    let q = "model=gpt-3-175b&params=175B&tokens=300B&seq=2048&gpu=a100-40g-sxm&gpus=1024&recompute=full&hfu=45%&deadline_days=30";
+    let r = estimate(&parse(q));
+    let days = r.training.training_seconds / 86_400.0;
+    assert!((days / 34.0 - 1.0).abs() < 0.03, "{days} days");
+    assert!(
+        (r.training.hfu - 0.45).abs() < 1e-12,
+        "HFU shown beside is the one given"
+    );
+    assert!((r.training.gpus_for_deadline_raw / 1154.0 - 1.0).abs() < 0.03);
+    // The MFU it implies is about 6/8 of it (PaLM App. B).
+    assert!(
+        (r.training.mfu / (0.45 * 6.0 / 8.0) - 1.0).abs() < 0.04,
+        "{}",
+        r.training.mfu
+    );
+    // Stated as MFU the same 45 % gives the article's "wrong" 25 days.
+    let as_mfu = estimate(&parse(&q.replace("hfu=45%", "mfu=45%")));
+    assert!((as_mfu.training.training_seconds / 86_400.0 / 25.3 - 1.0).abs() < 0.01);
+}

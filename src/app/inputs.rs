@@ -321,7 +321,13 @@ fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
             match parsed {
                 Ok(v) => {
                     show_error(ctx, name, None);
-                    ctx.scenario.update(|s| f.set(s, v));
+                    ctx.scenario.update(|s| {
+                        f.set(s, v);
+                        // A typed HFU states the utilisation: the MFU stops following the model.
+                        if name == "hfu" && v != Value::Absent {
+                            s.mfu_auto = false;
+                        }
+                    });
                 }
                 Err(p) => show_error(ctx, name, Some(p)),
             }
@@ -615,6 +621,7 @@ fn PredictedMfu() -> impl IntoView {
     let ctx = ctx();
     let predicted = Memo::new(move |_| ctx.report.with(|r| r.step.mfu));
     let following = Memo::new(move |_| ctx.scenario.with(|s| s.mfu_auto));
+    let used = Memo::new(move |_| ctx.report.with(|r| (r.training.mfu, r.training.hfu)));
     view! {
         <p class="hint predicted-mfu" id="predicted-mfu">
             {tr(|u| u.mfu_predicted)} ": "
@@ -625,13 +632,21 @@ fn PredictedMfu() -> impl IntoView {
             <Show
                 when=move || following.get()
                 fallback=move || view! {
-                    <button type="button" id="use-predicted" on:click=move |_| ctx.scenario.update(|s| s.mfu_auto = true)>
+                    <button type="button" id="use-predicted" on:click=move |_| ctx.scenario.update(|s| {
+                        s.mfu_auto = true;
+                        s.hfu = None;
+                    })>
                         {tr(|u| u.use_predicted)}
                     </button>
                 }
             >
                 <span class="following">{tr(|u| u.mfu_following)}</span>
             </Show>
+            <br/>
+            <span id="utilisation-used" data-mfu=move || used.get().0.to_string() data-hfu=move || used.get().1.to_string()>
+                {tr(|u| u.utilisation_used)} ": MFU " {move || human::percent(used.get().0)}
+                " · HFU " {move || human::percent(used.get().1)}
+            </span>
         </p>
     }
 }
@@ -664,7 +679,7 @@ pub fn Inputs() -> impl IntoView {
                 <Show when=move || custom_gpu.get()>
                     {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
                 </Show>
-                {fields(&["gpus", "mfu"])}
+                {fields(&["gpus", "mfu", "hfu"])}
                 <PredictedMfu/>
                 <p class="hint mfu-band">{tr(|u| u.mfu_typical)}</p>
                 {fields(&["precision"])}

@@ -19,18 +19,18 @@ pub struct Cost {
     pub catalog_gpu_price: f64,
     /// Whether that price is the catalog's indicative assumption.
     pub price_is_assumption: bool,
-    /// The currency of `price_per_gpu_hour`, `rental`, `purchase` and `electricity`.
+    /// The currency of `price_per_gpu_hour`, `rental`, `purchase_cost` and `electricity_cost`.
     pub currency: Currency,
     /// Rental cost: GPU-hours x price, in `currency`.
     pub rental: f64,
     /// Rental cost in USD, whatever the scenario's currency (the key links and scripts read).
     pub cost_usd: f64,
     /// Purchase: devices x unit price x (1 + interconnect share).
-    pub purchase: f64,
+    pub purchase_cost: f64,
     /// Energy, J: GPU-hours x 3600 s/h x power x PUE.
     pub energy_joules: f64,
     /// Electricity cost: energy x price per kWh.
-    pub electricity: f64,
+    pub electricity_cost: f64,
     /// Emissions, kg CO2e: energy x grid intensity.
     pub co2_kg: f64,
     /// Power per device used, W.
@@ -63,9 +63,9 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
         currency: s.currency,
         rental,
         cost_usd: rental / r.rate,
-        purchase: f64::from(gpus) * unit_price * (1.0 + INTERCONNECT_SHARE),
+        purchase_cost: f64::from(gpus) * unit_price * (1.0 + INTERCONNECT_SHARE),
         energy_joules: energy,
-        electricity: energy / JOULES_PER_KWH * s.electricity_per_kwh,
+        electricity_cost: energy / JOULES_PER_KWH * s.electricity_per_kwh,
         co2_kg: energy / JOULES_PER_KWH * s.grid_kg_per_kwh,
         power_w,
     }

@@ -475,13 +475,30 @@ pub static FIELDS: &[Field<Scenario>] = &[
                 Value::Num(s.mfu)
             }
         },
+        // A number states the utilisation as MFU, so it replaces an HFU given before it.
         set: |s, v| match v {
             Value::Word(_) => s.mfu_auto = true,
             v => {
                 s.mfu = num(v);
                 s.mfu_auto = false;
+                s.hfu = None;
             }
         },
+    },
+    Field {
+        name: "hfu",
+        unit: "fraction",
+        doc: cli_doc!(
+            "utilisation on the hardware's FLOPs (recomputation included), instead of mfu"
+        ),
+        kind: Kind::Number {
+            min: 0.01,
+            max: 1.0,
+            percent: true,
+            auto: false,
+        },
+        get: |s| opt(s.hfu),
+        set: |s, v| s.hfu = opt_in(v),
     },
     Field {
         name: "precision",

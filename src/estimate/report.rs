@@ -137,6 +137,8 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
     let step = step::step_time(&r);
     if s.mfu_auto {
         r.mfu = step.mfu;
+    } else if let Some(hfu) = s.hfu {
+        r.mfu = training::mfu_from_hfu(&r, hfu);
     }
     let s_tp = r.layout.tp;
     let dp = r.data_parallel(s.gpus);
@@ -427,8 +429,8 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let cny = s.currency == Currency::Cny;
     let money = if cny { "¥" } else { "$" };
     let gpus = f64::from(s.gpus);
-    // The MFU the figures used: the step-time model's with `mfu=auto`.
-    let mfu = if s.mfu_auto { rep.step.mfu } else { s.mfu };
+    // The MFU the figures used: given, from a given HFU, or the step-time model's.
+    let mfu = rep.training.mfu;
     let o = step::operands(&r);
     let parts = step::parts(&o);
     let step_rows = parts
@@ -614,6 +616,24 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Hoffmann et al. 2022",
         ),
     ];
+    if s.hfu.is_some() && !s.mfu_auto {
+        let model = training::model_flops_per_token(&r);
+        rows.push(d(
+            "mfu",
+            "MFU = HFU · 6N / (6N + attention + recomputation) per token",
+            mul([
+                f(s.hfu.unwrap_or_default()),
+                div(
+                    f(model),
+                    f(model
+                        + training::attention_flops_per_token(&r)
+                        + training::recompute_flops_per_token(&r, r.layout.recompute)),
+                ),
+            ]),
+            "",
+            "PaLM App. B; Narayanan et al. 2021 eq. 3",
+        ));
+    }
     rows.push(step_total);
     rows.extend(step_rows);
     rows.push(step_mfu);

@@ -120,6 +120,9 @@ pub struct Scenario {
     pub mfu: f64,
     /// `mfu=auto`: the MFU comes from the step-time model instead of `mfu`.
     pub mfu_auto: bool,
+    /// Utilisation stated on the FLOPs the hardware executes (recomputation and attention
+    /// included, PaLM App. B); when given, and the MFU is not `auto`, it replaces `mfu`.
+    pub hfu: Option<f64>,
     /// Training arithmetic.
     pub precision: Precision,
     /// Deadline for the training run, days.
@@ -211,6 +214,7 @@ impl Default for Scenario {
             gpus: 2048,
             mfu: 0.4,
             mfu_auto: false,
+            hfu: None,
             precision: Precision::Bf16,
             deadline_days: 90.0,
             recompute: Recompute::Selective,

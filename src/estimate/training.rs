@@ -26,6 +26,10 @@ pub struct Training {
     pub training_seconds: f64,
     /// Device-hours.
     pub gpu_hours: f64,
+    /// Device-days: device-hours / 24.
+    pub gpu_days: f64,
+    /// The MFU the time figures use: given, implied by a given HFU, or predicted (`mfu=auto`).
+    pub mfu: f64,
     /// Hardware FLOPs utilisation implied by the MFU (PaLM App. B).
     pub hfu: f64,
     /// Devices the deadline needs before rounding.
@@ -77,6 +81,16 @@ pub fn recompute_flops_per_token(r: &Resolved, recompute: Recompute) -> f64 {
     }
 }
 
+/// The MFU that a utilisation stated on hardware FLOPs (HFU) implies: HFU × model FLOPs /
+/// hardware FLOPs per token, with recomputation and attention in the hardware's count (PaLM
+/// App. B). GPT-3 at 45 % on 8·N·D (full recomputation) is 34 % MFU on 6·N·D.
+pub fn mfu_from_hfu(r: &Resolved, hfu: f64) -> f64 {
+    let model = model_flops_per_token(r);
+    let hardware =
+        model + attention_flops_per_token(r) + recompute_flops_per_token(r, r.layout.recompute);
+    hfu * model / hardware
+}
+
 /// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (docs/model.md §3).
 pub fn training_seconds(r: &Resolved, training_flops: f64, gpus: u32) -> f64 {
     training_flops / (f64::from(gpus.max(1)) * r.peak_flops * r.mfu)
@@ -118,6 +132,8 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
         pf_days: training_flops / PF_DAY,
         training_seconds: seconds,
         gpu_hours: seconds * f64::from(r.s.gpus) / 3600.0,
+        gpu_days: seconds * f64::from(r.s.gpus) / DAY_S,
+        mfu: r.mfu,
         hfu: r.mfu * hardware_flops / training_flops,
         gpus_for_deadline_raw: raw,
         gpus_for_deadline: round_to_replicas(raw.max(floor), r.model_parallel()),
