@@ -92,6 +92,10 @@ pub struct Ui {
     pub mfu_following: &'static str,
     /// The utilisation the figures use, as MFU and HFU.
     pub utilisation_used: &'static str,
+    /// Deadline card: memory, not compute, sets the count.
+    pub limited_by_memory: &'static str,
+    /// Deadline card: "with" a change of layout.
+    pub with_change: &'static str,
     /// Layout table: caption.
     pub layouts_title: &'static str,
     /// Layout table: what it is.
@@ -240,6 +244,8 @@ pub const EN: Ui = Ui {
     use_predicted: "Use predicted",
     mfu_following: "MFU follows the step-time model (mfu=auto); type a number to set it",
     utilisation_used: "The figures use",
+    limited_by_memory: "memory, not compute, sets this count",
+    with_change: "with",
     layouts_title: "Fastest layouts that fit",
     layouts_intro: "Every TP, PP, DP, EP, CP, interleaving and micro-batch the GPU count and batch allow, with the cheapest recomputation and ZeRO stage that fit, ranked by predicted step time.",
     use_layout: "Use this layout",
@@ -365,6 +371,8 @@ pub const ZH: Ui = Ui {
     use_predicted: "使用预测值",
     mfu_following: "MFU 跟随步时模型（mfu=auto）；输入数字即可手动设定",
     utilisation_used: "估算所用",
+    limited_by_memory: "此卡数由显存而非算力决定",
+    with_change: "改为",
     layouts_title: "放得下的最快并行布局",
     layouts_intro: "按卡数和批大小允许的全部 TP、PP、DP、EP、CP、交错段数与微批组合，各取放得下的最省重计算与 ZeRO 级别，按预测单步时间排序。",
     use_layout: "采用此布局",
@@ -833,6 +841,24 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
             "序列并行",
             "Shards the norm and dropout activations over TP",
             "将归一化和 dropout 的激活按 TP 切分",
+        ),
+    ),
+    (
+        "context_tokens",
+        ft(
+            "Context for memory",
+            "显存按上下文",
+            "Context length the inference memory is sized for; empty: prompt + output",
+            "推理显存按此上下文长度估算；留空则为提示加输出",
+        ),
+    ),
+    (
+        "concurrent_sequences",
+        ft(
+            "Sequences at once",
+            "同时序列数",
+            "Sequences whose KV cache is held at once, for the inference memory",
+            "同时保留 KV 缓存的序列数（用于推理显存）",
         ),
     ),
     (

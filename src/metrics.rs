@@ -358,6 +358,22 @@ pub static METRICS: &[Metric] = &[
         |r| r.inference_weights_bytes,
     ),
     m(
+        "inference_memory_bytes",
+        "B",
+        "Inference memory",
+        "推理显存",
+        Bytes,
+        |r| r.inference_memory_bytes,
+    ),
+    m(
+        "inference_memory_gpus",
+        "devices",
+        "GPUs for inference memory",
+        "推理显存所需卡数",
+        Devices,
+        |r| r.inference_memory_gpus as f64,
+    ),
+    m(
         "inference_rule_of_thumb_bytes",
         "B",
         "Inference memory (1.2 x N rule)",

@@ -86,6 +86,7 @@ prop_compose! {
         (prices, currency, cny_per_usd, power_w, pue, grid, elec, net) in ((proptest::option::of(0f64..100.0), proptest::option::of(0f64..1e6)), any::<bool>(), 0.01f64..1000.0, proptest::option::of(1f64..2000.0), 1f64..5.0, 0f64..5.0, 0f64..10.0, 1f64..10_000.0),
         (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
         overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
+        (context_tokens, concurrent_sequences) in (proptest::option::of(1u32..10_000_000), 1u32..100_000),
         (mfu_auto, layout_auto, ep, cp, vpp, hfu) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8), proptest::option::of(0.01f64..=1.0)),
     ) -> Scenario {
         let bits = [4, 8, 16, 32];
@@ -113,6 +114,7 @@ prop_compose! {
             grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
             weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
             users, requests_per_user_per_hour: rph, requests_per_s: overrides.0.map(|x| x / 10.0), latency_s,
+            context_tokens, concurrent_sequences,
         }
     }
 }
@@ -121,7 +123,9 @@ prop_compose! {
 /// writes those as null) or negative.
 fn first_bad_number(v: &serde_json::Value, path: &str) -> Option<String> {
     match v {
-        serde_json::Value::Null if !path.ends_with("min_gpus_to_fit") => {
+        serde_json::Value::Null
+            if !path.ends_with("min_gpus_to_fit") && !path.ends_with("deadline_fix") =>
+        {
             Some(format!("{path} is null (NaN or infinite)"))
         }
         serde_json::Value::Number(n) if n.as_f64().is_none_or(|x| x < 0.0) => {

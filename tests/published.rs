@@ -465,3 +465,51 @@ fn serving_load_in_requests_per_second_overrides_per_user_rates() {
     assert_eq!(total.serving.requests_per_s, 20.0);
     assert!(total.serving.gpus >= per_user.serving.gpus);
 }
+
+#[test]
+fn inference_memory_for_a_long_context() {
+    // Issue 14: Llama-3.1 405B at 128k tokens, one sequence: weights 2 B x 405.9B plus the KV
+    // cache 2 x 126 layers x 8 KV heads x 128 x 2 B = 516,096 B per token (config arithmetic,
+    // docs/model.md §5) x 131,072 = 67.6 GB: about 880 GB at fp16; int4 weights, about 270 GB.
+    let fp16 = report("model=llama-3.1-405b&context_tokens=131072");
+    assert_close(
+        "KV per token",
+        fp16.kv_cache_bytes_per_token,
+        516_096.0,
+        0.0,
+    );
+    assert_close("fp16", fp16.inference_memory_bytes, 880e9, 0.01);
+    // 80 GB devices filled to 90 %: 13 of them.
+    assert_eq!(fp16.inference_memory_gpus, 13);
+    let int4 = report("model=llama-3.1-405b&context_tokens=131072&weight_bits=4");
+    assert_close("int4", int4.inference_memory_bytes, 277e9, 0.01);
+    // Eight sequences at once hold eight KV caches.
+    let eight = report("model=llama-3.1-405b&context_tokens=131072&concurrent_sequences=8");
+    assert_close(
+        "8 sequences",
+        eight.inference_memory_bytes - eight.inference_weights_bytes,
+        8.0 * 516_096.0 * 131_072.0,
+        1e-12,
+    );
+}
+
+#[test]
+fn a_deadline_count_set_by_memory_says_so_and_names_the_change_that_fits() {
+    // Issue 14: GPT-3 on A100 40GB at the default layout (TP 8, PP 4, ZeRO-1, selective) needs
+    // 324 GPUs' compute for 90 days but 9,376 to fit; ZeRO-2 fits at the compute's count.
+    let r = report("model=gpt-3-175b&gpu=a100-40g-sxm&tokens=300B");
+    assert_eq!(r.limited_by, suanli::estimate::limits::LimitedBy::Memory);
+    assert!(r.training.gpus_for_deadline > 10 * r.training.gpus_for_deadline_raw as u64);
+    let fix = r.deadline_fix.clone().expect("a change that fits");
+    assert_eq!(fix.change, "zero=2");
+    // The count with the change is what the deadline's compute needs, rounded to whole
+    // replicas and nodes (324 -> 352 at 32 devices per replica).
+    assert_eq!(fix.gpus, 352);
+    let fixed = report("model=gpt-3-175b&gpu=a100-40g-sxm&tokens=300B&zero=2");
+    assert_eq!(fixed.training.gpus_for_deadline, fix.gpus);
+    assert_eq!(
+        fixed.limited_by,
+        suanli::estimate::limits::LimitedBy::Compute
+    );
+    assert!(fixed.deadline_fix.is_none());
+}

@@ -5,6 +5,7 @@
 
 use super::state::ctx;
 use crate::estimate::Report;
+use crate::estimate::limits::LimitedBy;
 use crate::estimate::scenario::Currency;
 use crate::human;
 use crate::i18n::Lang;
@@ -26,7 +27,7 @@ fn never(_: &Report) -> bool {
 }
 
 /// The cards, in page order.
-pub static CARDS: [CardDef; 11] = [
+pub static CARDS: [CardDef; 12] = [
     CardDef {
         metric: "params_total",
         detail: |r, l, _| {
@@ -66,14 +67,24 @@ pub static CARDS: [CardDef; 11] = [
     },
     CardDef {
         metric: "gpus_for_deadline",
-        detail: |r, l, _| {
-            format!(
+        // When memory, not compute, sets the count, the card says so and names the cheapest
+        // change of layout that fits, with its count.
+        detail: |r, l, _| match (&r.limited_by, &r.deadline_fix) {
+            (LimitedBy::Memory, Some(fix)) => format!(
+                "{} · {} {}: {}",
+                l.ui().limited_by_memory,
+                l.ui().with_change,
+                fix.change,
+                human::devices(fix.gpus as f64, l)
+            ),
+            (LimitedBy::Memory, None) => l.ui().limited_by_memory.to_string(),
+            (LimitedBy::Compute, _) => format!(
                 "{} {}",
                 human::count(r.training.gpus_for_deadline_raw, l),
                 l.ui().before_rounding
-            )
+            ),
         },
-        warn: never,
+        warn: |r| r.limited_by == LimitedBy::Memory,
     },
     CardDef {
         metric: "gpu_hours",
@@ -131,6 +142,18 @@ pub static CARDS: [CardDef; 11] = [
             r.min_gpus_to_fit.map_or_else(
                 || l.ui().does_not_fit.into(),
                 |n| format!("{}: {}", l.ui().this_config, human::devices(n as f64, l)),
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "inference_memory_bytes",
+        detail: |r, l, _| {
+            format!(
+                "{} {} · KV {}",
+                human::devices(r.inference_memory_gpus as f64, l),
+                l.ui().gpus_unit,
+                human::bytes(r.inference_memory_bytes - r.inference_weights_bytes)
             )
         },
         warn: never,

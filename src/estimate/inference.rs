@@ -73,6 +73,13 @@ fn inference_peak(r: &Resolved) -> f64 {
     r.s.peak_tflops.unwrap_or(tflops) * 1e12
 }
 
+/// The context that sizes the inference memory: as given, or one request's prompt and output.
+pub fn context_tokens(s: &super::scenario::Scenario) -> u32 {
+    s.context_tokens
+        .unwrap_or(s.prompt_tokens.saturating_add(s.output_tokens))
+        .max(1)
+}
+
 /// Computes serving capacity and the devices a load needs.
 ///
 /// A replica is a power-of-two tensor-parallel group. The smallest one that holds the weights

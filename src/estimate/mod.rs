@@ -20,6 +20,7 @@ pub mod cost;
 pub mod hardware;
 pub mod inference;
 pub mod layout;
+pub mod limits;
 pub mod memory;
 pub mod notice;
 pub mod precision;

@@ -776,6 +776,25 @@ pub static FIELDS: &[Field<Scenario>] = &[
         get: |s| Value::Num(s.latency_s),
         set: |s, v| s.latency_s = num(v),
     },
+    Field {
+        name: "context_tokens",
+        unit: "tokens",
+        doc: cli_doc!("context length for the inference memory (empty: prompt + output)"),
+        kind: integer(1.0, 100_000_000.0),
+        get: |s| {
+            s.context_tokens
+                .map_or(Value::Absent, |v| Value::Num(v.into()))
+        },
+        set: |s, v| s.context_tokens = opt_in(v).map(|x| x as u32),
+    },
+    Field {
+        name: "concurrent_sequences",
+        unit: "sequences",
+        doc: cli_doc!("sequences held at once for the inference memory"),
+        kind: integer(1.0, 10_000_000.0),
+        get: |s| Value::Num(s.concurrent_sequences.into()),
+        set: |s, v| s.concurrent_sequences = int(v),
+    },
 ];
 
 /// Architecture fields; they override the preset named by `model`.

@@ -6,6 +6,7 @@ use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
 use super::cost::{Cost, JOULES_PER_KWH, cost};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
+use super::limits::{Fix, LimitedBy, deadline_limit};
 use super::memory::{self, Memory};
 use super::notice::Notice;
 use super::precision::Precision;
@@ -44,6 +45,11 @@ pub struct Report {
     pub memory_per_gpu: Memory,
     /// The same at ZeRO stages 0, 1, 2 and 3 (for the memory chart).
     pub memory_by_zero: Vec<Memory>,
+    /// What sets the deadline's device count: `compute` or `memory`.
+    pub limited_by: LimitedBy,
+    /// When memory sets it: the cheapest change of layout that fits at the compute's count (or
+    /// nearest to it), and the count with it.
+    pub deadline_fix: Option<Fix>,
     /// Devices one replica needs at least: model states spread perfectly, no activations.
     pub min_gpus_for_replica: u64,
     /// The fewest devices at which this configuration fits; `None` if none does.
@@ -58,6 +64,11 @@ pub struct Report {
     pub inference_weights_bytes: f64,
     /// The seeds' rule of thumb for inference memory: 1.2 x weights.
     pub inference_rule_of_thumb_bytes: f64,
+    /// Inference memory: weights plus the KV cache of `concurrent_sequences` at
+    /// `context_tokens`, bytes.
+    pub inference_memory_bytes: f64,
+    /// Devices that memory needs, each filled to vLLM's 90 %.
+    pub inference_memory_gpus: u64,
     /// Serving capacity and devices for the load.
     pub serving: Serving,
     /// One optimizer step at the layout used, from the step-time model.
@@ -188,8 +199,13 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         );
     }
 
+    let (limited_by, deadline_fix) = deadline_limit(&r, training.gpus_for_deadline_raw);
     let inference_weights_bytes = inference::weights_bytes(&r);
     let kv_cache_bytes_per_token = inference::kv_bytes_per_token(&r);
+    let inference_memory_bytes = inference_weights_bytes
+        + kv_cache_bytes_per_token
+            * f64::from(inference::context_tokens(s))
+            * f64::from(s.concurrent_sequences.max(1));
     let serving = inference::serving(
         &r,
         inference_weights_bytes,
@@ -221,6 +237,8 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
             tdp_w: r.gpu.tdp_w,
             approximate: r.gpu.approximate,
         },
+        limited_by,
+        deadline_fix,
         min_gpus_for_replica: memory::min_gpus_for_replica(&r),
         min_gpus_to_fit,
         rule_of_thumb_training_bytes: 20.0 * r.params_total,
@@ -228,6 +246,11 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
             * f64::from(s.prompt_tokens + s.output_tokens),
         kv_cache_bytes_per_token,
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
+        inference_memory_bytes,
+        inference_memory_gpus: (inference_memory_bytes
+            / (r.hbm_bytes() * inference::SERVING_MEMORY_FRACTION))
+            .ceil()
+            .max(1.0) as u64,
         inference_weights_bytes,
         training,
         memory_per_gpu,
@@ -558,6 +581,32 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             inference::weights_calc(&r),
             "B",
             "docs/model.md §5",
+        ),
+        d(
+            "inference_memory_bytes",
+            "M_inf = W + KV per token · context · concurrent sequences",
+            add([
+                f(rep.inference_weights_bytes),
+                mul([
+                    f(rep.kv_cache_bytes_per_token),
+                    u(inference::context_tokens(s)),
+                    u(s.concurrent_sequences.max(1)),
+                ]),
+            ]),
+            "B",
+            "Kwon et al. 2023 (vLLM) sec. 3; docs/model.md §5",
+        ),
+        Derivation::with_step(
+            "inference_memory_gpus",
+            "devices = M_inf / (HBM · 90 %), rounded up",
+            div(
+                f(rep.inference_memory_bytes),
+                mul([f(r.hbm_bytes()), f(inference::SERVING_MEMORY_FRACTION)]),
+            ),
+            Some(Step::RoundedUp),
+            rep.inference_memory_gpus as f64,
+            "",
+            "vLLM gpu_memory_utilization 0.9; docs/model.md §5",
         ),
         d(
             "serving.tokens_per_s_per_gpu",

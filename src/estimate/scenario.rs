@@ -189,6 +189,10 @@ pub struct Scenario {
     pub requests_per_s: Option<f64>,
     /// Target time to complete one request, seconds.
     pub latency_s: f64,
+    /// Context length that sizes the inference memory, tokens; `None` is prompt + output.
+    pub context_tokens: Option<u32>,
+    /// Sequences held at once that size the inference memory.
+    pub concurrent_sequences: u32,
 }
 
 /// The preset a new scenario starts from.
@@ -247,6 +251,8 @@ impl Default for Scenario {
             requests_per_user_per_hour: 10.0,
             requests_per_s: None,
             latency_s: 30.0,
+            context_tokens: None,
+            concurrent_sequences: 1,
         }
     }
 }
