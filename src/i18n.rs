@@ -96,6 +96,8 @@ pub struct Ui {
     pub limited_by_memory: &'static str,
     /// Deadline card: "with" a change of layout.
     pub with_change: &'static str,
+    /// Serving card: the latency target cannot be met; the best reached follows.
+    pub latency_not_met: &'static str,
     /// Layout table: caption.
     pub layouts_title: &'static str,
     /// Layout table: what it is.
@@ -246,6 +248,7 @@ pub const EN: Ui = Ui {
     utilisation_used: "The figures use",
     limited_by_memory: "memory, not compute, sets this count",
     with_change: "with",
+    latency_not_met: "latency target not met; best",
     layouts_title: "Fastest layouts that fit",
     layouts_intro: "Every TP, PP, DP, EP, CP, interleaving and micro-batch the GPU count and batch allow, with the cheapest recomputation and ZeRO stage that fit, ranked by predicted step time.",
     use_layout: "Use this layout",
@@ -373,6 +376,7 @@ pub const ZH: Ui = Ui {
     utilisation_used: "估算所用",
     limited_by_memory: "此卡数由显存而非算力决定",
     with_change: "改为",
+    latency_not_met: "达不到延迟目标；最快",
     layouts_title: "放得下的最快并行布局",
     layouts_intro: "按卡数和批大小允许的全部 TP、PP、DP、EP、CP、交错段数与微批组合，各取放得下的最省重计算与 ZeRO 级别，按预测单步时间排序。",
     use_layout: "采用此布局",
@@ -1227,8 +1231,11 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
             "流水线气泡使每步增加 {:.0}%：请增大 global_batch 或减小 pp",
             fraction * 100.0
         ),
-        Notice::LatencyUnreachable { best_s } => {
-            format!("无法达到延迟目标；单请求最快 {best_s:.2} 秒")
+        Notice::LatencyUnreachable {
+            best_s,
+            replica_gpus,
+        } => {
+            format!("无法达到延迟目标；最快为每请求 {best_s:.2} 秒（{replica_gpus} 卡一组）")
         }
         Notice::ServingDoesNotFit => "即使用 1024 张卡也放不下该模型用于推理".into(),
     }

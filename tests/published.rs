@@ -513,3 +513,25 @@ fn a_deadline_count_set_by_memory_says_so_and_names_the_change_that_fits() {
     );
     assert!(fixed.deadline_fix.is_none());
 }
+
+#[test]
+fn an_unreachable_latency_target_says_so_with_the_best_the_replicas_reach() {
+    // Issue 14: ChatGLM2-6B at 333 requests/s on MLU370-X8 with a 1 s target. One-card replicas
+    // take 13 s per request; 8-card replicas (tensor parallel over MLU-Link) reach 1.66 s. The
+    // answer must say the target is not met and give that best, not the one-card figure.
+    let r = report("gpu=mlu370-x8&model=chatglm2-6b&requests_per_s=333&latency_s=1");
+    let sv = &r.serving;
+    assert!(!sv.feasible);
+    assert_eq!(sv.best_latency_replica_gpus, 8);
+    assert!(sv.best_latency_s < 2.0, "{}", sv.best_latency_s);
+    // The figures shown are the fastest replica's, and the notice carries the same best.
+    assert_eq!(sv.replica_gpus, 8);
+    assert_eq!(sv.request_s, sv.best_latency_s);
+    assert!(r.notices.iter().any(|n| matches!(n,
+        suanli::estimate::notice::Notice::LatencyUnreachable { best_s, replica_gpus: 8 } if *best_s == sv.best_latency_s)));
+    // At a 3 s target it is met, on 8-card replicas, with TTFT and TPOT named.
+    let ok = report("gpu=mlu370-x8&model=chatglm2-6b&requests_per_s=333&latency_s=3");
+    assert!(ok.serving.feasible && ok.serving.request_s <= 3.0);
+    assert!(ok.serving.ttft_s > 0.0 && ok.serving.tpot_s > 0.0);
+    assert_eq!(ok.serving.tpot_s, ok.serving.decode_step_s);
+}

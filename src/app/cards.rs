@@ -160,15 +160,30 @@ pub static CARDS: [CardDef; 12] = [
     },
     CardDef {
         metric: "serving.gpus",
+        // Where the latency target cannot be met, the card says so where the figure is, with the
+        // best latency the replica sizes reach.
         detail: |r, l, _| {
-            format!(
-                "{} × {} {}",
-                r.serving.replicas,
-                r.serving.replica_gpus,
-                l.ui().per_replica
-            )
+            let sv = &r.serving;
+            if sv.feasible {
+                format!(
+                    "{} × {} {} · TTFT {} s · TPOT {} ms",
+                    sv.replicas,
+                    sv.replica_gpus,
+                    l.ui().per_replica,
+                    human::sig3(sv.ttft_s),
+                    human::sig3(sv.tpot_s * 1e3)
+                )
+            } else {
+                format!(
+                    "{}: {} s ({} × {})",
+                    l.ui().latency_not_met,
+                    human::sig3(sv.best_latency_s),
+                    sv.best_latency_replica_gpus,
+                    l.ui().gpus_unit
+                )
+            }
         },
-        warn: never,
+        warn: |r| !r.serving.feasible,
     },
     CardDef {
         metric: "serving.tokens_per_s_per_gpu",

@@ -32,6 +32,16 @@ pub struct Serving {
     pub memory_bound: bool,
     /// Time to complete one request at `batch`, s.
     pub request_s: f64,
+    /// Time to first token: one request's prefill, s.
+    pub ttft_s: f64,
+    /// Time per output token: one decode step at `batch`, s.
+    pub tpot_s: f64,
+    /// Whether `request_s` meets the latency target.
+    pub feasible: bool,
+    /// The best request latency any replica size tried reaches (one request at a time), s.
+    pub best_latency_s: f64,
+    /// The replica size that reaches it.
+    pub best_latency_replica_gpus: u32,
     /// Generated tokens per second per device at `batch`.
     pub tokens_per_s_per_gpu: f64,
     /// Requests per second the load asks for.
@@ -100,35 +110,49 @@ pub fn serving(
         .find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
     let Some(smallest) = smallest else {
         notices.push(Notice::ServingDoesNotFit);
-        return serving_on(r, 1024, weights_bytes, kv_per_token, notices);
+        return serving_on(r, 1024, weights_bytes, kv_per_token);
     };
-    // Each candidate keeps its own caveats; only the chosen one's are reported.
-    let mut best: Option<(Serving, Vec<Notice>)> = None;
+    // A size that meets the latency target beats any that does not; then the fewest devices
+    // (the fastest, where none meets it), then throughput.
+    let mut best: Option<Serving> = None;
+    let mut fastest = (f64::INFINITY, smallest);
     let mut size = smallest;
     while size <= smallest.max(8) {
-        let mut caveats = Vec::new();
-        let candidate = serving_on(r, size, weights_bytes, kv_per_token, &mut caveats);
-        let better = best.as_ref().is_none_or(|(b, _)| {
-            (candidate.gpus, -candidate.tokens_per_s_per_gpu) < (b.gpus, -b.tokens_per_s_per_gpu)
-        });
-        if better {
-            best = Some((candidate, caveats));
+        let candidate = serving_on(r, size, weights_bytes, kv_per_token);
+        if candidate.best_latency_s < fastest.0 {
+            fastest = (candidate.best_latency_s, size);
+        }
+        // Where none meets the target, the fastest replica is the honest answer.
+        let key = |c: &Serving| {
+            let first = if c.feasible {
+                c.gpus as f64
+            } else {
+                c.request_s
+            };
+            (!c.feasible, first, -c.tokens_per_s_per_gpu)
+        };
+        if best
+            .as_ref()
+            .is_none_or(|b| key(&candidate).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less))
+        {
+            best = Some(candidate);
         }
         size *= 2;
     }
-    let (best, caveats) = best.expect("at least one replica size was tried");
-    notices.extend(caveats);
+    let mut best = best.expect("at least one replica size was tried");
+    best.best_latency_s = fastest.0;
+    best.best_latency_replica_gpus = fastest.1;
+    if !best.feasible {
+        notices.push(Notice::LatencyUnreachable {
+            best_s: fastest.0,
+            replica_gpus: fastest.1,
+        });
+    }
     best
 }
 
 /// Serving figures for replicas of `replica_gpus` devices.
-fn serving_on(
-    r: &Resolved,
-    replica_gpus: u32,
-    weights_bytes: f64,
-    kv_per_token: f64,
-    notices: &mut Vec<Notice>,
-) -> Serving {
+fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token: f64) -> Serving {
     let s = r.s;
     let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
@@ -154,9 +178,6 @@ fn serving_on(
     let batch = if s.batch > 0 {
         s.batch.min(cap)
     } else if request(1.0) > s.latency_s {
-        notices.push(Notice::LatencyUnreachable {
-            best_s: request(1.0),
-        });
         1
     } else {
         // request(batch) grows with batch: bisect for the largest that meets the target.
@@ -187,6 +208,11 @@ fn serving_on(
         decode_step_s,
         memory_bound,
         request_s,
+        ttft_s: prefill_s,
+        tpot_s: decode_step_s,
+        feasible: request_s <= s.latency_s,
+        best_latency_s: request(1.0),
+        best_latency_replica_gpus: replica_gpus,
         tokens_per_s_per_gpu,
         requests_per_s,
         replicas,

@@ -63,8 +63,10 @@ pub enum Notice {
     },
     /// The serving latency target cannot be met even one request at a time.
     LatencyUnreachable {
-        /// The best latency possible, seconds.
+        /// The best latency any replica size tried reaches, seconds.
         best_s: f64,
+        /// The replica size that reaches it.
+        replica_gpus: u32,
     },
     /// The model does not fit even on 1024 devices for serving.
     ServingDoesNotFit,
@@ -128,10 +130,13 @@ impl fmt::Display for Notice {
                 "the pipeline bubble adds {:.0}% to each step: raise global_batch or lower pp",
                 fraction * 100.0
             ),
-            Notice::LatencyUnreachable { best_s } => {
+            Notice::LatencyUnreachable {
+                best_s,
+                replica_gpus,
+            } => {
                 write!(
                     f,
-                    "the latency target cannot be met; the best possible is {best_s:.2} s per request"
+                    "the latency target cannot be met; the best is {best_s:.2} s per request, with {replica_gpus}-device replicas"
                 )
             }
             Notice::ServingDoesNotFit => {
