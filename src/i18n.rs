@@ -98,6 +98,10 @@ pub struct Ui {
     pub with_change: &'static str,
     /// Serving card: the latency target cannot be met; the best reached follows.
     pub latency_not_met: &'static str,
+    /// "per day" after money.
+    pub per_day: &'static str,
+    /// "per million tokens" after money.
+    pub per_million_tokens: &'static str,
     /// Layout table: caption.
     pub layouts_title: &'static str,
     /// Layout table: what it is.
@@ -249,6 +253,8 @@ pub const EN: Ui = Ui {
     limited_by_memory: "memory, not compute, sets this count",
     with_change: "with",
     latency_not_met: "latency target not met; best",
+    per_day: "/day",
+    per_million_tokens: "/1M tokens",
     layouts_title: "Fastest layouts that fit",
     layouts_intro: "Every TP, PP, DP, EP, CP, interleaving and micro-batch the GPU count and batch allow, with the cheapest recomputation and ZeRO stage that fit, ranked by predicted step time.",
     use_layout: "Use this layout",
@@ -377,6 +383,8 @@ pub const ZH: Ui = Ui {
     limited_by_memory: "此卡数由显存而非算力决定",
     with_change: "改为",
     latency_not_met: "达不到延迟目标；最快",
+    per_day: "/天",
+    per_million_tokens: "/百万 token",
     layouts_title: "放得下的最快并行布局",
     layouts_intro: "按卡数和批大小允许的全部 TP、PP、DP、EP、CP、交错段数与微批组合，各取放得下的最省重计算与 ZeRO 级别，按预测单步时间排序。",
     use_layout: "采用此布局",
@@ -848,6 +856,15 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
+        "users_mode",
+        ft(
+            "Users are",
+            "用户口径",
+            "concurrent: each user waits for an answer (Little's law); rate: users send requests per hour",
+            "concurrent：每位用户同时在等回答（利特尔定律）；rate：用户按每小时请求数发送",
+        ),
+    ),
+    (
         "context_tokens",
         ft(
             "Context for memory",
@@ -1227,6 +1244,11 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         Notice::MfuAbovePublished { mfu } => {
             format!("MFU {:.0}% 高于公开大规模训练的水平（约 60%）", mfu * 100.0)
         }
+        Notice::CommunicationDominates { share, part } => format!(
+            "无法被计算掩盖的 {} 通信占每步 {:.0}%：请提高 net_gbps 或调整并行布局",
+            part.to_uppercase(),
+            share * 100.0
+        ),
         Notice::LargeBubble { fraction } => format!(
             "流水线气泡使每步增加 {:.0}%：请增大 global_batch 或减小 pp",
             fraction * 100.0
@@ -1310,6 +1332,18 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
     ("bias", "qkv", "QKV only", "仅 QKV"),
     ("bias", "all", "all + LayerNorm", "全部 + LayerNorm"),
     ("layout", "given", "as given below", "按下方字段"),
+    (
+        "users_mode",
+        "rate",
+        "sending requests per hour",
+        "按每小时请求数",
+    ),
+    (
+        "users_mode",
+        "concurrent",
+        "concurrent, each waiting",
+        "同时在线，各自等待回答",
+    ),
     (
         "layout",
         "auto",

@@ -86,7 +86,7 @@ prop_compose! {
         (prices, currency, cny_per_usd, power_w, pue, grid, elec, net) in ((proptest::option::of(0f64..100.0), proptest::option::of(0f64..1e6)), any::<bool>(), 0.01f64..1000.0, proptest::option::of(1f64..2000.0), 1f64..5.0, 0f64..5.0, 0f64..10.0, 1f64..10_000.0),
         (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
         overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
-        (context_tokens, concurrent_sequences) in (proptest::option::of(1u32..10_000_000), 1u32..100_000),
+        (context_tokens, concurrent_sequences, users_concurrent) in (proptest::option::of(1u32..10_000_000), 1u32..100_000, any::<bool>()),
         (mfu_auto, layout_auto, ep, cp, vpp, hfu) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8), proptest::option::of(0.01f64..=1.0)),
     ) -> Scenario {
         let bits = [4, 8, 16, 32];
@@ -114,7 +114,7 @@ prop_compose! {
             grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
             weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
             users, requests_per_user_per_hour: rph, requests_per_s: overrides.0.map(|x| x / 10.0), latency_s,
-            context_tokens, concurrent_sequences,
+            context_tokens, concurrent_sequences, users_concurrent,
         }
     }
 }

@@ -535,3 +535,62 @@ fn an_unreachable_latency_target_says_so_with_the_best_the_replicas_reach() {
     assert!(ok.serving.ttft_s > 0.0 && ok.serving.tpot_s > 0.0);
     assert_eq!(ok.serving.tpot_s, ok.serving.decode_step_s);
 }
+
+#[test]
+fn serving_costs_over_time_and_users_as_concurrent() {
+    // Issue 14's check of a source article: 30,000 A100 x 400 W x 24 h x PUE 1.1 at $0.15/kWh
+    // is about $47.5k of electricity a day. Per device that is 400 x 24 x 1.1 / 1000 x 0.15.
+    let r = report("gpu=a100-80g-sxm&power_w=400&pue=1.1&electricity_per_kwh=0.15&currency=usd");
+    let per_gpu = r.serving.electricity_per_day / r.serving.gpus as f64;
+    assert_close(
+        "per device-day",
+        per_gpu,
+        400.0 * 24.0 * 1.1 / 1000.0 * 0.15,
+        1e-12,
+    );
+    assert_close("30,000 devices", 30_000.0 * per_gpu, 47_520.0, 1e-12);
+    // Rent per day is the fleet's device-days at the price; per million tokens it is that over
+    // the tokens the fleet generates in a day.
+    let sv = &r.serving;
+    assert_close(
+        "rent/day",
+        sv.cost_per_day,
+        sv.gpus as f64 * 24.0 * r.cost.price_per_gpu_hour,
+        1e-12,
+    );
+    let tokens_per_day = sv.tokens_per_s_per_gpu * sv.gpus as f64 * 86_400.0;
+    assert_close(
+        "rent/1M",
+        sv.cost_per_million_tokens,
+        sv.cost_per_day / tokens_per_day * 1e6,
+        1e-12,
+    );
+    // 1000 concurrent users, each waiting: 1000 requests in flight, so the replicas hold 1000
+    // sequences (Little's law), not 1000 x 10 requests per hour.
+    let c = report("users=1000&users_mode=concurrent");
+    assert_eq!(
+        c.serving.replicas,
+        (1000.0 / f64::from(c.serving.batch)).ceil() as u64
+    );
+    let rate = report("users=1000&users_mode=rate");
+    assert_ne!(c.serving.gpus, rate.serving.gpus);
+}
+
+#[test]
+fn a_slow_network_shows_in_the_step_and_warns() {
+    // Issue 14: the network's bandwidth was a dead input. At 1 Gb/s per device the gradient
+    // reduction cannot hide behind the backward pass and the step says so.
+    let fast = report("tp=8&pp=1&gpus=64&mfu=auto");
+    let slow = report("tp=8&pp=1&gpus=64&mfu=auto&net_gbps=1");
+    assert!(slow.step.dp_comm_s > 100.0 * fast.step.dp_comm_s.max(1e-6));
+    assert!(slow.training.training_seconds > fast.training.training_seconds);
+    let warns = |r: &suanli::estimate::Report| {
+        r.notices.iter().any(|n| {
+            matches!(
+                n,
+                suanli::estimate::notice::Notice::CommunicationDominates { part: "dp", .. }
+            )
+        })
+    };
+    assert!(warns(&slow) && !warns(&fast));
+}

@@ -187,13 +187,15 @@ pub static CARDS: [CardDef; 12] = [
     },
     CardDef {
         metric: "serving.tokens_per_s_per_gpu",
-        detail: |r, l, _| {
+        detail: |r, l, cny| {
             format!(
-                "{} {} · {} {}",
+                "{} {} · {}{} · {}{}",
                 l.ui().batch_word,
                 r.serving.batch,
-                human::bytes(r.kv_cache_bytes_per_token),
-                l.ui().kv_per_token
+                human::money(r.serving.cost_per_day, cny, l),
+                l.ui().per_day,
+                human::money(r.serving.cost_per_million_tokens, cny, l),
+                l.ui().per_million_tokens
             )
         },
         warn: never,

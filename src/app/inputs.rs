@@ -698,7 +698,7 @@ pub fn Inputs() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>
-                {fields(&["users", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
+                {fields(&["users", "users_mode", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
             </fieldset>
         </form>
     }

@@ -42,6 +42,12 @@ pub struct Serving {
     pub best_latency_s: f64,
     /// The replica size that reaches it.
     pub best_latency_replica_gpus: u32,
+    /// Rent of the fleet the load needs, per day, in the scenario's currency.
+    pub cost_per_day: f64,
+    /// Electricity of that fleet per day: devices × power × 24 h × PUE × price per kWh.
+    pub electricity_per_day: f64,
+    /// Rent per million generated tokens at the load's throughput.
+    pub cost_per_million_tokens: f64,
     /// Generated tokens per second per device at `batch`.
     pub tokens_per_s_per_gpu: f64,
     /// Requests per second the load asks for.
@@ -196,9 +202,13 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
     let (decode_step_s, memory_bound) = step(b);
     let request_s = request(b);
     let tokens_per_s_per_gpu = b * f64::from(s.output_tokens) / request_s / n;
-    let requests_per_s = s
-        .requests_per_s
-        .unwrap_or(s.users * s.requests_per_user_per_hour / 3600.0);
+    // Concurrent users each wait for their answer, so they hold `users` requests in flight
+    // (Little's law: rate = users / request time); otherwise users send requests at a rate.
+    let requests_per_s = s.requests_per_s.unwrap_or(if s.users_concurrent {
+        s.users / request(b)
+    } else {
+        s.users * s.requests_per_user_per_hour / 3600.0
+    });
     let replicas = (requests_per_s * request_s / b).ceil() as u64;
     Serving {
         replica_gpus,
@@ -213,6 +223,9 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
         feasible: request_s <= s.latency_s,
         best_latency_s: request(1.0),
         best_latency_replica_gpus: replica_gpus,
+        cost_per_day: 0.0,
+        electricity_per_day: 0.0,
+        cost_per_million_tokens: 0.0,
         tokens_per_s_per_gpu,
         requests_per_s,
         replicas,

@@ -61,6 +61,14 @@ pub enum Notice {
         /// Bubble time over compute time, (p - 1) / m.
         fraction: f64,
     },
+    /// Communication the step cannot hide takes a large share of it: the network (or the
+    /// layout) limits the run.
+    CommunicationDominates {
+        /// Exposed communication over the step time.
+        share: f64,
+        /// The largest part: `tp`, `dp`, `ep` or `cp`.
+        part: &'static str,
+    },
     /// The serving latency target cannot be met even one request at a time.
     LatencyUnreachable {
         /// The best latency any replica size tried reaches, seconds.
@@ -125,6 +133,11 @@ impl fmt::Display for Notice {
                     mfu * 100.0
                 )
             }
+            Notice::CommunicationDominates { share, part } => write!(
+                f,
+                "{part} communication the step cannot hide takes {:.0}% of it: raise net_gbps or change the layout",
+                share * 100.0
+            ),
             Notice::LargeBubble { fraction } => write!(
                 f,
                 "the pipeline bubble adds {:.0}% to each step: raise global_batch or lower pp",

@@ -315,6 +315,7 @@ const fn number(min: f64, max: f64) -> Kind {
 /// The word a field with `auto` takes to have the estimate compute it.
 pub const AUTO: &str = "auto";
 const LAYOUTS: &[&str] = &["given", AUTO];
+const USERS_MODES: &[&str] = &["rate", "concurrent"];
 
 const fn integer(min: f64, max: f64) -> Kind {
     Kind::Integer { min, max }
@@ -751,6 +752,22 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: number(0.0, 1e10),
         get: |s| Value::Num(s.users),
         set: |s, v| s.users = num(v),
+    },
+    Field {
+        name: "users_mode",
+        unit: "",
+        doc: cli_doc!(
+            "concurrent: users each waiting for an answer; rate: users sending requests per hour"
+        ),
+        kind: Kind::Choice(USERS_MODES),
+        get: |s| {
+            Value::Word(if s.users_concurrent {
+                "concurrent"
+            } else {
+                "rate"
+            })
+        },
+        set: |s, v| s.users_concurrent = word(v) == "concurrent",
     },
     Field {
         name: "requests_per_user_per_hour",

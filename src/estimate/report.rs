@@ -214,6 +214,19 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
     );
     // Above a quarter of the step, the bubble is worth acting on (Narayanan et al. 2021 sec. 2.2
     // keep it small with m >> p).
+    // Above 30 % of the step, exposed communication is what the run waits on (docs/model.md §6).
+    let comm = [
+        ("tp", step.tp_comm_s),
+        ("dp", step.dp_comm_s),
+        ("ep", step.ep_comm_s),
+        ("cp", step.cp_comm_s),
+    ];
+    let share = comm.iter().map(|(_, t)| t).sum::<f64>() / step.time_s;
+    if share > 0.3
+        && let Some((part, _)) = comm.iter().max_by(|a, b| a.1.total_cmp(&b.1))
+    {
+        notices.push(Notice::CommunicationDominates { share, part });
+    }
     let bubble_fraction = step.pp_bubble_s / step.time_s;
     if bubble_fraction > 0.25 {
         notices.push(Notice::LargeBubble {
@@ -221,6 +234,19 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         });
     }
     let cost = cost(&r, training.gpu_hours, s.gpus);
+    let mut serving = serving;
+    // What serving the load costs over time: the fleet's rent and electricity per day, and rent
+    // per million generated tokens (docs/model.md §7).
+    let fleet = serving.gpus as f64;
+    serving.cost_per_day = fleet * 24.0 * cost.price_per_gpu_hour;
+    serving.electricity_per_day =
+        fleet * cost.power_w * 24.0 * s.pue / 1000.0 * s.electricity_per_kwh;
+    let tokens_per_day = serving.tokens_per_s_per_gpu * fleet * DAY_S;
+    serving.cost_per_million_tokens = if tokens_per_day > 0.0 {
+        serving.cost_per_day / (tokens_per_day / 1e6)
+    } else {
+        0.0
+    };
 
     Report {
         params_total: r.params_total,

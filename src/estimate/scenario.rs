@@ -185,6 +185,9 @@ pub struct Scenario {
     pub users: f64,
     /// Requests each user sends per hour.
     pub requests_per_user_per_hour: f64,
+    /// `users_mode=concurrent`: the users are concurrent, each waiting for an answer (then
+    /// `requests_per_user_per_hour` is not used); `rate` (the default): they send requests at it.
+    pub users_concurrent: bool,
     /// Total requests per second; overrides users x requests per user per hour when given.
     pub requests_per_s: Option<f64>,
     /// Target time to complete one request, seconds.
@@ -249,6 +252,7 @@ impl Default for Scenario {
             output_tokens: 500,
             users: 1000.0,
             requests_per_user_per_hour: 10.0,
+            users_concurrent: false,
             requests_per_s: None,
             latency_s: 30.0,
             context_tokens: None,
