@@ -100,6 +100,16 @@ pub struct Ui {
     pub latency_not_met: &'static str,
     /// "per day" after money.
     pub per_day: &'static str,
+    /// The answer card's caption.
+    pub answer: &'static str,
+    /// What limits the answer: compute, memory, the deadline, the budget.
+    pub limited_compute: &'static str,
+    /// See `limited_compute`.
+    pub limited_memory: &'static str,
+    /// See `limited_compute`.
+    pub limited_deadline: &'static str,
+    /// See `limited_compute`.
+    pub limited_budget: &'static str,
     /// "per million tokens" after money.
     pub per_million_tokens: &'static str,
     /// Layout table: caption.
@@ -254,6 +264,11 @@ pub const EN: Ui = Ui {
     with_change: "with",
     latency_not_met: "latency target not met; best",
     per_day: "/day",
+    answer: "Answer",
+    limited_compute: "limited by compute",
+    limited_memory: "limited by memory",
+    limited_deadline: "limited by the deadline",
+    limited_budget: "limited by the budget",
     per_million_tokens: "/1M tokens",
     layouts_title: "Fastest layouts that fit",
     layouts_intro: "Every TP, PP, DP, EP, CP, interleaving and micro-batch the GPU count and batch allow, with the cheapest recomputation and ZeRO stage that fit, ranked by predicted step time.",
@@ -384,6 +399,11 @@ pub const ZH: Ui = Ui {
     with_change: "改为",
     latency_not_met: "达不到延迟目标；最快",
     per_day: "/天",
+    answer: "答案",
+    limited_compute: "受算力限制",
+    limited_memory: "受显存限制",
+    limited_deadline: "受期限限制",
+    limited_budget: "受预算限制",
     per_million_tokens: "/百万 token",
     layouts_title: "放得下的最快并行布局",
     layouts_intro: "按卡数和批大小允许的全部 TP、PP、DP、EP、CP、交错段数与微批组合，各取放得下的最省重计算与 ZeRO 级别，按预测单步时间排序。",
@@ -853,6 +873,24 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
             "序列并行",
             "Shards the norm and dropout activations over TP",
             "将归一化和 dropout 的激活按 TP 切分",
+        ),
+    ),
+    (
+        "solve",
+        ft(
+            "Solve for",
+            "求解",
+            "The quantity to answer; the others are inputs",
+            "要回答的量；其余都是输入",
+        ),
+    ),
+    (
+        "budget",
+        ft(
+            "Budget",
+            "预算",
+            "A money budget: what it buys, and the compute-optimal model for it",
+            "资金预算：能买到多少算力，以及与之匹配的算力最优模型",
         ),
     ),
     (

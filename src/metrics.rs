@@ -153,6 +153,54 @@ pub static METRICS: &[Metric] = &[
     m("gpu_hours", "h", "GPU-hours", "GPU 卡时", Count, |r| {
         r.training.gpu_hours
     }),
+    m(
+        "tokens_trainable",
+        "tokens",
+        "Tokens trainable by the deadline",
+        "期限内可训练 token 数",
+        Count,
+        |r| r.answers.tokens_trainable,
+    ),
+    m(
+        "optimal_params",
+        "",
+        "Compute-optimal parameters",
+        "算力最优参数量",
+        Count,
+        |r| r.answers.optimal_params,
+    ),
+    m(
+        "optimal_tokens",
+        "tokens",
+        "Compute-optimal tokens",
+        "算力最优 token 数",
+        Count,
+        |r| r.answers.optimal_tokens,
+    ),
+    m(
+        "budget_gpu_hours",
+        "h",
+        "GPU-hours the budget buys",
+        "预算可买 GPU 卡时",
+        Count,
+        |r| r.answers.budget_gpu_hours,
+    ),
+    m(
+        "budget_seconds",
+        "s",
+        "Days the budget lasts",
+        "预算可用天数",
+        Days,
+        |r| r.answers.budget_seconds,
+    ),
+    m(
+        "budget_tokens",
+        "tokens",
+        "Tokens the budget trains",
+        "预算可训练 token 数",
+        Count,
+        |r| r.answers.budget_tokens,
+    ),
     m("mfu", "", "MFU used", "所用 MFU", Percent, |r| {
         r.training.mfu
     }),

@@ -87,6 +87,7 @@ prop_compose! {
         (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
         overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
         (context_tokens, concurrent_sequences, users_concurrent) in (proptest::option::of(1u32..10_000_000), 1u32..100_000, any::<bool>()),
+        (solve, budget) in (0usize..5, proptest::option::of(0f64..1e12)),
         (mfu_auto, layout_auto, ep, cp, vpp, hfu) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8), proptest::option::of(0.01f64..=1.0)),
     ) -> Scenario {
         let bits = [4, 8, 16, 32];
@@ -115,6 +116,7 @@ prop_compose! {
             weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
             users, requests_per_user_per_hour: rph, requests_per_s: overrides.0.map(|x| x / 10.0), latency_s,
             context_tokens, concurrent_sequences, users_concurrent,
+            solve: suanli::estimate::solve::Solve::ALL[solve], budget,
         }
     }
 }

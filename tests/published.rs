@@ -594,3 +594,44 @@ fn a_slow_network_shows_in_the_step_and_warns() {
     };
     assert!(warns(&slow) && !warns(&fast));
 }
+
+#[test]
+fn solve_for_tokens_model_or_budget() {
+    use suanli::estimate::limits::LimitedBy;
+    // Tokens trainable in the deadline, and back: training those tokens takes the deadline.
+    let t = report("model=llama-3-70b&gpus=2048&mfu=0.4&deadline_days=90&solve=tokens");
+    assert_eq!(t.limited_by, LimitedBy::Deadline);
+    let tokens = t.answers.tokens_trainable;
+    let back = report(&format!(
+        "model=llama-3-70b&gpus=2048&mfu=0.4&tokens={tokens}"
+    ));
+    assert_close(
+        "round trip",
+        back.training.training_seconds,
+        90.0 * DAY_S,
+        1e-9,
+    );
+    // The compute-optimal model for Gopher's budget, 5.76e23 FLOPs, is about 70B on about 1.4T
+    // tokens (Hoffmann et al. 2022, Table 3: Chinchilla). The budget buys the compute: $2 per
+    // H100-hour at 50 % MFU is 1.78e18 FLOPs per dollar.
+    let per_dollar = 989.4e12 * 0.5 * 3600.0 / 2.0;
+    let m = report(&format!(
+        "gpu=h100-sxm&mfu=0.5&price_per_gpu_hour=2&budget={}&solve=model",
+        5.76e23 / per_dollar
+    ));
+    assert_close("C", m.answers.compute_budget_flops, 5.76e23, 1e-9);
+    assert_close("N_opt", m.answers.optimal_params, 70e9, 0.015);
+    assert_close("D_opt", m.answers.optimal_tokens, 1.4e12, 0.015);
+    assert_eq!(m.limited_by, LimitedBy::Budget);
+    // What $1M buys at $2/GPU-hour: 500k GPU-hours, 10.2 days on 2048 GPUs.
+    let b = report("gpus=2048&price_per_gpu_hour=2&budget=1M&solve=budget");
+    assert_close("hours", b.answers.budget_gpu_hours, 500_000.0, 1e-12);
+    assert_close(
+        "days",
+        b.answers.budget_seconds / DAY_S,
+        500_000.0 / 2048.0 / 24.0,
+        1e-12,
+    );
+    assert_close("share", b.answers.budget_share, 1e6 / b.cost.rental, 1e-12);
+    assert_eq!(b.limited_by, LimitedBy::Budget);
+}

@@ -69,7 +69,7 @@ pub static CARDS: [CardDef; 12] = [
         metric: "gpus_for_deadline",
         // When memory, not compute, sets the count, the card says so and names the cheapest
         // change of layout that fits, with its count.
-        detail: |r, l, _| match (&r.limited_by, &r.deadline_fix) {
+        detail: |r, l, _| match (&r.deadline_limited_by, &r.deadline_fix) {
             (LimitedBy::Memory, Some(fix)) => format!(
                 "{} · {} {}: {}",
                 l.ui().limited_by_memory,
@@ -78,13 +78,13 @@ pub static CARDS: [CardDef; 12] = [
                 human::devices(fix.gpus as f64, l)
             ),
             (LimitedBy::Memory, None) => l.ui().limited_by_memory.to_string(),
-            (LimitedBy::Compute, _) => format!(
+            _ => format!(
                 "{} {}",
                 human::count(r.training.gpus_for_deadline_raw, l),
                 l.ui().before_rounding
             ),
         },
-        warn: |r| r.limited_by == LimitedBy::Memory,
+        warn: |r| r.deadline_limited_by == LimitedBy::Memory,
     },
     CardDef {
         metric: "gpu_hours",
@@ -150,9 +150,9 @@ pub static CARDS: [CardDef; 12] = [
         metric: "inference_memory_bytes",
         detail: |r, l, _| {
             format!(
-                "{} {} · KV {}",
+                "{} × {} · KV {}",
                 human::devices(r.inference_memory_gpus as f64, l),
-                l.ui().gpus_unit,
+                human::bytes(r.device.hbm_bytes),
                 human::bytes(r.inference_memory_bytes - r.inference_weights_bytes)
             )
         },
@@ -244,11 +244,55 @@ fn Card(def: &'static CardDef) -> impl IntoView {
     .into_any()
 }
 
+/// The answer to the question asked (`solve`), with what limits it; the first card.
+#[component]
+fn Answer() -> impl IntoView {
+    let ctx = ctx();
+    let solve = Memo::new(move |_| ctx.report.with(|r| r.solve));
+    let figure = move || metrics::find(solve.get().metric());
+    let value = Memo::new(move |_| {
+        let key = solve.get().metric();
+        ctx.report
+            .with(|r| metrics::find(key).map_or(0.0, |m| (m.get)(r)))
+    });
+    let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
+    let limit = Memo::new(move |_| {
+        let ui = ctx.ui();
+        ctx.report.with(|r| match r.limited_by {
+            LimitedBy::Compute => ui.limited_compute,
+            LimitedBy::Memory => ui.limited_memory,
+            LimitedBy::Deadline => ui.limited_deadline,
+            LimitedBy::Budget => ui.limited_budget,
+        })
+    });
+    view! {
+        <div
+            class="card answer"
+            id="answer"
+            data-solve=move || solve.get().id()
+            data-metric=move || solve.get().metric()
+            data-value=move || value.get().to_string()
+        >
+            <div class="card-label">
+                {move || ctx.ui().answer} ": "
+                {move || figure().map_or("", |m| m.label(ctx.lang.get()))}
+            </div>
+            <div class="card-value">
+                {move || figure().map(|m| m.text(value.get(), ctx.lang.get(), cny.get()))}
+            </div>
+            <div class="card-detail" data-limited-by=move || format!("{:?}", ctx.report.with(|r| r.limited_by)).to_lowercase()>
+                {limit}
+            </div>
+        </div>
+    }
+}
+
 /// The headline cards.
 #[component]
 pub fn Cards() -> impl IntoView {
     view! {
         <section class="cards" aria-live="polite">
+            <Answer/>
             {CARDS.iter().map(|def| view! { <Card def/> }).collect_view()}
         </section>
     }

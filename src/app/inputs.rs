@@ -197,6 +197,9 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
         "gpu_price" => catalog(r.cost.catalog_gpu_price),
         "power_w" => format!("{} W (TDP)", r.cost.power_w),
         "requests_per_s" => human::sig3(r.serving.requests_per_s),
+        // What an empty field stands for: the HFU the MFU implies, one request's context.
+        "hfu" => human::percent(r.training.hfu),
+        "context_tokens" => human::exact(f64::from(r.inference_context_tokens)),
         _ => String::new(),
     }
 }
@@ -351,7 +354,9 @@ fn set_data_mode(ctx: Ctx, dataset: bool) {
 // ---- Components -----------------------------------------------------------------------------
 
 /// Fields whose empty input stands for something (shown as the placeholder).
-const PLACEHOLDERS: [&str; 4] = [
+const PLACEHOLDERS: [&str; 6] = [
+    "hfu",
+    "context_tokens",
     "price_per_gpu_hour",
     "gpu_price",
     "power_w",
@@ -658,6 +663,9 @@ pub fn Inputs() -> impl IntoView {
     let custom_gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu == hardware::CUSTOM_ID));
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
+            <fieldset class="question">
+                {fields(&["solve", "budget"])}
+            </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_model)}</legend>
                 <ModelPicker/>

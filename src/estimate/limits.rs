@@ -16,6 +16,10 @@ pub enum LimitedBy {
     Compute,
     /// Memory: the layout needs more devices to fit than the compute does.
     Memory,
+    /// The deadline: the tokens or the model trainable in it (`solve=tokens`, `solve=model`).
+    Deadline,
+    /// The money budget (`solve=budget`, or `solve=model` with a budget).
+    Budget,
 }
 
 /// A change of layout and the count it needs.

@@ -31,6 +31,7 @@ pub mod report;
 pub mod resolve;
 pub mod scenario;
 pub mod search;
+pub mod solve;
 pub mod step;
 pub mod training;
 

@@ -13,6 +13,7 @@ use super::hardware;
 use super::precision::{Precision, STORAGE_BITS};
 use super::presets;
 use super::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
+use super::solve::Solve;
 use serde::Serialize;
 use std::fmt;
 
@@ -316,6 +317,7 @@ const fn number(min: f64, max: f64) -> Kind {
 pub const AUTO: &str = "auto";
 const LAYOUTS: &[&str] = &["given", AUTO];
 const USERS_MODES: &[&str] = &["rate", "concurrent"];
+const SOLVES: &[&str] = &["days", "gpus", "tokens", "model", "budget"];
 
 const fn integer(min: f64, max: f64) -> Kind {
     Kind::Integer { min, max }
@@ -516,6 +518,29 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: number(0.01, 3650.0),
         get: |s| Value::Num(s.deadline_days),
         set: |s, v| s.deadline_days = num(v),
+    },
+    Field {
+        name: "solve",
+        unit: "",
+        doc: cli_doc!(
+            "the quantity to answer: days, gpus (for the deadline), tokens (in the deadline), model (compute-optimal), budget (what it buys)"
+        ),
+        kind: Kind::Choice(SOLVES),
+        get: |s| Value::Word(s.solve.id()),
+        set: |s, v| {
+            s.solve = Solve::ALL
+                .into_iter()
+                .find(|x| x.id() == word(v))
+                .unwrap_or(Solve::Days)
+        },
+    },
+    Field {
+        name: "budget",
+        unit: "currency",
+        doc: cli_doc!("money budget: what it buys, and the compute-optimal model for it"),
+        kind: number(0.0, 1e15),
+        get: |s| opt(s.budget),
+        set: |s, v| s.budget = opt_in(v),
     },
     Field {
         name: "recompute",

@@ -14,6 +14,7 @@ use super::resolve::Resolved;
 use super::scenario::Scenario;
 use super::scenario::{Currency, Finetune};
 use super::search::{self, Candidate};
+use super::solve::{Answers, Solve, answers};
 use super::step::{self, StepTime};
 use super::training::{self, DAY_S, PF_DAY, Training};
 use serde::Serialize;
@@ -45,8 +46,11 @@ pub struct Report {
     pub memory_per_gpu: Memory,
     /// The same at ZeRO stages 0, 1, 2 and 3 (for the memory chart).
     pub memory_by_zero: Vec<Memory>,
-    /// What sets the deadline's device count: `compute` or `memory`.
+    /// What limits the answer asked for (`solve`): `compute` or `memory` for the days and the
+    /// deadline's devices, `deadline` or `budget` for the others.
     pub limited_by: LimitedBy,
+    /// What sets the deadline's device count: `compute` or `memory`.
+    pub deadline_limited_by: LimitedBy,
     /// When memory sets it: the cheapest change of layout that fits at the compute's count (or
     /// nearest to it), and the count with it.
     pub deadline_fix: Option<Fix>,
@@ -69,6 +73,8 @@ pub struct Report {
     pub inference_memory_bytes: f64,
     /// Devices that memory needs, each filled to vLLM's 90 %.
     pub inference_memory_gpus: u64,
+    /// The context the inference memory is sized for, tokens.
+    pub inference_context_tokens: u32,
     /// Serving capacity and devices for the load.
     pub serving: Serving,
     /// One optimizer step at the layout used, from the step-time model.
@@ -83,6 +89,11 @@ pub struct Report {
     /// Cost, energy and carbon.
     #[serde(flatten)]
     pub cost: Cost,
+    /// The quantity asked for.
+    pub solve: Solve,
+    /// The answers to every question (`tokens_trainable`, `optimal_params`, `budget_days` …).
+    #[serde(flatten)]
+    pub answers: Answers,
     /// Caveats.
     pub notices: Vec<Notice>,
 }
@@ -234,6 +245,17 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         });
     }
     let cost = cost(&r, training.gpu_hours, s.gpus);
+    let answers = answers(&r, cost.price_per_gpu_hour, cost.rental);
+    // What limits the answer asked for: the deadline count's compute or memory, else the
+    // deadline or the budget the answer is bounded by.
+    let deadline_limited_by = limited_by;
+    let limited_by = match s.solve {
+        Solve::Days | Solve::Gpus => deadline_limited_by,
+        Solve::Tokens => LimitedBy::Deadline,
+        Solve::Model if s.budget.is_some() => LimitedBy::Budget,
+        Solve::Model => LimitedBy::Deadline,
+        Solve::Budget => LimitedBy::Budget,
+    };
     let mut serving = serving;
     // What serving the load costs over time: the fleet's rent and electricity per day, and rent
     // per million generated tokens (docs/model.md §7).
@@ -264,6 +286,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
             approximate: r.gpu.approximate,
         },
         limited_by,
+        deadline_limited_by,
         deadline_fix,
         min_gpus_for_replica: memory::min_gpus_for_replica(&r),
         min_gpus_to_fit,
@@ -273,6 +296,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         kv_cache_bytes_per_token,
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
         inference_memory_bytes,
+        inference_context_tokens: inference::context_tokens(s),
         inference_memory_gpus: (inference_memory_bytes
             / (r.hbm_bytes() * inference::SERVING_MEMORY_FRACTION))
             .ceil()
@@ -282,6 +306,8 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         memory_per_gpu,
         memory_by_zero,
         serving,
+        solve: s.solve,
+        answers,
         step,
         layout: r.layout,
         layouts,
@@ -691,6 +717,51 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Hoffmann et al. 2022",
         ),
     ];
+    let rate = mul([f(r.peak_flops), f(mfu)]);
+    rows.push(d(
+        "tokens_trainable",
+        "D = n · F_peak · MFU · T_deadline · 86400 / (6 · N_active)",
+        div(
+            mul([f(gpus), rate.clone(), f(s.deadline_days), f(DAY_S)]),
+            f(training::model_flops_per_token(&r)),
+        ),
+        "",
+        "Kaplan et al. 2020 Table 1; docs/model.md §3",
+    ));
+    if let Some(budget) = s.budget {
+        rows.push(d(
+            "budget_gpu_hours",
+            "GPU-hours = budget / price per GPU-hour",
+            div(f(budget), f(rep.cost.price_per_gpu_hour)),
+            "h",
+            "docs/model.md §7",
+        ));
+        rows.push(d(
+            "budget_seconds",
+            "T = GPU-hours · 3600 / n",
+            div(mul([f(rep.answers.budget_gpu_hours), f(3600.0)]), f(gpus)),
+            "s",
+            "docs/model.md §7",
+        ));
+    }
+    rows.push(d(
+        "optimal_params",
+        if s.budget.is_some() {
+            "N_opt = sqrt(C / 120), C = GPU-hours bought · 3600 · F_peak · MFU"
+        } else {
+            "N_opt = sqrt(C / 120), C = n · F_peak · MFU · T_deadline · 86400"
+        },
+        sqrt(div(
+            if s.budget.is_some() {
+                mul([f(rep.answers.budget_gpu_hours), f(3600.0), rate.clone()])
+            } else {
+                mul([f(gpus), rate.clone(), f(s.deadline_days), f(DAY_S)])
+            },
+            f(120.0),
+        )),
+        "",
+        "Hoffmann et al. 2022 (C = 6ND, D = 20N)",
+    ));
     if s.hfu.is_some() && !s.mfu_auto {
         let model = training::model_flops_per_token(&r);
         rows.push(d(

@@ -6,6 +6,7 @@
 use super::architecture::Architecture;
 use super::precision::Precision;
 use super::presets;
+use super::solve::Solve;
 use serde::Serialize;
 
 /// Activation recomputation (Korthikanti et al. 2022).
@@ -127,6 +128,10 @@ pub struct Scenario {
     pub precision: Precision,
     /// Deadline for the training run, days.
     pub deadline_days: f64,
+    /// The quantity asked for; the others are inputs.
+    pub solve: Solve,
+    /// A money budget in `currency`: what it buys, and the optimal model for it.
+    pub budget: Option<f64>,
     /// Activation recomputation.
     pub recompute: Recompute,
     /// ZeRO stage 0-3.
@@ -224,6 +229,8 @@ impl Default for Scenario {
             hfu: None,
             precision: Precision::Bf16,
             deadline_days: 90.0,
+            solve: Solve::Days,
+            budget: None,
             recompute: Recompute::Selective,
             zero: 1,
             tp: 8,

@@ -409,6 +409,21 @@ test('layout=auto: the layout in use is the table\'s first, and the reality chec
   await ctx.close();
 });
 
+test('solve for another unknown: the answer card follows, with what limits it', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  assert.equal(await page.getAttribute('#answer', 'data-metric'), 'training_seconds');
+  await page.selectOption('[data-field="solve"]', 'tokens');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('solve') === 'tokens');
+  await page.waitForSelector('#answer[data-metric="tokens_trainable"]');
+  const tokens = Number(await page.getAttribute('#answer', 'data-value'));
+  // n · F_peak · MFU · T / (6 N): 2048 H100 at 40 % for 90 days on Llama-3 70B (docs/model.md §3).
+  const want = 2048 * 989.4e12 * 0.4 * 90 * 86400 / (6 * 70553706496);
+  assert.ok(Math.abs(tokens / want - 1) < 1e-3, `${tokens} vs ${want}`);
+  assert.equal(await page.getAttribute('#answer .card-detail', 'data-limited-by'), 'deadline');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a Chinese browser gets Chinese by default', async () => {
   const { page, ctx } = await open(browser, server.url, { locale: 'zh-CN' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
