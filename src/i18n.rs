@@ -102,6 +102,10 @@ pub struct Ui {
     pub per_day: &'static str,
     /// The answer card's caption.
     pub answer: &'static str,
+    /// Rental card: the purchase alternative.
+    pub buy: &'static str,
+    /// Energy card: its electricity cost.
+    pub electricity_word: &'static str,
     /// What limits the answer: compute, memory, the deadline, the budget.
     pub limited_compute: &'static str,
     /// See `limited_compute`.
@@ -265,6 +269,8 @@ pub const EN: Ui = Ui {
     latency_not_met: "latency target not met; best",
     per_day: "/day",
     answer: "Answer",
+    buy: "buying:",
+    electricity_word: "power",
     limited_compute: "limited by compute",
     limited_memory: "limited by memory",
     limited_deadline: "limited by the deadline",
@@ -400,6 +406,8 @@ pub const ZH: Ui = Ui {
     latency_not_met: "达不到延迟目标；最快",
     per_day: "/天",
     answer: "答案",
+    buy: "购置：",
+    electricity_word: "电费",
     limited_compute: "受算力限制",
     limited_memory: "受显存限制",
     limited_deadline: "受期限限制",
@@ -1388,6 +1396,16 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
         "auto: fastest that fits",
         "自动：放得下的最快布局",
     ),
+    ("solve", "days", "training days", "训练天数"),
+    ("solve", "gpus", "GPUs for the deadline", "满足期限的卡数"),
+    (
+        "solve",
+        "tokens",
+        "tokens trainable by the deadline",
+        "期限内可训练的 token",
+    ),
+    ("solve", "model", "compute-optimal model", "算力最优模型"),
+    ("solve", "budget", "what the budget buys", "预算能买到什么"),
 ];
 
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
@@ -1409,6 +1427,24 @@ mod tests {
     use super::*;
     use crate::estimate::query::{ARCH_FIELDS, DATA_FIELDS, FIELDS, SPECIAL_FIELDS};
     use crate::estimate::reference::REFERENCES;
+
+    #[test]
+    fn every_word_of_a_choice_field_has_a_label_unless_it_is_an_id() {
+        use crate::estimate::query::Kind;
+        // Ids and numbers read the same in both languages.
+        let ids = ["precision", "weight_bits", "kv_bits", "gpu"];
+        for f in FIELDS.iter().filter(|f| !ids.contains(&f.name)) {
+            if let Kind::Choice(words) = f.kind {
+                for w in words {
+                    assert!(
+                        CHOICE_LABELS.iter().any(|c| c.0 == f.name && c.1 == *w),
+                        "no label for {}={w}",
+                        f.name
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_scenario_field_has_a_label_and_tooltip_in_both_languages() {

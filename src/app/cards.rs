@@ -101,9 +101,10 @@ pub static CARDS: [CardDef; 12] = [
     },
     CardDef {
         metric: "rental",
+        // Rent, and beside it what buying the devices would cost (both prices are inputs).
         detail: |r, l, cny| {
             format!(
-                "{}{}{}{}",
+                "{}{}{}{} · {} {}",
                 if cny { "¥" } else { "$" },
                 human::sig3(r.cost.price_per_gpu_hour),
                 l.ui().per_gpu_hour,
@@ -111,14 +112,23 @@ pub static CARDS: [CardDef; 12] = [
                     format!(" ({})", l.ui().assumption)
                 } else {
                     String::new()
-                }
+                },
+                l.ui().buy,
+                human::money(r.cost.purchase_cost, cny, l)
             )
         },
         warn: never,
     },
     CardDef {
         metric: "energy_joules",
-        detail: |r, _, _| format!("{} t CO2e", human::sig3(r.cost.co2_kg / 1e3)),
+        detail: |r, l, cny| {
+            format!(
+                "{} t CO2e · {} {}",
+                human::sig3(r.cost.co2_kg / 1e3),
+                l.ui().electricity_word,
+                human::money(r.cost.electricity_cost, cny, l)
+            )
+        },
         warn: never,
     },
     CardDef {

@@ -3,7 +3,7 @@
 
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
-use super::cost::{Cost, JOULES_PER_KWH, cost};
+use super::cost::{Cost, INTERCONNECT_SHARE, JOULES_PER_KWH, cost};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
 use super::limits::{Fix, LimitedBy, deadline_limit};
@@ -691,6 +691,27 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             mul([f(t.gpu_hours), f(rep.cost.price_per_gpu_hour)]),
             money,
             "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
+        ),
+        d(
+            "purchase_cost",
+            "purchase = n · price per device · (1 + interconnect share)",
+            mul([
+                f(gpus),
+                f(s.gpu_price.unwrap_or(rep.cost.catalog_gpu_price)),
+                f(1.0 + INTERCONNECT_SHARE),
+            ]),
+            money,
+            "docs/model.md §7",
+        ),
+        d(
+            "electricity_cost",
+            "electricity = E / 3.6e6 J/kWh · price per kWh",
+            mul([
+                div(f(rep.cost.energy_joules), f(JOULES_PER_KWH)),
+                f(s.electricity_per_kwh),
+            ]),
+            money,
+            "docs/model.md §7",
         ),
         d(
             "energy_joules",
