@@ -257,3 +257,45 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
         },
     }
 }
+
+/// The serving chart: for the current serving load, what a million output tokens cost in rent
+/// on the chosen accelerator and on the others the days chart compares, with the devices the
+/// load needs on each in the bar's label. One bar each; the chosen accelerator's outlined.
+pub fn serving_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
+    let ui = lang.ui();
+    let mut bars = Vec::new();
+    let mut values = Vec::new();
+    let mut add = |id: &str, rep: &Report| {
+        bars.push(format!(
+            "{} ({})",
+            short_name(id).chars().take(12).collect::<String>(),
+            crate::human::devices(rep.serving.gpus as f64, lang)
+        ));
+        values.push(vec![rep.serving.cost_per_million_tokens]);
+    };
+    add(&s.gpu, r);
+    for id in OTHER_GPUS.iter().filter(|id| **id != s.gpu).take(4) {
+        let mut other = s.clone();
+        other.gpu = (*id).into();
+        other.peak_tflops = None;
+        other.price_per_gpu_hour = None;
+        other.gpu_price = None;
+        add(id, &crate::estimate::estimate(&other));
+    }
+    let totals = values.iter().map(|v| v.iter().sum()).collect();
+    MemoryChart {
+        bars,
+        values,
+        totals,
+        parts: vec![crate::i18n::metric_label("serving.cost_per_million_tokens", lang).to_string()],
+        chosen: Some(0),
+        hbm_gb: 0.0,
+        words: Words {
+            x_axis: String::new(),
+            y_axis: ui.axis_serving.into(),
+            limit: String::new(),
+            not_fit: String::new(),
+            current: ui.current.into(),
+        },
+    }
+}

@@ -84,6 +84,12 @@ pub struct Ui {
     pub chart_step: &'static str,
     /// Step chart: y axis.
     pub axis_step: &'static str,
+    /// Serving chart: caption.
+    pub chart_serving: &'static str,
+    /// Serving chart: y axis.
+    pub axis_serving: &'static str,
+    /// Tab: serving.
+    pub tab_serving: &'static str,
     /// Predicted MFU beside the MFU input.
     pub mfu_predicted: &'static str,
     /// Button: take the predicted MFU (mfu=auto).
@@ -260,6 +266,9 @@ pub const EN: Ui = Ui {
     axis_memory: "GB per GPU",
     chart_step: "Where a step's time goes",
     axis_step: "seconds per step",
+    chart_serving: "This serving load on other accelerators: rent per million output tokens (devices needed)",
+    axis_serving: "rent per 1M tokens",
+    tab_serving: "Serving",
     mfu_predicted: "Predicted by the step-time model",
     use_predicted: "Use predicted",
     mfu_following: "MFU follows the step-time model (mfu=auto); type a number to set it",
@@ -397,6 +406,9 @@ pub const ZH: Ui = Ui {
     axis_memory: "每卡 GB",
     chart_step: "单步时间构成",
     axis_step: "每步秒数",
+    chart_serving: "同一推理负载在其他加速卡上：每百万输出 token 的租金（所需卡数）",
+    axis_serving: "每百万 token 租金",
+    tab_serving: "推理",
     mfu_predicted: "步时模型预测",
     use_predicted: "使用预测值",
     mfu_following: "MFU 跟随步时模型（mfu=auto）；输入数字即可手动设定",

@@ -160,3 +160,24 @@ fn step_chart_stacks_the_exposed_parts_of_a_step() {
     assert!(!svg.to_uppercase().contains("#D55E00"), "{svg}");
     check_snapshot("step", &svg);
 }
+
+#[test]
+fn serving_chart_compares_accelerators_for_the_same_load() {
+    // The default load (1000 users, 10 requests an hour each) on the chosen H100 and four others:
+    // each bar is that accelerator's rent per million output tokens, its devices in the label.
+    let (s, r) = scenario("v=1");
+    let data = suanli::chart_data::serving_chart(&s, &r, Lang::En);
+    assert_eq!(data.bars.len(), 5);
+    assert!(data.bars[0].starts_with("H100 SXM5 ("), "{:?}", data.bars);
+    assert_eq!(data.values[0][0], r.serving.cost_per_million_tokens);
+    assert!(
+        data.totals.iter().all(|t| t.is_finite() && *t > 0.0),
+        "{:?}",
+        data.totals
+    );
+    let svg = charts::svg((480, 320), |root| {
+        charts::draw_memory(root, &data, &LIGHT_1X)
+    })
+    .unwrap();
+    assert!(svg.contains("H20"), "every accelerator labelled");
+}

@@ -8,7 +8,7 @@
 use super::chart_backend::PageBackend;
 use super::scenarios::Library;
 use super::state::ctx;
-use crate::chart_data::{days_chart, memory_chart, step_chart};
+use crate::chart_data::{days_chart, memory_chart, serving_chart, step_chart};
 use crate::charts::{
     self, DARK, DaysChart, Frame, Key, LIGHT, MemoryChart, Style, Theme, days_keys, memory_keys,
 };
@@ -29,6 +29,8 @@ pub enum Which {
     Memory,
     /// Where a step's time goes.
     Step,
+    /// Rent per million output tokens across accelerators, for the serving load.
+    Serving,
 }
 
 /// What a chart draws.
@@ -40,13 +42,17 @@ pub enum ChartData {
     Memory(MemoryChart),
     /// The step chart (stacked bars in seconds).
     Step(MemoryChart),
+    /// The serving chart (bars in money).
+    Serving(MemoryChart),
 }
 
 impl ChartData {
     fn keys(&self, theme: &Theme) -> Vec<Key> {
         match self {
             ChartData::Days(d) => days_keys(d, theme),
-            ChartData::Memory(m) | ChartData::Step(m) => memory_keys(m, theme),
+            ChartData::Memory(m) | ChartData::Step(m) | ChartData::Serving(m) => {
+                memory_keys(m, theme)
+            }
         }
     }
 
@@ -58,14 +64,16 @@ impl ChartData {
     ) -> charts::DrawResult<Option<Frame>> {
         match self {
             ChartData::Days(d) => charts::draw_days(root, d, style),
-            ChartData::Memory(m) | ChartData::Step(m) => charts::draw_memory(root, m, style),
+            ChartData::Memory(m) | ChartData::Step(m) | ChartData::Serving(m) => {
+                charts::draw_memory(root, m, style)
+            }
         }
     }
 
     fn series(&self) -> usize {
         match self {
             ChartData::Days(d) => d.curves.len(),
-            ChartData::Memory(m) | ChartData::Step(m) => m.bars.len(),
+            ChartData::Memory(m) | ChartData::Step(m) | ChartData::Serving(m) => m.bars.len(),
         }
     }
 
@@ -108,6 +116,13 @@ impl ChartData {
                 ));
                 Some(lines)
             }
+            ChartData::Serving(m) => {
+                let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
+                Some(vec![
+                    m.bars[bar].clone(),
+                    format!("{}: {}", m.parts[0], human::sig3(m.totals[bar])),
+                ])
+            }
             ChartData::Step(m) => {
                 let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
                 let seconds = |v: f64| format!("{} s", human::sig3(v));
@@ -137,6 +152,7 @@ pub fn chart_data(which: Which) -> Memo<ChartData> {
                     Which::Days => ChartData::Days(days_chart(s, r, lang, c)),
                     Which::Memory => ChartData::Memory(memory_chart(r, lang, c)),
                     Which::Step => ChartData::Step(step_chart(r, lang, c)),
+                    Which::Serving => ChartData::Serving(serving_chart(s, r, lang)),
                 })
             })
         })
@@ -160,6 +176,7 @@ pub fn Chart(
         Which::Days => "days",
         Which::Memory => "memory",
         Which::Step => "step",
+        Which::Serving => "serving",
     };
     let caption_id = format!("cap-{name}");
     let boxed = NodeRef::<html::Div>::new();
@@ -243,6 +260,7 @@ pub fn Chart(
                     Which::Days => ctx.ui().chart_days,
                     Which::Memory => ctx.ui().chart_memory,
                     Which::Step => ctx.ui().chart_step,
+                    Which::Serving => ctx.ui().chart_serving,
                 }}
             </figcaption>
             <div

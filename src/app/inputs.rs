@@ -9,6 +9,7 @@ use super::state::{Ctx, ctx, tr};
 use crate::estimate::architecture::Architecture;
 use crate::estimate::query::{self, Field, Kind, Problem, Value};
 use crate::estimate::scenario::Data;
+use crate::estimate::solve::Solve;
 use crate::estimate::{Report, Scenario, hardware, presets};
 use crate::human;
 use crate::i18n::{self, Lang};
@@ -661,10 +662,17 @@ fn PredictedMfu() -> impl IntoView {
 pub fn Inputs() -> impl IntoView {
     let ctx = ctx();
     let custom_gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu == hardware::CUSTOM_ID));
+    let uses_budget = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| matches!(s.solve, Solve::Model | Solve::Budget) || s.budget.is_some())
+    });
+    let concurrent = Memo::new(move |_| ctx.scenario.with(|s| s.users_concurrent));
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset class="question">
-                {fields(&["solve", "budget"])}
+                {fields(&["solve"])}
+                // The budget changes only the answers that use it: shown where it does.
+                <Show when=move || uses_budget.get()>{fields(&["budget"])}</Show>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_model)}</legend>
@@ -706,7 +714,10 @@ pub fn Inputs() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>
-                {fields(&["users", "users_mode", "requests_per_user_per_hour", "requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
+                {fields(&["users", "users_mode"])}
+                // Concurrent users each wait for their answer: no rate per user applies.
+                <Show when=move || !concurrent.get()>{fields(&["requests_per_user_per_hour"])}</Show>
+                {fields(&["requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
             </fieldset>
         </form>
     }

@@ -17,6 +17,8 @@ pub enum Tab {
     How,
     /// The fastest parallel layouts that fit.
     Layouts,
+    /// The serving load on other accelerators.
+    Serving,
     /// Published runs beside the model's predictions.
     Reality,
     /// The report's notices and the assumptions.

@@ -170,6 +170,7 @@ pub fn Tabs() -> impl IntoView {
             <div role="tablist">
                 {tab_button(Tab::How, "tab-how", |u| u.tab_how)}
                 {tab_button(Tab::Layouts, "tab-layouts", |u| u.tab_layouts)}
+                {tab_button(Tab::Serving, "tab-serving", |u| u.tab_serving)}
                 {tab_button(Tab::Reality, "tab-reality", |u| u.tab_reality)}
                 {tab_button(Tab::Notes, "tab-notes", |u| u.tab_notes)}
                 <span class="badge" data-metric="notices" data-value=move || notices.get().to_string()>
@@ -180,6 +181,11 @@ pub fn Tabs() -> impl IntoView {
                 {move || match ctx.tab.get() {
                     Tab::How => view! { <HowTable/> }.into_any(),
                     Tab::Layouts => view! { <super::layouts::LayoutTable/> }.into_any(),
+                    // Drawn only while open: five reports per change stay off the slider's path.
+                    Tab::Serving => view! {
+                        <super::chart_canvas::Chart which=super::chart_canvas::Which::Serving/>
+                    }
+                    .into_any(),
                     Tab::Reality => view! { <RealityTable/> }.into_any(),
                     Tab::Notes => view! { <Notes/> }.into_any(),
                 }}

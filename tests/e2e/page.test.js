@@ -163,12 +163,15 @@ test('charts are canvases at CSS size x devicePixelRatio, with ink on them', asy
 
 test('hovering a chart shows the values under the pointer', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
+  // The days chart is taller than what is left of the viewport below the cards: bring it in.
+  await page.locator('[data-chart="days"]').evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const box = await page.locator('[data-chart="days"]').boundingBox();
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   const tip = await page.locator('[data-chart="days"] .chart-tip').innerText();
   // The GPU count under the pointer, then days for each curve (H100 is the chosen one).
   assert.match(tip, /GPU/);
   assert.match(tip, /H100 SXM5: [\d.]+ days/);
+  await page.locator('[data-chart="memory"]').evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const mem = await page.locator('[data-chart="memory"]').boundingBox();
   await page.mouse.move(mem.x + mem.width * 0.35, mem.y + mem.height * 0.5);
   const bar = await page.locator('[data-chart="memory"] .chart-tip').innerText();
@@ -287,7 +290,7 @@ test('switching to 中文 leaves no untranslated string; choice persists', async
   assert.ok((await englishLeftovers(page)).length > 20, 'detector finds English text in English');
   await page.locator('#lang').click();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-  for (const tab of ['#tab-how', '#tab-layouts', '#tab-reality', '#tab-notes']) {
+  for (const tab of ['#tab-how', '#tab-layouts', '#tab-serving', '#tab-reality', '#tab-notes']) {
     await page.locator(tab).click();
     await page.locator('details.arch').evaluate((d) => { d.open = true; });
     const leftovers = await englishLeftovers(page);
@@ -420,6 +423,15 @@ test('solve for another unknown: the answer card follows, with what limits it', 
   const want = 2048 * 989.4e12 * 0.4 * 90 * 86400 / (6 * 70553706496);
   assert.ok(Math.abs(tokens / want - 1) < 1e-3, `${tokens} vs ${want}`);
   assert.equal(await page.getAttribute('#answer .card-detail', 'data-limited-by'), 'deadline');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the serving tab draws this load on five accelerators', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  await page.locator('#tab-serving').click();
+  await page.waitForSelector('[data-chart="serving"][data-drawn]');
+  assert.equal(await page.getAttribute('[data-chart="serving"]', 'data-series'), '5');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
