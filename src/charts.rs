@@ -584,10 +584,15 @@ pub fn draw_memory<DB: DrawingBackend>(
         return Ok(None);
     }
     let n = c.bars.len() as f64;
+    // Labels wider than a bar's slot (about 6.5 px a character at 11 px) would run into each
+    // other on a narrow screen: every other one then goes a line lower.
+    let widest = c.bars.iter().map(|b| b.chars().count()).max().unwrap_or(0) as f64;
+    let slot = (f64::from(w) - 68.0 * style.scale) / n;
+    let stagger = widest * 6.5 * style.scale > slot;
     let mut chart = ChartBuilder::on(&area)
         .margin_top(style.px(10.0))
         .margin_right(style.px(10.0))
-        .x_label_area_size(style.px(28.0))
+        .x_label_area_size(style.px(if stagger { 42.0 } else { 28.0 }))
         .y_label_area_size(style.px(58.0))
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
@@ -632,7 +637,9 @@ pub fn draw_memory<DB: DrawingBackend>(
         };
         let font =
             text_style(11.0 * style.scale, weight, t.fg).pos(Pos::new(HPos::Center, VPos::Top));
-        EmptyElement::at((b as f64 + 0.5, 0.0)) + Text::new(label.clone(), (0, style.px(6.0)), font)
+        let down = if stagger && b % 2 == 1 { 20.0 } else { 6.0 };
+        EmptyElement::at((b as f64 + 0.5, 0.0))
+            + Text::new(label.clone(), (0, style.px(down)), font)
     });
     chart.draw_series(labels).map_err(err)?;
     if c.hbm_gb > 0.0 {
