@@ -139,13 +139,6 @@ impl<'a> Resolved<'a> {
         self.layout.replica()
     }
 
-    /// The same scenario at another layout (the search evaluates many).
-    pub fn at(&self, layout: Layout) -> Self {
-        let mut r = self.clone();
-        r.layout = layout;
-        r
-    }
-
     /// Device memory in bytes.
     pub fn hbm_bytes(&self) -> f64 {
         self.gpu.hbm_gb * 1e9

@@ -7,7 +7,7 @@
 use super::architecture::Architecture;
 use super::calc::{Calc, add, div, max, mul, num};
 use super::comms::ring_allreduce_bytes;
-use super::layout::{Layout, stage_layers};
+use super::layout::stage_layers;
 use super::memory::state_bytes_per_param;
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Recompute};
@@ -528,10 +528,4 @@ pub fn step_time(r: &Resolved) -> StepTime {
         tokens_per_s: o.tokens / time_s,
         bubble_fraction: (o.p - 1.0) / (o.v * o.m),
     }
-}
-
-/// The step time at `layout`, keeping everything else of `r`.
-pub fn step_at(r: &mut Resolved, layout: Layout) -> StepTime {
-    r.layout = layout;
-    step_time(r)
 }
