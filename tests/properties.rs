@@ -167,10 +167,9 @@ proptest! {
         let (lo, hi) = (a.min(b), a.max(b));
         let pts = sweep_gpus(&s, suanli::estimate::layout::Layout::of(&s), &[lo, hi]);
         // At a fixed MFU; with mfu=auto more devices can be slower, as communication grows.
-        prop_assume!(!s.mfu_auto);
-        prop_assert!(pts[1].seconds <= pts[0].seconds);
+        prop_assert!(s.mfu_auto || pts[1].seconds <= pts[0].seconds);
         let hours = |p: &suanli::estimate::report::SweepPoint| p.seconds / 3600.0 * f64::from(p.gpus);
-        prop_assert!((hours(&pts[0]) / hours(&pts[1]) - 1.0).abs() < 1e-9);
+        prop_assert!(s.mfu_auto || (hours(&pts[0]) / hours(&pts[1]) - 1.0).abs() < 1e-9);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use super::state::{Ctx, ctx, tr};
 use crate::estimate::architecture::Architecture;
 use crate::estimate::query::{self, Field, Kind, Problem, Value};
-use crate::estimate::scenario::Data;
+use crate::estimate::scenario::{Currency, Data, Finetune};
 use crate::estimate::solve::Solve;
 use crate::estimate::{Report, Scenario, hardware, presets};
 use crate::human;
@@ -80,26 +80,23 @@ const PARAMS_KIND: Kind = Kind::Number {
 };
 
 /// Architecture fields, in the order of the architecture panel.
-const ARCH: [&str; 18] = [
+const ARCH: [&str; 11] = [
     "layers",
     "hidden",
     "heads",
     "kv_heads",
     "head_dim",
-    "ffn",
     "glu",
     "vocab",
     "tied",
     "bias",
     "experts",
-    "top_k",
-    "shared_experts",
-    "expert_ffn",
-    "dense_layers",
     "kv_latent",
-    "q_latent",
-    "rope_dim",
 ];
+/// Architecture fields that count only with experts.
+const ARCH_MOE: [&str; 4] = ["top_k", "shared_experts", "expert_ffn", "dense_layers"];
+/// Architecture fields that count only with multi-head latent attention.
+const ARCH_MLA: [&str; 2] = ["q_latent", "rope_dim"];
 
 /// A field of either table, by name.
 #[derive(Clone, Copy)]
@@ -667,6 +664,23 @@ pub fn Inputs() -> impl IntoView {
             .with(|s| matches!(s.solve, Solve::Model | Solve::Budget) || s.budget.is_some())
     });
     let concurrent = Memo::new(move |_| ctx.scenario.with(|s| s.users_concurrent));
+    let layout_auto = Memo::new(move |_| ctx.scenario.with(|s| s.layout_auto));
+    let arch_has = move |test: fn(&Architecture) -> bool| {
+        ctx.scenario.with(|s| s.arch.as_ref().is_some_and(test))
+    };
+    let lora = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| matches!(s.finetune, Finetune::Lora | Finetune::Qlora))
+    });
+    let moe = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| s.arch.as_ref().is_some_and(|a| a.is_moe()) || s.ep > 1)
+    });
+    let cny = Memo::new(move |_| {
+        ctx.scenario.with(|s| {
+            s.currency == Currency::Cny || s.cny_per_usd != Scenario::default().cny_per_usd
+        })
+    });
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset class="question">
@@ -680,7 +694,15 @@ pub fn Inputs() -> impl IntoView {
                 <NumberField name="params" unit=""/>
                 <details class="arch">
                     <summary>{tr(|u| u.architecture)}</summary>
-                    <div class="arch-grid">{fields(&ARCH)}</div>
+                    <div class="arch-grid">
+                        {fields(&ARCH)}
+                        // The dense FFN counts unless every layer is a mixture of experts.
+                        <Show when=move || arch_has(|a| !a.is_moe() || a.dense_layers > 0)>
+                            {fields(&["ffn"])}
+                        </Show>
+                        <Show when=move || arch_has(|a| a.is_moe())>{fields(&ARCH_MOE)}</Show>
+                        <Show when=move || arch_has(|a| a.is_mla())>{fields(&ARCH_MLA)}</Show>
+                    </div>
                 </details>
             </fieldset>
             <fieldset>
@@ -706,11 +728,25 @@ pub fn Inputs() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_parallel)}</legend>
-                {fields(&["finetune", "lora_rank", "layout", "recompute", "zero", "tp", "pp", "vpp", "ep", "cp", "sp", "micro_batch", "global_batch", "seq", "optimizer", "net_gbps"])}
+                {fields(&["finetune"])}
+                // Inputs that change nothing in this scenario are not shown (no dead inputs):
+                // the adapter rank without LoRA, expert parallelism without experts, the
+                // exchange rate in dollars.
+                <Show when=move || lora.get()>{fields(&["lora_rank"])}</Show>
+                {fields(&["layout"])}
+                // With layout=auto the search chooses these: the layouts tab shows its choice.
+                <Show when=move || !layout_auto.get()>
+                    {fields(&["recompute", "zero", "tp", "pp", "vpp"])}
+                    <Show when=move || moe.get()>{fields(&["ep"])}</Show>
+                    {fields(&["cp", "micro_batch"])}
+                </Show>
+                {fields(&["sp", "global_batch", "seq", "optimizer", "net_gbps"])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_cost)}</legend>
-                {fields(&["currency", "price_per_gpu_hour", "gpu_price", "cny_per_usd", "power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
+                {fields(&["currency", "price_per_gpu_hour", "gpu_price"])}
+                <Show when=move || cny.get()>{fields(&["cny_per_usd"])}</Show>
+                {fields(&["power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>

@@ -55,12 +55,12 @@ impl Layout {
     /// Devices of one model replica: `tp · pp · cp` (context parallelism splits the sequence, so
     /// each of its ranks holds the same weights).
     pub fn replica(&self) -> u32 {
-        self.tp * self.pp * self.cp
+        self.tp.saturating_mul(self.pp).saturating_mul(self.cp)
     }
 
-    /// Devices the layout uses.
+    /// Devices the layout uses (saturating: the deadline's search tries very large counts).
     pub fn devices(&self) -> u32 {
-        self.replica() * self.dp
+        self.replica().saturating_mul(self.dp)
     }
 
     /// Micro-batches per step per replica: global batch / (micro-batch · dp), at least one.

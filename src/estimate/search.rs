@@ -234,9 +234,11 @@ pub fn gpus_for_deadline(r: &Resolved, training_flops: f64, floor: f64) -> u64 {
         let n = f64::from(dp) * f64::from(replica);
         n >= floor && training_flops / (n * r.peak_flops * mfu) <= deadline_s
     };
+    // Counts stay within u32 devices.
+    let max_dp = MAX_DP.min(u32::MAX / replica.max(1));
     let mut hi = 1;
-    while hi < MAX_DP && !meets(hi) {
-        hi *= 2;
+    while hi < max_dp && !meets(hi) {
+        hi = hi.saturating_mul(2).min(max_dp);
     }
     let mut lo = hi / 2;
     while hi - lo > 1 {

@@ -436,6 +436,51 @@ test('the serving tab draws this load on five accelerators', async () => {
   await ctx.close();
 });
 
+test('no input is dead: changing any visible field changes something on the page', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  await page.locator('details.arch').evaluate((d) => { d.open = true; });
+  // What a person sees: the text of the cards, charts' data, hints and the open tab, and the raw
+  // values behind the figures.
+  const seen = () => page.evaluate(() => document.querySelector('main').innerText + '|' +
+    [...document.querySelectorAll('[data-value],[data-series]')].map((e) => `${e.dataset.value}/${e.dataset.series ?? ''}`).join(','));
+  const names = await page.$$eval('[data-field]', (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.dataset.field));
+  assert.ok(names.length > 40, `${names.length} visible fields`);
+  const dead = [];
+  for (const name of names) {
+    const el = page.locator(`[data-field="${name}"]`);
+    if (!(await el.isVisible())) continue; // hidden by an earlier change (the budget, a rate)
+    const before = await seen();
+    const tag = await el.evaluate((e) => e.tagName + (e.type === 'checkbox' || e.type === 'radio' ? `:${e.type}` : ''));
+    if (tag.endsWith(':radio')) {
+      // The chosen one of a pair changes nothing by being chosen again; its partner is tested.
+      if (await el.isChecked()) continue;
+      await el.click();
+    } else if (tag === 'SELECT') {
+      const options = await el.evaluate((e) => [...e.options].map((o) => o.value).filter((v) => v !== '' && v !== e.value));
+      await el.selectOption(options[options.length - 1]);
+    } else if (tag.endsWith(':checkbox')) {
+      await el.click();
+    } else {
+      const v = await el.inputValue();
+      const x = parseFloat(v);
+      const next = { mfu: '0.3', hfu: '0.5', vpp: '2', tp: '4', pp: '2' }[name]
+        ?? (v === '' || !Number.isFinite(x) ? '3' : x === 0 ? '1' : String(x * 2));
+      await el.fill(next);
+      await el.press('Enter');
+    }
+    try {
+      await page.waitForFunction((b) => {
+        const now = document.querySelector('main').innerText + '|' +
+          [...document.querySelectorAll('[data-value],[data-series]')].map((e) => `${e.dataset.value}/${e.dataset.series ?? ''}`).join(',');
+        return now !== b;
+      }, before, { timeout: 3000 });
+    } catch { dead.push(name); }
+  }
+  assert.deepEqual(dead, [], 'fields whose change showed nowhere');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a Chinese browser gets Chinese by default', async () => {
   const { page, ctx } = await open(browser, server.url, { locale: 'zh-CN' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
