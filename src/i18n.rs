@@ -112,6 +112,8 @@ pub struct Ui {
     pub buy: &'static str,
     /// Energy card: its electricity cost.
     pub electricity_word: &'static str,
+    /// The write-off period of owned devices, an assumption.
+    pub three_years_assumed: &'static str,
     /// What limits the answer: compute, memory, the deadline, the budget.
     pub limited_compute: &'static str,
     /// See `limited_compute`.
@@ -280,6 +282,7 @@ pub const EN: Ui = Ui {
     answer: "Answer",
     buy: "buying:",
     electricity_word: "power",
+    three_years_assumed: "3-year write-off, assumption",
     limited_compute: "limited by compute",
     limited_memory: "limited by memory",
     limited_deadline: "limited by the deadline",
@@ -420,6 +423,7 @@ pub const ZH: Ui = Ui {
     answer: "答案",
     buy: "购置：",
     electricity_word: "电费",
+    three_years_assumed: "按 3 年折旧，假设",
     limited_compute: "受算力限制",
     limited_memory: "受显存限制",
     limited_deadline: "受期限限制",

@@ -494,6 +494,14 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.cost_per_million_tokens,
     ),
     m(
+        "serving.ownership_per_day",
+        "currency",
+        "Serving ownership per day",
+        "推理每日持有成本",
+        Money,
+        |r| r.serving.ownership_per_day,
+    ),
+    m(
         "serving.response_flops",
         "FLOP",
         "FLOPs per response",

@@ -647,3 +647,12 @@ fn the_issues_mlu370_case_names_the_true_best_latency() {
     assert_eq!(r.serving.best_latency_replica_gpus, 8);
     assert_close("best latency", r.serving.best_latency_s, 3.3, 0.02);
 }
+
+#[test]
+fn owning_a_serving_fleet_per_day() {
+    // The purchase (devices x price x 1.19 with the interconnect share, docs/model.md §7) written
+    // off over three years, an assumption the card labels.
+    let r = report("gpu=a100-80g-sxm&gpu_price=15000");
+    let want = r.serving.gpus as f64 * 15_000.0 * 1.19 / (3.0 * 365.0);
+    assert_close("own/day", r.serving.ownership_per_day, want, 1e-12);
+}

@@ -199,13 +199,20 @@ pub static CARDS: [CardDef; 12] = [
         metric: "serving.tokens_per_s_per_gpu",
         detail: |r, l, cny| {
             format!(
-                "{} {} · {}{} · {}{}",
+                "{} {} · {}{} · {}{} · {} {}{} ({}) · {} {}{}",
                 l.ui().batch_word,
                 r.serving.batch,
                 human::money(r.serving.cost_per_day, cny, l),
                 l.ui().per_day,
                 human::money(r.serving.cost_per_million_tokens, cny, l),
-                l.ui().per_million_tokens
+                l.ui().per_million_tokens,
+                l.ui().buy,
+                human::money(r.serving.ownership_per_day, cny, l),
+                l.ui().per_day,
+                l.ui().three_years_assumed,
+                l.ui().electricity_word,
+                human::money(r.serving.electricity_per_day, cny, l),
+                l.ui().per_day
             )
         },
         warn: never,

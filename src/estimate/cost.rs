@@ -37,6 +37,10 @@ pub struct Cost {
     pub power_w: f64,
 }
 
+/// Years over which owned devices are written off for a cost per day: an assumption (a common
+/// straight-line depreciation period for servers), labelled on the page.
+pub const OWNERSHIP_YEARS: f64 = 3.0;
+
 /// Joules in a kilowatt-hour.
 pub const JOULES_PER_KWH: f64 = 3.6e6;
 

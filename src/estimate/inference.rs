@@ -48,6 +48,9 @@ pub struct Serving {
     pub electricity_per_day: f64,
     /// Rent per million generated tokens at the load's throughput.
     pub cost_per_million_tokens: f64,
+    /// Owning the fleet instead, per day: its purchase written off over three years (an
+    /// assumption), electricity not included.
+    pub ownership_per_day: f64,
     /// Generated tokens per second per device at `batch`.
     pub tokens_per_s_per_gpu: f64,
     /// Requests per second the load asks for.
@@ -226,6 +229,7 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
         cost_per_day: 0.0,
         electricity_per_day: 0.0,
         cost_per_million_tokens: 0.0,
+        ownership_per_day: 0.0,
         tokens_per_s_per_gpu,
         requests_per_s,
         replicas,

@@ -3,7 +3,7 @@
 
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
-use super::cost::{Cost, INTERCONNECT_SHARE, JOULES_PER_KWH, cost};
+use super::cost::{Cost, INTERCONNECT_SHARE, JOULES_PER_KWH, OWNERSHIP_YEARS, cost};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
 use super::limits::{Fix, LimitedBy, deadline_limit};
@@ -263,6 +263,9 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
     serving.cost_per_day = fleet * 24.0 * cost.price_per_gpu_hour;
     serving.electricity_per_day =
         fleet * cost.power_w * 24.0 * s.pue / 1000.0 * s.electricity_per_kwh;
+    let unit_price = s.gpu_price.unwrap_or(cost.catalog_gpu_price);
+    serving.ownership_per_day =
+        fleet * unit_price * (1.0 + INTERCONNECT_SHARE) / (OWNERSHIP_YEARS * 365.0);
     let tokens_per_day = serving.tokens_per_s_per_gpu * fleet * DAY_S;
     serving.cost_per_million_tokens = if tokens_per_day > 0.0 {
         serving.cost_per_day / (tokens_per_day / 1e6)
