@@ -27,7 +27,7 @@ fn never(_: &Report) -> bool {
 }
 
 /// The cards, in page order.
-pub static CARDS: [CardDef; 12] = [
+pub static CARDS: [CardDef; 13] = [
     CardDef {
         metric: "params_total",
         detail: |r, l, _| {
@@ -197,22 +197,33 @@ pub static CARDS: [CardDef; 12] = [
     },
     CardDef {
         metric: "serving.tokens_per_s_per_gpu",
-        detail: |r, l, cny| {
+        detail: |r, l, _| {
             format!(
-                "{} {} · {}{} · {}{} · {} {}{} ({}) · {} {}{}",
+                "{} {} · {} {}",
                 l.ui().batch_word,
                 r.serving.batch,
-                human::money(r.serving.cost_per_day, cny, l),
-                l.ui().per_day,
-                human::money(r.serving.cost_per_million_tokens, cny, l),
+                human::bytes(r.kv_cache_bytes_per_token),
+                l.ui().kv_per_token
+            )
+        },
+        warn: never,
+    },
+    CardDef {
+        metric: "serving.cost_per_day",
+        // Rent a day for the fleet the load needs; beside it owning it instead (written off over
+        // three years, an assumption), its power, and rent per million tokens.
+        detail: |r, l, cny| {
+            let sv = &r.serving;
+            format!(
+                "{}{} · {} {}{} ({}) · {} {}",
+                human::money(sv.cost_per_million_tokens, cny, l),
                 l.ui().per_million_tokens,
                 l.ui().buy,
-                human::money(r.serving.ownership_per_day, cny, l),
+                human::money(sv.ownership_per_day, cny, l),
                 l.ui().per_day,
                 l.ui().three_years_assumed,
                 l.ui().electricity_word,
-                human::money(r.serving.electricity_per_day, cny, l),
-                l.ui().per_day
+                human::money(sv.electricity_per_day, cny, l),
             )
         },
         warn: never,
