@@ -101,7 +101,7 @@ impl ChartData {
                 Some(lines)
             }
             ChartData::Memory(m) => {
-                let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
+                let bar = bar_at(m, at)?;
                 let values = &m.values[bar];
                 let mut lines = vec![m.bars[bar].clone()];
                 for (part, v) in m.parts.iter().zip(values) {
@@ -117,14 +117,14 @@ impl ChartData {
                 Some(lines)
             }
             ChartData::Serving(m) => {
-                let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
+                let bar = bar_at(m, at)?;
                 Some(vec![
                     m.bars[bar].clone(),
                     format!("{}: {}", m.parts[0], human::sig3(m.totals[bar])),
                 ])
             }
             ChartData::Step(m) => {
-                let bar = (at.floor() as usize).min(m.bars.len().checked_sub(1)?);
+                let bar = bar_at(m, at)?;
                 let seconds = |v: f64| format!("{} s", human::sig3(v));
                 let mut lines = vec![m.bars[bar].clone()];
                 for (part, v) in m.parts.iter().zip(&m.values[bar]) {
@@ -137,6 +137,11 @@ impl ChartData {
             }
         }
     }
+}
+
+/// The bar of a bar chart under plot position `at` (the bars sit at 0, 1, 2 …).
+fn bar_at(m: &MemoryChart, at: f64) -> Option<usize> {
+    Some((at.floor() as usize).min(m.bars.len().checked_sub(1)?))
 }
 
 /// The chart data of the current scenario (and the compared ones), recomputed when they change

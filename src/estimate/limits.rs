@@ -34,16 +34,17 @@ pub struct Fix {
 /// What limits the deadline's count at `layout`, and, when memory does, the cheapest single
 /// change that fits at (or nearest to) the compute's count: a higher ZeRO stage (communication
 /// only), then full recomputation (a third more compute), then twice the TP or PP.
-pub fn deadline_limit(r: &Resolved, raw: f64) -> (LimitedBy, Option<Fix>) {
+/// `fits_from` is `min_gpus_to_fit` at `layout`, which the report has already computed.
+pub fn deadline_limit(r: &Resolved, raw: f64, fits_from: Option<u64>) -> (LimitedBy, Option<Fix>) {
     let layout = r.layout;
+    let compute = round_to_replicas(raw, layout.replica());
+    if fits_from.is_some_and(|fit| fit <= compute) {
+        return (LimitedBy::Compute, None);
+    }
     let count = |r: &Resolved| -> Option<u64> {
         let compute = round_to_replicas(raw, r.layout.replica());
         min_gpus_to_fit(r, r.layout.zero).map(|fit| fit.max(compute))
     };
-    let compute = round_to_replicas(raw, layout.replica());
-    if count(r) == Some(compute) {
-        return (LimitedBy::Compute, None);
-    }
     let mut candidates: Vec<(String, Layout)> = Vec::new();
     for zero in layout.zero + 1..=3 {
         candidates.push((format!("zero={zero}"), Layout { zero, ..layout }));

@@ -2,7 +2,7 @@
 //! (docs/model.md §4).
 
 use super::calc::{Calc, add, mul, num};
-use super::layout::stage_layers;
+use super::layout::{Layout, stage_layers};
 use super::precision::bytes_per_element;
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Optimizer, Recompute};
@@ -148,7 +148,11 @@ fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
     let per_layer = per_layer_avg(l.recompute);
     let p = f64::from(l.pp);
     let v = f64::from(l.vpp);
-    let micro_batches = micro_batches(r, data_parallel);
+    let micro_batches = Layout {
+        dp: data_parallel.max(1),
+        ..r.layout
+    }
+    .micro_batches(r.s.global_batch);
     // 1F1B: the first stage holds min(p, m) micro-batches of its layers; interleaving over v
     // virtual stages holds (1 + (p - 1)/(p·v)) times as much (Korthikanti sec. 4.2.3).
     let interleave = if l.vpp > 1 {
@@ -179,14 +183,6 @@ fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
         working,
         output,
     }
-}
-
-/// Micro-batches per step per replica: global batch / (micro-batch x data-parallel size), at
-/// least one.
-pub fn micro_batches(r: &Resolved, data_parallel: u32) -> f64 {
-    (f64::from(r.s.global_batch)
-        / (f64::from(r.layout.micro_batch) * f64::from(data_parallel.max(1))))
-    .max(1.0)
 }
 
 /// Memory per device at a ZeRO stage and data-parallel size.

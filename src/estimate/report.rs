@@ -210,7 +210,8 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         );
     }
 
-    let (limited_by, deadline_fix) = deadline_limit(&r, training.gpus_for_deadline_raw);
+    let (limited_by, deadline_fix) =
+        deadline_limit(&r, training.gpus_for_deadline_raw, min_gpus_to_fit);
     let inference_weights_bytes = inference::weights_bytes(&r);
     let kv_cache_bytes_per_token = inference::kv_bytes_per_token(&r);
     let inference_memory_bytes = inference_weights_bytes

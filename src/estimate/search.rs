@@ -4,7 +4,7 @@
 //! (docs/model.md §6).
 
 use super::layout::Layout;
-use super::memory::memory_at;
+use super::memory::{Memory, memory_at};
 use super::resolve::Resolved;
 use super::scenario::Recompute;
 use super::step::{StepTime, step_time};
@@ -35,9 +35,14 @@ pub struct Candidate {
 pub fn evaluate(r: &mut Resolved, layout: Layout) -> Candidate {
     r.layout = layout;
     let memory = memory_at(r, layout.zero, layout.dp);
+    timed(r, memory)
+}
+
+/// The candidate at `r.layout`, whose memory is already known.
+fn timed(r: &Resolved, memory: Memory) -> Candidate {
     let step = step_time(r);
     Candidate {
-        layout,
+        layout: r.layout,
         time_s: step.time_s,
         mfu: step.mfu,
         memory_bytes: memory.total_bytes,
@@ -65,35 +70,23 @@ pub fn interleavings(layers: u32, pp: u32) -> impl Iterator<Item = u32> {
 /// ZeRO 1 or 2 if either fits, and nothing slower can then win; otherwise ZeRO-3 if it fits, and
 /// the next mode is tried too.
 fn fastest_fitting(r: &mut Resolved, base: Layout, mut keep: impl FnMut(Candidate)) {
-    let fits = |r: &mut Resolved, recompute, zero| {
+    // The step is timed only for a choice that fits; its memory is computed once.
+    let fitting = |r: &mut Resolved, recompute, zero| {
         r.layout = Layout {
             recompute,
             zero,
             ..base
         };
-        memory_at(r, zero, base.dp).fits
+        let memory = memory_at(r, zero, base.dp);
+        memory.fits.then(|| timed(r, memory))
     };
     for recompute in [Recompute::None, Recompute::Selective, Recompute::Full] {
-        if let Some(zero) = [1, 2].into_iter().find(|&z| fits(r, recompute, z)) {
-            keep(evaluate(
-                r,
-                Layout {
-                    recompute,
-                    zero,
-                    ..base
-                },
-            ));
+        if let Some(c) = [1, 2].into_iter().find_map(|z| fitting(r, recompute, z)) {
+            keep(c);
             return;
         }
-        if fits(r, recompute, 3) {
-            keep(evaluate(
-                r,
-                Layout {
-                    recompute,
-                    zero: 3,
-                    ..base
-                },
-            ));
+        if let Some(c) = fitting(r, recompute, 3) {
+            keep(c);
         }
     }
 }
