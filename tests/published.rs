@@ -81,20 +81,43 @@ fn reference_rows_cover_the_published_runs() {
 }
 
 /// Parameter counts of the presets against their published totals: exact configs within 0.1 %,
-/// sizes published rounded (180B, 72.7B, 671B) within 0.5 %.
+/// sizes published rounded (180B, 72.7B, 671B) within 0.5 %. A preset whose count differs for a
+/// stated reason (a vision encoder the count leaves out, a total rounded to one digit) says so in
+/// its `count_note`, and comes within 3 %.
 #[test]
 fn preset_parameter_counts_match_published_totals() {
+    let mut off = Vec::new();
     for p in presets::all() {
         let count = p.arch.param_count();
         let rounded = p.published_params % 1e6 == 0.0 && p.published_params % 1e9 != 0.0
-            || p.published_params % 1e9 == 0.0;
-        let tolerance = if rounded { 0.005 } else { 0.001 };
-        assert_close(p.id, count.total, p.published_params, tolerance);
+            || p.published_params % 1e9 == 0.0
+            || p.published_params % 1e7 == 0.0;
+        let tolerance = match (p.count_note, rounded) {
+            (Some(_), _) => 0.03,
+            (None, true) => 0.005,
+            (None, false) => 0.001,
+        };
+        let total_off = count.total / p.published_params - 1.0;
+        if total_off.abs() > tolerance {
+            off.push(format!("{}: total {:+.2} %", p.id, total_off * 100.0));
+        }
         if p.arch.is_moe() {
-            // Mixtral: 12.9B active (Jiang et al. 2024); DeepSeek-V3: 37B (rounded; our 37.5B).
-            assert_close(p.id, count.active, p.published_active, 0.02);
+            // Active counts are published rounded (12.9B, 37B; DeepSeek-V3 counts 37.5B). OpenAI
+            // counts the unembedding but not the embedding lookup as active (gpt-oss card).
+            let lookup = if p.source.contains("without the embedding lookup") {
+                count.embedding / 2.0
+            } else {
+                0.0
+            };
+            let active_off = (count.active - lookup) / p.published_active - 1.0;
+            let bound = if p.count_note.is_some() { 0.03 } else { 0.02 };
+            if active_off.abs() > bound {
+                off.push(format!("{}: active {:+.2} %", p.id, active_off * 100.0));
+            }
         }
     }
+    assert!(off.is_empty(), "{off:#?}");
+    assert!(presets::all().len() >= 40);
 }
 
 #[test]

@@ -3,13 +3,14 @@
 //! ```text
 //! suanli [--json] '<share URL or query string>'
 //! suanli --fields        # the scenario language, one field per line
+//! suanli --config config.json [--json] ['<query>']   # a Hugging Face config, the query on top
+//! suanli --catalog       # the model and accelerator catalogs as JSON
 //! ```
 
 use std::process::ExitCode;
-use suanli::estimate::{derivations, estimate, query};
+use suanli::estimate::{derivations, estimate, hf_config, query};
 
-const USAGE: &str =
-    "usage: suanli [--json] [--derivations] '<share URL or query string>'\n       suanli --fields";
+const USAGE: &str = "usage: suanli [--json] [--derivations] [--config config.json] '<share URL or query string>'\n       suanli --fields\n       suanli --catalog";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,12 +24,56 @@ fn main() -> ExitCode {
         print_fields();
         return ExitCode::SUCCESS;
     }
-    let inputs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if args.iter().any(|a| a == "--catalog") {
+        let catalog = suanli::estimate::catalog::json();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&catalog).expect("serialises")
+        );
+        return ExitCode::SUCCESS;
+    }
+    let config_at = args.iter().position(|a| a == "--config");
+    let config_path = config_at.and_then(|i| args.get(i + 1));
+    if config_at.is_some() && config_path.is_none() {
+        eprintln!("--config needs a file: {USAGE}");
+        return ExitCode::from(2);
+    }
+    let inputs: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && config_at.is_none_or(|c| *i != c + 1))
+        .map(|(_, a)| a)
+        .collect();
     if inputs.len() > 1 {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let parsed = query::parse(inputs.first().map_or("", |s| s.as_str()));
+    let mut input = inputs.first().map_or(String::new(), |s| s.to_string());
+    if let Some(path) = config_path {
+        let imported = std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: {e}"))
+            .and_then(|text| hf_config::parse(&text).map_err(|e| format!("{path}: {e}")));
+        match imported {
+            Ok(imported) => {
+                eprintln!("{}: {} ({})", path, imported.name, imported.model_type);
+                if !imported.ignored.is_empty() {
+                    eprintln!(
+                        "ignored (no effect on the compute): {}",
+                        imported.ignored.join(", ")
+                    );
+                }
+                for note in &imported.notes {
+                    eprintln!("note: {note}");
+                }
+                input = query::with_architecture(&input, &imported.arch);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let parsed = query::parse(&input);
     let report = estimate(&parsed.scenario);
     let messages = |list: &[query::FieldError]| -> Vec<serde_json::Value> {
         list.iter()

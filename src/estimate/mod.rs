@@ -15,9 +15,11 @@
 
 pub mod architecture;
 pub mod calc;
+pub mod catalog;
 pub mod comms;
 pub mod cost;
 pub mod hardware;
+pub mod hf_config;
 pub mod inference;
 pub mod layout;
 pub mod limits;

@@ -5,14 +5,81 @@
 //! compare the architecture-derived count with it.
 
 use super::architecture::{Architecture, Bias};
+use serde::Serialize;
+
+/// Who publishes a model; the picker groups by it and searches its names in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Family {
+    /// Stable id.
+    pub id: &'static str,
+    /// English name.
+    pub name: &'static str,
+    /// Chinese name.
+    pub name_zh: &'static str,
+}
+
+/// The families, in the order the picker lists them.
+pub const FAMILIES: &[Family] = &[
+    Family {
+        id: "qwen",
+        name: "Qwen (Alibaba)",
+        name_zh: "通义千问 Qwen（阿里）",
+    },
+    Family {
+        id: "deepseek",
+        name: "DeepSeek",
+        name_zh: "深度求索 DeepSeek",
+    },
+    Family {
+        id: "kimi",
+        name: "Kimi (Moonshot AI)",
+        name_zh: "月之暗面 Kimi",
+    },
+    Family {
+        id: "glm",
+        name: "GLM (Zhipu)",
+        name_zh: "智谱 GLM",
+    },
+    Family {
+        id: "llama",
+        name: "Llama (Meta)",
+        name_zh: "Meta Llama 羊驼",
+    },
+    Family {
+        id: "openai",
+        name: "OpenAI",
+        name_zh: "OpenAI",
+    },
+    Family {
+        id: "gemma",
+        name: "Gemma (Google)",
+        name_zh: "谷歌 Gemma",
+    },
+    Family {
+        id: "mistral",
+        name: "Mistral AI",
+        name_zh: "Mistral AI",
+    },
+    Family {
+        id: "historical",
+        name: "Historical runs",
+        name_zh: "历史训练",
+    },
+];
+
+fn family(id: &str) -> Family {
+    *FAMILIES.iter().find(|f| f.id == id).expect("family listed")
+}
 
 /// A named, sourced architecture.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Preset {
     /// Query-string id (`model=`).
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
+    /// Who publishes it.
+    pub family: Family,
     /// The architecture.
     pub arch: Architecture,
     /// Training sequence length.
@@ -23,6 +90,20 @@ pub struct Preset {
     pub published_active: f64,
     /// Where the configuration and the published size come from.
     pub source: &'static str,
+    /// Why the count differs from the published total where it does (a vision encoder, a
+    /// figure rounded to one digit); shown beside the count.
+    pub count_note: Option<&'static str>,
+}
+
+impl Preset {
+    /// Whether `filter` (lower case) finds this preset: by name, id or family, in either language.
+    pub fn matches(&self, filter: &str) -> bool {
+        filter.is_empty()
+            || self.name.to_lowercase().contains(filter)
+            || self.id.contains(filter)
+            || self.family.name.to_lowercase().contains(filter)
+            || self.family.name_zh.to_lowercase().contains(filter)
+    }
 }
 
 /// The dense, MHA-or-GQA skeleton most presets share; MoE and MLA fields off.
@@ -60,11 +141,16 @@ const fn dense(
     }
 }
 
-/// Every preset, in the order the UI lists them.
+/// Every preset, grouped by family in the order the UI lists them.
 pub fn all() -> &'static [Preset] {
     use std::sync::OnceLock;
     static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
-    PRESETS.get_or_init(build)
+    PRESETS.get_or_init(|| {
+        let mut list = build();
+        // Stable: rows keep their order within a family.
+        list.sort_by_key(|p| FAMILIES.iter().position(|f| f.id == p.family.id));
+        list
+    })
 }
 
 /// Looks a preset up by its id.
@@ -72,159 +158,739 @@ pub fn find(id: &str) -> Option<&'static Preset> {
     all().iter().find(|p| p.id == id)
 }
 
+/// The preset with exactly this architecture, if any (a pasted config.json of a known model).
+pub fn matching(arch: &Architecture) -> Option<&'static Preset> {
+    all().iter().find(|p| p.arch == *arch)
+}
+
+/// A dense model with its head width given (Qwen3, Gemma and Llama 3.2 do not use `h / a`).
+#[allow(clippy::too_many_arguments)]
+fn dense_hd(
+    layers: u32,
+    hidden: u32,
+    heads: u32,
+    kv_heads: u32,
+    head_dim: u32,
+    ffn: u32,
+    vocab: u32,
+    tied: bool,
+    bias: Bias,
+) -> Architecture {
+    let mut a = dense(
+        layers, hidden, heads, kv_heads, ffn, true, vocab, tied, bias,
+    );
+    a.head_dim = head_dim;
+    a
+}
+
+/// Mixture-of-experts layers on a dense skeleton: `experts` routed of width `expert_ffn`, top-k,
+/// shared experts and leading dense layers.
+fn moe(
+    mut a: Architecture,
+    experts: u32,
+    top_k: u32,
+    shared: u32,
+    expert_ffn: u32,
+    dense_layers: u32,
+) -> Architecture {
+    a.experts = experts;
+    a.top_k = top_k;
+    a.shared_experts = shared;
+    a.expert_ffn = expert_ffn;
+    a.dense_layers = dense_layers;
+    a
+}
+
+/// DeepSeek's multi-head latent attention on a skeleton.
+fn mla(mut a: Architecture, kv_latent: u32, q_latent: u32, rope_dim: u32) -> Architecture {
+    a.kv_latent = kv_latent;
+    a.q_latent = q_latent;
+    a.rope_dim = rope_dim;
+    a
+}
+
+/// One row: (id, name, family, architecture, sequence, published total, published active or 0
+/// for dense, source, count note).
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Architecture,
+    u32,
+    f64,
+    f64,
+    &'static str,
+    Option<&'static str>,
+);
+
 fn build() -> Vec<Preset> {
     use Bias::{All, None, Qkv};
-    let p = |id, name, arch, seq, published: f64, source| Preset {
-        id,
-        name,
-        arch,
-        seq,
-        published_params: published,
-        published_active: published,
-        source,
-    };
-    let mut deepseek = dense(61, 7168, 128, 128, 18432, true, 129280, false, None);
-    deepseek.head_dim = 128;
-    deepseek.experts = 256;
-    deepseek.top_k = 8;
-    deepseek.shared_experts = 1;
-    deepseek.expert_ffn = 2048;
-    deepseek.dense_layers = 3;
-    deepseek.kv_latent = 512;
-    deepseek.q_latent = 1536;
-    deepseek.rope_dim = 64;
-
-    let mut mixtral = dense(32, 4096, 32, 8, 14336, true, 32000, false, None);
-    mixtral.experts = 8;
-    mixtral.top_k = 2;
-    mixtral.expert_ffn = 14336;
-
+    let deepseek_v3 = mla(
+        moe(
+            dense_hd(61, 7168, 128, 128, 128, 18432, 129280, false, None),
+            256,
+            8,
+            1,
+            2048,
+            3,
+        ),
+        512,
+        1536,
+        64,
+    );
+    let kimi_k2 = mla(
+        moe(
+            dense_hd(61, 7168, 64, 64, 128, 18432, 163840, false, None),
+            384,
+            8,
+            1,
+            2048,
+            1,
+        ),
+        512,
+        1536,
+        64,
+    );
+    let deepseek_v2_lite = mla(
+        moe(
+            dense_hd(27, 2048, 16, 16, 128, 10944, 102400, false, None),
+            64,
+            6,
+            2,
+            1408,
+            1,
+        ),
+        512,
+        0,
+        64,
+    );
     let mut falcon = dense(80, 14848, 232, 8, 4 * 14848, false, 65024, false, None);
     falcon.head_dim = 64;
-
-    vec![
-        p(
-            "gpt-3-175b",
-            "GPT-3 175B",
-            dense(96, 12288, 96, 96, 4 * 12288, false, 50257, true, All),
-            2048,
-            174.6e9,
-            "Brown et al. 2020, Table 2.1 (174.6B in Table D.1)",
-        ),
-        p(
-            "llama-2-7b",
-            "Llama-2 7B",
-            dense(32, 4096, 32, 32, 11008, true, 32000, false, None),
+    let llama3_8b = dense(32, 4096, 32, 8, 14336, true, 128256, false, None);
+    let llama3_70b = dense(80, 8192, 64, 8, 28672, true, 128256, false, None);
+    let qwen3 = |l, h, a, ffn, tied| dense_hd(l, h, a, 8, 128, ffn, 151936, tied, None);
+    let rows: Vec<Row> = vec![
+        // Qwen (Alibaba). Qwen3 pretrains at 4,096 tokens before its long-context stage.
+        (
+            "qwen3-0.6b",
+            "Qwen3 0.6B",
+            "qwen",
+            qwen3(28, 1024, 16, 3072, true),
             4096,
-            6_738_415_616.0,
-            "Touvron et al. 2023b; Llama-2-7b config.json (6,738,415,616 weights)",
+            0.6e9,
+            0.0,
+            "Qwen3 technical report (Yang et al. 2025), Table 1; Qwen3-0.6B config.json (0.6B; 0.44B non-embedding)",
+            Some(
+                "the card rounds to 0.6B; this architecture counts 0.596B (0.44B without embeddings, as the card says)",
+            ),
         ),
-        p(
-            "llama-2-13b",
-            "Llama-2 13B",
-            dense(40, 5120, 40, 40, 13824, true, 32000, false, None),
+        (
+            "qwen3-4b",
+            "Qwen3 4B",
+            "qwen",
+            qwen3(36, 2560, 32, 9728, true),
             4096,
-            13_015_864_320.0,
-            "Touvron et al. 2023b; Llama-2-13b config.json (13,015,864,320 weights)",
+            4.02e9,
+            0.0,
+            "Qwen3 technical report, Table 1; Qwen3-4B config.json (Hugging Face: 4.02B)",
+            Option::None,
         ),
-        p(
-            "llama-2-70b",
-            "Llama-2 70B",
-            dense(80, 8192, 64, 8, 28672, true, 32000, false, None),
+        (
+            "qwen3-8b",
+            "Qwen3 8B",
+            "qwen",
+            qwen3(36, 4096, 32, 12288, false),
             4096,
-            68_976_648_192.0,
-            "Touvron et al. 2023b; Llama-2-70b config.json (68,976,648,192 weights)",
+            8.19e9,
+            0.0,
+            "Qwen3 technical report, Table 1; Qwen3-8B config.json (Hugging Face: 8.19B)",
+            Option::None,
         ),
-        p(
-            "llama-3-8b",
-            "Llama-3 8B",
-            dense(32, 4096, 32, 8, 14336, true, 128256, false, None),
-            8192,
-            8_030_261_248.0,
-            "Meta Llama 3 model card; Meta-Llama-3-8B config.json (8,030,261,248 weights)",
+        (
+            "qwen3-14b",
+            "Qwen3 14B",
+            "qwen",
+            qwen3(40, 5120, 40, 17408, false),
+            4096,
+            14.8e9,
+            0.0,
+            "Qwen3 technical report, Table 1; Qwen3-14B config.json (model card: 14.8B)",
+            Option::None,
         ),
-        p(
-            "llama-3-70b",
-            "Llama-3 70B",
-            dense(80, 8192, 64, 8, 28672, true, 128256, false, None),
-            8192,
-            70_553_706_496.0,
-            "Meta Llama 3 model card; Meta-Llama-3-70B config.json (70,553,706,496 weights)",
+        (
+            "qwen3-32b",
+            "Qwen3 32B",
+            "qwen",
+            qwen3(64, 5120, 64, 25600, false),
+            4096,
+            32.8e9,
+            0.0,
+            "Qwen3 technical report, Table 1; Qwen3-32B config.json (model card: 32.8B)",
+            Option::None,
         ),
-        p(
-            "llama-3.1-405b",
-            "Llama-3.1 405B",
-            dense(126, 16384, 128, 8, 53248, true, 128256, false, None),
-            8192,
-            405_853_388_800.0,
-            "Llama Team 2024, Table 3; Llama-3.1-405B config.json (405,853,388,800 weights)",
+        (
+            "qwen3-30b-a3b",
+            "Qwen3 30B-A3B (MoE)",
+            "qwen",
+            moe(
+                dense_hd(48, 2048, 32, 4, 128, 6144, 151936, false, None),
+                128,
+                8,
+                0,
+                768,
+                0,
+            ),
+            4096,
+            30.5e9,
+            3.3e9,
+            "Qwen3 technical report, Table 2; Qwen3-30B-A3B config.json (model card: 30.5B total, 3.3B activated)",
+            Option::None,
         ),
-        Preset {
-            id: "deepseek-v3",
-            name: "DeepSeek-V3 (671B MoE)",
-            arch: deepseek,
-            seq: 4096,
-            published_params: 671e9,
-            published_active: 37e9,
-            source: "DeepSeek-AI 2024, DeepSeek-V3 Technical Report sec. 4.2 (671B total, 37B active)",
-        },
-        p(
-            "gpt-neox-20b",
-            "GPT-NeoX-20B",
-            dense(44, 6144, 64, 64, 24576, false, 50432, false, All),
-            2048,
-            20_554_567_680.0,
-            "Black et al. 2022, Table 1; GPT-NeoX-20B config (20,554,567,680 weights)",
+        (
+            "qwen3-235b-a22b",
+            "Qwen3 235B-A22B (MoE)",
+            "qwen",
+            moe(
+                dense_hd(94, 4096, 64, 4, 128, 12288, 151936, false, None),
+                128,
+                8,
+                0,
+                1536,
+                0,
+            ),
+            4096,
+            235e9,
+            22e9,
+            "Qwen3 technical report, Table 2; Qwen3-235B-A22B config.json (235B total, 22B activated)",
+            Option::None,
         ),
-        p(
-            "bloom-176b",
-            "BLOOM-176B",
-            // The embedding matrix is padded to 250,880 rows (tokenizer: 250,680 tokens).
-            dense(70, 14336, 112, 112, 4 * 14336, false, 250880, true, All),
-            2048,
-            176_247_271_424.0,
-            "BigScience 2022, BLOOM paper Table 3; bloom config.json (176,247,271,424 weights)",
-        ),
-        p(
-            "falcon-180b",
-            "Falcon-180B",
-            falcon,
-            2048,
-            180e9,
-            "Almazrouei et al. 2023, The Falcon Series, Table 1 (180B)",
-        ),
-        p(
+        (
             "qwen2.5-7b",
             "Qwen2.5 7B",
+            "qwen",
             dense(28, 3584, 28, 4, 18944, true, 152064, false, Qkv),
             32768,
-            7.61e9,
-            "Qwen Team 2024, Qwen2.5 report Table 1; Qwen2.5-7B config.json (7.61B)",
+            7_615_616_512.0,
+            0.0,
+            "Qwen Team 2024, Qwen2.5 report Table 1; Qwen2.5-7B config.json (7,615,616,512 weights)",
+            Option::None,
         ),
-        p(
+        (
+            "qwen2.5-14b",
+            "Qwen2.5 14B",
+            "qwen",
+            dense(48, 5120, 40, 8, 13824, true, 152064, false, Qkv),
+            32768,
+            14.7e9,
+            0.0,
+            "Qwen2.5 report Table 1; Qwen2.5-14B config.json (model card: 14.7B)",
+            Option::None,
+        ),
+        (
+            "qwen2.5-32b",
+            "Qwen2.5 32B",
+            "qwen",
+            dense(64, 5120, 40, 8, 27648, true, 152064, false, Qkv),
+            32768,
+            32.8e9,
+            0.0,
+            "Qwen2.5 report Table 1; Qwen2.5-32B config.json (Hugging Face: 32.8B)",
+            Option::None,
+        ),
+        (
             "qwen2.5-72b",
             "Qwen2.5 72B",
+            "qwen",
             dense(80, 8192, 64, 8, 29568, true, 152064, false, Qkv),
             32768,
             72.7e9,
+            0.0,
             "Qwen Team 2024, Qwen2.5 report Table 1; Qwen2.5-72B config.json (72.7B)",
+            Option::None,
         ),
-        p(
+        (
+            "qwen2-57b-a14b",
+            "Qwen2 57B-A14B (MoE)",
+            "qwen",
+            moe(
+                dense(28, 3584, 28, 4, 18944, true, 151936, false, Qkv),
+                64,
+                8,
+                8,
+                2560,
+                0,
+            ),
+            32768,
+            57.41e9,
+            14.2e9,
+            "Qwen2 technical report, Table 1; Qwen2-57B-A14B config.json (Hugging Face: 57.41B; one shared expert of 8 x 2560)",
+            Option::None,
+        ),
+        // DeepSeek.
+        (
+            "deepseek-v3",
+            "DeepSeek-V3 (671B MoE)",
+            "deepseek",
+            deepseek_v3.clone(),
+            4096,
+            671e9,
+            37e9,
+            "DeepSeek-AI 2024, DeepSeek-V3 Technical Report sec. 4.2 (671B total, 37B active)",
+            Option::None,
+        ),
+        (
+            "deepseek-r1",
+            "DeepSeek-R1 (671B MoE)",
+            "deepseek",
+            deepseek_v3,
+            4096,
+            671e9,
+            37e9,
+            "DeepSeek-AI 2025, DeepSeek-R1 model card: the DeepSeek-V3 architecture (671B total, 37B active)",
+            Option::None,
+        ),
+        (
+            "deepseek-v2-lite",
+            "DeepSeek-V2-Lite (16B MoE)",
+            "deepseek",
+            deepseek_v2_lite,
+            4096,
+            15.7e9,
+            2.4e9,
+            "DeepSeek-AI 2024, DeepSeek-V2 report appendix B; DeepSeek-V2-Lite config.json (Hugging Face: 15.7B; 2.4B active without the embedding lookup)",
+            Some("the 2.4B active matches this count without the embedding lookup (2.45B)"),
+        ),
+        // Kimi (Moonshot AI).
+        (
+            "kimi-k2",
+            "Kimi K2 (1T MoE)",
+            "kimi",
+            kimi_k2,
+            4096,
+            1e12,
+            32e9,
+            "Moonshot AI, Kimi K2 model card: 1T total, 32B activated; Kimi-K2-Base config.json",
+            Some("the model card rounds to 1T and 32B; this architecture counts 1.026T and 32.9B"),
+        ),
+        // GLM (Zhipu).
+        (
+            "glm-4.5",
+            "GLM-4.5 (355B MoE)",
+            "glm",
+            moe(
+                dense_hd(92, 5120, 96, 8, 128, 12288, 151552, false, Qkv),
+                160,
+                8,
+                1,
+                1536,
+                3,
+            ),
+            4096,
+            355e9,
+            32e9,
+            "GLM-4.5 team 2025, GLM-4.5 technical report Table 1 (355B total, 32B activated, taken without the embedding lookup); GLM-4.5 config.json",
+            Some(
+                "92 layers count 352.8B total and 32.9B active; the report does not break its 355B and 32B down (its MTP layer is not counted here)",
+            ),
+        ),
+        (
+            "glm-4-9b",
+            "GLM-4 9B",
+            "glm",
+            dense_hd(40, 4096, 32, 2, 128, 13696, 151552, false, Qkv),
+            8192,
+            9.40e9,
+            0.0,
+            "GLM Team 2024, ChatGLM report; glm-4-9b-hf config.json (Hugging Face: 9.40B)",
+            Option::None,
+        ),
+        (
             "chatglm2-6b",
             "ChatGLM2-6B",
+            "glm",
             dense(28, 4096, 32, 2, 13696, true, 65024, false, Qkv),
             32768,
             6_243_584_000.0,
+            0.0,
             "THUDM ChatGLM2-6B config.json (multi-query groups 2; 6,243,584,000 weights)",
+            Option::None,
         ),
-        Preset {
-            id: "mixtral-8x7b",
-            name: "Mixtral 8x7B",
-            arch: mixtral,
-            seq: 32768,
-            published_params: 46.7e9,
-            published_active: 12.9e9,
-            source: "Jiang et al. 2024, Mixtral of Experts sec. 2 (46.7B total, 12.9B active)",
-        },
-    ]
+        // Llama (Meta).
+        (
+            "llama-4-scout",
+            "Llama 4 Scout (109B MoE)",
+            "llama",
+            moe(
+                dense_hd(48, 5120, 40, 8, 128, 16384, 202048, false, None),
+                16,
+                1,
+                1,
+                8192,
+                0,
+            ),
+            8192,
+            109e9,
+            17e9,
+            "Meta 2025, Llama 4 model card (17B active, 109B total); Llama-4-Scout-17B-16E config.json text_config",
+            Some("the language model counts 107.8B; the card's 109B includes the vision encoder"),
+        ),
+        (
+            "llama-3.3-70b",
+            "Llama-3.3 70B",
+            "llama",
+            llama3_70b.clone(),
+            8192,
+            70_553_706_496.0,
+            0.0,
+            "Meta Llama 3.3 model card; Llama-3.3-70B config.json: the Llama 3.1 70B architecture (70,553,706,496 weights)",
+            Option::None,
+        ),
+        (
+            "llama-3.2-1b",
+            "Llama-3.2 1B",
+            "llama",
+            dense_hd(16, 2048, 32, 8, 64, 8192, 128256, true, None),
+            8192,
+            1_235_814_400.0,
+            0.0,
+            "Meta Llama 3.2 model card; Llama-3.2-1B config.json (1,235,814,400 weights)",
+            Option::None,
+        ),
+        (
+            "llama-3.2-3b",
+            "Llama-3.2 3B",
+            "llama",
+            dense_hd(28, 3072, 24, 8, 128, 8192, 128256, true, None),
+            8192,
+            3_212_749_824.0,
+            0.0,
+            "Meta Llama 3.2 model card; Llama-3.2-3B config.json (3,212,749,824 weights)",
+            Option::None,
+        ),
+        (
+            "llama-3.1-405b",
+            "Llama-3.1 405B",
+            "llama",
+            dense(126, 16384, 128, 8, 53248, true, 128256, false, None),
+            8192,
+            405_853_388_800.0,
+            0.0,
+            "Llama Team 2024, Table 3; Llama-3.1-405B config.json (405,853,388,800 weights)",
+            Option::None,
+        ),
+        (
+            "llama-3.1-8b",
+            "Llama-3.1 8B",
+            "llama",
+            llama3_8b.clone(),
+            8192,
+            8_030_261_248.0,
+            0.0,
+            "Llama Team 2024, Table 3; Llama-3.1-8B config.json (8,030,261,248 weights)",
+            Option::None,
+        ),
+        (
+            "llama-3-70b",
+            "Llama-3 70B",
+            "llama",
+            llama3_70b,
+            8192,
+            70_553_706_496.0,
+            0.0,
+            "Meta Llama 3 model card; Meta-Llama-3-70B config.json (70,553,706,496 weights)",
+            Option::None,
+        ),
+        (
+            "llama-3-8b",
+            "Llama-3 8B",
+            "llama",
+            llama3_8b,
+            8192,
+            8_030_261_248.0,
+            0.0,
+            "Meta Llama 3 model card; Meta-Llama-3-8B config.json (8,030,261,248 weights)",
+            Option::None,
+        ),
+        (
+            "llama-2-70b",
+            "Llama-2 70B",
+            "llama",
+            dense(80, 8192, 64, 8, 28672, true, 32000, false, None),
+            4096,
+            68_976_648_192.0,
+            0.0,
+            "Touvron et al. 2023b; Llama-2-70b config.json (68,976,648,192 weights)",
+            Option::None,
+        ),
+        (
+            "llama-2-13b",
+            "Llama-2 13B",
+            "llama",
+            dense(40, 5120, 40, 40, 13824, true, 32000, false, None),
+            4096,
+            13_015_864_320.0,
+            0.0,
+            "Touvron et al. 2023b; Llama-2-13b config.json (13,015,864,320 weights)",
+            Option::None,
+        ),
+        (
+            "llama-2-7b",
+            "Llama-2 7B",
+            "llama",
+            dense(32, 4096, 32, 32, 11008, true, 32000, false, None),
+            4096,
+            6_738_415_616.0,
+            0.0,
+            "Touvron et al. 2023b; Llama-2-7b config.json (6,738,415,616 weights)",
+            Option::None,
+        ),
+        // OpenAI.
+        (
+            "gpt-oss-120b",
+            "gpt-oss-120b (MoE)",
+            "openai",
+            moe(
+                dense_hd(36, 2880, 64, 8, 64, 2880, 201088, false, Qkv),
+                128,
+                4,
+                0,
+                2880,
+                0,
+            ),
+            4096,
+            116.83e9,
+            5.13e9,
+            "OpenAI 2025, gpt-oss model card Table 1 (116.83B total; 5.13B active without the embedding lookup)",
+            Option::None,
+        ),
+        (
+            "gpt-oss-20b",
+            "gpt-oss-20b (MoE)",
+            "openai",
+            moe(
+                dense_hd(24, 2880, 64, 8, 64, 2880, 201088, false, Qkv),
+                32,
+                4,
+                0,
+                2880,
+                0,
+            ),
+            4096,
+            20.91e9,
+            3.61e9,
+            "OpenAI 2025, gpt-oss model card Table 1 (20.91B total; 3.61B active without the embedding lookup)",
+            Option::None,
+        ),
+        (
+            "gpt-3-175b",
+            "GPT-3 175B",
+            "openai",
+            dense(96, 12288, 96, 96, 4 * 12288, false, 50257, true, All),
+            2048,
+            174.6e9,
+            0.0,
+            "Brown et al. 2020, Table 2.1 (174.6B in Table D.1)",
+            Option::None,
+        ),
+        // Gemma (Google): GeGLU, tied embeddings, heads wider than h / a.
+        (
+            "gemma-3-27b",
+            "Gemma 3 27B",
+            "gemma",
+            dense_hd(62, 5376, 32, 16, 128, 21504, 262208, true, None),
+            8192,
+            27.4e9,
+            0.0,
+            "Gemma Team 2025, Gemma 3 technical report Table 1; gemma-3-27b config.json text_config (Hugging Face: 27.4B)",
+            Some(
+                "the language model counts 27.0B; the published 27.4B includes the 0.4B SigLIP vision encoder",
+            ),
+        ),
+        (
+            "gemma-3-1b",
+            "Gemma 3 1B",
+            "gemma",
+            dense_hd(26, 1152, 4, 1, 256, 6912, 262144, true, None),
+            8192,
+            1.0e9,
+            0.0,
+            "Gemma 3 technical report Table 1; gemma-3-1b config.json (Hugging Face: 1.00B)",
+            Option::None,
+        ),
+        (
+            "gemma-2-27b",
+            "Gemma 2 27B",
+            "gemma",
+            dense_hd(46, 4608, 32, 16, 128, 36864, 256000, true, None),
+            8192,
+            27.2e9,
+            0.0,
+            "Gemma Team 2024, Gemma 2 report Table 1; gemma-2-27b config.json (Hugging Face: 27.2B)",
+            Option::None,
+        ),
+        (
+            "gemma-2-9b",
+            "Gemma 2 9B",
+            "gemma",
+            dense_hd(42, 3584, 16, 8, 256, 14336, 256000, true, None),
+            8192,
+            9.24e9,
+            0.0,
+            "Gemma 2 report Table 1; gemma-2-9b config.json (Hugging Face: 9.24B)",
+            Option::None,
+        ),
+        // Mistral AI.
+        (
+            "mistral-large-2",
+            "Mistral Large 2 (123B)",
+            "mistral",
+            dense_hd(88, 12288, 96, 8, 128, 28672, 32768, false, None),
+            32768,
+            123e9,
+            0.0,
+            "Mistral AI 2024, Mistral Large 2 announcement (123B); Mistral-Large-Instruct-2407 config.json",
+            Option::None,
+        ),
+        (
+            "mistral-small-24b",
+            "Mistral Small 3 24B",
+            "mistral",
+            dense_hd(40, 5120, 32, 8, 128, 32768, 131072, false, None),
+            32768,
+            23.6e9,
+            0.0,
+            "Mistral AI 2025, Mistral Small 3 model card; Mistral-Small-24B-Base-2501 config.json (Hugging Face: 23.6B)",
+            Option::None,
+        ),
+        (
+            "mistral-7b",
+            "Mistral 7B",
+            "mistral",
+            dense(32, 4096, 32, 8, 14336, true, 32000, false, None),
+            8192,
+            7_241_732_096.0,
+            0.0,
+            "Jiang et al. 2023, Mistral 7B Table 1; Mistral-7B-v0.1 config.json (7,241,732,096 weights)",
+            Option::None,
+        ),
+        (
+            "mixtral-8x22b",
+            "Mixtral 8x22B",
+            "mistral",
+            moe(
+                dense(56, 6144, 48, 8, 16384, true, 32768, false, None),
+                8,
+                2,
+                0,
+                16384,
+                0,
+            ),
+            65536,
+            141e9,
+            39e9,
+            "Mistral AI 2024, Mixtral 8x22B announcement (141B total, 39B active); Mixtral-8x22B-v0.1 config.json",
+            Option::None,
+        ),
+        (
+            "mixtral-8x7b",
+            "Mixtral 8x7B",
+            "mistral",
+            moe(
+                dense(32, 4096, 32, 8, 14336, true, 32000, false, None),
+                8,
+                2,
+                0,
+                14336,
+                0,
+            ),
+            32768,
+            46.7e9,
+            12.9e9,
+            "Jiang et al. 2024, Mixtral of Experts sec. 2 (46.7B total, 12.9B active)",
+            Option::None,
+        ),
+        // Historical runs of the reference tables.
+        (
+            "llama-65b",
+            "LLaMA-65B",
+            "historical",
+            dense(80, 8192, 64, 64, 22016, true, 32000, false, None),
+            2048,
+            65.2e9,
+            0.0,
+            "Touvron et al. 2023, Table 2 (65.2B; L 80, h 8192, a 64)",
+            Option::None,
+        ),
+        (
+            "opt-175b",
+            "OPT-175B",
+            "historical",
+            dense(96, 12288, 96, 96, 4 * 12288, false, 50272, true, All),
+            2048,
+            175e9,
+            0.0,
+            "Zhang et al. 2022, Table 1 (L 96, h 12288, a 96; 175B)",
+            Option::None,
+        ),
+        (
+            "pythia-12b",
+            "Pythia 12B",
+            "historical",
+            dense(36, 5120, 40, 40, 20480, false, 50688, false, All),
+            2048,
+            11_846_072_320.0,
+            0.0,
+            "Biderman et al. 2023, Pythia Table 1 (11,846,072,320 weights; L 36, h 5120)",
+            Option::None,
+        ),
+        (
+            "gpt-neox-20b",
+            "GPT-NeoX-20B",
+            "historical",
+            dense(44, 6144, 64, 64, 24576, false, 50432, false, All),
+            2048,
+            20_554_567_680.0,
+            0.0,
+            "Black et al. 2022, Table 1; GPT-NeoX-20B config (20,554,567,680 weights)",
+            Option::None,
+        ),
+        // The embedding matrix is padded to 250,880 rows (tokenizer: 250,680 tokens).
+        (
+            "bloom-176b",
+            "BLOOM-176B",
+            "historical",
+            dense(70, 14336, 112, 112, 4 * 14336, false, 250880, true, All),
+            2048,
+            176_247_271_424.0,
+            0.0,
+            "BigScience 2022, BLOOM paper Table 3; bloom config.json (176,247,271,424 weights)",
+            Option::None,
+        ),
+        (
+            "falcon-180b",
+            "Falcon-180B",
+            "historical",
+            falcon,
+            2048,
+            180e9,
+            0.0,
+            "Almazrouei et al. 2023, The Falcon Series, Table 1 (180B)",
+            Option::None,
+        ),
+    ];
+    rows.into_iter()
+        .map(
+            |(id, name, fam, arch, seq, total, active, source, count_note)| Preset {
+                id,
+                name,
+                family: family(fam),
+                arch,
+                seq,
+                published_params: total,
+                published_active: if active > 0.0 { active } else { total },
+                source,
+                count_note,
+            },
+        )
+        .collect()
 }

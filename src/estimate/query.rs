@@ -1489,3 +1489,25 @@ pub fn format(s: &Scenario) -> String {
     }
     out.finish()
 }
+
+/// A query with an architecture under it: the architecture's fields (as a custom model), then
+/// the query's own fields on top, so `layers=40` in the query beats the file's. A `model` in the
+/// query is dropped: the architecture names the model. `suanli --config` uses this.
+pub fn with_architecture(input: &str, arch: &Architecture) -> String {
+    let given: Vec<(String, String)> = form_urlencoded::parse(query_part(input).as_bytes())
+        .map(|(k, v)| (k.trim().to_string(), v.into_owned()))
+        .filter(|(k, _)| !k.is_empty() && k != "model")
+        .collect();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for f in ARCH_FIELDS {
+        if !given.iter().any(|(k, _)| k == f.name)
+            && let Some(text) = format_value(f.get(arch))
+        {
+            out.append_pair(f.name, &text);
+        }
+    }
+    for (k, v) in &given {
+        out.append_pair(k, v);
+    }
+    out.finish()
+}

@@ -1,0 +1,400 @@
+//! Hugging Face `config.json` files read into architectures, against published parameter counts.
+//!
+//! Each fixture is the model's config.json as published on its Hugging Face repository (keys that
+//! only describe the tokenizer or runtime trimmed; the compute-neutral ones kept, so the test sees
+//! them listed as ignored). Each count must come within 0.1 % of the one its model card or
+//! safetensors index states, which is named beside it.
+
+use suanli::estimate::hf_config::{self, Imported};
+use suanli::estimate::query;
+
+fn import(text: &str) -> Imported {
+    hf_config::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn assert_within(name: &str, got: f64, published: f64, tolerance: f64) {
+    let off = got / published - 1.0;
+    assert!(
+        off.abs() <= tolerance,
+        "{name}: {got:.0} vs published {published:.0} ({:+.3} %)",
+        off * 100.0
+    );
+}
+
+/// (name, config.json, published total, published active or 0, where the count comes from)
+const FIXTURES: &[(&str, &str, f64, f64, &str)] = &[
+    (
+        "meta-llama/Llama-2-7b-hf",
+        r#"{"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":4096,
+        "intermediate_size":11008,"num_attention_heads":32,"num_hidden_layers":32,
+        "num_key_value_heads":32,"vocab_size":32000,"tie_word_embeddings":false,
+        "hidden_act":"silu","max_position_embeddings":4096,"rms_norm_eps":1e-05,
+        "rope_scaling":null,"pretraining_tp":1,"torch_dtype":"float16"}"#,
+        6_738_415_616.0,
+        0.0,
+        "model.safetensors.index.json total_size 13,476,831,232 B in fp16",
+    ),
+    (
+        "meta-llama/Meta-Llama-3-8B",
+        r#"{"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":4096,
+        "intermediate_size":14336,"num_attention_heads":32,"num_hidden_layers":32,
+        "num_key_value_heads":8,"vocab_size":128256,"tie_word_embeddings":false,
+        "hidden_act":"silu","max_position_embeddings":8192,"rope_theta":500000.0,
+        "attention_bias":false,"torch_dtype":"bfloat16"}"#,
+        8_030_261_248.0,
+        0.0,
+        "safetensors index total_size 16,060,522,496 B in bf16",
+    ),
+    (
+        "meta-llama/Llama-3.1-405B",
+        r#"{"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":16384,
+        "intermediate_size":53248,"num_attention_heads":128,"num_hidden_layers":126,
+        "num_key_value_heads":8,"vocab_size":128256,"tie_word_embeddings":false,
+        "rope_scaling":{"factor":8.0,"low_freq_factor":1.0,"high_freq_factor":4.0,
+        "original_max_position_embeddings":8192,"rope_type":"llama3"},"rope_theta":500000.0,
+        "max_position_embeddings":131072,"attention_bias":false,"mlp_bias":false}"#,
+        405_853_388_800.0,
+        0.0,
+        "Hugging Face safetensors count of Llama-3.1-405B (405,853,388,800)",
+    ),
+    (
+        "mistralai/Mistral-7B-v0.1",
+        r#"{"architectures":["MistralForCausalLM"],"model_type":"mistral","hidden_size":4096,
+        "intermediate_size":14336,"num_attention_heads":32,"num_hidden_layers":32,
+        "num_key_value_heads":8,"vocab_size":32000,"tie_word_embeddings":false,
+        "sliding_window":4096,"rope_theta":10000.0,"max_position_embeddings":32768}"#,
+        7_241_732_096.0,
+        0.0,
+        "Hugging Face safetensors count of Mistral-7B-v0.1 (7,241,732,096)",
+    ),
+    (
+        "mistralai/Mixtral-8x7B-v0.1",
+        r#"{"architectures":["MixtralForCausalLM"],"model_type":"mixtral","hidden_size":4096,
+        "intermediate_size":14336,"num_attention_heads":32,"num_hidden_layers":32,
+        "num_key_value_heads":8,"num_local_experts":8,"num_experts_per_tok":2,
+        "vocab_size":32000,"tie_word_embeddings":false,"router_aux_loss_coef":0.02,
+        "rope_theta":1000000.0,"sliding_window":null}"#,
+        46_702_792_704.0,
+        12.9e9,
+        "Hugging Face safetensors count (46,702,792,704); 12.9B active: Jiang et al. 2024 sec. 2",
+    ),
+    (
+        "Qwen/Qwen2.5-7B",
+        r#"{"architectures":["Qwen2ForCausalLM"],"model_type":"qwen2","hidden_size":3584,
+        "intermediate_size":18944,"num_attention_heads":28,"num_hidden_layers":28,
+        "num_key_value_heads":4,"vocab_size":152064,"tie_word_embeddings":false,
+        "max_window_layers":28,"use_sliding_window":false,"sliding_window":131072,
+        "rope_theta":1000000.0,"max_position_embeddings":131072}"#,
+        7_615_616_512.0,
+        0.0,
+        "Hugging Face safetensors count of Qwen2.5-7B (7,615,616,512; model card: 7.61B)",
+    ),
+    (
+        "Qwen/Qwen3-8B",
+        r#"{"architectures":["Qwen3ForCausalLM"],"model_type":"qwen3","hidden_size":4096,
+        "intermediate_size":12288,"num_attention_heads":32,"num_hidden_layers":36,
+        "num_key_value_heads":8,"head_dim":128,"vocab_size":151936,
+        "tie_word_embeddings":false,"attention_bias":false,"rope_theta":1000000,
+        "max_position_embeddings":40960,"sliding_window":null,"use_sliding_window":false,
+        "max_window_layers":36,"rope_scaling":null}"#,
+        8.19e9,
+        0.0,
+        "Hugging Face safetensors count of Qwen3-8B (8.19B); model card: 6.95B non-embedding",
+    ),
+    (
+        "Qwen/Qwen3-235B-A22B",
+        r#"{"architectures":["Qwen3MoeForCausalLM"],"model_type":"qwen3_moe","hidden_size":4096,
+        "intermediate_size":12288,"moe_intermediate_size":1536,"num_attention_heads":64,
+        "num_hidden_layers":94,"num_key_value_heads":4,"head_dim":128,"num_experts":128,
+        "num_experts_per_tok":8,"decoder_sparse_step":1,"mlp_only_layers":[],
+        "norm_topk_prob":true,"vocab_size":151936,"tie_word_embeddings":false,
+        "rope_theta":1000000.0,"max_position_embeddings":40960}"#,
+        235e9,
+        22e9,
+        "Qwen3-235B-A22B model card: 235B in total, 22B activated",
+    ),
+    (
+        "deepseek-ai/DeepSeek-V3",
+        r#"{"architectures":["DeepseekV3ForCausalLM"],"model_type":"deepseek_v3",
+        "hidden_size":7168,"intermediate_size":18432,"moe_intermediate_size":2048,
+        "num_attention_heads":128,"num_hidden_layers":61,"num_key_value_heads":128,
+        "n_routed_experts":256,"n_shared_experts":1,"num_experts_per_tok":8,
+        "first_k_dense_replace":3,"moe_layer_freq":1,"kv_lora_rank":512,"q_lora_rank":1536,
+        "qk_rope_head_dim":64,"qk_nope_head_dim":128,"v_head_dim":128,"vocab_size":129280,
+        "tie_word_embeddings":false,"num_nextn_predict_layers":1,"n_group":8,"topk_group":4,
+        "routed_scaling_factor":2.5,"scoring_func":"sigmoid","topk_method":"noaux_tc",
+        "rope_scaling":{"beta_fast":32,"beta_slow":1,"factor":40,"mscale":1.0,
+        "mscale_all_dim":1.0,"original_max_position_embeddings":4096,"type":"yarn"}}"#,
+        671e9,
+        37e9,
+        "DeepSeek-V3 technical report sec. 4.2: 671B total (the 14B MTP module apart), 37B active",
+    ),
+    (
+        "openai/gpt-oss-120b",
+        r#"{"architectures":["GptOssForCausalLM"],"model_type":"gpt_oss","hidden_size":2880,
+        "intermediate_size":2880,"num_attention_heads":64,"num_hidden_layers":36,
+        "num_key_value_heads":8,"head_dim":64,"num_local_experts":128,
+        "num_experts_per_tok":4,"experts_per_token":4,"vocab_size":201088,
+        "tie_word_embeddings":false,"attention_bias":true,"sliding_window":128,
+        "layer_types":["sliding_attention","full_attention"],"swiglu_limit":7.0,
+        "rope_scaling":{"beta_fast":32.0,"beta_slow":1.0,"factor":32.0,
+        "original_max_position_embeddings":4096,"rope_type":"yarn","truncate":false}}"#,
+        116.83e9,
+        5.13e9,
+        "gpt-oss model card (OpenAI 2025), Table 1: 116.83B total, 5.13B active (without the input embedding)",
+    ),
+    (
+        "openai/gpt-oss-20b",
+        r#"{"architectures":["GptOssForCausalLM"],"model_type":"gpt_oss","hidden_size":2880,
+        "intermediate_size":2880,"num_attention_heads":64,"num_hidden_layers":24,
+        "num_key_value_heads":8,"head_dim":64,"num_local_experts":32,
+        "num_experts_per_tok":4,"experts_per_token":4,"vocab_size":201088,
+        "tie_word_embeddings":false,"attention_bias":true,"sliding_window":128,
+        "layer_types":["sliding_attention","full_attention"]}"#,
+        20.91e9,
+        3.61e9,
+        "gpt-oss model card (OpenAI 2025), Table 1: 20.91B total, 3.61B active (without the input embedding)",
+    ),
+    (
+        "google/gemma-2-9b",
+        r#"{"architectures":["Gemma2ForCausalLM"],"model_type":"gemma2","hidden_size":3584,
+        "intermediate_size":14336,"num_attention_heads":16,"num_hidden_layers":42,
+        "num_key_value_heads":8,"head_dim":256,"vocab_size":256000,
+        "hidden_activation":"gelu_pytorch_tanh","attn_logit_softcapping":50.0,
+        "final_logit_softcapping":30.0,"query_pre_attn_scalar":256,"sliding_window":4096}"#,
+        9.24e9,
+        0.0,
+        "Hugging Face safetensors count of gemma-2-9b (9.24B)",
+    ),
+    (
+        "EleutherAI/gpt-neox-20b",
+        r#"{"architectures":["GPTNeoXForCausalLM"],"model_type":"gpt_neox","hidden_size":6144,
+        "intermediate_size":24576,"num_attention_heads":64,"num_hidden_layers":44,
+        "vocab_size":50432,"tie_word_embeddings":false,"rotary_pct":0.25,
+        "use_parallel_residual":true,"max_position_embeddings":2048}"#,
+        20_554_567_680.0,
+        0.0,
+        "Black et al. 2022, Table 1 and the Hugging Face count (20,554,567,680)",
+    ),
+    (
+        "THUDM/glm-4-9b-hf",
+        r#"{"architectures":["GlmForCausalLM"],"model_type":"glm","hidden_size":4096,
+        "intermediate_size":13696,"num_attention_heads":32,"num_hidden_layers":40,
+        "num_key_value_heads":2,"head_dim":128,"vocab_size":151552,
+        "tie_word_embeddings":false,"attention_bias":true,"partial_rotary_factor":0.5,
+        "rope_theta":10000.0,"max_position_embeddings":8192}"#,
+        9.40e9,
+        0.0,
+        "Hugging Face safetensors count of glm-4-9b-hf (9.40B)",
+    ),
+    (
+        "Qwen/Qwen2-57B-A14B",
+        r#"{"architectures":["Qwen2MoeForCausalLM"],"model_type":"qwen2_moe","hidden_size":3584,
+        "intermediate_size":18944,"moe_intermediate_size":2560,
+        "shared_expert_intermediate_size":20480,"num_attention_heads":28,
+        "num_hidden_layers":28,"num_key_value_heads":4,"num_experts":64,
+        "num_experts_per_tok":8,"decoder_sparse_step":1,"mlp_only_layers":[],
+        "vocab_size":151936,"tie_word_embeddings":false,"rope_theta":1000000.0}"#,
+        57.41e9,
+        14.2e9,
+        "Hugging Face safetensors count of Qwen2-57B-A14B (57.41B); 14B active: its model card",
+    ),
+    (
+        "THUDM/chatglm2-6b",
+        r#"{"architectures":["ChatGLMModel"],"model_type":"chatglm","num_layers":28,
+        "hidden_size":4096,"ffn_hidden_size":13696,"kv_channels":128,
+        "num_attention_heads":32,"multi_query_attention":true,"multi_query_group_num":2,
+        "padded_vocab_size":65024,"add_qkv_bias":true,"add_bias_linear":false,
+        "rmsnorm":true,"post_layer_norm":true,"seq_length":32768}"#,
+        6_243_584_000.0,
+        0.0,
+        "Hugging Face count of chatglm2-6b (6,243,584,000)",
+    ),
+];
+
+#[test]
+fn configs_parse_to_their_published_parameter_counts() {
+    assert!(FIXTURES.len() >= 12);
+    for (name, text, total, active, source) in FIXTURES {
+        let imported = import(text);
+        let count = imported.arch.param_count();
+        assert_within(name, count.total, *total, 0.001);
+        if *active > 0.0 {
+            // OpenAI counts the unembedding but not the embedding lookup as active.
+            let lookup = if source.contains("without the input embedding") {
+                count.embedding / 2.0
+            } else {
+                0.0
+            };
+            // Active counts are published rounded to the 100M (12.9B, 37B): within 2 %.
+            assert_within(name, count.active - lookup, *active, 0.02);
+        }
+    }
+}
+
+#[test]
+fn compute_neutral_fields_are_listed_as_ignored() {
+    // Llama-3.1-405B: its RoPE scaling and context length change no parameter or FLOP count.
+    let imported = import(FIXTURES[2].1);
+    for key in [
+        "rope_scaling",
+        "rope_theta",
+        "max_position_embeddings",
+        "mlp_bias",
+    ] {
+        assert!(
+            imported.ignored.iter().any(|k| k == key),
+            "{key} not listed: {:?}",
+            imported.ignored
+        );
+    }
+    // Read fields and file metadata are not listed.
+    for key in [
+        "hidden_size",
+        "attention_bias",
+        "architectures",
+        "model_type",
+    ] {
+        assert!(!imported.ignored.iter().any(|k| k == key), "{key} listed");
+    }
+    // gpt-oss: the sliding window is ignored; the count notes the biases it leaves out.
+    let oss = import(FIXTURES[9].1);
+    assert!(oss.ignored.iter().any(|k| k == "sliding_window"));
+    assert!(oss.notes.iter().any(|n| n.contains("biases")));
+    // DeepSeek-V3: the MTP module is named as not counted.
+    let v3 = import(FIXTURES[8].1);
+    assert!(
+        v3.notes
+            .iter()
+            .any(|n| n.contains("num_nextn_predict_layers"))
+    );
+    assert_eq!(
+        (
+            v3.arch.kv_latent,
+            v3.arch.q_latent,
+            v3.arch.rope_dim,
+            v3.arch.head_dim
+        ),
+        (512, 1536, 64, 128)
+    );
+    assert_eq!(
+        (
+            v3.arch.experts,
+            v3.arch.top_k,
+            v3.arch.shared_experts,
+            v3.arch.dense_layers
+        ),
+        (256, 8, 1, 3)
+    );
+}
+
+#[test]
+fn multimodal_configs_read_their_text_model() {
+    // Llama 4 Scout (meta-llama/Llama-4-Scout-17B-16E): the language model sits under
+    // text_config; every layer is MoE with 16 experts, top-1, plus one shared expert.
+    let scout = import(
+        r#"{"architectures":["Llama4ForConditionalGeneration"],"model_type":"llama4",
+        "text_config":{"model_type":"llama4_text","hidden_size":5120,"intermediate_size":8192,
+        "intermediate_size_mlp":16384,"num_attention_heads":40,"num_key_value_heads":8,
+        "head_dim":128,"num_hidden_layers":48,"num_local_experts":16,"num_experts_per_tok":1,
+        "interleave_moe_layer_step":1,"vocab_size":202048,"tie_word_embeddings":false,
+        "attention_chunk_size":8192,"no_rope_layers":[]},
+        "vision_config":{"hidden_size":1408,"num_hidden_layers":34}}"#,
+    );
+    let a = &scout.arch;
+    assert_eq!(
+        (a.experts, a.top_k, a.shared_experts, a.expert_ffn),
+        (16, 1, 1, 8192)
+    );
+    // Model card: 17B active. The card's 109B total includes the vision encoder, which this
+    // count of the language model leaves out (107.8B).
+    let count = a.param_count();
+    assert_within("Llama-4-Scout active", count.active, 17e9, 0.02);
+    assert!((107.5e9..108.1e9).contains(&count.total), "{}", count.total);
+    assert!(
+        scout
+            .ignored
+            .iter()
+            .any(|k| k == "text_config.attention_chunk_size")
+    );
+}
+
+#[test]
+fn unrepresentable_configs_name_the_field() {
+    let refused = |text: &str| hf_config::parse(text).expect_err("should be refused");
+    // Llama 4 Maverick alternates dense and MoE layers.
+    let e = refused(
+        r#"{"model_type":"llama4","text_config":{"hidden_size":5120,"num_attention_heads":40,
+        "num_hidden_layers":48,"vocab_size":202048,"intermediate_size":8192,
+        "num_local_experts":128,"num_experts_per_tok":1,"interleave_moe_layer_step":2}}"#,
+    );
+    assert_eq!(e.field, "text_config.interleave_moe_layer_step");
+    // Qwen3-Next mixes Gated DeltaNet (linear attention) with attention layers.
+    let e = refused(
+        r#"{"model_type":"qwen3_next","hidden_size":2048,"num_attention_heads":16,"num_hidden_layers":48,"vocab_size":151936}"#,
+    );
+    assert_eq!(e.field, "model_type");
+    assert!(e.message.contains("linear attention"), "{e}");
+    // A hybrid named only by its layer kinds.
+    let e = refused(
+        r#"{"model_type":"custom","hidden_size":2048,"num_attention_heads":16,"num_hidden_layers":4,"vocab_size":1000,"layer_types":["linear_attention","full_attention"]}"#,
+    );
+    assert_eq!(e.field, "layer_types");
+    assert!(e.message.contains("linear_attention"), "{e}");
+    // Jamba: Mamba layers.
+    assert_eq!(
+        refused(r#"{"model_type":"jamba","hidden_size":4096}"#).field,
+        "model_type"
+    );
+    // Not JSON, and a config without its width.
+    assert_eq!(refused("hidden_size: 4096").field, "json");
+    let e = refused(
+        r#"{"model_type":"llama","num_hidden_layers":32,"num_attention_heads":32,"vocab_size":32000}"#,
+    );
+    assert_eq!(e.field, "hidden_size");
+    assert!(e.to_string().starts_with("hidden_size: missing"), "{e}");
+    // KV heads that do not divide the heads.
+    let e = refused(
+        r#"{"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,"num_key_value_heads":5,"vocab_size":32000}"#,
+    );
+    assert_eq!(e.field, "num_key_value_heads");
+}
+
+#[test]
+fn an_imported_architecture_travels_in_the_link() {
+    // Qwen3-8B through the scenario language and back: the link reopens the same architecture.
+    let imported = import(FIXTURES[6].1);
+    let s = suanli::estimate::Scenario {
+        model: None,
+        arch: Some(imported.arch.clone()),
+        ..Default::default()
+    };
+    let link = query::format(&s);
+    let reopened = query::parse(&link);
+    assert!(reopened.errors.is_empty(), "{:?}", reopened.errors);
+    assert_eq!(reopened.scenario.arch.as_ref(), Some(&imported.arch));
+}
+
+#[test]
+fn a_known_models_config_finds_its_preset() {
+    // The fixtures of models the catalog lists come back as those presets, so a pasted config of
+    // a known model gives the short link `model=<id>`.
+    for (config, preset) in [
+        (FIXTURES[0].1, "llama-2-7b"),
+        (FIXTURES[1].1, "llama-3-8b"),
+        (FIXTURES[6].1, "qwen3-8b"),
+        (FIXTURES[7].1, "qwen3-235b-a22b"),
+        (FIXTURES[8].1, "deepseek-v3"),
+        (FIXTURES[9].1, "gpt-oss-120b"),
+        (FIXTURES[11].1, "gemma-2-9b"),
+    ] {
+        let arch = import(config).arch;
+        let found = suanli::estimate::presets::matching(&arch).map(|p| p.id);
+        // Llama 3 8B and 3.1 8B, DeepSeek-V3 and R1 share an architecture: the first listed wins.
+        assert!(
+            found == Some(preset)
+                || found.is_some_and(|f| f.starts_with(&preset[..preset.len() - 3])),
+            "{preset}: {found:?}"
+        );
+    }
+}
