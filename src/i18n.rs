@@ -227,6 +227,8 @@ pub struct Ui {
     pub step_rounded_up: &'static str,
     /// Derivation step: the deadline's count searched at each count's predicted MFU.
     pub step_search_counts: &'static str,
+    /// A figure held at its largest allowed share.
+    pub step_capped: &'static str,
 }
 
 /// English.
@@ -368,6 +370,7 @@ pub const EN: Ui = Ui {
     step_whole_replicas: "whole replicas",
     step_rounded_up: "rounded up",
     step_search_counts: "fewest replicas meeting the deadline at their predicted MFU",
+    step_capped: "capped at 95 %",
 };
 
 /// 中文.
@@ -509,6 +512,7 @@ pub const ZH: Ui = Ui {
     step_whole_replicas: "取整到完整副本",
     step_rounded_up: "向上取整",
     step_search_counts: "按各卡数下的预测 MFU 找满足期限的最少副本数",
+    step_capped: "上限 95 %",
 };
 
 /// A label and a tooltip in both languages.
@@ -1019,10 +1023,73 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
     (
         "price_per_gpu_hour",
         ft(
-            "Price per GPU-hour",
-            "每卡时价格",
-            "Rental price; empty uses the catalog estimate",
-            "租用价格；留空使用目录估价",
+            "On-demand price per GPU-hour",
+            "按需每卡时价格",
+            "Rental price on demand; empty uses the catalog's",
+            "按需租用价格；留空使用目录价格",
+        ),
+    ),
+    (
+        "price_tier",
+        ft(
+            "Rent as",
+            "计价方式",
+            "The tier the cost is shown for; the other tiers are shown beside it",
+            "成本按此计价方式计算；其他方式列在旁边",
+        ),
+    ),
+    (
+        "price_reserved_1y",
+        ft(
+            "Reserved 1 year, per GPU-hour",
+            "预留 1 年每卡时价格",
+            "Empty: the cloud's published commitment, else 55 % of on demand",
+            "留空：云厂商公布的承诺价，否则按需价的 55 %",
+        ),
+    ),
+    (
+        "price_reserved_3y",
+        ft(
+            "Reserved 3 years, per GPU-hour",
+            "预留 3 年每卡时价格",
+            "Empty: the cloud's published commitment, else 45 % of on demand (assumption)",
+            "留空：云厂商公布的承诺价，否则按需价的 45 %（假设）",
+        ),
+    ),
+    (
+        "price_spot",
+        ft(
+            "Spot, per GPU-hour",
+            "竞价每卡时价格",
+            "Empty: 30 % of on demand (spot is 70-90 % cheaper)",
+            "留空：按需价的 30 %（竞价便宜 70-90 %）",
+        ),
+    ),
+    (
+        "checkpoint_hours",
+        ft(
+            "Checkpoint every",
+            "检查点间隔",
+            "Hours between checkpoints; an interruption loses half of one on average",
+            "两次检查点之间的小时数；每次中断平均损失半个间隔",
+        ),
+    ),
+    (
+        "spot_interruptions",
+        ft(
+            "Spot interruptions",
+            "竞价中断率",
+            "Per 8-GPU node per month (AWS Spot Advisor's measure); 10 % is an assumption",
+            "每 8 卡节点每月的中断次数（AWS Spot Advisor 的口径）；10 % 为假设",
+        ),
+    ),
+    (
+        "restart_minutes",
+        ft(
+            "Restart time",
+            "重启时间",
+            "Minutes to get capacity back and reload the checkpoint (assumption: 10)",
+            "重新获得算力并加载检查点的分钟数（假设 10）",
         ),
     ),
     (
@@ -1322,6 +1389,10 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
             format!("无法达到延迟目标；最快为每请求 {best_s:.2} 秒（{replica_gpus} 卡一组）")
         }
         Notice::ServingDoesNotFit => "即使用 1024 张卡也放不下该模型用于推理".into(),
+        Notice::SpotRestartsDominate { overhead, per_day } => format!(
+            "竞价实例下作业每天被中断 {per_day:.1} 次，损失 {:.0}% 的实际时间：请缩短 checkpoint_hours 或换用其他计价方式",
+            overhead * 100.0
+        ),
     }
 }
 
@@ -1345,6 +1416,9 @@ pub fn unit(u: &'static str, lang: Lang) -> &'static str {
         "currency/kWh" => "货币/度",
         "1/h" => "次/小时",
         "1/s" => "次/秒",
+        "h" => "小时",
+        "min" => "分钟",
+        "/node/month" => "次/节点/月",
         "0/1" => "0/1",
         other => other,
     }
@@ -1422,6 +1496,15 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("solve", "model", "compute-optimal model", "算力最优模型"),
     ("solve", "budget", "what the budget buys", "预算能买到什么"),
+    ("price_tier", "on_demand", "on demand", "按需"),
+    ("price_tier", "reserved_1y", "reserved 1 year", "预留 1 年"),
+    ("price_tier", "reserved_3y", "reserved 3 years", "预留 3 年"),
+    (
+        "price_tier",
+        "spot",
+        "spot (interruptible)",
+        "竞价（可被中断）",
+    ),
 ];
 
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or

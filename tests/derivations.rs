@@ -30,6 +30,9 @@ fn scenarios() -> Vec<String> {
     for extra in [
         "currency=cny",
         "currency=cny&cny_per_usd=7.25&price_per_gpu_hour=15",
+        "price_tier=spot&gpus=16384",
+        "price_tier=spot&gpus=32768&spot_interruptions=100",
+        "price_tier=reserved_3y&gpu=tpu-v6e&gpus=256&tp=1&pp=1&zero=3&model=llama-3-8b",
         "currency=usd&price_per_gpu_hour=2.5",
         "finetune=lora&lora_rank=64&model=llama-3-8b&tokens=1B",
         "finetune=qlora&model=llama-2-70b",

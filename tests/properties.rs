@@ -89,6 +89,7 @@ prop_compose! {
         (context_tokens, concurrent_sequences, users_concurrent) in (proptest::option::of(1u32..10_000_000), 1u32..100_000, any::<bool>()),
         (solve, budget) in (0usize..5, proptest::option::of(0f64..1e12)),
         (mfu_auto, layout_auto, ep, cp, vpp, hfu) in (any::<bool>(), proptest::bool::weighted(0.05), 1u32..=8, 1u32..=4, proptest::option::of(1u32..=8), proptest::option::of(0.01f64..=1.0)),
+        (tier, tier_prices, checkpoint_hours, spot_interruptions, restart_minutes) in (0usize..4, (proptest::option::of(0f64..100.0), proptest::option::of(0f64..100.0), proptest::option::of(0f64..100.0)), 0.01f64..1000.0, 0f64..100.0, 0f64..10_000.0),
     ) -> Scenario {
         let bits = [4, 8, 16, 32];
         let tp = tp.min(gpus);
@@ -111,6 +112,9 @@ prop_compose! {
             micro_batch: micro_batch.min(global_batch), global_batch,
             optimizer: [Optimizer::AdamW, Optimizer::AdamWFp32Grads, Optimizer::Sgd, Optimizer::Adam8bit][optimizer],
             price_per_gpu_hour: prices.0, gpu_price: prices.1,
+            price_tier: suanli::estimate::scenario::PriceTier::ALL[tier],
+            price_reserved_1y: tier_prices.0, price_reserved_3y: tier_prices.1, price_spot: tier_prices.2,
+            checkpoint_hours, spot_interruptions, restart_minutes,
             currency: if currency { Currency::Cny } else { Currency::Usd }, cny_per_usd, power_w, pue,
             grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
             weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,

@@ -78,6 +78,14 @@ pub enum Notice {
     },
     /// The model does not fit even on 1024 devices for serving.
     ServingDoesNotFit,
+    /// On spot, interruptions take a large share of wall time: checkpoint more often, or
+    /// rent another tier.
+    SpotRestartsDominate {
+        /// Share of wall time lost to interruptions.
+        overhead: f64,
+        /// Interruptions of the whole job per day.
+        per_day: f64,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -155,6 +163,11 @@ impl fmt::Display for Notice {
             Notice::ServingDoesNotFit => {
                 write!(f, "the model does not fit for serving even on 1024 devices")
             }
+            Notice::SpotRestartsDominate { overhead, per_day } => write!(
+                f,
+                "on spot the job is interrupted {per_day:.1} times a day and loses {:.0}% of its wall time: lower checkpoint_hours or choose another price_tier",
+                overhead * 100.0
+            ),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::architecture::{Architecture, Bias};
 use super::hardware;
 use super::precision::{Precision, STORAGE_BITS};
 use super::presets;
-use super::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
+use super::scenario::{Currency, Data, Finetune, Optimizer, PriceTier, Recompute, Scenario};
 use super::solve::Solve;
 use serde::Serialize;
 use std::fmt;
@@ -329,6 +329,7 @@ const RECOMPUTE: &[&str] = &["none", "selective", "full"];
 const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
 const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
 const CURRENCIES: &[&str] = &["usd", "cny"];
+const TIERS: &[&str] = &["on_demand", "reserved_1y", "reserved_3y", "spot"];
 const BIASES: &[&str] = &["none", "qkv", "all"];
 
 fn bits_word(bits: u32) -> &'static str {
@@ -653,6 +654,67 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: number(0.0, 1e6),
         get: |s| opt(s.price_per_gpu_hour),
         set: |s, v| s.price_per_gpu_hour = opt_in(v),
+    },
+    Field {
+        name: "price_tier",
+        unit: "",
+        doc: cli_doc!("rental tier the cost is for: on_demand, reserved_1y, reserved_3y or spot"),
+        kind: Kind::Choice(TIERS),
+        get: |s| Value::Word(s.price_tier.id()),
+        set: |s, v| s.price_tier = PriceTier::from_id(word(v)).unwrap_or(PriceTier::OnDemand),
+    },
+    Field {
+        name: "price_reserved_1y",
+        unit: "currency/h",
+        doc: cli_doc!("1-year committed price per device-hour"),
+        kind: number(0.0, 1e6),
+        get: |s| opt(s.price_reserved_1y),
+        set: |s, v| s.price_reserved_1y = opt_in(v),
+    },
+    Field {
+        name: "price_reserved_3y",
+        unit: "currency/h",
+        doc: cli_doc!("3-year committed price per device-hour"),
+        kind: number(0.0, 1e6),
+        get: |s| opt(s.price_reserved_3y),
+        set: |s, v| s.price_reserved_3y = opt_in(v),
+    },
+    Field {
+        name: "price_spot",
+        unit: "currency/h",
+        doc: cli_doc!("spot price per device-hour"),
+        kind: number(0.0, 1e6),
+        get: |s| opt(s.price_spot),
+        set: |s, v| s.price_spot = opt_in(v),
+    },
+    Field {
+        name: "checkpoint_hours",
+        unit: "h",
+        doc: cli_doc!("hours between checkpoints (spot loses half of one per interruption)"),
+        kind: number(0.01, 1000.0),
+        get: |s| Value::Num(s.checkpoint_hours),
+        set: |s, v| s.checkpoint_hours = num(v),
+    },
+    Field {
+        name: "spot_interruptions",
+        unit: "/node/month",
+        doc: cli_doc!("spot interruptions per 8-device node per month (0.1 or 10%)"),
+        kind: Kind::Number {
+            min: 0.0,
+            max: 100.0,
+            percent: true,
+            auto: false,
+        },
+        get: |s| Value::Num(s.spot_interruptions),
+        set: |s, v| s.spot_interruptions = num(v),
+    },
+    Field {
+        name: "restart_minutes",
+        unit: "min",
+        doc: cli_doc!("minutes to restart after a spot interruption"),
+        kind: number(0.0, 10_000.0),
+        get: |s| Value::Num(s.restart_minutes),
+        set: |s, v| s.restart_minutes = num(v),
     },
     Field {
         name: "gpu_price",

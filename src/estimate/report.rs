@@ -3,7 +3,10 @@
 
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
-use super::cost::{Cost, INTERCONNECT_SHARE, JOULES_PER_KWH, OWNERSHIP_YEARS, cost};
+use super::cost::{
+    Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, NODE_DEVICES,
+    OWNERSHIP_YEARS, SpotRestarts, cost,
+};
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
 use super::limits::{Fix, LimitedBy, deadline_limit};
@@ -12,7 +15,7 @@ use super::notice::Notice;
 use super::precision::Precision;
 use super::resolve::Resolved;
 use super::scenario::Scenario;
-use super::scenario::{Currency, Finetune};
+use super::scenario::{Currency, Finetune, PriceTier};
 use super::search::{self, Candidate};
 use super::solve::{Answers, Solve, answers};
 use super::step::{self, StepTime};
@@ -246,7 +249,15 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         });
     }
     let cost = cost(&r, training.gpu_hours, s.gpus);
-    let answers = answers(&r, cost.price_per_gpu_hour, cost.rental);
+    // Above a fifth of wall time, spot restarts are worth acting on (an assumption).
+    if s.price_tier == PriceTier::Spot && cost.spot.overhead > 0.2 {
+        notices.push(Notice::SpotRestartsDominate {
+            overhead: cost.spot.overhead,
+            per_day: cost.spot.interruptions_per_hour * 24.0,
+        });
+    }
+    // A budget buys compute hours: on spot, each costs its restarts too.
+    let answers = answers(&r, cost.price_per_gpu_hour * cost.wall_factor, cost.rental);
     // What limits the answer asked for: the deadline count's compute or memory, else the
     // deadline or the budget the answer is bounded by.
     let deadline_limited_by = limited_by;
@@ -393,6 +404,8 @@ pub enum Step {
     RoundedUp,
     /// The fewest whole replicas whose predicted MFU meets the deadline, searched over counts.
     SearchOverCounts,
+    /// Held at the largest share the figures allow (spot overhead at 95 %).
+    Capped,
 }
 
 impl Step {
@@ -402,6 +415,7 @@ impl Step {
             Step::WholeReplicas => "whole replicas",
             Step::RoundedUp => "rounded up",
             Step::SearchOverCounts => "fewest replicas meeting the deadline at their predicted MFU",
+            Step::Capped => "capped at 95 %",
         }
     }
 }
@@ -689,13 +703,28 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "",
             "Little's law; docs/model.md §5",
         ),
-        Derivation::new(
-            "rental",
-            "cost = GPU-hours · price per GPU-hour",
-            mul([f(t.gpu_hours), f(rep.cost.price_per_gpu_hour)]),
-            money,
-            "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
-        ),
+        if rep.cost.tier == PriceTier::Spot {
+            Derivation::new(
+                "rental",
+                "cost = GPU-hours · wall factor 1 / (1 − spot overhead) · spot price per GPU-hour",
+                mul([
+                    f(t.gpu_hours),
+                    f(rep.cost.spot.wall_factor),
+                    f(rep.cost.price_per_gpu_hour),
+                ]),
+                money,
+                "docs/model.md §7; seed article (spot 70-90 % cheaper)",
+            )
+        } else {
+            Derivation::new(
+                "rental",
+                "cost = GPU-hours · price per GPU-hour of the tier",
+                mul([f(t.gpu_hours), f(rep.cost.price_per_gpu_hour)]),
+                money,
+                "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
+            )
+        },
+        spot_overhead_row(s, &rep.cost.spot, gpus),
         d(
             "purchase_cost",
             "purchase = n · price per device · (1 + interconnect share)",
@@ -719,8 +748,15 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         ),
         d(
             "energy_joules",
-            "E = GPU-hours · 3600 s/h · P · PUE",
-            mul([f(t.gpu_hours), f(3600.0), f(rep.cost.power_w), f(s.pue)]),
+            if rep.cost.wall_factor == 1.0 {
+                "E = GPU-hours · 3600 s/h · P · PUE"
+            } else {
+                "E = GPU-hours · spot wall factor · 3600 s/h · P · PUE"
+            },
+            mul([f(t.gpu_hours)]
+                .into_iter()
+                .chain((rep.cost.wall_factor != 1.0).then(|| f(rep.cost.wall_factor)))
+                .chain([f(3600.0), f(rep.cost.power_w), f(s.pue)])),
             "J",
             "Touvron et al. 2023 sec. 5.3",
         ),
@@ -809,4 +845,31 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     rows.extend(step_rows);
     rows.push(step_mfu);
     rows
+}
+
+/// Spot's share of wall time lost to interruptions, as the renewal argument gives it.
+fn spot_overhead_row(s: &Scenario, spot: &SpotRestarts, gpus: f64) -> Derivation {
+    let calc = mul([
+        div(
+            mul([
+                num(s.spot_interruptions),
+                num((gpus / NODE_DEVICES).ceil().max(1.0)),
+            ]),
+            num(HOURS_PER_MONTH),
+        ),
+        add([
+            div(num(s.checkpoint_hours), num(2.0)),
+            div(num(s.restart_minutes), num(60.0)),
+        ]),
+    ]);
+    let capped = calc.eval() > MAX_SPOT_OVERHEAD;
+    Derivation::with_step(
+        "spot.overhead",
+        "spot overhead = interruptions per node-month · nodes / 730 h · (checkpoint interval / 2 + restart)",
+        calc,
+        capped.then_some(Step::Capped),
+        spot.overhead,
+        "",
+        "docs/model.md §7 (renewal argument: each hour of wall time loses the work of its interruptions)",
+    )
 }

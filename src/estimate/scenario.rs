@@ -59,6 +59,46 @@ pub enum Currency {
     Cny,
 }
 
+/// How the devices are rented: on demand, committed for one or three years, or as spot
+/// capacity that the cloud may take back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceTier {
+    /// Pay by the hour, no commitment.
+    OnDemand,
+    /// A one-year commitment (reserved instance, committed-use discount).
+    Reserved1y,
+    /// A three-year commitment.
+    Reserved3y,
+    /// Spot or preemptible capacity: cheapest, with interruptions to restart from.
+    Spot,
+}
+
+impl PriceTier {
+    /// Every tier, in the order the page lists them.
+    pub const ALL: [PriceTier; 4] = [
+        PriceTier::OnDemand,
+        PriceTier::Reserved1y,
+        PriceTier::Reserved3y,
+        PriceTier::Spot,
+    ];
+
+    /// The query-string spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            PriceTier::OnDemand => "on_demand",
+            PriceTier::Reserved1y => "reserved_1y",
+            PriceTier::Reserved3y => "reserved_3y",
+            PriceTier::Spot => "spot",
+        }
+    }
+
+    /// Parses the query-string spelling.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == s)
+    }
+}
+
 /// How much training data: a token count or a dataset size in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub enum Data {
@@ -157,8 +197,23 @@ pub struct Scenario {
     pub global_batch: u32,
     /// Optimizer.
     pub optimizer: Optimizer,
-    /// Rental price per device-hour in `currency`; `None` uses the catalog's indicative price.
+    /// On-demand rental price per device-hour in `currency`; `None` uses the catalog's price.
     pub price_per_gpu_hour: Option<f64>,
+    /// The rental tier the cost is shown for.
+    pub price_tier: PriceTier,
+    /// One-year committed price per device-hour; `None` uses the catalog's (or its share).
+    pub price_reserved_1y: Option<f64>,
+    /// Three-year committed price per device-hour; `None` uses the catalog's (or its share).
+    pub price_reserved_3y: Option<f64>,
+    /// Spot price per device-hour; `None` uses the on-demand price times the spot share.
+    pub price_spot: Option<f64>,
+    /// Hours between checkpoints: on spot, an interruption loses half of one on average.
+    pub checkpoint_hours: f64,
+    /// Spot interruptions per 8-device node per month (AWS's Spot Instance Advisor gives the
+    /// same measure as "frequency of interruption").
+    pub spot_interruptions: f64,
+    /// Minutes to get going again after an interruption: new capacity, reload the checkpoint.
+    pub restart_minutes: f64,
     /// Purchase price per device in `currency`; `None` uses the catalog's indicative price.
     pub gpu_price: Option<f64>,
     /// Currency of prices and costs.
@@ -244,6 +299,13 @@ impl Default for Scenario {
             global_batch: 1024,
             optimizer: Optimizer::AdamW,
             price_per_gpu_hour: None,
+            price_tier: PriceTier::OnDemand,
+            price_reserved_1y: None,
+            price_reserved_3y: None,
+            price_spot: None,
+            checkpoint_hours: super::cost::ASSUMED_CHECKPOINT_HOURS,
+            spot_interruptions: super::cost::ASSUMED_SPOT_INTERRUPTIONS,
+            restart_minutes: super::cost::ASSUMED_RESTART_MINUTES,
             gpu_price: None,
             currency: Currency::Usd,
             cny_per_usd: 7.1,
