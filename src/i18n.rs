@@ -217,6 +217,36 @@ pub struct Ui {
     pub pf_days_unit: &'static str,
     /// "per GPU-hour", after a price.
     pub per_gpu_hour: &'static str,
+    /// Paste or drop a config.json
+    pub config_summary: &'static str,
+    /// Open a config.json
+    pub config_open: &'static str,
+    /// A Hugging Face config.json fills the architecture exactly; the link then carries it.
+    pub config_hint: &'static str,
+    /// Read
+    pub config_read: &'static str,
+    /// config.json not used:
+    pub config_refused: &'static str,
+    /// parameters
+    pub config_params: &'static str,
+    /// layers
+    pub config_layers: &'static str,
+    /// active
+    pub config_active: &'static str,
+    /// Ignored (no effect on the compute):
+    pub config_ignored: &'static str,
+    /// on demand
+    pub tier_on_demand: &'static str,
+    /// 1-yr
+    pub tier_1y: &'static str,
+    /// 3-yr
+    pub tier_3y: &'static str,
+    /// spot
+    pub tier_spot: &'static str,
+    /// restarts
+    pub restarts: &'static str,
+    /// Source
+    pub source_word: &'static str,
     /// The serving batch, before its size.
     pub batch_word: &'static str,
     /// "KV cache per token", after a size.
@@ -365,6 +395,21 @@ pub const EN: Ui = Ui {
     dismiss: "Dismiss",
     pf_days_unit: "PF-days",
     per_gpu_hour: "/GPU-h",
+    config_summary: "Paste or drop a config.json",
+    config_open: "Open a config.json",
+    config_hint: "A Hugging Face config.json fills the architecture exactly; the link then carries it.",
+    config_read: "Read",
+    config_refused: "config.json not used:",
+    config_params: "parameters",
+    config_layers: "layers",
+    config_active: "active",
+    config_ignored: "Ignored (no effect on the compute):",
+    tier_on_demand: "on demand",
+    tier_1y: "1-yr",
+    tier_3y: "3-yr",
+    tier_spot: "spot",
+    restarts: "restarts",
+    source_word: "Source",
     batch_word: "batch",
     kv_per_token: "KV/token",
     step_whole_replicas: "whole replicas",
@@ -507,6 +552,21 @@ pub const ZH: Ui = Ui {
     dismiss: "关闭",
     pf_days_unit: "PF-天",
     per_gpu_hour: "/卡时",
+    config_summary: "粘贴或拖入 config.json",
+    config_open: "打开 config.json 文件",
+    config_hint: "Hugging Face 的 config.json 会精确填入模型结构，链接随之带上。",
+    config_read: "已读取",
+    config_refused: "未采用 config.json：",
+    config_params: "参数",
+    config_layers: "层",
+    config_active: "激活",
+    config_ignored: "已忽略（不影响算力）：",
+    tier_on_demand: "按需",
+    tier_1y: "1 年",
+    tier_3y: "3 年",
+    tier_spot: "竞价",
+    restarts: "重启",
+    source_word: "来源",
     batch_word: "批大小",
     kv_per_token: "KV/token",
     step_whole_replicas: "取整到完整副本",
@@ -1393,6 +1453,34 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
             "竞价实例下作业每天被中断 {per_day:.1} 次，损失 {:.0}% 的实际时间：请缩短 checkpoint_hours 或换用其他计价方式",
             overhead * 100.0
         ),
+    }
+}
+
+/// What a config.json's count left out or assumed, in the page language.
+pub fn config_note(n: &crate::estimate::hf_config::Note, lang: Lang) -> String {
+    use crate::estimate::hf_config::Note;
+    if lang == Lang::En {
+        return n.to_string();
+    }
+    match n {
+        Note::FfnAssumed(ffn) => format!("未给出 FFN 大小：按 4 × hidden = {ffn} 计"),
+        Note::TiedByDefault(tied) => format!(
+            "缺少 tie_word_embeddings：按该系列配置类的默认值{}",
+            if *tied {
+                "共享输入输出嵌入"
+            } else {
+                "不共享嵌入"
+            }
+        ),
+        Note::LinearBiasesAsQkv => "线性层偏置只按 Q/K/V 偏置计（不到参数量的 0.1 %）".into(),
+        Note::GptOssBiases => {
+            "未计专家、输出与路由偏置及 attention sink（占 gpt-oss-120b 的 0.03 %）".into()
+        }
+        Note::MtpNotCounted => {
+            "未计多 token 预测层（num_nextn_predict_layers），与公布的总数口径一致".into()
+        }
+        Note::GemmaNorms => "未计额外的注意力后与 FFN 后归一化层（不到 0.01 %）".into(),
+        Note::SharedExpertGate => "未计共享专家的门控（hidden × 1）".into(),
     }
 }
 

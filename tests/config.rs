@@ -260,14 +260,11 @@ fn compute_neutral_fields_are_listed_as_ignored() {
     // gpt-oss: the sliding window is ignored; the count notes the biases it leaves out.
     let oss = import(FIXTURES[9].1);
     assert!(oss.ignored.iter().any(|k| k == "sliding_window"));
-    assert!(oss.notes.iter().any(|n| n.contains("biases")));
+    assert!(oss.notes.contains(&hf_config::Note::GptOssBiases));
     // DeepSeek-V3: the MTP module is named as not counted.
     let v3 = import(FIXTURES[8].1);
-    assert!(
-        v3.notes
-            .iter()
-            .any(|n| n.contains("num_nextn_predict_layers"))
-    );
+    assert!(v3.notes.iter().any(|n| *n == hf_config::Note::MtpNotCounted
+        && n.to_string().contains("num_nextn_predict_layers")));
     assert_eq!(
         (
             v3.arch.kv_latent,

@@ -101,21 +101,41 @@ pub static CARDS: [CardDef; 13] = [
     },
     CardDef {
         metric: "rental",
-        // Rent, and beside it what buying the devices would cost (both prices are inputs).
+        // The chosen tier's rent and price, the other tiers beside it (spot with its restarts),
+        // and what buying the devices would cost.
         detail: |r, l, cny| {
-            format!(
-                "{}{}{}{} · {} {}",
+            use crate::estimate::scenario::PriceTier;
+            let ui = l.ui();
+            let c = &r.cost;
+            let word = |t: PriceTier| match t {
+                PriceTier::OnDemand => ui.tier_on_demand,
+                PriceTier::Reserved1y => ui.tier_1y,
+                PriceTier::Reserved3y => ui.tier_3y,
+                PriceTier::Spot => ui.tier_spot,
+            };
+            let mut text = format!(
+                "{} {}{}{}{}",
+                word(c.tier),
                 if cny { "¥" } else { "$" },
-                human::sig3(r.cost.price_per_gpu_hour),
-                l.ui().per_gpu_hour,
-                if r.cost.price_is_assumption {
-                    format!(" ({})", l.ui().assumption)
+                human::sig3(c.price_per_gpu_hour),
+                ui.per_gpu_hour,
+                if c.price_is_assumption {
+                    format!(" ({})", ui.assumption)
                 } else {
                     String::new()
                 },
-                l.ui().buy,
-                human::money(r.cost.purchase_cost, cny, l)
-            )
+            );
+            if c.tier == PriceTier::Spot {
+                text += &format!(" +{} {}", human::percent(c.spot.overhead), ui.restarts);
+            }
+            for t in PriceTier::ALL.into_iter().filter(|&t| t != c.tier) {
+                text += &format!(
+                    " · {} {}",
+                    word(t),
+                    human::money(c.rental_by_tier.get(t), cny, l)
+                );
+            }
+            text + &format!(" · {} {}", ui.buy, human::money(c.purchase_cost, cny, l))
         },
         warn: never,
     },

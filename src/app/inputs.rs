@@ -192,6 +192,22 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
     let catalog = |price: f64| format!("{} ({})", human::sig3(price), lang.ui().catalog_price);
     match name {
         "price_per_gpu_hour" => catalog(r.cost.catalog_price_per_gpu_hour),
+        // The other tiers: the cloud's published commitment, else a labelled share.
+        "price_reserved_1y" | "price_reserved_3y" | "price_spot" => {
+            use crate::estimate::scenario::PriceTier;
+            let tier = match name {
+                "price_reserved_1y" => PriceTier::Reserved1y,
+                "price_reserved_3y" => PriceTier::Reserved3y,
+                _ => PriceTier::Spot,
+            };
+            let ui = lang.ui();
+            let label = if r.cost.price_assumed_by_tier.get(tier) {
+                ui.assumption
+            } else {
+                ui.catalog_price
+            };
+            format!("{} ({label})", human::sig3(r.cost.price_by_tier.get(tier)))
+        }
         "gpu_price" => catalog(r.cost.catalog_gpu_price),
         "power_w" => format!("{} W (TDP)", r.cost.power_w),
         "requests_per_s" => human::sig3(r.serving.requests_per_s),
@@ -352,10 +368,13 @@ fn set_data_mode(ctx: Ctx, dataset: bool) {
 // ---- Components -----------------------------------------------------------------------------
 
 /// Fields whose empty input stands for something (shown as the placeholder).
-const PLACEHOLDERS: [&str; 6] = [
+const PLACEHOLDERS: [&str; 9] = [
     "hfu",
     "context_tokens",
     "price_per_gpu_hour",
+    "price_reserved_1y",
+    "price_reserved_3y",
+    "price_spot",
     "gpu_price",
     "power_w",
     "requests_per_s",
@@ -500,12 +519,21 @@ fn fields(names: &'static [&'static str]) -> impl IntoView {
         .collect_view()
 }
 
-/// The preset picker, searchable by name; the chosen preset always stays listed.
+/// The preset picker, grouped by family and searchable by name in either language (千问 finds
+/// Qwen); the chosen preset always stays listed. Under it, where the chosen preset comes from.
 #[component]
 fn ModelPicker() -> impl IntoView {
     let ctx = ctx();
     let filter = RwSignal::new(String::new());
     let model = Memo::new(move |_| ctx.scenario.with(|s| s.model.clone().unwrap_or_default()));
+    let source = Memo::new(move |_| {
+        model.with(|id| {
+            presets::find(id).map(|p| match p.count_note {
+                Some(note) => format!("{} ({note})", p.source),
+                None => p.source.to_string(),
+            })
+        })
+    });
     view! {
         <div class="field">
             <label for="f-model">{tr(|u| u.preset)}</label>
@@ -521,16 +549,31 @@ fn ModelPicker() -> impl IntoView {
             <select id="f-model" data-field="model" on:change=move |ev| change(ctx, "model", event_target_value(&ev), false)>
                 <option value="" prop:selected=move || model.with(String::is_empty)>{tr(|u| u.custom_model)}</option>
                 {move || {
-                    let f = filter.get().to_lowercase();
+                    let f = filter.get().trim().to_lowercase();
                     let chosen = model.get();
-                    presets::all()
+                    let zh = ctx.lang.get() == Lang::Zh;
+                    presets::FAMILIES
                         .iter()
-                        .filter(|p| f.is_empty() || p.name.to_lowercase().contains(&f) || p.id.contains(&f) || chosen == p.id)
-                        .map(|p| view! { <option value=p.id prop:selected=chosen == p.id>{p.name}</option> })
+                        .filter_map(|family| {
+                            let rows: Vec<_> = presets::all()
+                                .iter()
+                                .filter(|p| p.family.id == family.id && (p.matches(&f) || chosen == p.id))
+                                .map(|p| view! { <option value=p.id prop:selected=chosen == p.id>{p.name}</option> })
+                                .collect();
+                            (!rows.is_empty()).then(|| {
+                                view! { <optgroup label=if zh { family.name_zh } else { family.name }>{rows}</optgroup> }
+                            })
+                        })
                         .collect_view()
                         .into_any()
                 }}
             </select>
+            <Show when=move || source.with(Option::is_some)>
+                <p class="hint source" id="model-source">
+                    {tr(|u| u.source_word)} ": " {move || source.get().unwrap_or_default()}
+                </p>
+            </Show>
+            <super::config_import::ConfigImport/>
         </div>
     }
 }
@@ -541,11 +584,11 @@ fn GpuPicker() -> impl IntoView {
     use hardware::Vendor;
     let ctx = ctx();
     let gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu.clone()));
-    let groups = [Vendor::Nvidia, Vendor::Amd, Vendor::Google, Vendor::Huawei, Vendor::Cambricon]
+    let groups = Vendor::ALL
         .into_iter()
         .map(|v| {
             view! {
-                <optgroup label=v.name()>
+                <optgroup label=move || if ctx.lang.get() == Lang::Zh { v.name_zh() } else { v.name() }>
                     {hardware::CATALOG
                         .iter()
                         .filter(|a| a.vendor == v)
@@ -676,6 +719,10 @@ pub fn Inputs() -> impl IntoView {
         ctx.scenario
             .with(|s| s.arch.as_ref().is_some_and(|a| a.is_moe()) || s.ep > 1)
     });
+    let spot = Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| s.price_tier == crate::estimate::scenario::PriceTier::Spot)
+    });
     let cny = Memo::new(move |_| {
         ctx.scenario.with(|s| {
             s.currency == Currency::Cny || s.cny_per_usd != Scenario::default().cny_per_usd
@@ -744,7 +791,12 @@ pub fn Inputs() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_cost)}</legend>
-                {fields(&["currency", "price_per_gpu_hour", "gpu_price"])}
+                {fields(&["currency", "price_tier", "price_per_gpu_hour", "price_reserved_1y", "price_reserved_3y", "price_spot"])}
+                // Interruptions cost only on spot: its checkpoint interval, rate and restart.
+                <Show when=move || spot.get()>
+                    {fields(&["checkpoint_hours", "spot_interruptions", "restart_minutes"])}
+                </Show>
+                {fields(&["gpu_price"])}
                 <Show when=move || cny.get()>{fields(&["cny_per_usd"])}</Show>
                 {fields(&["power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
             </fieldset>

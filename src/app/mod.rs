@@ -13,6 +13,7 @@
 pub mod cards;
 pub mod chart_backend;
 pub mod chart_canvas;
+pub mod config_import;
 pub mod export;
 pub mod header;
 pub mod inputs;

@@ -19,6 +19,7 @@ fn shown(d: &Derivation, lang: i18n::Lang) -> String {
         Step::WholeReplicas => ui.step_whole_replicas,
         Step::RoundedUp => ui.step_rounded_up,
         Step::SearchOverCounts => ui.step_search_counts,
+        Step::Capped => ui.step_capped,
     });
     match crate::metrics::find(d.metric) {
         Some(m) if matches!(m.show, Show::Days | Show::Mwh | Show::Tonnes | Show::Tflops) => {

@@ -23,8 +23,63 @@ pub struct Imported {
     pub model_type: String,
     /// Keys present that do not change the compute, as the file spells them.
     pub ignored: Vec<String>,
-    /// Parts the count leaves out or values it assumed, one sentence each.
-    pub notes: Vec<String>,
+    /// Parts the count leaves out or values it assumed.
+    pub notes: Vec<Note>,
+}
+
+/// Something the count left out or assumed, worth saying beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// No FFN size in the file: 4 × hidden taken.
+    FfnAssumed(u32),
+    /// No `tie_word_embeddings`: the family's default taken.
+    TiedByDefault(bool),
+    /// Biases on every linear layer counted as Q/K/V biases only.
+    LinearBiasesAsQkv,
+    /// gpt-oss's expert, output and router biases and attention sinks.
+    GptOssBiases,
+    /// Multi-token-prediction layers, which the published totals leave out.
+    MtpNotCounted,
+    /// Gemma's extra post-attention and post-FFN norms.
+    GemmaNorms,
+    /// Qwen2-MoE's shared-expert gate.
+    SharedExpertGate,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::FfnAssumed(ffn) => write!(f, "no FFN size given: 4 × hidden = {ffn} assumed"),
+            Note::TiedByDefault(tied) => write!(
+                f,
+                "tie_word_embeddings absent: {} as the family's config class does by default",
+                if *tied { "tied" } else { "untied" }
+            ),
+            Note::LinearBiasesAsQkv => {
+                write!(
+                    f,
+                    "linear biases counted as Q/K/V biases only (under 0.1 % of the count)"
+                )
+            }
+            Note::GptOssBiases => write!(
+                f,
+                "expert, output and router biases and attention sinks not counted (0.03 % of gpt-oss-120b)"
+            ),
+            Note::MtpNotCounted => write!(
+                f,
+                "multi-token-prediction layers (num_nextn_predict_layers) not counted, as the published totals do not"
+            ),
+            Note::GemmaNorms => {
+                write!(
+                    f,
+                    "the extra post-attention and post-FFN norms not counted (under 0.01 %)"
+                )
+            }
+            Note::SharedExpertGate => {
+                write!(f, "the shared expert's gate (hidden × 1) not counted")
+            }
+        }
+    }
 }
 
 /// A config that cannot be read, naming the field at fault.
@@ -315,7 +370,7 @@ fn refuse_unrepresentable(model_type: &str, reader: &Reader) -> Result<(), Confi
 fn read_architecture(
     r: &mut Reader,
     model_type: &str,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Result<Architecture, ConfigError> {
     let layers = r.required(&["num_hidden_layers", "n_layer", "num_layers", "n_layers"])?;
     let hidden = r.required(&["hidden_size", "n_embd", "d_model"])?;
@@ -387,10 +442,7 @@ fn read_architecture(
         }
         (_, Some(f)) if f > 0 => f,
         _ => {
-            notes.push(format!(
-                "no FFN size given: 4 × hidden = {} assumed",
-                4 * hidden
-            ));
+            notes.push(Note::FfnAssumed(hidden.saturating_mul(4)));
             hidden.saturating_mul(4)
         }
     };
@@ -401,10 +453,7 @@ fn read_architecture(
         Some(t) => t,
         None => {
             let t = TIED_BY_DEFAULT.contains(&model_type);
-            notes.push(format!(
-                "tie_word_embeddings absent: {} as {model_type}'s config class does by default",
-                if t { "tied" } else { "untied" }
-            ));
+            notes.push(Note::TiedByDefault(t));
             t
         }
     };
@@ -417,12 +466,10 @@ fn read_architecture(
         || attention_bias.unwrap_or(ATTENTION_BIAS_BY_DEFAULT.contains(&model_type))
     {
         Bias::Qkv
+    } else if linear_bias == Some(true) {
+        notes.push(Note::LinearBiasesAsQkv);
+        Bias::Qkv
     } else {
-        if linear_bias == Some(true) {
-            notes.push(
-                "linear biases: counted as Q/K/V biases only (under 0.1 % of the count)".into(),
-            );
-        }
         Bias::None
     };
 
@@ -448,14 +495,14 @@ fn read_architecture(
     };
     read_experts(r, model_type, ffn_given, &mut arch, notes)?;
     if model_type == "gpt_oss" {
-        notes.push("expert, output and router biases and attention sinks not counted (0.03 % of gpt-oss-120b)".into());
+        notes.push(Note::GptOssBiases);
     }
     if r.has("num_nextn_predict_layers") {
         r.value(&["num_nextn_predict_layers"]);
-        notes.push("multi-token-prediction layers (num_nextn_predict_layers) not counted, as the published totals do not".into());
+        notes.push(Note::MtpNotCounted);
     }
     if matches!(model_type, "gemma2" | "gemma3" | "gemma3_text") {
-        notes.push("the extra post-attention and post-FFN norms not counted (under 0.01 %)".into());
+        notes.push(Note::GemmaNorms);
     }
     Ok(arch)
 }
@@ -465,7 +512,7 @@ fn read_experts(
     model_type: &str,
     ffn_given: Option<u32>,
     arch: &mut Architecture,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Result<(), ConfigError> {
     let experts = r
         .count(&[
@@ -539,7 +586,7 @@ fn read_experts(
             ));
         }
         shared = size / expert_ffn;
-        notes.push("the shared expert's gate (hidden × 1) not counted".into());
+        notes.push(Note::SharedExpertGate);
     }
     if matches!(model_type, "llama4" | "llama4_text") {
         // Llama 4: one shared expert in every MoE layer (the config has no key for it).

@@ -67,10 +67,6 @@ pub const FAMILIES: &[Family] = &[
     },
 ];
 
-fn family(id: &str) -> Family {
-    *FAMILIES.iter().find(|f| f.id == id).expect("family listed")
-}
-
 /// A named, sourced architecture.
 #[derive(Clone, Debug, Serialize)]
 pub struct Preset {
@@ -165,7 +161,7 @@ pub fn matching(arch: &Architecture) -> Option<&'static Preset> {
 
 /// A dense model with its head width given (Qwen3, Gemma and Llama 3.2 do not use `h / a`).
 #[allow(clippy::too_many_arguments)]
-fn dense_hd(
+const fn dense_hd(
     layers: u32,
     hidden: u32,
     heads: u32,
@@ -185,7 +181,7 @@ fn dense_hd(
 
 /// Mixture-of-experts layers on a dense skeleton: `experts` routed of width `expert_ffn`, top-k,
 /// shared experts and leading dense layers.
-fn moe(
+const fn moe(
     mut a: Architecture,
     experts: u32,
     top_k: u32,
@@ -202,7 +198,7 @@ fn moe(
 }
 
 /// DeepSeek's multi-head latent attention on a skeleton.
-fn mla(mut a: Architecture, kv_latent: u32, q_latent: u32, rope_dim: u32) -> Architecture {
+const fn mla(mut a: Architecture, kv_latent: u32, q_latent: u32, rope_dim: u32) -> Architecture {
     a.kv_latent = kv_latent;
     a.q_latent = q_latent;
     a.rope_dim = rope_dim;
@@ -225,7 +221,7 @@ type Row = (
 
 fn build() -> Vec<Preset> {
     use Bias::{All, None, Qkv};
-    let deepseek_v3 = mla(
+    const DEEPSEEK_V3: Architecture = mla(
         moe(
             dense_hd(61, 7168, 128, 128, 128, 18432, 129280, false, None),
             256,
@@ -238,7 +234,7 @@ fn build() -> Vec<Preset> {
         1536,
         64,
     );
-    let kimi_k2 = mla(
+    const KIMI_K2: Architecture = mla(
         moe(
             dense_hd(61, 7168, 64, 64, 128, 18432, 163840, false, None),
             384,
@@ -251,7 +247,7 @@ fn build() -> Vec<Preset> {
         1536,
         64,
     );
-    let deepseek_v2_lite = mla(
+    const DEEPSEEK_V2_LITE: Architecture = mla(
         moe(
             dense_hd(27, 2048, 16, 16, 128, 10944, 102400, false, None),
             64,
@@ -264,12 +260,17 @@ fn build() -> Vec<Preset> {
         0,
         64,
     );
-    let mut falcon = dense(80, 14848, 232, 8, 4 * 14848, false, 65024, false, None);
-    falcon.head_dim = 64;
-    let llama3_8b = dense(32, 4096, 32, 8, 14336, true, 128256, false, None);
-    let llama3_70b = dense(80, 8192, 64, 8, 28672, true, 128256, false, None);
-    let qwen3 = |l, h, a, ffn, tied| dense_hd(l, h, a, 8, 128, ffn, 151936, tied, None);
-    let rows: Vec<Row> = vec![
+    const FALCON: Architecture = {
+        let mut a = dense(80, 14848, 232, 8, 4 * 14848, false, 65024, false, None);
+        a.head_dim = 64;
+        a
+    };
+    const LLAMA3_8B: Architecture = dense(32, 4096, 32, 8, 14336, true, 128256, false, None);
+    const LLAMA3_70B: Architecture = dense(80, 8192, 64, 8, 28672, true, 128256, false, None);
+    const fn qwen3(l: u32, h: u32, a: u32, ffn: u32, tied: bool) -> Architecture {
+        dense_hd(l, h, a, 8, 128, ffn, 151936, tied, None)
+    }
+    const ROWS: &[Row] = &[
         // Qwen (Alibaba). Qwen3 pretrains at 4,096 tokens before its long-context stage.
         (
             "qwen3-0.6b",
@@ -431,7 +432,7 @@ fn build() -> Vec<Preset> {
             "deepseek-v3",
             "DeepSeek-V3 (671B MoE)",
             "deepseek",
-            deepseek_v3.clone(),
+            DEEPSEEK_V3,
             4096,
             671e9,
             37e9,
@@ -442,7 +443,7 @@ fn build() -> Vec<Preset> {
             "deepseek-r1",
             "DeepSeek-R1 (671B MoE)",
             "deepseek",
-            deepseek_v3,
+            DEEPSEEK_V3,
             4096,
             671e9,
             37e9,
@@ -453,7 +454,7 @@ fn build() -> Vec<Preset> {
             "deepseek-v2-lite",
             "DeepSeek-V2-Lite (16B MoE)",
             "deepseek",
-            deepseek_v2_lite,
+            DEEPSEEK_V2_LITE,
             4096,
             15.7e9,
             2.4e9,
@@ -465,7 +466,7 @@ fn build() -> Vec<Preset> {
             "kimi-k2",
             "Kimi K2 (1T MoE)",
             "kimi",
-            kimi_k2,
+            KIMI_K2,
             4096,
             1e12,
             32e9,
@@ -538,7 +539,7 @@ fn build() -> Vec<Preset> {
             "llama-3.3-70b",
             "Llama-3.3 70B",
             "llama",
-            llama3_70b.clone(),
+            LLAMA3_70B,
             8192,
             70_553_706_496.0,
             0.0,
@@ -582,7 +583,7 @@ fn build() -> Vec<Preset> {
             "llama-3.1-8b",
             "Llama-3.1 8B",
             "llama",
-            llama3_8b.clone(),
+            LLAMA3_8B,
             8192,
             8_030_261_248.0,
             0.0,
@@ -593,7 +594,7 @@ fn build() -> Vec<Preset> {
             "llama-3-70b",
             "Llama-3 70B",
             "llama",
-            llama3_70b,
+            LLAMA3_70B,
             8192,
             70_553_706_496.0,
             0.0,
@@ -604,7 +605,7 @@ fn build() -> Vec<Preset> {
             "llama-3-8b",
             "Llama-3 8B",
             "llama",
-            llama3_8b,
+            LLAMA3_8B,
             8192,
             8_030_261_248.0,
             0.0,
@@ -870,7 +871,7 @@ fn build() -> Vec<Preset> {
             "falcon-180b",
             "Falcon-180B",
             "historical",
-            falcon,
+            FALCON,
             2048,
             180e9,
             0.0,
@@ -878,13 +879,16 @@ fn build() -> Vec<Preset> {
             Option::None,
         ),
     ];
-    rows.into_iter()
+    ROWS.iter()
         .map(
-            |(id, name, fam, arch, seq, total, active, source, count_note)| Preset {
+            |&(id, name, fam, ref arch, seq, total, active, source, count_note)| Preset {
                 id,
                 name,
-                family: family(fam),
-                arch,
+                family: *FAMILIES
+                    .iter()
+                    .find(|f| f.id == fam)
+                    .expect("family listed"),
+                arch: arch.clone(),
                 seq,
                 published_params: total,
                 published_active: if active > 0.0 { active } else { total },

@@ -270,7 +270,7 @@ test('typed nonsense is reported beside the field and the last valid value stays
 async function englishLeftovers(page) {
   return page.evaluate(() => {
     const skip = 'code, .source, option, select, .card-value, .legend, td, [data-field], [data-metric="peak_tflops"], h1, script, style, #lang, .card-detail';
-    const allowed = /^(MFU|HFU|ZeRO-?|LoRA|QLoRA|SwiGLU|GeGLU|FLOPs?|PF|days|FFN|MoE|MLA|RoPE|KV|QKV|GQA|MHA|MQA|TP|PP|BPE|TDP|PUE|HBM|CO2e?|Chinchilla|LayerNorm|vLLM|AdamW|SGD|Adam|GPU|GPUs|token|tokens|batch|tok|bits?|fp\d+|bf16|tf32|TFLOP|TB|GB|KB|MB|MWh|kWh|Gb|W|Suanli|USD|CNY|JSON|Llama|NVLink|dropout|norm|all-reduce|tp|pp|replicas|global_batch)$/i;
+    const allowed = /^(MFU|HFU|ZeRO-?|LoRA|QLoRA|SwiGLU|GeGLU|FLOPs?|PF|days|FFN|MoE|MLA|RoPE|KV|QKV|GQA|MHA|MQA|TP|PP|BPE|TDP|PUE|HBM|CO2e?|Chinchilla|LayerNorm|vLLM|AdamW|SGD|Adam|GPU|GPUs|token|tokens|batch|tok|bits?|fp\d+|bf16|tf32|TFLOP|TB|GB|KB|MB|MWh|kWh|Gb|W|Suanli|USD|CNY|JSON|Llama|NVLink|dropout|norm|all-reduce|tp|pp|replicas|global_batch|config|json|Hugging|Face)$/i;
     const bad = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -1,0 +1,157 @@
+//! The "paste or drop a config.json" box under the model picker: a Hugging Face config read by
+//! the core's `hf_config` into the architecture, which then travels in the link like any other.
+
+use super::state::{Ctx, ctx, tr};
+use crate::estimate::hf_config::{self, Imported};
+use crate::estimate::presets;
+use crate::human;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// What the last read gave: a summary of the model, or the message naming the field at fault.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Idle,
+    Read { text: String },
+    Refused { text: String },
+}
+
+/// Reads a config's text and, when it is one, makes its architecture the scenario's.
+fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
+    if text.trim().is_empty() {
+        status.set(Status::Idle);
+        return;
+    }
+    let lang = ctx.lang.get_untracked();
+    match hf_config::parse(text) {
+        Ok(imported) => {
+            apply(ctx, &imported);
+            status.set(Status::Read {
+                text: summary(&imported, lang),
+            });
+        }
+        Err(e) => status.set(Status::Refused {
+            text: format!("{} {e}", lang.ui().config_refused),
+        }),
+    }
+}
+
+/// A known model's config becomes its preset (the short link `model=<id>`); any other, a custom
+/// architecture with every field in the link.
+fn apply(ctx: Ctx, imported: &Imported) {
+    let preset = presets::matching(&imported.arch);
+    ctx.scenario.update(|s| {
+        s.model = preset.map(|p| p.id.to_string());
+        s.arch = Some(imported.arch.clone());
+        s.params = None;
+        s.active_params = None;
+    });
+}
+
+fn summary(imported: &Imported, lang: crate::i18n::Lang) -> String {
+    let ui = lang.ui();
+    let count = imported.arch.param_count();
+    let mut text = format!(
+        "{} {} ({}): {} {}, {} {}",
+        ui.config_read,
+        imported.name,
+        imported.model_type,
+        human::count(count.total, lang),
+        ui.config_params,
+        imported.arch.layers,
+        ui.config_layers,
+    );
+    if imported.arch.is_moe() {
+        text += &format!(
+            ", {} {}",
+            human::count(count.active, lang),
+            ui.config_active
+        );
+    }
+    if let Some(p) = presets::matching(&imported.arch) {
+        text += &format!(" = {}", p.name);
+    }
+    text.push('.');
+    if !imported.ignored.is_empty() {
+        text += &format!(" {} {}.", ui.config_ignored, imported.ignored.join(", "));
+    }
+    for note in &imported.notes {
+        text += &format!(" {}.", crate::i18n::config_note(note, lang));
+    }
+    text
+}
+
+/// Reads the first file of a file list (chosen or dropped).
+fn read_file(ctx: Ctx, file: web_sys::File, status: RwSignal<Status>, pasted: RwSignal<String>) {
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        pasted.set(text.clone());
+        read(ctx, &text, status);
+    });
+}
+
+/// The box: a text area to paste into or drop onto, a file picker, and what was read.
+#[component]
+pub fn ConfigImport() -> impl IntoView {
+    let ctx = ctx();
+    let status = RwSignal::new(Status::Idle);
+    let pasted = RwSignal::new(String::new());
+    let on_drop = move |ev: ev::DragEvent| {
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            read_file(ctx, file, status, pasted);
+        }
+    };
+    let on_file = move |ev: ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            input.set_value("");
+            read_file(ctx, file, status, pasted);
+        }
+    };
+    view! {
+        <details class="config-import">
+            <summary>{tr(|u| u.config_summary)}</summary>
+            <textarea
+                id="config-json"
+                rows="4"
+                spellcheck="false"
+                aria-label=tr(|u| u.config_summary)
+                placeholder=r#"{"model_type": "qwen3", "hidden_size": 4096, …}"#
+                prop:value=pasted
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    read(ctx, &text, status);
+                    pasted.set(text);
+                }
+                on:dragover=|ev: ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop
+            ></textarea>
+            <label class="file-button">
+                {tr(|u| u.config_open)}
+                <input type="file" id="config-file" accept=".json,application/json" on:change=on_file/>
+            </label>
+            <p
+                id="config-status"
+                role="status"
+                class=move || match status.get() {
+                    Status::Refused { .. } => "hint error",
+                    _ => "hint",
+                }
+            >
+                {move || match status.get() {
+                    Status::Idle => ctx.ui().config_hint.to_string(),
+                    Status::Read { text } | Status::Refused { text } => text,
+                }}
+            </p>
+        </details>
+    }
+}

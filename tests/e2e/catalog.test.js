@@ -1,0 +1,115 @@
+// End-to-end tests of the catalogs on the page: a pasted config.json fills the architecture and
+// travels in the link, the model picker searches both languages, rental tiers change the cost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, metric } from './browser.js';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Qwen/Qwen3-1.7B's config.json (trimmed): a model the catalog does not list. Its card says
+// 1.7B parameters, 1.4B without embeddings; the core counts 1,720,567,808 (1.41B + 311M tied).
+const QWEN3_1_7B = JSON.stringify({
+  architectures: ['Qwen3ForCausalLM'], model_type: 'qwen3', hidden_size: 2048,
+  intermediate_size: 6144, num_attention_heads: 16, num_hidden_layers: 28,
+  num_key_value_heads: 8, head_dim: 128, vocab_size: 151936, tie_word_embeddings: true,
+  rope_theta: 1000000, max_position_embeddings: 40960,
+});
+// Qwen/Qwen3-8B's: a model the catalog lists.
+const QWEN3_8B = JSON.stringify({
+  model_type: 'qwen3', hidden_size: 4096, intermediate_size: 12288, num_attention_heads: 32,
+  num_hidden_layers: 36, num_key_value_heads: 8, head_dim: 128, vocab_size: 151936,
+  tie_word_embeddings: false,
+});
+// Llama 4 Maverick alternates dense and MoE layers, which the model cannot represent.
+const MAVERICK = JSON.stringify({
+  model_type: 'llama4', text_config: { hidden_size: 5120, num_attention_heads: 40,
+    num_hidden_layers: 48, vocab_size: 202048, intermediate_size: 8192,
+    num_local_experts: 128, num_experts_per_tok: 1, interleave_moe_layer_step: 2 },
+});
+
+async function paste(page, text) {
+  await page.locator('details.config-import').evaluate((d) => { d.open = true; });
+  await page.locator('#config-json').fill(text);
+}
+
+test('a pasted config.json fills the architecture, and the link reopens it', async () => {
+  const { page, errors, ctx } = await open(browser, server.url);
+  await paste(page, QWEN3_1_7B);
+  await page.waitForFunction(() => document.querySelector('.cards [data-metric="params_total"]')?.dataset.value === '1720567808');
+  const status = await page.locator('#config-status').innerText();
+  assert.match(status, /Qwen3ForCausalLM/);
+  assert.match(status, /rope_theta/, 'compute-neutral fields are listed as ignored');
+  assert.equal(await page.locator('#f-model').inputValue(), '', 'not a catalog model: custom');
+  // The link carries the architecture; opened afresh it is the same model.
+  await page.waitForFunction(() => /[?&]layers=28&hidden=2048/.test(location.search));
+  const link = page.url();
+  const { page: reopened, ctx: ctx2 } = await open(browser, link);
+  assert.equal(await metric(reopened, 'params_total'), 1720567808);
+  await ctx2.close();
+  // A known model's config picks its preset: the link is the short `model=` one.
+  await paste(page, QWEN3_8B);
+  await page.waitForFunction(() => document.querySelector('#f-model').value === 'qwen3-8b');
+  await page.waitForFunction(() => /[?&]model=qwen3-8b(&|$)/.test(location.search));
+  assert.match(await page.locator('#config-status').innerText(), /Qwen3 8B/);
+  // A config the model cannot represent is refused, naming the field; the model stays.
+  const before = await metric(page, 'params_total');
+  await paste(page, MAVERICK);
+  await page.waitForSelector('#config-status.error');
+  assert.match(await page.locator('#config-status').innerText(), /text_config\.interleave_moe_layer_step/);
+  assert.equal(await metric(page, 'params_total'), before);
+  // Not JSON at all.
+  await paste(page, 'hidden_size: 4096');
+  await page.waitForFunction(() => /json:/.test(document.querySelector('#config-status.error')?.innerText ?? ''));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the model picker groups by family and searches in both languages', async () => {
+  const { page, errors, ctx } = await open(browser, server.url, { locale: 'zh-CN' });
+  const options = () => page.$$eval('#f-model option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok((await options()).length >= 40, 'at least 40 presets');
+  const groups = await page.$$eval('#f-model optgroup', (gs) => gs.map((g) => g.label));
+  assert.ok(groups.includes('通义千问 Qwen（阿里）'), groups.join(', '));
+  await page.locator('#model-search').fill('千问');
+  await page.waitForFunction(() => [...document.querySelectorAll('#f-model option')].filter((o) => o.value).every((o) => o.value.startsWith('qwen') || o.selected));
+  assert.ok((await options()).filter((v) => v.startsWith('qwen')).length >= 10);
+  await page.locator('#model-search').fill('深度求索');
+  await page.waitForFunction(() => [...document.querySelectorAll('#f-model option')].some((o) => o.value === 'deepseek-r1'));
+  // The chosen preset names its source.
+  await page.locator('#model-search').fill('kimi');
+  await page.locator('#f-model').selectOption('kimi-k2');
+  await page.waitForFunction(() => /Kimi K2 model card/.test(document.querySelector('#model-source')?.innerText ?? ''));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('rental tiers change the cost card and its derivation; spot pays for its restarts', async () => {
+  const { page, errors, ctx } = await open(browser, server.url + '?gpus=16384');
+  const onDemand = await metric(page, 'rental');
+  await page.locator('[data-field="price_tier"]').selectOption('spot');
+  await page.waitForFunction((b) => Number(document.querySelector('.cards [data-metric="rental"]').dataset.value) !== b, onDemand);
+  const spot = await metric(page, 'rental');
+  // 30 % of on demand, times 1 / (1 - overhead): 2,048 nodes at 10 % a month, each interruption
+  // losing half an hour and a 10 minute restart: 0.1 · 2048 / 730 · 0.6667 = 18.7 % lost.
+  const overhead = 0.1 * 2048 / 730 * (0.5 + 10 / 60);
+  assert.ok(Math.abs(spot / (onDemand * 0.3 / (1 - overhead)) - 1) < 1e-9, `${spot} vs ${onDemand}`);
+  assert.match(await page.locator('.cards [data-metric="rental"]').locator('..').innerText(), /restarts/);
+  const row = page.locator('table.derivations tr[data-metric="rental"]');
+  await page.locator('#tab-how').click();
+  assert.match(await row.innerText(), /wall factor/);
+  // Checkpointing more often costs less on spot.
+  await page.locator('[data-field="checkpoint_hours"]').fill('0.1');
+  await page.locator('[data-field="checkpoint_hours"]').press('Enter');
+  await page.waitForFunction((b) => Number(document.querySelector('.cards [data-metric="rental"]').dataset.value) < b, spot);
+  await page.waitForFunction(() => /[?&]price_tier=spot/.test(location.search) && /checkpoint_hours=0.1/.test(location.search));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
