@@ -247,6 +247,8 @@ pub struct Ui {
     pub restarts: &'static str,
     /// Source
     pub source_word: &'static str,
+    /// Rented only: no purchase price.
+    pub not_for_sale: &'static str,
     /// The serving batch, before its size.
     pub batch_word: &'static str,
     /// "KV cache per token", after a size.
@@ -410,6 +412,7 @@ pub const EN: Ui = Ui {
     tier_spot: "spot",
     restarts: "restarts",
     source_word: "Source",
+    not_for_sale: "rented only, not sold",
     batch_word: "batch",
     kv_per_token: "KV/token",
     step_whole_replicas: "whole replicas",
@@ -567,6 +570,7 @@ pub const ZH: Ui = Ui {
     tier_spot: "竞价",
     restarts: "重启",
     source_word: "来源",
+    not_for_sale: "仅租用，不单独出售",
     batch_word: "批大小",
     kv_per_token: "KV/token",
     step_whole_replicas: "取整到完整副本",

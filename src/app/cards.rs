@@ -135,7 +135,12 @@ pub static CARDS: [CardDef; 13] = [
                     human::money(c.rental_by_tier.get(t), cny, l)
                 );
             }
-            text + &format!(" · {} {}", ui.buy, human::money(c.purchase_cost, cny, l))
+            // TPUs and Trainium are rented only: the catalog has no price to buy them at.
+            if c.purchase_cost > 0.0 || c.catalog_gpu_price > 0.0 {
+                text + &format!(" · {} {}", ui.buy, human::money(c.purchase_cost, cny, l))
+            } else {
+                text + " · " + ui.not_for_sale
+            }
         },
         warn: never,
     },
@@ -234,14 +239,21 @@ pub static CARDS: [CardDef; 13] = [
         // three years, an assumption), its power, and rent per million tokens.
         detail: |r, l, cny| {
             let sv = &r.serving;
+            let owning = if sv.ownership_per_day > 0.0 || r.cost.catalog_gpu_price > 0.0 {
+                format!(
+                    "{} {}{} ({})",
+                    l.ui().buy,
+                    human::money(sv.ownership_per_day, cny, l),
+                    l.ui().per_day,
+                    l.ui().three_years_assumed,
+                )
+            } else {
+                l.ui().not_for_sale.to_string()
+            };
             format!(
-                "{}{} · {} {}{} ({}) · {} {}",
+                "{}{} · {owning} · {} {}",
                 human::money(sv.cost_per_million_tokens, cny, l),
                 l.ui().per_million_tokens,
-                l.ui().buy,
-                human::money(sv.ownership_per_day, cny, l),
-                l.ui().per_day,
-                l.ui().three_years_assumed,
                 l.ui().electricity_word,
                 human::money(sv.electricity_per_day, cny, l),
             )
