@@ -85,3 +85,68 @@ fn citations_point_at_sections_of_docs_model() {
     }
     assert!(cited >= 30, "{cited} citations found");
 }
+
+#[test]
+fn the_cli_reads_a_config_and_prints_the_catalogs() {
+    let dir = std::env::temp_dir().join(format!("suanli-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.json");
+    // Qwen/Qwen3-8B's config.json (trimmed); the query's layers=40 goes on top of its 36.
+    std::fs::write(
+        &path,
+        r#"{"model_type":"qwen3","hidden_size":4096,"intermediate_size":12288,
+        "num_attention_heads":32,"num_hidden_layers":36,"num_key_value_heads":8,"head_dim":128,
+        "vocab_size":151936,"tie_word_embeddings":false,"rope_theta":1000000}"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_suanli"))
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            out.status.success(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (ok, out, err) = run(&[
+        "--config",
+        path.to_str().unwrap(),
+        "--json",
+        "gpus=512&layers=40",
+    ]);
+    assert!(ok, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // Qwen3-8B counts 8,190,726,144 at 36 layers; each further layer adds 192,946,176 (its
+    // attention 41,943,040, FFN 150,994,944 and two norms of 4096).
+    assert_eq!(
+        report["params_total"].as_f64(),
+        Some(8_190_726_144.0 + 4.0 * 192_946_176.0)
+    );
+    assert!(report["scenario"].as_str().unwrap().contains("gpus=512"));
+    assert!(err.contains("rope_theta"), "ignored fields named: {err}");
+    // A file that is not a config fails, naming why.
+    std::fs::write(&path, "not json").unwrap();
+    let (ok, _, err) = run(&["--config", path.to_str().unwrap()]);
+    assert!(!ok && err.contains("json:"), "{err}");
+
+    let (ok, out, _) = run(&["--catalog"]);
+    assert!(ok);
+    let catalog: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let models = catalog["models"].as_array().unwrap();
+    let accelerators = catalog["accelerators"].as_array().unwrap();
+    assert!(models.len() >= 40 && accelerators.len() >= 35);
+    for entry in models.iter().chain(accelerators) {
+        for key in ["id", "name", "source"] {
+            assert!(
+                entry[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {entry}"
+            );
+        }
+    }
+    let v3 = models.iter().find(|m| m["id"] == "deepseek-v3").unwrap();
+    assert_eq!(v3["arch"]["experts"], 256);
+    assert!((v3["params"].as_f64().unwrap() / 671e9 - 1.0).abs() < 0.001);
+    std::fs::remove_dir_all(&dir).ok();
+}
