@@ -5,6 +5,7 @@
 //! them listed as ignored). Each count must come within 0.1 % of the one its model card or
 //! safetensors index states, which is named beside it.
 
+use proptest::prelude::*;
 use suanli::estimate::hf_config::{self, Imported};
 use suanli::estimate::query;
 
@@ -395,3 +396,89 @@ fn a_known_models_config_finds_its_preset() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..Default::default() })]
+
+    /// Any config built from the keys the reader knows, with any whole numbers (zeros and
+    /// huge ones included) and flags, is read or refused naming a field: never a panic, and a
+    /// read architecture counts a finite, positive number of parameters.
+    #[test]
+    fn any_config_is_read_or_refused_naming_a_field(
+        values in proptest::collection::vec((0usize..KEYS.len(), proptest::prop_oneof![
+            proptest::strategy::Just(serde_json::Value::from(0)),
+            (1u64..5).prop_map(serde_json::Value::from),
+            (0u64..300_000).prop_map(serde_json::Value::from),
+            proptest::num::u64::ANY.prop_map(serde_json::Value::from),
+            proptest::bool::ANY.prop_map(serde_json::Value::from),
+            proptest::strategy::Just(serde_json::Value::Null),
+        ]), 0..6),
+        model_type in proptest::sample::select(vec!["llama", "qwen2_moe", "deepseek_v3", "gemma2", "falcon", "chatglm", "gpt_oss", "llama4", "mystery"]),
+    ) {
+        // From a complete MoE-with-MLA config, so that the random changes reach every branch.
+        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(BASE).unwrap();
+        map.insert("model_type".into(), model_type.into());
+        for (k, v) in values {
+            map.insert(KEYS[k].into(), v);
+        }
+        match hf_config::parse(&serde_json::Value::Object(map).to_string()) {
+            Ok(imported) => {
+                let count = imported.arch.param_count();
+                prop_assert!(count.total.is_finite() && count.total > 0.0, "{:?}", imported.arch);
+                prop_assert!(count.active <= count.total);
+            }
+            Err(e) => prop_assert!(!e.field.is_empty() && !e.message.is_empty()),
+        }
+    }
+}
+
+/// A config with every part: dense leading layers, routed and shared experts, MLA.
+const BASE: &str = r#"{"num_hidden_layers":8,"hidden_size":1024,"num_attention_heads":16,
+"num_key_value_heads":4,"intermediate_size":4096,"vocab_size":32000,"num_experts":16,
+"num_experts_per_tok":2,"moe_intermediate_size":512,"shared_expert_intermediate_size":1024,
+"first_k_dense_replace":1,"kv_lora_rank":256,"q_lora_rank":512,"qk_rope_head_dim":32,
+"qk_nope_head_dim":64,"v_head_dim":64}"#;
+
+/// The keys the reader knows, for the property test.
+const KEYS: &[&str] = &[
+    "num_hidden_layers",
+    "n_layer",
+    "num_layers",
+    "hidden_size",
+    "n_embd",
+    "num_attention_heads",
+    "n_head",
+    "num_key_value_heads",
+    "num_kv_heads",
+    "multi_query_group_num",
+    "head_dim",
+    "kv_channels",
+    "intermediate_size",
+    "ffn_hidden_size",
+    "intermediate_size_mlp",
+    "vocab_size",
+    "padded_vocab_size",
+    "tie_word_embeddings",
+    "attention_bias",
+    "bias",
+    "multi_query",
+    "new_decoder_architecture",
+    "multi_query_attention",
+    "num_experts",
+    "num_local_experts",
+    "n_routed_experts",
+    "num_experts_per_tok",
+    "experts_per_token",
+    "n_shared_experts",
+    "shared_expert_intermediate_size",
+    "moe_intermediate_size",
+    "first_k_dense_replace",
+    "decoder_sparse_step",
+    "moe_layer_freq",
+    "interleave_moe_layer_step",
+    "kv_lora_rank",
+    "q_lora_rank",
+    "qk_rope_head_dim",
+    "qk_nope_head_dim",
+    "v_head_dim",
+];

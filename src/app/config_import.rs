@@ -84,11 +84,7 @@ fn summary(imported: &Imported, lang: crate::i18n::Lang) -> String {
 /// Reads the first file of a file list (chosen or dropped).
 fn read_file(ctx: Ctx, file: web_sys::File, status: RwSignal<Status>, pasted: RwSignal<String>) {
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
+        let text = super::export::file_text(file).await;
         pasted.set(text.clone());
         read(ctx, &text, status);
     });

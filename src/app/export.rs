@@ -85,6 +85,15 @@ fn svg(data: &ChartData, title: &str) {
     download("suanli-gpus-days.svg", "image/svg+xml", &svg);
 }
 
+/// A chosen or dropped file's text (empty when it cannot be read as text).
+pub async fn file_text(file: web_sys::File) -> String {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
 /// Reads an imported file and makes its scenario the current one.
 fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -93,11 +102,7 @@ fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
     input.set_value("");
     let file_name = file.name();
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
+        let text = file_text(file).await;
         match library::import_query(&text) {
             Some(q) => apply(ctx, &q),
             None => scenarios::not_a_scenario(ctx, file_name),

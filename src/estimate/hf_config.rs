@@ -566,6 +566,7 @@ fn read_experts(
         Some(f) if f > 0 => f,
         // Mixtral, gpt-oss and Llama 4 give the expert's size as intermediate_size.
         _ => ffn_given
+            .filter(|&f| f > 0)
             .ok_or_else(|| r.error("moe_intermediate_size", "missing for a model with experts"))?,
     };
     let mut shared = r
