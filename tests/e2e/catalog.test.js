@@ -65,6 +65,11 @@ test('a pasted config.json fills the architecture, and the link reopens it', asy
   await page.waitForSelector('#config-status.error');
   assert.match(await page.locator('#config-status').innerText(), /text_config\.interleave_moe_layer_step/);
   assert.equal(await metric(page, 'params_total'), before);
+  // A config.json opened as a file reads the same as one pasted.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label.file-button').click()]);
+  await chooser.setFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(QWEN3_1_7B) });
+  await page.waitForFunction(() => document.querySelector('.cards [data-metric="params_total"]')?.dataset.value === '1720567808');
+  assert.equal(await page.locator('#config-json').inputValue(), QWEN3_1_7B, 'the file text is shown');
   // Not JSON at all.
   await paste(page, 'hidden_size: 4096');
   await page.waitForFunction(() => /json:/.test(document.querySelector('#config-status.error')?.innerText ?? ''));
