@@ -584,6 +584,18 @@ fn GpuPicker() -> impl IntoView {
     use hardware::Vendor;
     let ctx = ctx();
     let gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu.clone()));
+    // Where the chosen row's figures and prices come from.
+    let source = Memo::new(move |_| {
+        gpu.with(|id| {
+            hardware::find(id).map(|a| {
+                let prices = [a.rent_source, a.price_source].into_iter().flatten();
+                std::iter::once(a.source)
+                    .chain(prices)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        })
+    });
     let groups = Vendor::ALL
         .into_iter()
         .map(|v| {
@@ -608,6 +620,11 @@ fn GpuPicker() -> impl IntoView {
                 </option>
             </select>
             <Hint key="specs" metric="peak_flops"/>
+            <Show when=move || source.with(Option::is_some)>
+                <p class="hint source" id="gpu-source">
+                    {tr(|u| u.source_word)} ": " {move || source.get().unwrap_or_default()}
+                </p>
+            </Show>
         </div>
     }
 }

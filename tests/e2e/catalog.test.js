@@ -77,7 +77,7 @@ test('a pasted config.json fills the architecture, and the link reopens it', asy
   await ctx.close();
 });
 
-test('the model picker groups by family and searches in both languages', async () => {
+test('the model and accelerator pickers group by family and maker in both languages, with sources', async () => {
   const { page, errors, ctx } = await open(browser, server.url, { locale: 'zh-CN' });
   const options = () => page.$$eval('#f-model option', (os) => os.map((o) => o.value).filter(Boolean));
   assert.ok((await options()).length >= 40, 'at least 40 presets');
@@ -92,6 +92,13 @@ test('the model picker groups by family and searches in both languages', async (
   await page.locator('#model-search').fill('kimi');
   await page.locator('#f-model').selectOption('kimi-k2');
   await page.waitForFunction(() => /Kimi K2 model card/.test(document.querySelector('#model-source')?.innerText ?? ''));
+  // Accelerators: at least 35, grouped by maker with the makers' Chinese names; the chosen
+  // one names where its figures and prices come from.
+  assert.ok((await page.$$eval('#f-gpu option', (os) => os.length)) >= 36, 'at least 35 and custom');
+  const makers = await page.$$eval('#f-gpu optgroup', (gs) => gs.map((g) => g.label));
+  for (const m of ['华为昇腾', '寒武纪', '昆仑芯']) assert.ok(makers.includes(m), makers.join(', '));
+  await page.locator('#f-gpu').selectOption('tpu-v6e');
+  await page.waitForFunction(() => /Google Cloud TPU pricing/.test(document.querySelector('#gpu-source')?.innerText ?? ''));
   assert.deepEqual(errors, []);
   await ctx.close();
 });
