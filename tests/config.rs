@@ -201,6 +201,32 @@ const FIXTURES: &[(&str, &str, f64, f64, &str)] = &[
         "Hugging Face safetensors count of Qwen2-57B-A14B (57.41B); 14B active: its model card",
     ),
     (
+        "deepseek-ai/DeepSeek-V2-Lite",
+        r#"{"architectures":["DeepseekV2ForCausalLM"],"model_type":"deepseek_v2",
+        "hidden_size":2048,"intermediate_size":10944,"moe_intermediate_size":1408,
+        "num_attention_heads":16,"num_hidden_layers":27,"num_key_value_heads":16,
+        "n_routed_experts":64,"n_shared_experts":2,"num_experts_per_tok":6,
+        "first_k_dense_replace":1,"moe_layer_freq":1,"kv_lora_rank":512,"q_lora_rank":null,
+        "qk_rope_head_dim":64,"qk_nope_head_dim":128,"v_head_dim":128,"vocab_size":102400,
+        "tie_word_embeddings":false,"topk_method":"greedy","rope_scaling":{"factor":40,
+        "type":"yarn","original_max_position_embeddings":4096}}"#,
+        15.7e9,
+        0.0,
+        "Hugging Face safetensors count of DeepSeek-V2-Lite (15.7B)",
+    ),
+    (
+        "google/gemma-3-27b-pt",
+        r#"{"architectures":["Gemma3ForConditionalGeneration"],"model_type":"gemma3",
+        "text_config":{"model_type":"gemma3_text","hidden_size":5376,"intermediate_size":21504,
+        "num_attention_heads":32,"num_key_value_heads":16,"head_dim":128,
+        "num_hidden_layers":62,"vocab_size":262208,"sliding_window":1024,
+        "rope_scaling":{"factor":8.0,"rope_type":"linear"},"query_pre_attn_scalar":168},
+        "vision_config":{"hidden_size":1152,"num_hidden_layers":27},"mm_tokens_per_image":256}"#,
+        27.016e9,
+        0.0,
+        "Gemma 3 technical report, Table 1: 1,416M embedding + 25,600M non-embedding parameters (the 417M vision encoder apart)",
+    ),
+    (
         "THUDM/chatglm2-6b",
         r#"{"architectures":["ChatGLMModel"],"model_type":"chatglm","num_layers":28,
         "hidden_size":4096,"ffn_hidden_size":13696,"kv_channels":128,
@@ -231,6 +257,29 @@ fn configs_parse_to_their_published_parameter_counts() {
             assert_within(name, count.active - lookup, *active, 0.02);
         }
     }
+}
+
+#[test]
+fn falcon_reads_multi_query_and_the_new_decoder() {
+    // tiiuae/falcon-7b: multi-query attention (one KV head), an ungated 4h FFN, tied embeddings
+    // by FalconConfig's default; falcon-40b's new decoder gives its 8 KV heads.
+    let seven = import(
+        r#"{"model_type":"falcon","hidden_size":4544,"n_head":71,"n_layer":32,
+        "vocab_size":65024,"multi_query":true,"parallel_attn":true,"bias":false}"#,
+    );
+    let a = &seven.arch;
+    assert_eq!(
+        (a.kv_heads, a.head_dim, a.ffn, a.glu, a.tied),
+        (1, 64, 4 * 4544, false, true)
+    );
+    assert!(seven.notes.contains(&hf_config::Note::TiedByDefault(true)));
+    assert!(seven.ignored.iter().any(|k| k == "parallel_attn"));
+    let forty = import(
+        r#"{"model_type":"falcon","hidden_size":8192,"num_attention_heads":128,
+        "num_hidden_layers":60,"num_kv_heads":8,"new_decoder_architecture":true,
+        "vocab_size":65024,"bias":false}"#,
+    );
+    assert_eq!(forty.arch.kv_heads, 8);
 }
 
 #[test]
