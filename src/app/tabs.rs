@@ -29,14 +29,36 @@ fn shown(d: &Derivation, lang: i18n::Lang) -> String {
     }
 }
 
+/// How long after the last change the derivations are rebuilt, ms.
+const DERIVATIONS_DELAY_MS: f64 = 150.0;
+
 /// Every formula with the user's numbers and its source. The rows stay; a change of the
 /// scenario rewrites only the numbers that changed.
 #[component]
 fn HowTable() -> impl IntoView {
     let ctx = ctx();
-    let rows = Memo::new(move |_| {
+    // Rebuilt once a drag pauses, like the layout search: forty rows of expression text per move
+    // would be work nobody reads mid-drag.
+    let build = move || {
         ctx.scenario
-            .with(|s| ctx.report.with(|r| derivations(s, r)))
+            .with_untracked(|s| ctx.report.with_untracked(|r| derivations(s, r)))
+    };
+    let rows = RwSignal::new(build());
+    // Marked on the table while a rebuild is pending, so scripts and tests can wait for it.
+    let stale = RwSignal::new(false);
+    let rebuild = leptos_use::use_debounce_fn(
+        move || {
+            rows.set(build());
+            stale.set(false);
+        },
+        DERIVATIONS_DELAY_MS,
+    );
+    Effect::new(move |first: Option<()>| {
+        ctx.report.track();
+        if first.is_some() {
+            stale.set(true);
+            rebuild();
+        }
     });
     let count = Memo::new(move |_| rows.with(Vec::len));
     let cell = move |i: usize, f: fn(&Derivation) -> String| {
@@ -44,7 +66,7 @@ fn HowTable() -> impl IntoView {
     };
     view! {
         <div class="table-scroll">
-            <table class="derivations">
+            <table class="derivations" data-stale=move || stale.get().then_some("")>
                 <thead>
                     <tr>
                         <th>{tr(|u| u.metric)}</th>

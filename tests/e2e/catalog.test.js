@@ -114,9 +114,9 @@ test('rental tiers change the cost card and its derivation; spot pays for its re
   const overhead = 0.1 * 2048 / 730 * (0.5 + 10 / 60);
   assert.ok(Math.abs(spot / (onDemand * 0.3 / (1 - overhead)) - 1) < 1e-9, `${spot} vs ${onDemand}`);
   assert.match(await page.locator('.cards [data-metric="rental"]').locator('..').innerText(), /restarts/);
-  const row = page.locator('table.derivations tr[data-metric="rental"]');
+  // The derivations follow once input pauses.
   await page.locator('#tab-how').click();
-  assert.match(await row.innerText(), /wall factor/);
+  await page.waitForFunction(() => /wall factor/.test(document.querySelector('table.derivations:not([data-stale]) tr[data-metric="rental"]')?.innerText ?? ''));
   // Checkpointing more often costs less on spot.
   await page.locator('[data-field="checkpoint_hours"]').fill('0.1');
   await page.locator('[data-field="checkpoint_hours"]').press('Enter');

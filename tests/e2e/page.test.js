@@ -452,6 +452,9 @@ test('no input is dead: changing any visible field changes something on the page
   for (const name of names) {
     const el = page.locator(`[data-field="${name}"]`);
     if (!(await el.isVisible())) continue; // hidden by an earlier change (the budget, a rate)
+    // The derivations follow a change once input pauses: the snapshot waits for them, so a late
+    // row from the previous field cannot pass for this field's change.
+    await page.waitForSelector('table.derivations:not([data-stale])', { state: 'attached' });
     const before = await seen();
     const tag = await el.evaluate((e) => e.tagName + (e.type === 'checkbox' || e.type === 'radio' ? `:${e.type}` : ''));
     if (tag.endsWith(':radio')) {
