@@ -181,10 +181,33 @@ fn text_of(v: Value) -> String {
 pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
     match name {
         "params" => human::editable(r.params_total),
+        _ => scenario_value(name, s),
+    }
+}
+
+/// The value of a field the scenario holds by itself (every field but `params`, which the
+/// report counts from the architecture).
+fn scenario_value(name: &str, s: &Scenario) -> String {
+    match name {
         "model" => s.model.clone().unwrap_or_default(),
         "gpu" => s.gpu.clone(),
         _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
     }
+}
+
+/// A field's shown value as a memo that reads the report only where the value comes from it, so
+/// a move of one slider does not re-run every field's memo once for the scenario and again for
+/// the report.
+fn value_memo(ctx: Ctx, name: &'static str) -> Memo<String> {
+    Memo::new(move |_| {
+        ctx.scenario.with(|s| {
+            if name == "params" {
+                ctx.report.with(|r| shown_value(name, s, r))
+            } else {
+                scenario_value(name, s)
+            }
+        })
+    })
 }
 
 /// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
@@ -251,11 +274,12 @@ fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
     )
 }
 
-/// A slider's track position for the field's current value.
-fn position(name: &str, slider: Slider, s: &Scenario, r: &Report) -> f64 {
+/// A slider's track position for the field's current value; the report is read only for the
+/// values it gives (the parameter count, the predicted MFU).
+fn position(ctx: Ctx, name: &str, slider: Slider, s: &Scenario) -> f64 {
     let x = match name {
-        "params" => r.params_total,
-        "mfu" if s.mfu_auto => r.step.mfu,
+        "params" => ctx.report.with(|r| r.params_total),
+        "mfu" if s.mfu_auto => ctx.report.with(|r| r.step.mfu),
         _ => match AnyField::find(name).map(|f| f.get(s)) {
             Some(Value::Num(x)) => x,
             _ => 0.0,
@@ -396,10 +420,7 @@ fn FieldLabel(name: &'static str) -> impl IntoView {
 #[component]
 fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
     let ctx = ctx();
-    let value = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| ctx.report.with(|r| shown_value(name, s, r)))
-    });
+    let value = value_memo(ctx, name);
     let error = Memo::new(move |_| {
         ctx.field_errors
             .with(|e| e.iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone()))
@@ -408,10 +429,7 @@ fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
         .contains(&name)
         .then(|| Memo::new(move |_| ctx.report.with(|r| placeholder(name, r, ctx.lang.get()))));
     let slider = slider_for(name).map(|sl| {
-        let pos = Memo::new(move |_| {
-            ctx.scenario
-                .with(|s| ctx.report.with(|r| position(name, sl, s, r)))
-        });
+        let pos = Memo::new(move |_| ctx.scenario.with(|s| position(ctx, name, sl, s)));
         view! {
             <input
                 type="range"
@@ -469,10 +487,7 @@ fn FieldInput(name: &'static str) -> impl IntoView {
     let Some(field) = AnyField::find(name) else {
         return ().into_any();
     };
-    let value = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| ctx.report.with(|r| shown_value(name, s, r)))
-    });
+    let value = value_memo(ctx, name);
     match field.kind() {
         Kind::Flag => view! {
             <div class="field field-flag">
