@@ -249,6 +249,8 @@ pub struct Ui {
     pub source_word: &'static str,
     /// Rented only: no purchase price.
     pub not_for_sale: &'static str,
+    /// A price a cloud or vendor publishes.
+    pub published_price: &'static str,
     /// The serving batch, before its size.
     pub batch_word: &'static str,
     /// "KV cache per token", after a size.
@@ -413,6 +415,7 @@ pub const EN: Ui = Ui {
     restarts: "restarts",
     source_word: "Source",
     not_for_sale: "rented only, not sold",
+    published_price: "published",
     batch_word: "batch",
     kv_per_token: "KV/token",
     step_whole_replicas: "whole replicas",
@@ -571,6 +574,7 @@ pub const ZH: Ui = Ui {
     restarts: "重启",
     source_word: "来源",
     not_for_sale: "仅租用，不单独出售",
+    published_price: "公布价",
     batch_word: "批大小",
     kv_per_token: "KV/token",
     step_whole_replicas: "取整到完整副本",

@@ -214,11 +214,11 @@ fn value_memo(ctx: Ctx, name: &'static str) -> Memo<String> {
 fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
     let catalog = |price: f64| format!("{} ({})", human::sig3(price), lang.ui().catalog_price);
     match name {
-        "price_per_gpu_hour" => catalog(r.cost.catalog_price_per_gpu_hour),
-        // The other tiers: the cloud's published commitment, else a labelled share.
-        "price_reserved_1y" | "price_reserved_3y" | "price_spot" => {
+        // Every tier: a price a cloud publishes, else a labelled assumption.
+        "price_per_gpu_hour" | "price_reserved_1y" | "price_reserved_3y" | "price_spot" => {
             use crate::estimate::scenario::PriceTier;
             let tier = match name {
+                "price_per_gpu_hour" => PriceTier::OnDemand,
                 "price_reserved_1y" => PriceTier::Reserved1y,
                 "price_reserved_3y" => PriceTier::Reserved3y,
                 _ => PriceTier::Spot,
@@ -227,10 +227,17 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
             let label = if r.cost.price_assumed_by_tier.get(tier) {
                 ui.assumption
             } else {
-                ui.catalog_price
+                ui.published_price
             };
-            format!("{} ({label})", human::sig3(r.cost.price_by_tier.get(tier)))
+            let price = if tier == PriceTier::OnDemand {
+                r.cost.catalog_price_per_gpu_hour
+            } else {
+                r.cost.price_by_tier.get(tier)
+            };
+            format!("{} ({label})", human::sig3(price))
         }
+        // TPUs and Trainium are rented only.
+        "gpu_price" if r.cost.catalog_gpu_price == 0.0 => lang.ui().not_for_sale.to_string(),
         "gpu_price" => catalog(r.cost.catalog_gpu_price),
         "power_w" => format!("{} W (TDP)", r.cost.power_w),
         "requests_per_s" => human::sig3(r.serving.requests_per_s),

@@ -242,7 +242,8 @@ test('empty optional fields show what they stand for', async () => {
   // 1000 users x 10 requests per hour = 2.78 requests/s; H100 SXM5 TDP 700 W.
   assert.equal(await page.getAttribute('[data-field="requests_per_s"]', 'placeholder'), '2.78');
   assert.equal(await page.getAttribute('[data-field="power_w"]', 'placeholder'), '700 W (TDP)');
-  assert.match(await page.getAttribute('[data-field="price_per_gpu_hour"]', 'placeholder'), /catalog estimate/);
+  // H100's rent has no published source: an assumption; TPU v6e's is Google Cloud's price.
+  assert.equal(await page.getAttribute('[data-field="price_per_gpu_hour"]', 'placeholder'), '2.5 (assumption)');
   // Typing a total rate overrides the per-user one; clearing it restores it.
   const gpus = await metric(page, 'serving.gpus');
   await page.locator('[data-field="requests_per_s"]').fill('50');
@@ -251,6 +252,10 @@ test('empty optional fields show what they stand for', async () => {
   await page.locator('[data-field="requests_per_s"]').fill('');
   await page.locator('[data-field="requests_per_s"]').press('Enter');
   assert.equal(await metric(page, 'serving.gpus'), gpus);
+  await page.locator('#f-gpu').selectOption('tpu-v6e');
+  await page.waitForFunction(() => document.querySelector('[data-field="price_per_gpu_hour"]').placeholder === '2.7 (published)');
+  assert.equal(await page.getAttribute('[data-field="price_reserved_3y"]', 'placeholder'), '1.22 (published)');
+  assert.equal(await page.getAttribute('[data-field="gpu_price"]', 'placeholder'), 'rented only, not sold');
   await ctx.close();
 });
 
