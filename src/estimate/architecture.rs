@@ -212,6 +212,43 @@ impl Architecture {
         }
     }
 
+    /// The attention-and-FFN shape of a decoder, without experts or latent attention (a
+    /// mixture of experts and MLA are set on top of it).
+    #[allow(clippy::too_many_arguments)]
+    pub const fn decoder(
+        layers: u32,
+        hidden: u32,
+        heads: u32,
+        kv_heads: u32,
+        head_dim: u32,
+        ffn: u32,
+        glu: bool,
+        vocab: u32,
+        tied: bool,
+        bias: Bias,
+    ) -> Self {
+        Architecture {
+            layers,
+            hidden,
+            heads,
+            kv_heads,
+            head_dim,
+            ffn,
+            glu,
+            vocab,
+            tied,
+            bias,
+            experts: 0,
+            top_k: 0,
+            shared_experts: 0,
+            expert_ffn: 0,
+            dense_layers: 0,
+            kv_latent: 0,
+            q_latent: 0,
+            rope_dim: 0,
+        }
+    }
+
     /// An architecture implied by a bare parameter count, used only for shapes (activations, KV
     /// cache, attention FLOPs) when the user gives `params` without a model. Assumption, labelled
     /// in the UI: dense MHA, FFN 4h, width-to-depth ratio h/L = 128 (GPT-3: 12288/96 = 128),
@@ -222,26 +259,18 @@ impl Architecture {
         let hidden = ((hidden_raw / 128.0).round().max(1.0) * 128.0) as u32;
         let layers = ((f64::from(hidden) / 128.0).round() as u32).max(1);
         let heads = (hidden / 128).max(1);
-        Architecture {
+        Self::decoder(
             layers,
             hidden,
             heads,
-            kv_heads: heads,
-            head_dim: 128,
-            ffn: 4 * hidden,
-            glu: false,
-            vocab: 32000,
-            tied: false,
-            bias: Bias::None,
-            experts: 0,
-            top_k: 0,
-            shared_experts: 0,
-            expert_ffn: 0,
-            dense_layers: 0,
-            kv_latent: 0,
-            q_latent: 0,
-            rope_dim: 0,
-        }
+            heads,
+            128,
+            4 * hidden,
+            false,
+            32000,
+            false,
+            Bias::None,
+        )
     }
 
     /// A dense architecture from its width and depth with the common defaults: heads of 128,

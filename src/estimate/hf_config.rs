@@ -473,26 +473,12 @@ fn read_architecture(
         Bias::None
     };
 
-    let mut arch = Architecture {
-        layers,
-        hidden,
-        heads,
-        kv_heads,
-        head_dim,
-        ffn,
-        glu,
-        vocab,
-        tied,
-        bias,
-        experts: 0,
-        top_k: 0,
-        shared_experts: 0,
-        expert_ffn: 0,
-        dense_layers: 0,
-        kv_latent,
-        q_latent,
-        rope_dim: if kv_latent > 0 { rope_dim } else { 0 },
-    };
+    let mut arch = Architecture::decoder(
+        layers, hidden, heads, kv_heads, head_dim, ffn, glu, vocab, tied, bias,
+    );
+    arch.kv_latent = kv_latent;
+    arch.q_latent = q_latent;
+    arch.rope_dim = if kv_latent > 0 { rope_dim } else { 0 };
     read_experts(r, model_type, ffn_given, &mut arch, notes)?;
     if model_type == "gpt_oss" {
         notes.push(Note::GptOssBiases);

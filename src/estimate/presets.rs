@@ -115,26 +115,18 @@ const fn dense(
     tied: bool,
     bias: Bias,
 ) -> Architecture {
-    Architecture {
+    Architecture::decoder(
         layers,
         hidden,
         heads,
         kv_heads,
-        head_dim: hidden / heads,
+        hidden / heads,
         ffn,
         glu,
         vocab,
         tied,
         bias,
-        experts: 0,
-        top_k: 0,
-        shared_experts: 0,
-        expert_ffn: 0,
-        dense_layers: 0,
-        kv_latent: 0,
-        q_latent: 0,
-        rope_dim: 0,
-    }
+    )
 }
 
 /// Every preset, grouped by family in the order the UI lists them.
@@ -172,11 +164,9 @@ const fn dense_hd(
     tied: bool,
     bias: Bias,
 ) -> Architecture {
-    let mut a = dense(
-        layers, hidden, heads, kv_heads, ffn, true, vocab, tied, bias,
-    );
-    a.head_dim = head_dim;
-    a
+    Architecture::decoder(
+        layers, hidden, heads, kv_heads, head_dim, ffn, true, vocab, tied, bias,
+    )
 }
 
 /// Mixture-of-experts layers on a dense skeleton: `experts` routed of width `expert_ffn`, top-k,
