@@ -749,6 +749,15 @@ fn rental_tiers_change_the_cost_and_spot_pays_for_its_restarts() {
     assert_eq!(h100.cost.price_by_tier.reserved_1y, 2.0 * 0.55);
     assert_eq!(h100.cost.price_by_tier.spot, 2.0 * 0.3);
     assert!(h100.cost.price_assumed_by_tier.spot && !h100.cost.price_assumed_by_tier.on_demand);
+    // A typed on-demand price takes the shares too: Google's commitments belong to its own list
+    // price, so beside a typed one they are shares, labelled as such.
+    let typed = report("gpu=tpu-v6e&price_per_gpu_hour=3");
+    assert_eq!(typed.cost.price_by_tier.reserved_1y, 3.0 * 0.55);
+    assert!(typed.cost.price_assumed_by_tier.reserved_1y);
+    // TPUs are rented only, unless a purchase price is given.
+    assert!(on_demand.cost.rented_only);
+    assert!(!report("gpu=tpu-v6e&gpu_price=1000").cost.rented_only);
+    assert!(!h100.cost.rented_only);
 
     // Spot on 1,024 GPUs = 128 nodes at 10 % interruptions per node-month: 0.1 · 128 / 730 h
     // = 0.01753 per hour; each loses half the 1 h checkpoint interval and a 10 min restart,

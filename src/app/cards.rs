@@ -136,10 +136,10 @@ pub static CARDS: [CardDef; 13] = [
                 );
             }
             // TPUs and Trainium are rented only: the catalog has no price to buy them at.
-            if c.purchase_cost > 0.0 || c.catalog_gpu_price > 0.0 {
-                text + &format!(" · {} {}", ui.buy, human::money(c.purchase_cost, cny, l))
-            } else {
+            if c.rented_only {
                 text + " · " + ui.not_for_sale
+            } else {
+                text + &format!(" · {} {}", ui.buy, human::money(c.purchase_cost, cny, l))
             }
         },
         warn: never,
@@ -239,7 +239,9 @@ pub static CARDS: [CardDef; 13] = [
         // three years, an assumption), its power, and rent per million tokens.
         detail: |r, l, cny| {
             let sv = &r.serving;
-            let owning = if sv.ownership_per_day > 0.0 || r.cost.catalog_gpu_price > 0.0 {
+            let owning = if r.cost.rented_only {
+                l.ui().not_for_sale.to_string()
+            } else {
                 format!(
                     "{} {}{} ({})",
                     l.ui().buy,
@@ -247,8 +249,6 @@ pub static CARDS: [CardDef; 13] = [
                     l.ui().per_day,
                     l.ui().three_years_assumed,
                 )
-            } else {
-                l.ui().not_for_sale.to_string()
             };
             format!(
                 "{}{} · {owning} · {} {}",

@@ -229,15 +229,11 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
             } else {
                 ui.published_price
             };
-            let price = if tier == PriceTier::OnDemand {
-                r.cost.catalog_price_per_gpu_hour
-            } else {
-                r.cost.price_by_tier.get(tier)
-            };
-            format!("{} ({label})", human::sig3(price))
+            // Shown only while the field is empty: the tier's price is then the catalog's.
+            format!("{} ({label})", human::sig3(r.cost.price_by_tier.get(tier)))
         }
         // TPUs and Trainium are rented only.
-        "gpu_price" if r.cost.catalog_gpu_price == 0.0 => lang.ui().not_for_sale.to_string(),
+        "gpu_price" if r.cost.rented_only => lang.ui().not_for_sale.to_string(),
         "gpu_price" => catalog(r.cost.catalog_gpu_price),
         "power_w" => format!("{} W (TDP)", r.cost.power_w),
         "requests_per_s" => human::sig3(r.serving.requests_per_s),

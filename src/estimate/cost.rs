@@ -66,6 +66,8 @@ impl<T: Copy> ByTier<T> {
 /// What spot interruptions cost a synchronous job: any node lost stops every device.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct SpotRestarts {
+    /// Interruptible nodes of 8 devices the job spans.
+    pub nodes: f64,
     /// Interruptions of the whole job per hour: per-node rate x nodes / 730 h.
     pub interruptions_per_hour: f64,
     /// Hours lost to each: half a checkpoint interval of work, and the restart.
@@ -84,6 +86,7 @@ pub fn spot_restarts(s: &super::scenario::Scenario, gpus: u32) -> SpotRestarts {
     let lost_hours_each = s.checkpoint_hours / 2.0 + s.restart_minutes / 60.0;
     let overhead = (interruptions_per_hour * lost_hours_each).min(MAX_SPOT_OVERHEAD);
     SpotRestarts {
+        nodes,
         interruptions_per_hour,
         lost_hours_each,
         overhead,
@@ -116,6 +119,8 @@ pub struct Cost {
     pub catalog_price_per_gpu_hour: f64,
     /// The catalog's purchase price per device, in `currency`.
     pub catalog_gpu_price: f64,
+    /// The device is rented only (TPUs, Trainium): no purchase price, given or in the catalog.
+    pub rented_only: bool,
     /// Whether that price is the catalog's indicative assumption.
     pub price_is_assumption: bool,
     /// The currency of `price_per_gpu_hour`, `rental`, `purchase_cost` and `electricity_cost`.
@@ -153,32 +158,26 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
     let s = r.s;
     let catalog_price_per_gpu_hour = r.gpu.rent_usd_per_hour * r.rate;
     let on_demand = s.price_per_gpu_hour.unwrap_or(catalog_price_per_gpu_hour);
-    // A committed price the catalog publishes, else the on-demand price times its share.
-    let committed = |i: usize, share: f64| {
-        let published = r.gpu.reserved_usd_per_hour[i] * r.rate;
-        if published > 0.0 && s.price_per_gpu_hour.is_none() {
-            published
-        } else {
-            on_demand * share
-        }
+    // A committed price the catalog publishes (it stands beside the catalog's own on-demand
+    // price only), else the on-demand price times its share, an assumption.
+    let published = |i: usize| {
+        let price = r.gpu.reserved_usd_per_hour[i] * r.rate;
+        (price > 0.0 && s.price_per_gpu_hour.is_none() && r.gpu.rent_source.is_some())
+            .then_some(price)
+    };
+    let committed = |given: Option<f64>, i: usize, share: f64| {
+        given.unwrap_or_else(|| published(i).unwrap_or(on_demand * share))
     };
     let price_by_tier = ByTier {
         on_demand,
-        reserved_1y: s
-            .price_reserved_1y
-            .unwrap_or_else(|| committed(0, RESERVED_1Y_SHARE)),
-        reserved_3y: s
-            .price_reserved_3y
-            .unwrap_or_else(|| committed(1, RESERVED_3Y_SHARE)),
+        reserved_1y: committed(s.price_reserved_1y, 0, RESERVED_1Y_SHARE),
+        reserved_3y: committed(s.price_reserved_3y, 1, RESERVED_3Y_SHARE),
         spot: s.price_spot.unwrap_or(on_demand * SPOT_SHARE),
     };
-    let catalog_rent_assumed = r.gpu.rent_source.is_none() && s.price_per_gpu_hour.is_none();
     let price_assumed_by_tier = ByTier {
-        on_demand: catalog_rent_assumed,
-        reserved_1y: s.price_reserved_1y.is_none()
-            && (catalog_rent_assumed || r.gpu.reserved_usd_per_hour[0] == 0.0),
-        reserved_3y: s.price_reserved_3y.is_none()
-            && (catalog_rent_assumed || r.gpu.reserved_usd_per_hour[1] == 0.0),
+        on_demand: r.gpu.rent_source.is_none() && s.price_per_gpu_hour.is_none(),
+        reserved_1y: s.price_reserved_1y.is_none() && published(0).is_none(),
+        reserved_3y: s.price_reserved_3y.is_none() && published(1).is_none(),
         spot: s.price_spot.is_none(),
     };
     let spot = spot_restarts(s, gpus);
@@ -207,6 +206,7 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
         wall_factor: wall(tier),
         catalog_price_per_gpu_hour,
         catalog_gpu_price,
+        rented_only: s.gpu_price.is_none() && catalog_gpu_price == 0.0,
         price_is_assumption: price_assumed_by_tier.get(tier),
         currency: s.currency,
         rental,

@@ -4,8 +4,8 @@
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
 use super::cost::{
-    Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, NODE_DEVICES,
-    OWNERSHIP_YEARS, SpotRestarts, cost,
+    Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS,
+    SpotRestarts, cost,
 };
 use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
@@ -724,7 +724,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                 "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
             )
         },
-        spot_overhead_row(s, &rep.cost.spot, gpus),
+        spot_overhead_row(s, &rep.cost.spot),
         d(
             "purchase_cost",
             "purchase = n · price per device · (1 + interconnect share)",
@@ -848,13 +848,10 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
 }
 
 /// Spot's share of wall time lost to interruptions, as the renewal argument gives it.
-fn spot_overhead_row(s: &Scenario, spot: &SpotRestarts, gpus: f64) -> Derivation {
+fn spot_overhead_row(s: &Scenario, spot: &SpotRestarts) -> Derivation {
     let calc = mul([
         div(
-            mul([
-                num(s.spot_interruptions),
-                num((gpus / NODE_DEVICES).ceil().max(1.0)),
-            ]),
+            mul([num(s.spot_interruptions), num(spot.nodes)]),
             num(HOURS_PER_MONTH),
         ),
         add([
