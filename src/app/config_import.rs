@@ -25,9 +25,15 @@ fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
     let lang = ctx.lang.get_untracked();
     match hf_config::parse(text) {
         Ok(imported) => {
-            apply(ctx, &imported);
+            // A known model's config becomes its preset (the short link `model=<id>`); any
+            // other, a custom architecture with every field in the link.
+            let preset = presets::matching(&imported.arch);
+            ctx.scenario.update(|s| {
+                s.model = preset.map(|p| p.id.to_string());
+                s.set_architecture(imported.arch.clone());
+            });
             status.set(Status::Read {
-                text: summary(&imported, lang),
+                text: summary(&imported, preset, lang),
             });
         }
         Err(e) => status.set(Status::Refused {
@@ -36,19 +42,12 @@ fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
     }
 }
 
-/// A known model's config becomes its preset (the short link `model=<id>`); any other, a custom
-/// architecture with every field in the link.
-fn apply(ctx: Ctx, imported: &Imported) {
-    let preset = presets::matching(&imported.arch);
-    ctx.scenario.update(|s| {
-        s.model = preset.map(|p| p.id.to_string());
-        s.arch = Some(imported.arch.clone());
-        s.params = None;
-        s.active_params = None;
-    });
-}
-
-fn summary(imported: &Imported, lang: crate::i18n::Lang) -> String {
+/// What was read: the model, its size, the preset it is, what was ignored and left out.
+fn summary(
+    imported: &Imported,
+    preset: Option<&presets::Preset>,
+    lang: crate::i18n::Lang,
+) -> String {
     let ui = lang.ui();
     let count = imported.arch.param_count();
     let mut text = format!(
@@ -68,7 +67,7 @@ fn summary(imported: &Imported, lang: crate::i18n::Lang) -> String {
             ui.config_active
         );
     }
-    if let Some(p) = presets::matching(&imported.arch) {
+    if let Some(p) = preset {
         text += &format!(" = {}", p.name);
     }
     text.push('.');

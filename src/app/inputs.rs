@@ -153,9 +153,7 @@ impl AnyField {
             AnyField::Arch(f) => {
                 let mut arch = s.arch.clone().unwrap_or_else(|| implied(s));
                 f.set(&mut arch, v);
-                s.arch = Some(arch);
-                s.params = None;
-                s.active_params = None;
+                s.set_architecture(arch);
             }
         }
     }
@@ -338,9 +336,7 @@ fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
         "model" => ctx.scenario.update(|s| match presets::find(&raw) {
             Some(p) => {
                 s.model = Some(p.id.into());
-                s.arch = Some(p.arch.clone());
-                s.params = None;
-                s.active_params = None;
+                s.set_architecture(p.arch.clone());
             }
             None => s.model = None,
         }),
@@ -586,11 +582,7 @@ fn ModelPicker() -> impl IntoView {
                         .into_any()
                 }}
             </select>
-            <Show when=move || source.with(Option::is_some)>
-                <p class="hint source" id="model-source">
-                    {tr(|u| u.source_word)} ": " {move || source.get().unwrap_or_default()}
-                </p>
-            </Show>
+            <SourceHint id="model-source" source/>
             <super::config_import::ConfigImport/>
         </div>
     }
@@ -638,12 +630,20 @@ fn GpuPicker() -> impl IntoView {
                 </option>
             </select>
             <Hint key="specs" metric="peak_flops"/>
-            <Show when=move || source.with(Option::is_some)>
-                <p class="hint source" id="gpu-source">
-                    {tr(|u| u.source_word)} ": " {move || source.get().unwrap_or_default()}
-                </p>
-            </Show>
+            <SourceHint id="gpu-source" source/>
         </div>
+    }
+}
+
+/// Where the chosen catalog row comes from, under its picker (none for a custom one).
+#[component]
+fn SourceHint(id: &'static str, source: Memo<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || source.with(Option::is_some)>
+            <p class="hint source" id=id>
+                {tr(|u| u.source_word)} ": " {move || source.get().unwrap_or_default()}
+            </p>
+        </Show>
     }
 }
 

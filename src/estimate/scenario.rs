@@ -261,6 +261,16 @@ pub struct Scenario {
 /// The preset a new scenario starts from.
 pub const DEFAULT_MODEL: &str = "llama-3-70b";
 
+impl Scenario {
+    /// Makes `arch` the model's architecture: a bare parameter count gives way to the
+    /// architecture's own (the model's name, if any, is the caller's to set).
+    pub fn set_architecture(&mut self, arch: Architecture) {
+        self.arch = Some(arch);
+        self.params = None;
+        self.active_params = None;
+    }
+}
+
 impl Default for Scenario {
     fn default() -> Self {
         let preset = presets::find(DEFAULT_MODEL).expect("default preset exists");
