@@ -297,9 +297,11 @@ impl<'a> Reader<'a> {
         v.as_u64()
             .and_then(|n| u32::try_from(n).ok())
             .map(Some)
-            .ok_or_else(|| ConfigError {
-                field: format!("{}{key}", self.prefix),
-                message: format!("{v} is not a whole number up to {}", u32::MAX),
+            .ok_or_else(|| {
+                self.error(
+                    key,
+                    &format!("{v} is not a whole number up to {}", u32::MAX),
+                )
             })
     }
 
@@ -434,12 +436,10 @@ fn read_architecture(
     }
 
     let ffn_given = r.count(&["intermediate_size", "ffn_hidden_size", "n_inner"])?;
-    let dense_ffn_llama4 = r.count(&["intermediate_size_mlp"])?;
-    let ffn = match (model_type, ffn_given) {
-        // Llama 4 names its dense FFN intermediate_size_mlp and its expert FFN intermediate_size.
-        ("llama4_text" | "llama4", _) if dense_ffn_llama4.is_some() => {
-            dense_ffn_llama4.unwrap_or(0)
-        }
+    // Llama 4 names its dense FFN intermediate_size_mlp and its expert FFN intermediate_size.
+    let llama4 = matches!(model_type, "llama4_text" | "llama4");
+    let ffn = match (r.count(&["intermediate_size_mlp"])?, ffn_given) {
+        (Some(dense), _) if llama4 => dense,
         (_, Some(f)) if f > 0 => f,
         _ => {
             notes.push(Note::FfnAssumed(hidden.saturating_mul(4)));
