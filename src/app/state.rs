@@ -64,9 +64,10 @@ pub fn tr(text: fn(&'static Ui) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || text(ctx.ui()))
 }
 
-/// How long the address bar and the autosave trail the last change while a slider is dragged,
-/// ms: browsers throttle rapid `replaceState` calls, and one link per pause is all a user copies.
-const URL_DELAY_MS: f64 = 150.0;
+/// How long input must pause before the work that need not follow every move of a drag, ms:
+/// the address bar and the autosave (browsers throttle rapid `replaceState` calls, and one link
+/// per pause is all a user copies), the layout search and the derivations table.
+pub const PAUSE_MS: f64 = 150.0;
 
 /// A scenario in the query language, with everything wrong in it: the rejected fields, then
 /// the caveats.
@@ -129,7 +130,7 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
                 searched.set(Some((s, best)));
             }
         },
-        URL_DELAY_MS,
+        PAUSE_MS,
     );
     Effect::new(move |_| {
         if scenario.with(|s| s.layout_auto) {
@@ -157,7 +158,7 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             trouble.set(Some(t));
         }
     };
-    let write_later = use_debounce_fn(write, URL_DELAY_MS);
+    let write_later = use_debounce_fn(write, PAUSE_MS);
     Effect::new(move |started: Option<()>| {
         scenario.track();
         match started {

@@ -29,9 +29,6 @@ fn shown(d: &Derivation, lang: i18n::Lang) -> String {
     }
 }
 
-/// How long after the last change the derivations are rebuilt, ms.
-const DERIVATIONS_DELAY_MS: f64 = 150.0;
-
 /// Every formula with the user's numbers and its source. The rows stay; a change of the
 /// scenario rewrites only the numbers that changed.
 #[component]
@@ -51,7 +48,7 @@ fn HowTable() -> impl IntoView {
             rows.set(build());
             stale.set(false);
         },
-        DERIVATIONS_DELAY_MS,
+        super::state::PAUSE_MS,
     );
     Effect::new(move |first: Option<()>| {
         ctx.report.track();
