@@ -4,6 +4,7 @@
 //!
 //! A chart is redrawn only when its data, its size, the pixel ratio or the colour scheme
 //! changed: the data is a memo compared by value, so an MFU move leaves the memory chart alone.
+//! After the first paint it is redrawn in an animation frame, at most once per frame.
 
 use super::chart_backend::PageBackend;
 use super::scenarios::Library;
@@ -196,9 +197,12 @@ pub fn Chart(
     // size report of the resize observer, after the first paint read the size itself) draws
     // nothing.
     let shown = StoredValue::new(None::<(ChartData, (f64, f64, f64, bool))>);
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        let (mut w, mut h) = (size.width.get(), size.height.get());
+    // Paints the chart as it should look now, unless the canvas shows that already.
+    let paint = move || {
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
+        let (mut w, mut h) = (size.width.get_untracked(), size.height.get_untracked());
         if w < 1.0 {
             // Before the resize observer's first report (one frame after mounting), the box is
             // measured now: the charts are drawn without waiting for a paint.
@@ -210,13 +214,13 @@ pub fn Chart(
         // A box without a height (a page without the stylesheet, as in the browser tests) still
         // gets a chart.
         let h = if h < 1.0 { 300.0 } else { h };
-        let scale = ratio.get().max(1.0);
-        let dark = ctx.dark.get();
+        let scale = ratio.get_untracked().max(1.0);
+        let dark = ctx.dark.get_untracked();
         if w < 1.0 {
             return;
         }
         let how = (w, h, scale, dark);
-        let same = data.with(|d| {
+        let same = data.with_untracked(|d| {
             shown.with_value(|s| s.as_ref().is_some_and(|(sd, sh)| sd == d && *sh == how))
         });
         if same {
@@ -239,13 +243,37 @@ pub fn Chart(
             title: None,
             legend: false,
         };
-        match data.with(|d| d.draw(&root, &style)) {
+        match data.with_untracked(|d| d.draw(&root, &style)) {
             Ok(f) => frame.set_value(f),
             Err(e) => leptos::logging::error!("{name} chart: {e}"),
         }
         shown.set_value(Some((data.get_untracked(), how)));
         drawn.update(|n| *n += 1);
         tip.set(None);
+    };
+    // The first paint comes at once, with the rest of the page. After that a change paints in
+    // the next animation frame, once however many changes came before it: a drag delivers
+    // input events faster than frames on many devices, and a canvas shows only the last one.
+    let frame_requested = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        canvas.track();
+        size.width.track();
+        size.height.track();
+        ratio.track();
+        ctx.dark.track();
+        data.track();
+        if first.is_none() {
+            paint();
+        } else if !frame_requested.get_value() {
+            frame_requested.set_value(true);
+            request_animation_frame(move || {
+                // Unless the chart left the page before the frame (a tab switched away).
+                if !frame_requested.is_disposed() {
+                    frame_requested.set_value(false);
+                    paint();
+                }
+            });
+        }
     });
     // The legend is rebuilt only when its keys change, not with every change of the data.
     let legend = Memo::new(move |_| {
