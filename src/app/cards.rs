@@ -273,64 +273,76 @@ pub fn compared() -> impl Iterator<Item = &'static CardDef> {
     })
 }
 
-/// One headline card.
+/// What one card shows of the report.
+#[derive(Clone, PartialEq)]
+struct Figure {
+    value: f64,
+    detail: String,
+    warn: bool,
+}
+
+/// One headline card. Its figure, detail line and warning come from the report as one memo: one
+/// subscriber of the report per card, not three.
 #[component]
-fn Card(def: &'static CardDef) -> impl IntoView {
+fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
     let ctx = ctx();
-    let Some(figure) = metrics::find(def.metric) else {
+    let Some(metric) = metrics::find(def.metric) else {
         leptos::logging::error!("card {} is not in the metric table", def.metric);
         return ().into_any();
     };
-    let value = Memo::new(move |_| ctx.report.with(|r| (figure.get)(r)));
-    let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
-    let detail = Memo::new(move |_| {
-        ctx.report
-            .with(|r| (def.detail)(r, ctx.lang.get(), cny.get()))
+    let figure = Memo::new(move |_| {
+        let (lang, cny) = (ctx.lang.get(), cny.get());
+        ctx.report.with(|r| Figure {
+            value: (metric.get)(r),
+            detail: (def.detail)(r, lang, cny),
+            warn: (def.warn)(r),
+        })
     });
-    let warn = Memo::new(move |_| ctx.report.with(|r| (def.warn)(r)));
+    let value = move || figure.with(|f| f.value);
     view! {
         <div
             class="card"
-            class:warn=warn
+            class:warn=move || figure.with(|f| f.warn)
             data-metric=def.metric
-            data-value=move || value.get().to_string()
-            title=move || human::exact(value.get())
+            data-value=move || value().to_string()
+            title=move || human::exact(value())
         >
-            <div class="card-label">{move || figure.label(ctx.lang.get())}</div>
-            <div class="card-value">{move || figure.text(value.get(), ctx.lang.get(), cny.get())}</div>
-            <div class="card-detail">{detail}</div>
+            <div class="card-label">{move || metric.label(ctx.lang.get())}</div>
+            <div class="card-value">{move || metric.text(value(), ctx.lang.get(), cny.get())}</div>
+            <div class="card-detail">{move || figure.with(|f| f.detail.clone())}</div>
         </div>
     }
     .into_any()
 }
 
-/// The answer to the question asked (`solve`), with what limits it; the first card.
+/// The answer to the question asked (`solve`), with what limits it; the first card. What it
+/// shows of the report is one memo, as for the other cards.
 #[component]
-fn Answer() -> impl IntoView {
+fn Answer(cny: Memo<bool>) -> impl IntoView {
     let ctx = ctx();
-    let solve = Memo::new(move |_| ctx.report.with(|r| r.solve));
-    let figure = move || metrics::find(solve.get().metric());
+    let answer = Memo::new(move |_| ctx.report.with(|r| (r.solve, r.limited_by)));
+    let solve = move || answer.get().0;
+    let figure = move || metrics::find(solve().metric());
     let value = Memo::new(move |_| {
-        let key = solve.get().metric();
+        let key = solve().metric();
         ctx.report
             .with(|r| metrics::find(key).map_or(0.0, |m| (m.get)(r)))
     });
-    let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
-    let limit = Memo::new(move |_| {
+    let limit = move || {
         let ui = ctx.ui();
-        ctx.report.with(|r| match r.limited_by {
+        match answer.get().1 {
             LimitedBy::Compute => ui.limited_compute,
             LimitedBy::Memory => ui.limited_memory,
             LimitedBy::Deadline => ui.limited_deadline,
             LimitedBy::Budget => ui.limited_budget,
-        })
-    });
+        }
+    };
     view! {
         <div
             class="card answer"
             id="answer"
-            data-solve=move || solve.get().id()
-            data-metric=move || solve.get().metric()
+            data-solve=move || solve().id()
+            data-metric=move || solve().metric()
             data-value=move || value.get().to_string()
         >
             <div class="card-label">
@@ -340,7 +352,7 @@ fn Answer() -> impl IntoView {
             <div class="card-value">
                 {move || figure().map(|m| m.text(value.get(), ctx.lang.get(), cny.get()))}
             </div>
-            <div class="card-detail" data-limited-by=move || format!("{:?}", ctx.report.with(|r| r.limited_by)).to_lowercase()>
+            <div class="card-detail" data-limited-by=move || format!("{:?}", answer.get().1).to_lowercase()>
                 {limit}
             </div>
         </div>
@@ -350,10 +362,13 @@ fn Answer() -> impl IntoView {
 /// The headline cards.
 #[component]
 pub fn Cards() -> impl IntoView {
+    let ctx = ctx();
+    // Money in yuan: one memo for every card.
+    let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
     view! {
         <section class="cards" aria-live="polite">
-            <Answer/>
-            {CARDS.iter().map(|def| view! { <Card def/> }).collect_view()}
+            <Answer cny/>
+            {CARDS.iter().map(|def| view! { <Card def cny/> }).collect_view()}
         </section>
     }
 }

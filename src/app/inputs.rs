@@ -8,7 +8,7 @@
 use super::state::{Ctx, ctx, tr};
 use crate::estimate::architecture::Architecture;
 use crate::estimate::query::{self, Field, Kind, Problem, Value};
-use crate::estimate::scenario::{Currency, Data, Finetune};
+use crate::estimate::scenario::{Currency, DEFAULT_CNY_PER_USD, Data, Finetune};
 use crate::estimate::solve::Solve;
 use crate::estimate::{Report, Scenario, hardware, presets};
 use crate::human;
@@ -186,26 +186,35 @@ pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
 /// The value of a field the scenario holds by itself (every field but `params`, which the
 /// report counts from the architecture).
 fn scenario_value(name: &str, s: &Scenario) -> String {
+    value_of(name, AnyField::find(name), s)
+}
+
+/// The same, with the field already looked up.
+fn value_of(name: &str, field: Option<AnyField>, s: &Scenario) -> String {
     match name {
         "model" => s.model.clone().unwrap_or_default(),
         "gpu" => s.gpu.clone(),
-        _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
+        _ => field.map_or_else(String::new, |f| text_of(f.get(s))),
     }
 }
 
-/// A field's shown value as a memo that reads the report only where the value comes from it, so
-/// a move of one slider does not re-run every field's memo once for the scenario and again for
-/// the report.
-fn value_memo(ctx: Ctx, name: &'static str) -> Memo<String> {
+/// The shown values of a group of fields (one `fields` call), as one memo: the group is the
+/// scenario's subscriber, not each field. Every memo that re-runs leaves and rejoins its
+/// sources' subscriber sets, and leaving one costs its length (reactive_graph keeps them
+/// ordered), so sixty fields on the scenario itself made each move quadratic in them; a group
+/// whose values did not change re-runs nothing below it.
+fn group_values(ctx: Ctx, names: &'static [&'static str]) -> Memo<Vec<String>> {
+    // Looked up once, not by name on every move.
+    let group: Vec<_> = names.iter().map(|&n| (n, AnyField::find(n))).collect();
     Memo::new(move |_| {
-        ctx.scenario.with(|s| {
-            if name == "params" {
-                ctx.report.with(|r| shown_value(name, s, r))
-            } else {
-                scenario_value(name, s)
-            }
-        })
+        ctx.scenario
+            .with(|s| group.iter().map(|&(n, f)| value_of(n, f, s)).collect())
     })
+}
+
+/// One field's value out of its group's.
+fn value_in(group: Memo<Vec<String>>, i: usize) -> Memo<String> {
+    Memo::new(move |_| group.with(|v| v.get(i).cloned().unwrap_or_default()))
 }
 
 /// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
@@ -275,16 +284,15 @@ fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
     )
 }
 
-/// A slider's track position for the field's current value; the report is read only for the
-/// values it gives (the parameter count, the predicted MFU).
-fn position(ctx: Ctx, name: &str, slider: Slider, s: &Scenario) -> f64 {
-    let x = match name {
-        "params" => ctx.report.with(|r| r.params_total),
-        "mfu" if s.mfu_auto => ctx.report.with(|r| r.step.mfu),
-        _ => match AnyField::find(name).map(|f| f.get(s)) {
-            Some(Value::Num(x)) => x,
-            _ => 0.0,
-        },
+/// A slider's track position for the field's shown value (which reads back as the number); the
+/// report is read only for the values it gives (the parameter count, the predicted MFU).
+fn position(ctx: Ctx, name: &str, slider: Slider, shown: &str) -> f64 {
+    let x = match (name, query::parse_number(shown, false)) {
+        ("params", _) => ctx.report.with(|r| r.params_total),
+        (_, Ok(x)) => x,
+        // `mfu=auto`: the MFU the model predicts.
+        ("mfu", Err(_)) => ctx.report.with(|r| r.step.mfu),
+        _ => 0.0,
     };
     slider.position(x)
 }
@@ -403,6 +411,11 @@ const PLACEHOLDERS: [&str; 9] = [
     "requests_per_s",
 ];
 
+/// What every empty optional field stands for, in the order of [`PLACEHOLDERS`], as one memo of
+/// the report (provided by the form): a move that changes none of them re-runs nothing below it.
+#[derive(Clone, Copy)]
+struct Placeholders(Memo<Vec<String>>);
+
 /// The label of a field, with its tooltip.
 #[component]
 fn FieldLabel(name: &'static str) -> impl IntoView {
@@ -417,18 +430,18 @@ fn FieldLabel(name: &'static str) -> impl IntoView {
 /// A number field: its slider where it has one, the typed value (with `7B`/`40%` suffixes),
 /// its unit, and the message under it when a typed value was rejected.
 #[component]
-fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
+fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> impl IntoView {
     let ctx = ctx();
-    let value = value_memo(ctx, name);
     let error = Memo::new(move |_| {
         ctx.field_errors
             .with(|e| e.iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone()))
     });
-    let placeholder = PLACEHOLDERS
-        .contains(&name)
-        .then(|| Memo::new(move |_| ctx.report.with(|r| placeholder(name, r, ctx.lang.get()))));
+    let placeholder = PLACEHOLDERS.iter().position(|&n| n == name).map(|i| {
+        let all = expect_context::<Placeholders>().0;
+        Memo::new(move |_| all.with(|p| p[i].clone()))
+    });
     let slider = slider_for(name).map(|sl| {
-        let pos = Memo::new(move |_| ctx.scenario.with(|s| position(ctx, name, sl, s)));
+        let pos = Memo::new(move |_| value.with(|v| position(ctx, name, sl, v)));
         view! {
             <input
                 type="range"
@@ -481,12 +494,11 @@ fn NumberField(name: &'static str, unit: &'static str) -> impl IntoView {
 /// Any field of the scenario language: a checkbox for flags, a select for choices, else a
 /// number field.
 #[component]
-fn FieldInput(name: &'static str) -> impl IntoView {
+fn FieldInput(name: &'static str, value: Memo<String>) -> impl IntoView {
     let ctx = ctx();
     let Some(field) = AnyField::find(name) else {
         return ().into_any();
     };
-    let value = value_memo(ctx, name);
     match field.kind() {
         Kind::Flag => view! {
             <div class="field field-flag">
@@ -521,15 +533,17 @@ fn FieldInput(name: &'static str) -> impl IntoView {
             </div>
         }
         .into_any(),
-        _ => view! { <NumberField name unit=field.unit()/> }.into_any(),
+        _ => view! { <NumberField name unit=field.unit() value/> }.into_any(),
     }
 }
 
-/// Several fields in a row of the form.
+/// Several fields in a row of the form, their values read as one group.
 fn fields(names: &'static [&'static str]) -> impl IntoView {
+    let group = group_values(ctx(), names);
     names
         .iter()
-        .map(|name| view! { <FieldInput name/> })
+        .enumerate()
+        .map(|(i, name)| view! { <FieldInput name value=value_in(group, i)/> })
         .collect_view()
 }
 
@@ -732,60 +746,93 @@ fn PredictedMfu() -> impl IntoView {
     }
 }
 
+/// Which conditional parts of the form the scenario shows: one memo for all of them, so a move
+/// re-runs one node here instead of one per part, and the parts only when one appears or goes.
+#[derive(Clone, Copy, PartialEq, Default)]
+struct Shown {
+    custom_gpu: bool,
+    uses_budget: bool,
+    concurrent: bool,
+    layout_auto: bool,
+    lora: bool,
+    /// Experts, or expert parallelism asked for.
+    moe: bool,
+    spot: bool,
+    cny: bool,
+    /// The architecture has a dense FFN (unless every layer is a mixture of experts).
+    dense_ffn: bool,
+    arch_moe: bool,
+    arch_mla: bool,
+}
+
+impl Shown {
+    fn of(s: &Scenario) -> Self {
+        let arch = |test: fn(&Architecture) -> bool| s.arch.as_ref().is_some_and(test);
+        Shown {
+            custom_gpu: s.gpu == hardware::CUSTOM_ID,
+            uses_budget: matches!(s.solve, Solve::Model | Solve::Budget) || s.budget.is_some(),
+            concurrent: s.users_concurrent,
+            layout_auto: s.layout_auto,
+            lora: matches!(s.finetune, Finetune::Lora | Finetune::Qlora),
+            moe: arch(Architecture::is_moe) || s.ep > 1,
+            spot: s.price_tier == crate::estimate::scenario::PriceTier::Spot,
+            cny: s.currency == Currency::Cny || s.cny_per_usd != DEFAULT_CNY_PER_USD,
+            dense_ffn: arch(|a| !a.is_moe() || a.dense_layers > 0),
+            arch_moe: arch(Architecture::is_moe),
+            arch_mla: arch(Architecture::is_mla),
+        }
+    }
+}
+
+/// The architecture panel. Its fields are built when it is first opened: closed, as it starts,
+/// they would be twenty more inputs following every move for nobody to see.
+#[component]
+fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        <details class="arch" on:toggle=move |_| opened.set(true)>
+            <summary>{tr(|u| u.architecture)}</summary>
+            <Show when=move || opened.get()>
+                <div class="arch-grid">
+                    {fields(&ARCH)}
+                    <Show when=move || shown.get().dense_ffn>{fields(&["ffn"])}</Show>
+                    <Show when=move || shown.get().arch_moe>{fields(&ARCH_MOE)}</Show>
+                    <Show when=move || shown.get().arch_mla>{fields(&ARCH_MLA)}</Show>
+                </div>
+            </Show>
+        </details>
+    }
+}
+
 /// The inputs form.
 #[component]
 pub fn Inputs() -> impl IntoView {
     let ctx = ctx();
-    let custom_gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu == hardware::CUSTOM_ID));
-    let uses_budget = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| matches!(s.solve, Solve::Model | Solve::Budget) || s.budget.is_some())
-    });
-    let concurrent = Memo::new(move |_| ctx.scenario.with(|s| s.users_concurrent));
-    let layout_auto = Memo::new(move |_| ctx.scenario.with(|s| s.layout_auto));
-    let arch_has = move |test: fn(&Architecture) -> bool| {
-        ctx.scenario.with(|s| s.arch.as_ref().is_some_and(test))
-    };
-    let lora = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| matches!(s.finetune, Finetune::Lora | Finetune::Qlora))
-    });
-    let moe = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| s.arch.as_ref().is_some_and(|a| a.is_moe()) || s.ep > 1)
-    });
-    let spot = Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| s.price_tier == crate::estimate::scenario::PriceTier::Spot)
-    });
-    let cny = Memo::new(move |_| {
-        ctx.scenario.with(|s| {
-            s.currency == Currency::Cny || s.cny_per_usd != Scenario::default().cny_per_usd
+    let shown = Memo::new(move |_| ctx.scenario.with(Shown::of));
+    let is = move |part: fn(&Shown) -> bool| move || shown.with(part);
+    provide_context(Placeholders(Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.report.with(|r| {
+            PLACEHOLDERS
+                .iter()
+                .map(|n| placeholder(n, r, lang))
+                .collect()
         })
-    });
+    })));
+    // The parameter count is the report's (counted from the architecture).
+    let params = Memo::new(move |_| ctx.report.with(|r| human::editable(r.params_total)));
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset class="question">
                 {fields(&["solve"])}
                 // The budget changes only the answers that use it: shown where it does.
-                <Show when=move || uses_budget.get()>{fields(&["budget"])}</Show>
+                <Show when=is(|s| s.uses_budget)>{fields(&["budget"])}</Show>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_model)}</legend>
                 <ModelPicker/>
-                <NumberField name="params" unit=""/>
-                <details class="arch">
-                    <summary>{tr(|u| u.architecture)}</summary>
-                    <div class="arch-grid">
-                        {fields(&ARCH)}
-                        // The dense FFN counts unless every layer is a mixture of experts.
-                        <Show when=move || arch_has(|a| !a.is_moe() || a.dense_layers > 0)>
-                            {fields(&["ffn"])}
-                        </Show>
-                        <Show when=move || arch_has(|a| a.is_moe())>{fields(&ARCH_MOE)}</Show>
-                        <Show when=move || arch_has(|a| a.is_mla())>{fields(&ARCH_MLA)}</Show>
-                    </div>
-                </details>
+                <NumberField name="params" unit="" value=params/>
+                <ArchitecturePanel shown/>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_data)}</legend>
@@ -796,7 +843,7 @@ pub fn Inputs() -> impl IntoView {
             <fieldset>
                 <legend>{tr(|u| u.g_hardware)}</legend>
                 <GpuPicker/>
-                <Show when=move || custom_gpu.get()>
+                <Show when=is(|s| s.custom_gpu)>
                     {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
                 </Show>
                 {fields(&["gpus", "mfu", "hfu"])}
@@ -814,12 +861,12 @@ pub fn Inputs() -> impl IntoView {
                 // Inputs that change nothing in this scenario are not shown (no dead inputs):
                 // the adapter rank without LoRA, expert parallelism without experts, the
                 // exchange rate in dollars.
-                <Show when=move || lora.get()>{fields(&["lora_rank"])}</Show>
+                <Show when=is(|s| s.lora)>{fields(&["lora_rank"])}</Show>
                 {fields(&["layout"])}
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
-                <Show when=move || !layout_auto.get()>
+                <Show when=is(|s| !s.layout_auto)>
                     {fields(&["recompute", "zero", "tp", "pp", "vpp"])}
-                    <Show when=move || moe.get()>{fields(&["ep"])}</Show>
+                    <Show when=is(|s| s.moe)>{fields(&["ep"])}</Show>
                     {fields(&["cp", "micro_batch"])}
                 </Show>
                 {fields(&["sp", "global_batch", "seq", "optimizer", "net_gbps"])}
@@ -828,18 +875,18 @@ pub fn Inputs() -> impl IntoView {
                 <legend>{tr(|u| u.g_cost)}</legend>
                 {fields(&["currency", "price_tier", "price_per_gpu_hour", "price_reserved_1y", "price_reserved_3y", "price_spot"])}
                 // Interruptions cost only on spot: its checkpoint interval, rate and restart.
-                <Show when=move || spot.get()>
+                <Show when=is(|s| s.spot)>
                     {fields(&["checkpoint_hours", "spot_interruptions", "restart_minutes"])}
                 </Show>
                 {fields(&["gpu_price"])}
-                <Show when=move || cny.get()>{fields(&["cny_per_usd"])}</Show>
+                <Show when=is(|s| s.cny)>{fields(&["cny_per_usd"])}</Show>
                 {fields(&["power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>
                 {fields(&["users", "users_mode"])}
                 // Concurrent users each wait for their answer: no rate per user applies.
-                <Show when=move || !concurrent.get()>{fields(&["requests_per_user_per_hour"])}</Show>
+                <Show when=is(|s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
                 {fields(&["requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
             </fieldset>
         </form>

@@ -53,7 +53,10 @@ fn HowTable() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         ctx.report.track();
         if first.is_some() {
-            stale.set(true);
+            // Set once per pause, not on every move (a set notifies even when equal).
+            if !stale.get_untracked() {
+                stale.set(true);
+            }
             rebuild();
         }
     });

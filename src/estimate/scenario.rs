@@ -271,6 +271,9 @@ impl Scenario {
     }
 }
 
+/// The exchange rate a scenario starts with, yuan per US dollar (an assumption the page labels).
+pub const DEFAULT_CNY_PER_USD: f64 = 7.1;
+
 impl Default for Scenario {
     fn default() -> Self {
         let preset = presets::find(DEFAULT_MODEL).expect("default preset exists");
@@ -318,7 +321,7 @@ impl Default for Scenario {
             restart_minutes: super::cost::ASSUMED_RESTART_MINUTES,
             gpu_price: None,
             currency: Currency::Usd,
-            cny_per_usd: 7.1,
+            cny_per_usd: DEFAULT_CNY_PER_USD,
             power_w: None,
             pue: 1.1,
             grid_kg_per_kwh: 0.385,

@@ -68,6 +68,12 @@ export async function open(browser, url, { width = 1280, height = 800, locale = 
   return { page, errors, ctx };
 }
 
+/** Opens the architecture panel and waits for its fields (built when it is first opened). */
+export async function openArchitecture(page) {
+  await page.locator('details.arch').evaluate((d) => { d.open = true; });
+  await page.waitForSelector('details.arch [data-field="layers"]');
+}
+
 /** Reads a `data-metric` element's raw value. */
 export async function metric(page, key) {
   const v = await page.getAttribute(`.cards [data-metric="${key}"]`, 'data-value');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, open, metric } from './browser.js';
+import { serve, launch, open, metric, openArchitecture } from './browser.js';
 
 let server, browser;
 const OUT = new URL('./out/', import.meta.url).pathname;
@@ -297,7 +297,7 @@ test('switching to 中文 leaves no untranslated string; choice persists', async
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   for (const tab of ['#tab-how', '#tab-layouts', '#tab-serving', '#tab-reality', '#tab-notes']) {
     await page.locator(tab).click();
-    await page.locator('details.arch').evaluate((d) => { d.open = true; });
+    await openArchitecture(page);
     const leftovers = await englishLeftovers(page);
     assert.deepEqual(leftovers, [], `untranslated in ${tab}`);
   }
@@ -443,7 +443,7 @@ test('the serving tab draws this load on five accelerators', async () => {
 
 test('no input is dead: changing any visible field changes something on the page', async () => {
   const { page, errors, ctx } = await open(browser, server.url);
-  await page.locator('details.arch').evaluate((d) => { d.open = true; });
+  await openArchitecture(page);
   // What a person sees: the text of the cards, charts' data, hints and the open tab, and the raw
   // values behind the figures.
   await page.evaluate(() => {
