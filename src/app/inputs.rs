@@ -199,10 +199,10 @@ fn value_of(name: &str, field: Option<AnyField>, s: &Scenario) -> String {
 }
 
 /// The shown values of a group of fields (one `fields` call), as one memo: the group is the
-/// scenario's subscriber, not each field. Every memo that re-runs leaves and rejoins its
-/// sources' subscriber sets, and leaving one costs its length (reactive_graph keeps them
-/// ordered), so sixty fields on the scenario itself made each move quadratic in them; a group
-/// whose values did not change re-runs nothing below it.
+/// scenario's subscriber, not each field. Each node that re-runs has its bookkeeping (marking
+/// its subscribers, leaving and rejoining its sources' subscriber sets), and with sixty fields
+/// on the scenario itself that bookkeeping was most of a move; a group whose values did not
+/// change re-runs nothing below it.
 fn group_values(ctx: Ctx, names: &'static [&'static str]) -> Memo<Vec<String>> {
     // Looked up once, not by name on every move.
     let group: Vec<_> = names.iter().map(|&n| (n, AnyField::find(n))).collect();
@@ -330,11 +330,25 @@ fn slide(ctx: Ctx, name: &'static str, slider: Slider, raw: &str) {
     let Ok(pos) = raw.parse::<f64>() else { return };
     show_error(ctx, name, None);
     if name == "params" {
-        set_params(ctx, slider.value(name, pos, false));
+        let x = slider.value(name, pos, false);
+        if ctx
+            .scenario
+            .with_untracked(|s| s.arch.is_some() || s.params != Some(x))
+        {
+            set_params(ctx, x);
+        }
     } else if let Some(f) = AnyField::find(name) {
         let integer = matches!(f.kind(), Kind::Integer { .. });
         let v = Value::Num(slider.value(name, pos, integer));
-        ctx.scenario.update(|s| f.set(s, v));
+        // Track positions round to the same value for much of a drag (whole percent, a node of
+        // devices): an unchanged value notifies nobody.
+        ctx.scenario.maybe_update(|s| {
+            let changed = f.get(s) != v;
+            if changed {
+                f.set(s, v);
+            }
+            changed
+        });
     }
 }
 
