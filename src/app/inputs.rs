@@ -799,7 +799,7 @@ impl Shown {
 }
 
 /// The architecture panel. Its fields are built when it is first opened: closed, as it starts,
-/// they would be twenty more inputs following every move for nobody to see.
+/// they would be up to eighteen more inputs following every move for nobody to see.
 #[component]
 fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
     let opened = RwSignal::new(false);

@@ -2,7 +2,7 @@
 // travels in the link, the model picker searches both languages, rental tiers change the cost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, metric } from './browser.js';
+import { serve, launch, open, metric, openArchitecture } from './browser.js';
 
 let server, browser;
 before(async () => {
@@ -48,6 +48,12 @@ test('a pasted config.json fills the architecture, and the link reopens it', asy
   assert.match(status, /Qwen3ForCausalLM/);
   assert.match(status, /rope_theta/, 'compute-neutral fields are listed as ignored');
   assert.equal(await page.locator('#f-model').inputValue(), '', 'not a catalog model: custom');
+  // The architecture panel, built when first opened, shows the pasted shape.
+  assert.equal(await page.locator('details.arch [data-field="layers"]').count(), 0, 'closed: not built');
+  await openArchitecture(page);
+  assert.equal(await page.inputValue('#f-layers'), '28');
+  assert.equal(await page.inputValue('#f-hidden'), '2048');
+  assert.equal(await page.inputValue('#f-kv_heads'), '8');
   // The link carries the architecture; opened afresh it is the same model.
   await page.waitForFunction(() => /[?&]layers=28&hidden=2048/.test(location.search));
   const link = page.url();
@@ -59,6 +65,8 @@ test('a pasted config.json fills the architecture, and the link reopens it', asy
   await page.waitForFunction(() => document.querySelector('#f-model').value === 'qwen3-8b');
   await page.waitForFunction(() => /[?&]model=qwen3-8b(&|$)/.test(location.search));
   assert.match(await page.locator('#config-status').innerText(), /Qwen3 8B/);
+  // The open panel follows: Qwen3-8B has 36 layers.
+  assert.equal(await page.inputValue('#f-layers'), '36');
   // A config the model cannot represent is refused, naming the field; the model stays.
   const before = await metric(page, 'params_total');
   await paste(page, MAVERICK);
