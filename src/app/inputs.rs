@@ -186,35 +186,35 @@ pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
 /// The value of a field the scenario holds by itself (every field but `params`, which the
 /// report counts from the architecture).
 fn scenario_value(name: &str, s: &Scenario) -> String {
-    value_of(name, AnyField::find(name), s)
-}
-
-/// The same, with the field already looked up.
-fn value_of(name: &str, field: Option<AnyField>, s: &Scenario) -> String {
     match name {
         "model" => s.model.clone().unwrap_or_default(),
         "gpu" => s.gpu.clone(),
-        _ => field.map_or_else(String::new, |f| text_of(f.get(s))),
+        _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
     }
 }
 
-/// The shown values of a group of fields (one `fields` call), as one memo: the group is the
+/// The values of a group of fields (one `fields` call), as one memo: the group is the
 /// scenario's subscriber, not each field. Each node that re-runs has its bookkeeping (marking
 /// its subscribers, leaving and rejoining its sources' subscriber sets), and with sixty fields
 /// on the scenario itself that bookkeeping was most of a move; a group whose values did not
-/// change re-runs nothing below it.
-fn group_values(ctx: Ctx, names: &'static [&'static str]) -> Memo<Vec<String>> {
+/// change re-runs nothing below it. The values are compared as values: only the fields of a
+/// changed group print theirs.
+fn group_values(ctx: Ctx, names: &'static [&'static str]) -> Memo<Vec<Value>> {
     // Looked up once, not by name on every move.
-    let group: Vec<_> = names.iter().map(|&n| (n, AnyField::find(n))).collect();
+    let group: Vec<_> = names.iter().map(|&n| AnyField::find(n)).collect();
     Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| group.iter().map(|&(n, f)| value_of(n, f, s)).collect())
+        ctx.scenario.with(|s| {
+            group
+                .iter()
+                .map(|f| f.map_or(Value::Absent, |f| f.get(s)))
+                .collect()
+        })
     })
 }
 
-/// One field's value out of its group's.
-fn value_in(group: Memo<Vec<String>>, i: usize) -> Memo<String> {
-    Memo::new(move |_| group.with(|v| v.get(i).cloned().unwrap_or_default()))
+/// One field's value out of its group's, as its input shows it.
+fn value_in(group: Memo<Vec<Value>>, i: usize) -> Memo<String> {
+    Memo::new(move |_| group.with(|v| v.get(i).map_or_else(String::new, |&v| text_of(v))))
 }
 
 /// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
