@@ -199,16 +199,10 @@ fn scenario_value(name: &str, s: &Scenario) -> String {
 /// on the scenario itself that bookkeeping was most of a move; a group whose values did not
 /// change re-runs nothing below it. The values are compared as values: only the fields of a
 /// changed group print theirs.
-fn group_values(ctx: Ctx, names: &'static [&'static str]) -> Memo<Vec<Value>> {
-    // Looked up once, not by name on every move.
-    let group: Vec<_> = names.iter().map(|&n| AnyField::find(n)).collect();
+fn group_values(ctx: Ctx, group: Vec<AnyField>) -> Memo<Vec<Value>> {
     Memo::new(move |_| {
-        ctx.scenario.with(|s| {
-            group
-                .iter()
-                .map(|f| f.map_or(Value::Absent, |f| f.get(s)))
-                .collect()
-        })
+        ctx.scenario
+            .with(|s| group.iter().map(|f| f.get(s)).collect())
     })
 }
 
@@ -316,12 +310,19 @@ fn show_error(ctx: Ctx, name: &'static str, problem: Option<Problem>) {
 }
 
 /// Replaces the architecture by a bare parameter count.
+/// A count already in force as a bare count notifies nobody (a drag repeats its rounded values).
 fn set_params(ctx: Ctx, x: f64) {
-    ctx.scenario.update(|s| {
-        s.model = None;
-        s.arch = None;
-        s.params = Some(x);
-        s.active_params = None;
+    ctx.scenario.maybe_update(|s| {
+        let bare = Some(x);
+        let changed =
+            s.model.is_some() || s.arch.is_some() || s.params != bare || s.active_params.is_some();
+        if changed {
+            s.model = None;
+            s.arch = None;
+            s.params = bare;
+            s.active_params = None;
+        }
+        changed
     })
 }
 
@@ -330,13 +331,7 @@ fn slide(ctx: Ctx, name: &'static str, slider: Slider, raw: &str) {
     let Ok(pos) = raw.parse::<f64>() else { return };
     show_error(ctx, name, None);
     if name == "params" {
-        let x = slider.value(name, pos, false);
-        if ctx
-            .scenario
-            .with_untracked(|s| s.arch.is_some() || s.params != Some(x))
-        {
-            set_params(ctx, x);
-        }
+        set_params(ctx, slider.value(name, pos, false));
     } else if let Some(f) = AnyField::find(name) {
         let integer = matches!(f.kind(), Kind::Integer { .. });
         let v = Value::Num(slider.value(name, pos, integer));
@@ -508,11 +503,8 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
 /// Any field of the scenario language: a checkbox for flags, a select for choices, else a
 /// number field.
 #[component]
-fn FieldInput(name: &'static str, value: Memo<String>) -> impl IntoView {
+fn FieldInput(name: &'static str, field: AnyField, value: Memo<String>) -> impl IntoView {
     let ctx = ctx();
-    let Some(field) = AnyField::find(name) else {
-        return ().into_any();
-    };
     match field.kind() {
         Kind::Flag => view! {
             <div class="field field-flag">
@@ -553,11 +545,15 @@ fn FieldInput(name: &'static str, value: Memo<String>) -> impl IntoView {
 
 /// Several fields in a row of the form, their values read as one group.
 fn fields(names: &'static [&'static str]) -> impl IntoView {
-    let group = group_values(ctx(), names);
-    names
+    // Looked up once, not by name on every move.
+    let row: Vec<_> = names
         .iter()
+        .filter_map(|&n| Some((n, AnyField::find(n)?)))
+        .collect();
+    let group = group_values(ctx(), row.iter().map(|&(_, f)| f).collect());
+    row.into_iter()
         .enumerate()
-        .map(|(i, name)| view! { <FieldInput name value=value_in(group, i)/> })
+        .map(|(i, (name, field))| view! { <FieldInput name field value=value_in(group, i)/> })
         .collect_view()
 }
 
@@ -762,7 +758,7 @@ fn PredictedMfu() -> impl IntoView {
 
 /// Which conditional parts of the form the scenario shows: one memo for all of them, so a move
 /// re-runs one node here instead of one per part, and the parts only when one appears or goes.
-#[derive(Clone, Copy, PartialEq, Default)]
+#[derive(Clone, Copy, PartialEq)]
 struct Shown {
     custom_gpu: bool,
     uses_budget: bool,
@@ -798,6 +794,11 @@ impl Shown {
     }
 }
 
+/// Whether a part of the form is shown, for a `Show`.
+fn shows(shown: Memo<Shown>, part: fn(&Shown) -> bool) -> impl Fn() -> bool + Copy {
+    move || shown.with(part)
+}
+
 /// The architecture panel. Its fields are built when it is first opened: closed, as it starts,
 /// they would be up to eighteen more inputs following every move for nobody to see.
 #[component]
@@ -809,9 +810,9 @@ fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
             <Show when=move || opened.get()>
                 <div class="arch-grid">
                     {fields(&ARCH)}
-                    <Show when=move || shown.get().dense_ffn>{fields(&["ffn"])}</Show>
-                    <Show when=move || shown.get().arch_moe>{fields(&ARCH_MOE)}</Show>
-                    <Show when=move || shown.get().arch_mla>{fields(&ARCH_MLA)}</Show>
+                    <Show when=shows(shown, |s| s.dense_ffn)>{fields(&["ffn"])}</Show>
+                    <Show when=shows(shown, |s| s.arch_moe)>{fields(&ARCH_MOE)}</Show>
+                    <Show when=shows(shown, |s| s.arch_mla)>{fields(&ARCH_MLA)}</Show>
                 </div>
             </Show>
         </details>
@@ -823,7 +824,6 @@ fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
 pub fn Inputs() -> impl IntoView {
     let ctx = ctx();
     let shown = Memo::new(move |_| ctx.scenario.with(Shown::of));
-    let is = move |part: fn(&Shown) -> bool| move || shown.with(part);
     provide_context(Placeholders(Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.report.with(|r| {
@@ -840,7 +840,7 @@ pub fn Inputs() -> impl IntoView {
             <fieldset class="question">
                 {fields(&["solve"])}
                 // The budget changes only the answers that use it: shown where it does.
-                <Show when=is(|s| s.uses_budget)>{fields(&["budget"])}</Show>
+                <Show when=shows(shown, |s| s.uses_budget)>{fields(&["budget"])}</Show>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_model)}</legend>
@@ -857,7 +857,7 @@ pub fn Inputs() -> impl IntoView {
             <fieldset>
                 <legend>{tr(|u| u.g_hardware)}</legend>
                 <GpuPicker/>
-                <Show when=is(|s| s.custom_gpu)>
+                <Show when=shows(shown, |s| s.custom_gpu)>
                     {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
                 </Show>
                 {fields(&["gpus", "mfu", "hfu"])}
@@ -875,12 +875,12 @@ pub fn Inputs() -> impl IntoView {
                 // Inputs that change nothing in this scenario are not shown (no dead inputs):
                 // the adapter rank without LoRA, expert parallelism without experts, the
                 // exchange rate in dollars.
-                <Show when=is(|s| s.lora)>{fields(&["lora_rank"])}</Show>
+                <Show when=shows(shown, |s| s.lora)>{fields(&["lora_rank"])}</Show>
                 {fields(&["layout"])}
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
-                <Show when=is(|s| !s.layout_auto)>
+                <Show when=shows(shown, |s| !s.layout_auto)>
                     {fields(&["recompute", "zero", "tp", "pp", "vpp"])}
-                    <Show when=is(|s| s.moe)>{fields(&["ep"])}</Show>
+                    <Show when=shows(shown, |s| s.moe)>{fields(&["ep"])}</Show>
                     {fields(&["cp", "micro_batch"])}
                 </Show>
                 {fields(&["sp", "global_batch", "seq", "optimizer", "net_gbps"])}
@@ -889,18 +889,18 @@ pub fn Inputs() -> impl IntoView {
                 <legend>{tr(|u| u.g_cost)}</legend>
                 {fields(&["currency", "price_tier", "price_per_gpu_hour", "price_reserved_1y", "price_reserved_3y", "price_spot"])}
                 // Interruptions cost only on spot: its checkpoint interval, rate and restart.
-                <Show when=is(|s| s.spot)>
+                <Show when=shows(shown, |s| s.spot)>
                     {fields(&["checkpoint_hours", "spot_interruptions", "restart_minutes"])}
                 </Show>
                 {fields(&["gpu_price"])}
-                <Show when=is(|s| s.cny)>{fields(&["cny_per_usd"])}</Show>
+                <Show when=shows(shown, |s| s.cny)>{fields(&["cny_per_usd"])}</Show>
                 {fields(&["power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>
                 {fields(&["users", "users_mode"])}
                 // Concurrent users each wait for their answer: no rate per user applies.
-                <Show when=is(|s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
+                <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
                 {fields(&["requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
             </fieldset>
         </form>
