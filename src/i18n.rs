@@ -829,6 +829,168 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
+        "local_attn",
+        ft(
+            "Local layers",
+            "局部层",
+            "How the layers between the global-attention ones attend: none (all global), a sliding window, chunks, or linear attention with a fixed state",
+            "全局注意力层之间的层如何计算注意力：无（全部全局）、滑动窗口、分块，或状态大小固定的线性注意力",
+        ),
+    ),
+    (
+        "global_every",
+        ft(
+            "Global layer every",
+            "每隔几层一个全局层",
+            "Every n-th layer attends to the whole context; 0: none does",
+            "每 n 层有一层看完整上下文；0 表示没有全局层",
+        ),
+    ),
+    (
+        "window",
+        ft(
+            "Window / chunk",
+            "窗口 / 分块",
+            "Tokens a sliding-window or chunked layer keeps",
+            "滑动窗口层或分块层保留的 token 数",
+        ),
+    ),
+    (
+        "linear_key_heads",
+        ft(
+            "Linear key heads",
+            "线性注意力键头数",
+            "Key (and query) heads of a linear-attention layer",
+            "线性注意力层的键（及查询）头数",
+        ),
+    ),
+    (
+        "linear_key_dim",
+        ft(
+            "Linear key head dim",
+            "线性注意力键头维度",
+            "Key head width of a linear-attention layer",
+            "线性注意力层每个键头的维度",
+        ),
+    ),
+    (
+        "linear_value_heads",
+        ft(
+            "Linear value heads",
+            "线性注意力值头数",
+            "Value heads; each keeps a key × value state",
+            "值头数；每个值头保存一个 键×值 的状态矩阵",
+        ),
+    ),
+    (
+        "linear_value_dim",
+        ft(
+            "Linear value head dim",
+            "线性注意力值头维度",
+            "Value head width of a linear-attention layer",
+            "线性注意力层每个值头的维度",
+        ),
+    ),
+    (
+        "linear_conv",
+        ft(
+            "Linear conv kernel",
+            "线性注意力卷积核",
+            "Short convolution kernel before the recurrence (0: none)",
+            "递推之前的短卷积核长度（0 表示没有）",
+        ),
+    ),
+    (
+        "linear_state_bits",
+        ft(
+            "State precision",
+            "状态精度",
+            "Bits of each recurrent-state element (16 or 32)",
+            "递推状态每个元素的位数（16 或 32）",
+        ),
+    ),
+    (
+        "attn_gate",
+        ft(
+            "Gated attention",
+            "门控注意力",
+            "A sigmoid gate on the attention output (the query projection is twice as wide)",
+            "注意力输出带 sigmoid 门控（查询投影宽一倍）",
+        ),
+    ),
+    (
+        "index_heads",
+        ft(
+            "Sparse indexer heads",
+            "稀疏索引器头数",
+            "DeepSeek sparse attention: indexer heads (0: dense attention)",
+            "DeepSeek 稀疏注意力：索引器头数（0 表示稠密注意力）",
+        ),
+    ),
+    (
+        "index_head_dim",
+        ft(
+            "Sparse indexer head dim",
+            "稀疏索引器头维度",
+            "Width of the indexer's key, cached per token in FP8",
+            "索引器键的维度，每个 token 以 FP8 缓存",
+        ),
+    ),
+    (
+        "index_topk",
+        ft(
+            "Sparse top-k",
+            "稀疏 top-k",
+            "Keys each query attends to",
+            "每个查询实际关注的键数",
+        ),
+    ),
+    (
+        "moe_every",
+        ft(
+            "MoE layer every",
+            "每隔几层一个 MoE 层",
+            "Past the leading dense layers, every n-th layer is MoE",
+            "前置稠密层之后，每 n 层有一层是 MoE",
+        ),
+    ),
+    (
+        "mtp_layers",
+        ft(
+            "MTP modules",
+            "MTP 模块",
+            "Multi-token-prediction modules: trained with the model, not served",
+            "多 token 预测模块：随模型训练，推理时不加载",
+        ),
+    ),
+    (
+        "format",
+        ft(
+            "Checkpoint format",
+            "检查点格式",
+            "How the checkpoint stores its linear weights outside the experts",
+            "检查点中专家以外线性层权重的存储格式",
+        ),
+    ),
+    (
+        "expert_format",
+        ft(
+            "Expert format",
+            "专家格式",
+            "How the checkpoint stores its experts",
+            "检查点中专家权重的存储格式",
+        ),
+    ),
+    (
+        "weight_format",
+        ft(
+            "Weight format",
+            "权重格式",
+            "Native serves each part in the checkpoint's own format; or one format for every linear weight, scales included",
+            "原生：各部分按检查点自带格式；或所有线性层统一用一种格式（含缩放因子）",
+        ),
+    ),
+    (
         "seq",
         ft(
             "Sequence length",
@@ -1484,9 +1646,7 @@ pub fn config_note(n: &crate::estimate::hf_config::Note, lang: Lang) -> String {
         Note::GptOssBiases => {
             "未计专家、输出与路由偏置及 attention sink（占 gpt-oss-120b 的 0.03 %）".into()
         }
-        Note::MtpNotCounted => {
-            "未计多 token 预测层（num_nextn_predict_layers），与公布的总数口径一致".into()
-        }
+        Note::MtpNotCounted => "多 token 预测层另计，不含在总参数量内，与公布的总数口径一致".into(),
         Note::GemmaNorms => "未计额外的注意力后与 FFN 后归一化层（不到 0.01 %）".into(),
         Note::SharedExpertGate => "未计共享专家的门控（hidden × 1）".into(),
     }
@@ -1522,6 +1682,65 @@ pub fn unit(u: &'static str, lang: Lang) -> &'static str {
 
 /// Labels of the words of choice fields: field, word, English, Chinese.
 static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
+    (
+        "weight_format",
+        "native",
+        "native (the checkpoint's own)",
+        "原生（检查点自带格式）",
+    ),
+    ("weight_format", "bf16", "BF16", "BF16"),
+    (
+        "weight_format",
+        "fp8",
+        "FP8 (128×128 block scales)",
+        "FP8（128×128 分块缩放）",
+    ),
+    (
+        "weight_format",
+        "int8",
+        "INT8 (group 128)",
+        "INT8（每组 128）",
+    ),
+    (
+        "weight_format",
+        "mxfp4",
+        "MXFP4 (4.25 bit)",
+        "MXFP4（4.25 位）",
+    ),
+    (
+        "weight_format",
+        "nvfp4",
+        "NVFP4 (4.5 bit)",
+        "NVFP4（4.5 位）",
+    ),
+    (
+        "weight_format",
+        "int4",
+        "INT4 (group 128)",
+        "INT4（每组 128）",
+    ),
+    ("weight_format", "fp32", "FP32", "FP32"),
+    ("local_attn", "none", "none (all global)", "无（全部全局）"),
+    ("local_attn", "window", "sliding window", "滑动窗口"),
+    ("local_attn", "chunk", "chunked", "分块注意力"),
+    (
+        "local_attn",
+        "gated_deltanet",
+        "Gated DeltaNet",
+        "Gated DeltaNet",
+    ),
+    (
+        "local_attn",
+        "kda",
+        "Kimi Delta Attention",
+        "Kimi Delta Attention",
+    ),
+    (
+        "local_attn",
+        "lightning",
+        "lightning attention",
+        "Lightning 注意力",
+    ),
     ("recompute", "none", "none", "不重计算"),
     (
         "recompute",
@@ -1610,7 +1829,7 @@ pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
         return if lang == Lang::Zh { c.3 } else { c.2 }.into();
     }
     match field {
-        "weight_bits" | "kv_bits" => {
+        "weight_bits" | "kv_bits" | "linear_state_bits" => {
             format!("{word} {}", if lang == Lang::Zh { "位" } else { "bit" })
         }
         _ => word.to_ascii_uppercase(),

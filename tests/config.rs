@@ -2,11 +2,14 @@
 //!
 //! Each fixture is the model's config.json as published on its Hugging Face repository (keys that
 //! only describe the tokenizer or runtime trimmed; the compute-neutral ones kept, so the test sees
-//! them listed as ignored). Each count must come within 0.1 % of the one its model card or
+//! them listed as ignored; the layer schedule and quantization_config kept whole, since they
+//! change memory and attention work). Each count must come within 0.1 % of the one its model card or
 //! safetensors index states, which is named beside it.
 
 use proptest::prelude::*;
+use suanli::estimate::architecture::LocalAttention;
 use suanli::estimate::hf_config::{self, Imported};
+use suanli::estimate::precision::WeightFormat;
 use suanli::estimate::query;
 
 fn import(text: &str) -> Imported {
@@ -124,6 +127,8 @@ const FIXTURES: &[(&str, &str, f64, f64, &str)] = &[
         "qk_rope_head_dim":64,"qk_nope_head_dim":128,"v_head_dim":128,"vocab_size":129280,
         "tie_word_embeddings":false,"num_nextn_predict_layers":1,"n_group":8,"topk_group":4,
         "routed_scaling_factor":2.5,"scoring_func":"sigmoid","topk_method":"noaux_tc",
+        "quantization_config":{"activation_scheme":"dynamic","fmt":"e4m3","quant_method":"fp8",
+        "weight_block_size":[128,128]},
         "rope_scaling":{"beta_fast":32,"beta_slow":1,"factor":40,"mscale":1.0,
         "mscale_all_dim":1.0,"original_max_position_embeddings":4096,"type":"yarn"}}"#,
         671e9,
@@ -137,7 +142,8 @@ const FIXTURES: &[(&str, &str, f64, f64, &str)] = &[
         "num_key_value_heads":8,"head_dim":64,"num_local_experts":128,
         "num_experts_per_tok":4,"experts_per_token":4,"vocab_size":201088,
         "tie_word_embeddings":false,"attention_bias":true,"sliding_window":128,
-        "layer_types":["sliding_attention","full_attention"],"swiglu_limit":7.0,
+        "layer_types":["sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention"],
+        "quantization_config":{"modules_to_not_convert":["model.layers.*.self_attn","model.layers.*.mlp.router","model.embed_tokens","lm_head"],"quant_method":"mxfp4"},"swiglu_limit":7.0,
         "rope_scaling":{"beta_fast":32.0,"beta_slow":1.0,"factor":32.0,
         "original_max_position_embeddings":4096,"rope_type":"yarn","truncate":false}}"#,
         116.83e9,
@@ -151,7 +157,8 @@ const FIXTURES: &[(&str, &str, f64, f64, &str)] = &[
         "num_key_value_heads":8,"head_dim":64,"num_local_experts":32,
         "num_experts_per_tok":4,"experts_per_token":4,"vocab_size":201088,
         "tie_word_embeddings":false,"attention_bias":true,"sliding_window":128,
-        "layer_types":["sliding_attention","full_attention"]}"#,
+        "layer_types":["sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention","sliding_attention","full_attention"],
+        "quantization_config":{"modules_to_not_convert":["model.layers.*.self_attn","model.layers.*.mlp.router","model.embed_tokens","lm_head"],"quant_method":"mxfp4"}}"#,
         20.91e9,
         3.61e9,
         "gpt-oss model card (OpenAI 2025), Table 1: 20.91B total, 3.61B active (without the input embedding)",
@@ -307,14 +314,33 @@ fn compute_neutral_fields_are_listed_as_ignored() {
     ] {
         assert!(!imported.ignored.iter().any(|k| k == key), "{key} listed");
     }
-    // gpt-oss: the sliding window is ignored; the count notes the biases it leaves out.
+    // gpt-oss: the sliding window, its layer schedule and the MXFP4 experts are read, not
+    // ignored (they change the KV cache and the weights); the count notes the biases it leaves
+    // out.
     let oss = import(FIXTURES[9].1);
-    assert!(oss.ignored.iter().any(|k| k == "sliding_window"));
+    for key in ["sliding_window", "layer_types", "quantization_config"] {
+        assert!(!oss.ignored.iter().any(|k| k == key), "{key} ignored");
+    }
+    let a = &oss.arch;
+    assert_eq!(
+        (a.local, a.global_every, a.window),
+        (LocalAttention::Window, 2, 128)
+    );
+    assert_eq!(
+        (a.format, a.expert_format),
+        (WeightFormat::Bf16, WeightFormat::Mxfp4)
+    );
     assert!(oss.notes.contains(&hf_config::Note::GptOssBiases));
-    // DeepSeek-V3: the MTP module is named as not counted.
+    // DeepSeek-V3: the MTP module is read and counted apart from the total; FP8 with
+    // 128 × 128 blocks.
     let v3 = import(FIXTURES[8].1);
     assert!(v3.notes.iter().any(|n| *n == hf_config::Note::MtpNotCounted
         && n.to_string().contains("num_nextn_predict_layers")));
+    assert_eq!(v3.arch.mtp_layers, 1);
+    assert_eq!(
+        (v3.arch.format, v3.arch.expert_format),
+        (WeightFormat::Fp8, WeightFormat::Fp8)
+    );
     assert_eq!(
         (
             v3.arch.kv_latent,
@@ -358,36 +384,52 @@ fn multimodal_configs_read_their_text_model() {
     let count = a.param_count();
     assert_within("Llama-4-Scout active", count.active, 17e9, 0.02);
     assert!((107.5e9..108.1e9).contains(&count.total), "{}", count.total);
+    // Three chunked layers (8,192 tokens) to one global NoPE layer: transformers'
+    // Llama4TextConfig takes every no_rope_layer_interval-th (default 4) layer as NoPE when
+    // no_rope_layers is empty.
     assert!(
-        scout
+        !scout
             .ignored
             .iter()
-            .any(|k| k == "text_config.attention_chunk_size")
+            .any(|k| k.ends_with("attention_chunk_size"))
     );
+    assert_eq!(
+        (a.local, a.global_every, a.window),
+        (LocalAttention::Chunk, 4, 8192)
+    );
+    assert_eq!((a.global_layers(), a.local_layers()), (12, 36));
 }
 
 #[test]
 fn unrepresentable_configs_name_the_field() {
     let refused = |text: &str| hf_config::parse(text).expect_err("should be refused");
-    // Llama 4 Maverick alternates dense and MoE layers.
-    let e = refused(
-        r#"{"model_type":"llama4","text_config":{"hidden_size":5120,"num_attention_heads":40,
-        "num_hidden_layers":48,"vocab_size":202048,"intermediate_size":8192,
-        "num_local_experts":128,"num_experts_per_tok":1,"interleave_moe_layer_step":2}}"#,
-    );
-    assert_eq!(e.field, "text_config.interleave_moe_layer_step");
-    // Qwen3-Next mixes Gated DeltaNet (linear attention) with attention layers.
+    // Qwen3-Next without its schedule: its Gated DeltaNet layers cannot be told from attention.
     let e = refused(
         r#"{"model_type":"qwen3_next","hidden_size":2048,"num_attention_heads":16,"num_hidden_layers":48,"vocab_size":151936}"#,
     );
-    assert_eq!(e.field, "model_type");
+    assert_eq!(e.field, "full_attention_interval");
     assert!(e.message.contains("linear attention"), "{e}");
-    // A hybrid named only by its layer kinds.
+    // A hybrid named only by its layer kinds, of a family whose linear layers are unknown.
     let e = refused(
-        r#"{"model_type":"custom","hidden_size":2048,"num_attention_heads":16,"num_hidden_layers":4,"vocab_size":1000,"layer_types":["linear_attention","full_attention"]}"#,
+        r#"{"model_type":"custom","hidden_size":2048,"num_attention_heads":16,"num_hidden_layers":2,"vocab_size":1000,"layer_types":["linear_attention","full_attention"]}"#,
     );
     assert_eq!(e.field, "layer_types");
     assert!(e.message.contains("linear_attention"), "{e}");
+    // A schedule that is not "every n-th layer global".
+    let e = refused(
+        r#"{"model_type":"gemma3_text","hidden_size":2048,"num_attention_heads":16,"num_hidden_layers":3,"vocab_size":1000,"sliding_window":512,"layer_types":["full_attention","sliding_attention","sliding_attention"]}"#,
+    );
+    assert_eq!(e.field, "layer_types");
+    // A checkpoint format that would be a guess.
+    let e = refused(
+        r#"{"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,"vocab_size":32000,"quantization_config":{"quant_method":"awq","bits":4,"group_size":64}}"#,
+    );
+    assert_eq!(e.field, "quantization_config.quant_method");
+    // Kimi Linear's KDA layers: no exact count of their projections here.
+    let e = refused(
+        r#"{"model_type":"kimi_linear","hidden_size":2304,"num_attention_heads":32,"num_hidden_layers":27,"vocab_size":163840}"#,
+    );
+    assert_eq!(e.field, "model_type");
     // Jamba: Mamba layers.
     assert_eq!(
         refused(r#"{"model_type":"jamba","hidden_size":4096}"#).field,

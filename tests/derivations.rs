@@ -207,10 +207,12 @@ fn four_bit_rows_print_the_group_scales_and_yuan_costs_state_yuan() {
         "2 × 80 × 8 × 128 × 0.515625 = 84480 B"
     );
     assert_eq!(report.kv_cache_bytes_per_token, 84_480.0);
-    // 7.06e10 × 0.515625 = 3.64e10 (it printed "× 4/8").
+    // INT4 checkpoints (GPTQ, AWQ) quantise the linear layers and keep the embeddings, norms
+    // and head in 16 bits (issue 22): 2.10e9 × 2 + 6.85e10 × 0.515625 = 3.95e10 (it had printed
+    // "× 4/8", then 7.06e10 × 0.515625).
     assert_eq!(
         row("inference_weights_bytes").with_numbers,
-        "7.06e10 × 0.515625 = 3.64e10 B"
+        "2.10e9 × 2 + 6.85e10 × 0.515625 = 3.95e10 B"
     );
     // With currency=cny the cost row states the rental in yuan, its own product.
     let cny = query::parse("currency=cny").scenario;

@@ -1,8 +1,8 @@
 //! Properties that must hold for every valid scenario (proptest).
 
 use proptest::prelude::*;
-use suanli::estimate::architecture::{Architecture, Bias};
-use suanli::estimate::precision::Precision;
+use suanli::estimate::architecture::{Architecture, Bias, LocalAttention};
+use suanli::estimate::precision::{Precision, WeightFormat};
 use suanli::estimate::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
 use suanli::estimate::{estimate, hardware, presets, query, sweep_gpus};
 
@@ -29,30 +29,60 @@ fn arch() -> impl Strategy<Value = Architecture> {
             0u32..2048,
             0u32..128,
         ),
+        (
+            0usize..6,
+            0u32..8,
+            0u32..100_000,
+            (1u32..32, 16u32..256, 1u32..64, 16u32..256, 0u32..5),
+            (0u32..64, 0u32..256, 0u32..4096),
+            1u32..4,
+            0u32..3,
+            (0usize..7, 0usize..7),
+        ),
     )
         .prop_map(
             |(
                 (layers, heads, group, head_dim, ffn, glu, vocab, tied, bias),
                 (experts, top_k, shared, expert_ffn, dense, kv_latent, q_latent, rope),
-            )| Architecture {
-                layers,
-                hidden: heads * head_dim,
-                heads,
-                kv_heads: (heads / group).max(1),
-                head_dim,
-                ffn,
-                glu,
-                vocab,
-                tied,
-                bias: [Bias::None, Bias::Qkv, Bias::All][bias],
-                experts,
-                top_k: top_k.min(experts),
-                shared_experts: shared,
-                expert_ffn,
-                dense_layers: dense.min(layers),
-                kv_latent,
-                q_latent,
-                rope_dim: rope,
+                (local, every, window, linear, index, moe_every, mtp, formats),
+            )| {
+                let mut a = Architecture::decoder(
+                    layers,
+                    heads * head_dim,
+                    heads,
+                    (heads / group).max(1),
+                    head_dim,
+                    ffn,
+                    glu,
+                    vocab,
+                    tied,
+                    [Bias::None, Bias::Qkv, Bias::All][bias],
+                );
+                a.experts = experts;
+                a.top_k = top_k.min(experts);
+                a.shared_experts = shared;
+                a.expert_ffn = expert_ffn;
+                a.dense_layers = dense.min(layers);
+                a.kv_latent = kv_latent;
+                a.q_latent = q_latent;
+                a.rope_dim = rope;
+                // The layer schedule and native formats (issue 22), as the parser accepts them.
+                a.local = LocalAttention::ALL[local];
+                a.global_every = every;
+                a.window = window;
+                (
+                    a.linear_key_heads,
+                    a.linear_key_dim,
+                    a.linear_value_heads,
+                    a.linear_value_dim,
+                    a.linear_conv,
+                ) = linear;
+                (a.index_heads, a.index_head_dim, a.index_topk) = index;
+                a.moe_every = moe_every;
+                a.mtp_layers = mtp;
+                a.format = WeightFormat::ALL[formats.0];
+                a.expert_format = WeightFormat::ALL[formats.1];
+                a
             },
         )
 }
@@ -84,7 +114,7 @@ prop_compose! {
         (gpu, gpus, mfu, precision, deadline_days) in (0..hardware::CATALOG.len() + 1, 1u32..100_000, 0.01f64..=1.0, 0usize..5, 0.01f64..3650.0),
         (recompute, zero, tp, pp, sp, micro_batch, global_batch, optimizer) in (0usize..3, 0u8..=3, 1u32..=16, 1u32..=16, any::<bool>(), 1u32..16, 1u32..100_000, 0usize..4),
         (prices, currency, cny_per_usd, power_w, pue, grid, elec, net) in ((proptest::option::of(0f64..100.0), proptest::option::of(0f64..1e6)), any::<bool>(), 0.01f64..1000.0, proptest::option::of(1f64..2000.0), 1f64..5.0, 0f64..5.0, 0f64..10.0, 1f64..10_000.0),
-        (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..4, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
+        (weight_bits, kv_bits, batch, prompt_tokens, output_tokens, users, rph, latency_s) in (0usize..6, 0usize..4, 0u32..1000, 0u32..100_000, 1u32..100_000, 0f64..1e7, 0f64..100.0, 0.001f64..1e4),
         overrides in (proptest::option::of(1f64..5000.0), proptest::option::of(1f64..1000.0), proptest::option::of(10f64..10_000.0)),
         (context_tokens, concurrent_sequences, users_concurrent) in (proptest::option::of(1u32..10_000_000), 1u32..100_000, any::<bool>()),
         (solve, budget) in (0usize..5, proptest::option::of(0f64..1e12)),
@@ -117,7 +147,7 @@ prop_compose! {
             checkpoint_hours, spot_interruptions, restart_minutes,
             currency: if currency { Currency::Cny } else { Currency::Usd }, cny_per_usd, power_w, pue,
             grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
-            weight_bits: bits[weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
+            weight_format: [None, Some(WeightFormat::Int4), Some(WeightFormat::Mxfp4), Some(WeightFormat::Fp8), Some(WeightFormat::Bf16), Some(WeightFormat::Fp32)][weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
             users, requests_per_user_per_hour: rph, requests_per_s: overrides.0.map(|x| x / 10.0), latency_s,
             context_tokens, concurrent_sequences, users_concurrent,
             solve: suanli::estimate::solve::Solve::ALL[solve], budget,

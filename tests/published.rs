@@ -101,7 +101,9 @@ fn preset_parameter_counts_match_published_totals() {
         if total_off.abs() > tolerance {
             off.push(format!("{}: total {:+.2} %", p.id, total_off * 100.0));
         }
-        if p.arch.is_moe() {
+        // A card that states no active count (DeepSeek-V3.2; the table then holds the total) is
+        // not checked for one.
+        if p.arch.is_moe() && p.published_active < p.published_params {
             // Active counts are published rounded (12.9B, 37B; DeepSeek-V3 counts 37.5B). OpenAI
             // counts the unembedding but not the embedding lookup as active (gpt-oss card).
             let lookup = if p.source.contains("without the embedding lookup") {
@@ -110,7 +112,17 @@ fn preset_parameter_counts_match_published_totals() {
                 0.0
             };
             let active_off = (count.active - lookup) / p.published_active - 1.0;
-            let bound = if p.count_note.is_some() { 0.03 } else { 0.02 };
+            // A model named by its active count ("A3B", "10B activated") publishes a one-digit
+            // label, not a count: the label holds only to its rounding (±0.5B in 3B) and to
+            // whether embeddings count, so such a preset says so and is held within 35 %.
+            let label = p.count_note.is_some_and(|n| n.contains("rounded"))
+                && p.published_active < 20e9
+                && p.published_active % 1e9 == 0.0;
+            let bound = match (label, p.count_note.is_some()) {
+                (true, _) => 0.35,
+                (false, true) => 0.03,
+                (false, false) => 0.02,
+            };
             if active_off.abs() > bound {
                 off.push(format!("{}: active {:+.2} %", p.id, active_off * 100.0));
             }
@@ -545,8 +557,11 @@ fn inference_memory_for_a_long_context() {
     assert_close("fp16", fp16.inference_memory_bytes, 880e9, 0.01);
     // 80 GB devices filled to 90 %: 13 of them.
     assert_eq!(fp16.inference_memory_gpus, 13);
+    // INT4 (AWQ/GPTQ, a 16-bit scale per 128) quantises the linear layers; the 4.20B embedding
+    // and head parameters stay 16-bit: 8.40 GB + 401.6B × 0.515625 B = 215.5 GB of weights, plus
+    // the 67.6 GB cache: about 283 GB (all 405.9B at 4.125 bits had given 277 GB).
     let int4 = report("model=llama-3.1-405b&context_tokens=131072&weight_bits=4");
-    assert_close("int4", int4.inference_memory_bytes, 277e9, 0.01);
+    assert_close("int4", int4.inference_memory_bytes, 283.2e9, 0.01);
     // Eight sequences at once hold eight KV caches.
     let eight = report("model=llama-3.1-405b&context_tokens=131072&concurrent_sequences=8");
     assert_close(

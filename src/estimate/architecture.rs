@@ -6,8 +6,74 @@
 //! untied. MoE layers hold `E` routed experts of `m·h·f_e` plus shared experts and a router `h·E`;
 //! MLA (DeepSeek-V2/V3) replaces the K/V projections by a low-rank latent. Learned position
 //! embeddings are ignored, as in the GPT-3 paper's 174.6B count.
+//!
+//! The layers follow a schedule: every `global_every`-th layer attends globally (full attention
+//! or MLA) and the layers between them attend locally (a sliding window, chunks) or through a
+//! fixed-size recurrent state (linear attention); MoE layers come every `moe_every`-th layer past
+//! the leading dense ones; multi-token-prediction modules follow the last layer.
 
+use super::precision::WeightFormat;
 use serde::Serialize;
+
+/// How the layers between the global-attention layers attend (docs/model.md §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocalAttention {
+    /// No local layers: every layer attends globally.
+    None,
+    /// A sliding window of the last `window` tokens (Mistral 7B v0.1, Gemma 2/3, gpt-oss).
+    Window,
+    /// Attention within blocks of `window` tokens (Llama 4's chunked attention).
+    Chunk,
+    /// Gated DeltaNet (Yang et al. 2024; Qwen3-Next, Qwen3.5): a recurrent state per value head.
+    GatedDeltaNet,
+    /// Kimi Delta Attention (Kimi Linear): a recurrent state per head.
+    Kda,
+    /// Lightning attention (MiniMax-01/M1): a linear-attention state per head.
+    Lightning,
+}
+
+impl LocalAttention {
+    /// Every kind, in the order the page lists them.
+    pub const ALL: [LocalAttention; 6] = [
+        LocalAttention::None,
+        LocalAttention::Window,
+        LocalAttention::Chunk,
+        LocalAttention::GatedDeltaNet,
+        LocalAttention::Kda,
+        LocalAttention::Lightning,
+    ];
+
+    /// The query-string spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            LocalAttention::None => "none",
+            LocalAttention::Window => "window",
+            LocalAttention::Chunk => "chunk",
+            LocalAttention::GatedDeltaNet => "gated_deltanet",
+            LocalAttention::Kda => "kda",
+            LocalAttention::Lightning => "lightning",
+        }
+    }
+
+    /// Parses the query-string spelling.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == s)
+    }
+
+    /// Whether the layers keep a fixed-size state instead of a cache that grows with the context.
+    pub fn is_linear(self) -> bool {
+        matches!(
+            self,
+            LocalAttention::GatedDeltaNet | LocalAttention::Kda | LocalAttention::Lightning
+        )
+    }
+
+    /// Whether the layers keep a KV cache of at most `window` tokens.
+    pub fn is_bounded(self) -> bool {
+        matches!(self, LocalAttention::Window | LocalAttention::Chunk)
+    }
+}
 
 /// Which linear layers carry a bias vector (and whether norms are LayerNorm with a bias).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -86,6 +152,58 @@ pub struct Architecture {
     pub q_latent: u32,
     /// MLA decoupled RoPE key width `d_rope`.
     pub rope_dim: u32,
+    /// Every `global_every`-th layer (the last of each group) attends globally and the others
+    /// as `local` says; 0 with a local kind: no global layer at all. Unused when `local` is none.
+    pub global_every: u32,
+    /// How the layers between the global ones attend.
+    pub local: LocalAttention,
+    /// Sliding-window or chunk size of the local layers, tokens.
+    pub window: u32,
+    /// Linear attention: key (and query) heads.
+    pub linear_key_heads: u32,
+    /// Linear attention: key head width.
+    pub linear_key_dim: u32,
+    /// Linear attention: value heads (the recurrent state is one key × value matrix per head).
+    pub linear_value_heads: u32,
+    /// Linear attention: value head width.
+    pub linear_value_dim: u32,
+    /// Linear attention: short convolution kernel (0: none).
+    pub linear_conv: u32,
+    /// Linear attention: bits of a recurrent-state element (16, or 32 where the config's
+    /// `mamba_ssm_dtype` is float32, as Qwen3.5's); the convolution state stays 16-bit.
+    pub linear_state_bits: u32,
+    /// A sigmoid output gate on attention (Qwen3-Next): the query projection is twice as wide.
+    pub attn_gate: bool,
+    /// DeepSeek sparse attention: the indexer's heads (0: dense attention).
+    pub index_heads: u32,
+    /// DeepSeek sparse attention: the indexer's head width (its one key per token).
+    pub index_head_dim: u32,
+    /// DeepSeek sparse attention: the keys each query attends to.
+    pub index_topk: u32,
+    /// Past the leading dense layers, every `moe_every`-th layer is MoE (Llama 4 Maverick: 2).
+    pub moe_every: u32,
+    /// Multi-token-prediction modules after the last layer (DeepSeek-V3: 1).
+    pub mtp_layers: u32,
+    /// The checkpoint's format for its linear weights outside the experts (embeddings and norms
+    /// stay 16-bit).
+    pub format: WeightFormat,
+    /// The checkpoint's format for its routed and shared experts.
+    pub expert_format: WeightFormat,
+}
+
+/// The layers of one kind: how many, and what each holds.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct LayerGroup {
+    /// Layers of this kind.
+    pub layers: u32,
+    /// Tokens each layer keeps in its KV cache at a context (`None`: every token).
+    pub window: Option<u32>,
+    /// Cache bytes per kept token per layer at the KV width (0 for linear layers).
+    pub kv_bytes_per_token: f64,
+    /// Bytes per token per layer that do not follow the KV width (DeepSeek's FP8 indexer keys).
+    pub fixed_bytes_per_token: f64,
+    /// Fixed state bytes per sequence per layer (linear attention), at 16 bits.
+    pub state_bytes: f64,
 }
 
 /// Parameter counts by part, total and active (per token).
@@ -103,10 +221,17 @@ pub struct ParamCount {
     pub shared_and_router: f64,
     /// Norm weights (and biases).
     pub norms: f64,
-    /// Every parameter the model stores.
+    /// Routers (one `h × E` matrix per MoE layer), inside `shared_and_router`.
+    pub router: f64,
+    /// Every parameter the model stores, without multi-token-prediction modules.
     pub total: f64,
     /// Parameters one token passes through (MoE: top-k routed plus shared experts).
     pub active: f64,
+    /// Multi-token-prediction modules: one layer, the `2h × h` projection and three norms each
+    /// (the embedding and output head are the main model's).
+    pub mtp: f64,
+    /// Parameters one token passes through in the MTP modules, with the shared output head.
+    pub mtp_active: f64,
 }
 
 impl Architecture {
@@ -127,11 +252,13 @@ impl Architecture {
 
     /// Number of MoE layers.
     pub fn moe_layers(&self) -> u32 {
-        if self.is_moe() {
-            self.layers.saturating_sub(self.dense_layers)
-        } else {
-            0
+        if !self.is_moe() {
+            return 0;
         }
+        if self.moe_every <= 1 {
+            return self.layers.saturating_sub(self.dense_layers);
+        }
+        (0..self.layers).filter(|&i| self.is_moe_layer(i)).count() as u32
     }
 
     /// Query width `a·d_h` (equals `h` in most models).
@@ -139,13 +266,35 @@ impl Architecture {
         f64::from(self.heads) * f64::from(self.head_dim)
     }
 
-    /// Attention parameters of one layer, including biases.
-    pub fn attention_params_per_layer(&self) -> f64 {
+    /// Layers that attend globally (full attention or MLA over the whole context).
+    pub fn global_layers(&self) -> u32 {
+        match (self.local, self.global_every) {
+            (LocalAttention::None, _) => self.layers,
+            (_, 0) => 0,
+            (_, every) => self.layers / every,
+        }
+    }
+
+    /// Layers that attend locally or linearly.
+    pub fn local_layers(&self) -> u32 {
+        self.layers - self.global_layers()
+    }
+
+    /// Whether attention is DeepSeek's sparse attention with an indexer.
+    pub fn is_sparse(&self) -> bool {
+        self.index_topk > 0 && self.index_heads > 0
+    }
+
+    /// Projections of one softmax-attention layer (full, window or chunk), including biases and
+    /// the output gate, without an indexer.
+    fn softmax_attention_params(&self) -> f64 {
         let h = f64::from(self.hidden);
         let a = f64::from(self.heads);
         let d = f64::from(self.head_dim);
         let qw = self.q_width();
         let out = qw * h + if self.bias == Bias::All { h } else { 0.0 };
+        // Qwen3-Next's gated attention: q_proj also emits the gate, a·d_h more outputs.
+        let gate = if self.attn_gate { h * qw } else { 0.0 };
         if self.is_mla() {
             // DeepSeek-V2 sec. 2.1: q (optionally through a latent with its own norm), a joint
             // KV down-projection with the RoPE key, its norm, the K/V up-projection, output.
@@ -158,7 +307,7 @@ impl Architecture {
                 h * a * (d + rope)
             };
             let kv = h * (c + rope) + c + c * a * (2.0 * d);
-            return q + kv + out;
+            return q + kv + out + gate;
         }
         let kvw = 2.0 * f64::from(self.kv_heads) * d;
         let qkv = h * (qw + kvw);
@@ -166,7 +315,171 @@ impl Architecture {
             Bias::None => 0.0,
             Bias::Qkv | Bias::All => qw + kvw,
         };
-        qkv + qkv_bias + out
+        qkv + qkv_bias + out + gate
+    }
+
+    /// DeepSeek sparse attention's indexer (DeepSeek-V3.2 `Indexer`): queries from the query
+    /// latent `wq_b` (q_latent × H_I·d_I), one key `wk` (h × d_I) with its LayerNorm (2·d_I), and
+    /// the head weights `weights_proj` (h × H_I).
+    fn indexer_params(&self) -> f64 {
+        if !self.is_sparse() {
+            return 0.0;
+        }
+        let h = f64::from(self.hidden);
+        let heads = f64::from(self.index_heads);
+        let d = f64::from(self.index_head_dim);
+        let q_in = if self.q_latent > 0 {
+            f64::from(self.q_latent)
+        } else {
+            h
+        };
+        q_in * heads * d + h * d + 2.0 * d + h * heads
+    }
+
+    /// Projections of one linear-attention layer (docs/model.md §1 lists each kind's matrices).
+    fn linear_attention_params(&self) -> f64 {
+        let h = f64::from(self.hidden);
+        let hk = f64::from(self.linear_key_heads);
+        let hv = f64::from(self.linear_value_heads);
+        let key = hk * f64::from(self.linear_key_dim);
+        let value = hv * f64::from(self.linear_value_dim);
+        let kernel = f64::from(self.linear_conv);
+        let dv = f64::from(self.linear_value_dim);
+        match self.local {
+            // transformers' Qwen3NextGatedDeltaNet: in_proj_qkvz h × (2K + 2V), in_proj_ba
+            // h × 2·H_v, a depthwise conv over q, k, v ((2K + V) × kernel, no bias), dt_bias and
+            // A_log (H_v each), the gated RMSNorm (d_v) and out_proj V × h.
+            LocalAttention::GatedDeltaNet => {
+                h * (2.0 * key + 2.0 * value)
+                    + h * 2.0 * hv
+                    + (2.0 * key + value) * kernel
+                    + 2.0 * hv
+                    + dv
+                    + value * h
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// Attention parameters of one layer of each kind: (global, local).
+    pub fn attention_params_by_kind(&self) -> (f64, f64) {
+        let global = self.softmax_attention_params() + self.indexer_params();
+        let local = if self.local.is_linear() {
+            self.linear_attention_params()
+        } else {
+            self.softmax_attention_params()
+        };
+        (global, local)
+    }
+
+    /// Attention parameters of all layers.
+    pub fn attention_params(&self) -> f64 {
+        let (global, local) = self.attention_params_by_kind();
+        f64::from(self.global_layers()) * global + f64::from(self.local_layers()) * local
+    }
+
+    /// Attention parameters of one layer, averaged over the schedule.
+    pub fn attention_params_per_layer(&self) -> f64 {
+        self.attention_params() / f64::from(self.layers.max(1))
+    }
+
+    /// Whether layer `i` (from 0) is a mixture-of-experts layer: past the leading dense layers,
+    /// every `moe_every`-th (Qwen2-MoE's `decoder_sparse_step`, Llama 4's
+    /// `interleave_moe_layer_step`: layer i is MoE when (i + 1) is a multiple of the step).
+    fn is_moe_layer(&self, i: u32) -> bool {
+        self.is_moe() && i >= self.dense_layers && (i + 1).is_multiple_of(self.moe_every.max(1))
+    }
+
+    /// The KV cache and recurrent state of each layer kind, at `kv_bytes` per cached element.
+    pub fn layer_groups(&self, kv_bytes: f64) -> [LayerGroup; 2] {
+        let softmax_kv = if self.is_mla() {
+            // DeepSeek-V2 sec. 2.1: the latent and the decoupled RoPE key per token.
+            f64::from(self.kv_latent + self.rope_dim) * kv_bytes
+        } else {
+            2.0 * f64::from(self.kv_heads) * f64::from(self.head_dim) * kv_bytes
+        };
+        // DeepSeek-V3.2's indexer caches one FP8 key of d_I per token with an fp32 scale per 128.
+        let index = if self.is_sparse() {
+            let d = f64::from(self.index_head_dim);
+            d + 4.0 * (d / 128.0).ceil()
+        } else {
+            0.0
+        };
+        let global = LayerGroup {
+            layers: self.global_layers(),
+            window: None,
+            kv_bytes_per_token: softmax_kv,
+            fixed_bytes_per_token: index,
+            state_bytes: 0.0,
+        };
+        let local = if self.local.is_linear() {
+            LayerGroup {
+                layers: self.local_layers(),
+                window: Some(0),
+                kv_bytes_per_token: 0.0,
+                fixed_bytes_per_token: 0.0,
+                state_bytes: self.linear_state_bytes(),
+            }
+        } else {
+            LayerGroup {
+                layers: self.local_layers(),
+                window: Some(self.window),
+                kv_bytes_per_token: softmax_kv,
+                fixed_bytes_per_token: 0.0,
+                state_bytes: 0.0,
+            }
+        };
+        [global, local]
+    }
+
+    /// Forward attention-score FLOPs of one token at a context of `seq` tokens, over all layers:
+    /// `2·a·(d_qk + d_v)` per key attended (QKᵀ and AV, Narayanan et al. 2021 eq. 3 over the full
+    /// s × s). A window or chunk caps the keys at its size; sparse attention at its top-k, plus the
+    /// indexer's `2·H_I·d_I` per key it scores (DeepSeek-V3.2); a linear layer does a fixed
+    /// `6·H_v·d_k·d_v` (retrieve, rank-1 update and read out the d_k × d_v state per value head).
+    pub fn score_flops_per_token(&self, seq: f64) -> f64 {
+        let d_qk = f64::from(self.head_dim + if self.is_mla() { self.rope_dim } else { 0 });
+        let d_v = f64::from(self.head_dim);
+        let per_key = 2.0 * f64::from(self.heads) * (d_qk + d_v);
+        let global = if self.is_sparse() {
+            per_key * seq.min(f64::from(self.index_topk))
+                + 2.0 * f64::from(self.index_heads) * f64::from(self.index_head_dim) * seq
+        } else {
+            per_key * seq
+        };
+        let local = if self.local.is_linear() {
+            6.0 * f64::from(self.linear_value_heads)
+                * f64::from(self.linear_key_dim)
+                * f64::from(self.linear_value_dim)
+        } else {
+            per_key * seq.min(f64::from(self.window))
+        };
+        f64::from(self.global_layers()) * global + f64::from(self.local_layers()) * local
+    }
+
+    /// The schedule in one line's parts: (layers, local layers per group, global layers per
+    /// group, groups), or `None` when every layer is alike.
+    pub fn schedule_groups(&self) -> Option<(u32, u32, u32)> {
+        if self.local == LocalAttention::None {
+            return None;
+        }
+        let every = self.global_every;
+        if every == 0 {
+            return Some((self.layers, 0, 1));
+        }
+        Some((every - 1, 1, self.layers / every))
+    }
+
+    /// Bytes of one linear-attention layer's state per sequence: the recurrent state (one
+    /// d_k × d_v matrix per value head) at `linear_state_bits`, and the short convolution's last
+    /// kernel - 1 inputs of q, k and v at 16 bits (vLLM's Gated DeltaNet cache shapes).
+    pub fn linear_state_bytes(&self) -> f64 {
+        let hv = f64::from(self.linear_value_heads);
+        let key = f64::from(self.linear_key_heads) * f64::from(self.linear_key_dim);
+        let value = hv * f64::from(self.linear_value_dim);
+        let recurrent = hv * f64::from(self.linear_key_dim) * f64::from(self.linear_value_dim);
+        let conv = f64::from(self.linear_conv.saturating_sub(1)) * (2.0 * key + value);
+        recurrent * f64::from(self.linear_state_bits) / 8.0 + conv * 2.0
     }
 
     /// One FFN block of inner size `f`, with biases if the model has them.
@@ -189,17 +502,38 @@ impl Architecture {
         let dense_layers = layers - moe_layers;
 
         let embedding = f64::from(self.vocab) * h * if self.tied { 1.0 } else { 2.0 };
-        let attention = layers * self.attention_params_per_layer();
-        let dense_ffn = dense_layers * self.ffn_block(f64::from(self.ffn));
+        let attention = self.attention_params();
+        let dense_block = self.ffn_block(f64::from(self.ffn));
+        let dense_ffn = dense_layers * dense_block;
         let expert = self.ffn_block(f64::from(self.expert_ffn));
         let routed_experts = moe_layers * f64::from(self.experts) * expert;
-        let router = h * f64::from(self.experts);
-        let shared_and_router = moe_layers * (f64::from(self.shared_experts) * expert + router);
-        let norms = (2.0 * layers + 1.0) * self.bias.norm_params(h);
+        let router_one = h * f64::from(self.experts);
+        let router = moe_layers * router_one;
+        let shared_and_router = moe_layers * f64::from(self.shared_experts) * expert + router;
+        let norm = self.bias.norm_params(h);
+        let norms = (2.0 * layers + 1.0) * norm;
 
         let total = embedding + attention + dense_ffn + routed_experts + shared_and_router + norms;
-        let active_routed = moe_layers * f64::from(self.top_k.min(self.experts)) * expert;
+        let top_k = f64::from(self.top_k.min(self.experts));
+        let active_routed = moe_layers * top_k * expert;
         let active = total - routed_experts + active_routed;
+        // DeepSeek-V3 sec. 2.2: each MTP module is a projection of [h; embedding] (2h × h), two
+        // norms before it, one transformer layer (MoE where the model is) and the final norm;
+        // the embedding and the output head are shared with the main model.
+        let (global_attn, _) = self.attention_params_by_kind();
+        let (mtp_ffn, mtp_ffn_active) = if self.is_moe() {
+            (
+                f64::from(self.experts + self.shared_experts) * expert + router_one,
+                f64::from(self.top_k.min(self.experts) + self.shared_experts) * expert + router_one,
+            )
+        } else {
+            (dense_block, dense_block)
+        };
+        let mtp_extra = 2.0 * h * h + 5.0 * norm + global_attn;
+        let mtp_layers = f64::from(self.mtp_layers);
+        let mtp = mtp_layers * (mtp_extra + mtp_ffn);
+        // The shared head still computes its logits for each MTP depth.
+        let mtp_active = mtp_layers * (mtp_extra + mtp_ffn_active + f64::from(self.vocab) * h);
         ParamCount {
             embedding,
             attention,
@@ -207,9 +541,38 @@ impl Architecture {
             routed_experts,
             shared_and_router,
             norms,
+            router,
             total,
             active,
+            mtp,
+            mtp_active,
         }
+    }
+
+    /// Bytes of the weights in a format: linear weights (attention, dense FFN, shared experts)
+    /// in `format`, routed and shared experts in `experts`, embeddings, norms and routers in
+    /// 16 bits (as FP8, MXFP4 and INT4 checkpoints ship them), or all in fp32 when `format` is
+    /// fp32. Returns (16-bit part, linear part, expert part) in bytes.
+    pub fn weight_bytes(
+        &self,
+        count: &ParamCount,
+        format: WeightFormat,
+        experts: WeightFormat,
+    ) -> [f64; 3] {
+        let expert = self.ffn_block(f64::from(self.expert_ffn));
+        let shared = f64::from(self.moe_layers()) * f64::from(self.shared_experts) * expert;
+        let kept = if format == WeightFormat::Fp32 {
+            4.0
+        } else {
+            2.0
+        };
+        let plain = count.embedding + count.norms + count.router;
+        let linear = count.attention + count.dense_ffn;
+        [
+            plain * kept,
+            linear * format.bytes(),
+            (count.routed_experts + shared) * experts.bytes(),
+        ]
     }
 
     /// The attention-and-FFN shape of a decoder, without experts or latent attention (a
@@ -246,6 +609,23 @@ impl Architecture {
             kv_latent: 0,
             q_latent: 0,
             rope_dim: 0,
+            global_every: 1,
+            local: LocalAttention::None,
+            window: 0,
+            linear_key_heads: 0,
+            linear_key_dim: 0,
+            linear_value_heads: 0,
+            linear_value_dim: 0,
+            linear_conv: 0,
+            linear_state_bits: 16,
+            attn_gate: false,
+            index_heads: 0,
+            index_head_dim: 0,
+            index_topk: 0,
+            moe_every: 1,
+            mtp_layers: 0,
+            format: WeightFormat::Bf16,
+            expert_format: WeightFormat::Bf16,
         }
     }
 

@@ -8,7 +8,8 @@
 //! dense and MoE layers interleaved, an encoder-decoder) is an error naming the field: it is
 //! never guessed. `docs/model.md` §1 lists what each family's count leaves out.
 
-use super::architecture::{Architecture, Bias};
+use super::architecture::{Architecture, Bias, LocalAttention};
+use super::precision::WeightFormat;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -38,7 +39,7 @@ pub enum Note {
     LinearBiasesAsQkv,
     /// gpt-oss's expert, output and router biases and attention sinks.
     GptOssBiases,
-    /// Multi-token-prediction layers, which the published totals leave out.
+    /// Multi-token-prediction layers, counted apart from the total as published totals are.
     MtpNotCounted,
     /// Gemma's extra post-attention and post-FFN norms.
     GemmaNorms,
@@ -67,7 +68,7 @@ impl fmt::Display for Note {
             ),
             Note::MtpNotCounted => write!(
                 f,
-                "multi-token-prediction layers (num_nextn_predict_layers) not counted, as the published totals do not"
+                "multi-token-prediction modules (num_nextn_predict_layers) counted apart from the total, as the published totals are"
             ),
             Note::GemmaNorms => {
                 write!(
@@ -109,11 +110,11 @@ const UNREPRESENTABLE_TYPES: &[(&str, &str)] = &[
     ("falcon_h1", "hybrid Mamba and attention layers"),
     ("nemotron_h", "hybrid Mamba and attention layers"),
     ("granitemoehybrid", "hybrid Mamba and attention layers"),
-    (
-        "qwen3_next",
-        "hybrid linear attention (Gated DeltaNet) layers",
-    ),
     ("minimax", "hybrid linear (lightning) attention layers"),
+    (
+        "kimi_linear",
+        "hybrid Kimi Delta Attention layers (their projections are not counted exactly here)",
+    ),
     ("minimax_m1", "hybrid linear (lightning) attention layers"),
     ("rwkv", "recurrent (RWKV) layers"),
     ("recurrent_gemma", "recurrent (Griffin) layers"),
@@ -132,8 +133,6 @@ const UNREPRESENTABLE_KEYS: &[(&str, &str)] = &[
         "hybrid Mamba and attention layers",
     ),
     ("attn_layer_period", "hybrid Mamba and attention layers"),
-    ("full_attention_interval", "hybrid linear attention layers"),
-    ("linear_num_value_heads", "linear attention layers"),
     ("is_encoder_decoder", "an encoder-decoder"),
     ("num_decoder_layers", "an encoder-decoder"),
 ];
@@ -218,6 +217,7 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
     };
     let mut reader = Reader {
         map,
+        outer: &outer,
         prefix,
         used: Vec::new(),
     };
@@ -262,6 +262,9 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
 /// Reads keys by any of their spellings, remembering which ones were consumed.
 struct Reader<'a> {
     map: &'a Map<String, Value>,
+    /// The whole file, where a multimodal config keeps some language-model keys outside its
+    /// `text_config` (Qwen3.5's `tie_word_embeddings`).
+    outer: &'a Map<String, Value>,
     prefix: &'static str,
     used: Vec<&'a String>,
 }
@@ -320,10 +323,6 @@ impl<'a> Reader<'a> {
             message: message.into(),
         }
     }
-
-    fn has(&self, key: &str) -> bool {
-        self.map.get(key).is_some_and(|v| !v.is_null())
-    }
 }
 
 fn refuse_unrepresentable(model_type: &str, reader: &Reader) -> Result<(), ConfigError> {
@@ -351,6 +350,7 @@ fn refuse_unrepresentable(model_type: &str, reader: &Reader) -> Result<(), Confi
             "sliding_attention",
             "attention",
             "chunked_attention",
+            "linear_attention",
         ];
         if let Some(other) = kinds
             .iter()
@@ -441,15 +441,15 @@ fn read_architecture(
     let ffn = match (r.count(&["intermediate_size_mlp"])?, ffn_given) {
         (Some(dense), _) if llama4 => dense,
         (_, Some(f)) if f > 0 => f,
-        _ => {
-            notes.push(Note::FfnAssumed(hidden.saturating_mul(4)));
-            hidden.saturating_mul(4)
-        }
+        // The note is added once the experts are read, if some layer is dense.
+        _ => hidden.saturating_mul(4),
     };
+    let ffn_assumed = ffn_given.is_none_or(|f| f == 0) && !llama4;
     let glu = !UNGATED.contains(&model_type);
     r.value(&["hidden_act", "hidden_activation", "activation_function"]);
 
-    let tied = match r.flag(&["tie_word_embeddings"]) {
+    let outer_tied = r.outer.get("tie_word_embeddings").and_then(Value::as_bool);
+    let tied = match r.flag(&["tie_word_embeddings"]).or(outer_tied) {
         Some(t) => t,
         None => {
             let t = TIED_BY_DEFAULT.contains(&model_type);
@@ -480,13 +480,44 @@ fn read_architecture(
     arch.q_latent = q_latent;
     arch.rope_dim = if kv_latent > 0 { rope_dim } else { 0 };
     read_experts(r, model_type, ffn_given, &mut arch, notes)?;
+    if ffn_assumed && arch.moe_layers() < arch.layers {
+        notes.insert(0, Note::FfnAssumed(ffn));
+    }
+    // Gated attention output (q_proj twice as wide): Qwen3.5's attn_output_gate, and Qwen3-Next,
+    // whose attention always has it.
+    arch.attn_gate = r
+        .flag(&["attn_output_gate"])
+        .unwrap_or(model_type == "qwen3_next");
+    read_schedule(r, model_type, &mut arch)?;
+    read_sparse_attention(r, &mut arch)?;
+    read_formats(r, &mut arch)?;
     if model_type == "gpt_oss" {
         notes.push(Note::GptOssBiases);
     }
-    if r.has("num_nextn_predict_layers") {
-        r.value(&["num_nextn_predict_layers"]);
+    if r.flag(&["mtp_use_dedicated_embeddings"]) == Some(true) {
+        return Err(r.error(
+            "mtp_use_dedicated_embeddings",
+            "MTP modules with embeddings of their own cannot be represented (shared ones can)",
+        ));
+    }
+    // MiniMax-M2: num_mtp_modules modules of mtp_transformer_layers layers, when use_mtp.
+    let minimax_mtp = match (
+        r.flag(&["use_mtp"]),
+        r.count(&["num_mtp_modules"])?,
+        r.count(&["mtp_transformer_layers"])?,
+    ) {
+        (Some(true), Some(modules), layers) => Some(modules * layers.unwrap_or(1)),
+        _ => None,
+    };
+    if let Some(n) = r
+        .count(&["num_nextn_predict_layers", "mtp_num_hidden_layers"])?
+        .or(minimax_mtp)
+        && n > 0
+    {
+        arch.mtp_layers = n;
         notes.push(Note::MtpNotCounted);
     }
+
     if matches!(model_type, "gemma2" | "gemma3" | "gemma3_text") {
         notes.push(Note::GemmaNorms);
     }
@@ -525,20 +556,19 @@ fn read_experts(
             &format!("{top_k} must be between 1 and the {experts} experts"),
         ));
     }
-    // Layers that are MoE: every one past the leading dense ones.
-    for key in [
-        "decoder_sparse_step",
-        "moe_layer_freq",
-        "interleave_moe_layer_step",
-    ] {
-        if let Some(step) = r.count(&[key])?
-            && step > 1
-        {
-            return Err(r.error(
-                key,
-                &format!("MoE every {step} layers: dense and MoE layers interleaved cannot be represented (only leading dense layers)"),
-            ));
-        }
+    // Past the leading dense layers, every `step`-th layer is MoE (layer i when (i + 1) is a
+    // multiple: transformers' Qwen2-MoE `decoder_sparse_step` and Llama 4 `moe_layers`).
+    // DeepSeek's `moe_layer_freq` counts from the first MoE layer instead, so only 1 is read.
+    if let Some(step) = r.count(&["decoder_sparse_step", "interleave_moe_layer_step"])? {
+        arch.moe_every = step.max(1);
+    }
+    if let Some(freq) = r.count(&["moe_layer_freq"])?
+        && freq > 1
+    {
+        return Err(r.error(
+            "moe_layer_freq",
+            &format!("MoE every {freq} layers counted from the first MoE layer cannot be represented (only every n-th layer from the first)"),
+        ));
     }
     if let Some((_, Value::Array(list))) = r.value(&["mlp_only_layers"])
         && !list.is_empty()
@@ -562,13 +592,18 @@ fn read_experts(
             "shared_expert_count",
         ])?
         .unwrap_or(0);
-    if let Some(size) = r.count(&["shared_expert_intermediate_size"])?
+    if let Some((key, size)) = [
+        "shared_expert_intermediate_size",
+        "shared_intermediate_size",
+    ]
+    .into_iter()
+    .find_map(|k| r.count(&[k]).ok().flatten().map(|n| (k, n)))
         && size > 0
     {
         // Qwen2-MoE: one shared expert of a multiple of the routed expert's size.
         if size % expert_ffn != 0 {
             return Err(r.error(
-                "shared_expert_intermediate_size",
+                key,
                 &format!("{size} is not a whole number of {expert_ffn}-wide experts"),
             ));
         }
@@ -588,4 +623,236 @@ fn read_experts(
         .unwrap_or(0)
         .min(arch.layers);
     Ok(())
+}
+
+/// Which layers attend globally and how the others attend: `layer_types` (transformers' list),
+/// `full_attention_interval` (Qwen3-Next), `sliding_window` with `sliding_window_pattern`
+/// (Gemma 3) or the family's fixed alternation (Gemma 2), `attention_chunk_size` with
+/// `no_rope_layers` (Llama 4), and the linear-attention widths.
+fn read_schedule(
+    r: &mut Reader,
+    model_type: &str,
+    arch: &mut Architecture,
+) -> Result<(), ConfigError> {
+    let layers = arch.layers;
+    let window = r.count(&["sliding_window"])?;
+    let chunk = r.count(&["attention_chunk_size"])?;
+    let pattern = r.count(&["sliding_window_pattern"])?;
+    let interval = r.count(&["full_attention_interval"])?;
+    let use_sliding = r.flag(&["use_sliding_window"]);
+    r.value(&["max_window_layers"]);
+    let no_rope_interval = r.count(&["no_rope_layer_interval"])?;
+    // Each layer's kind: `true` for global.
+    let mut kinds: Option<(Vec<bool>, LocalAttention)> = None;
+    if let Some((key, Value::Array(list))) = r.value(&["layer_types"]) {
+        let mut local = LocalAttention::None;
+        let mut global = Vec::with_capacity(list.len());
+        for v in list {
+            let kind = match v.as_str().unwrap_or("") {
+                "full_attention" | "attention" => None,
+                "sliding_attention" => Some(LocalAttention::Window),
+                "chunked_attention" => Some(LocalAttention::Chunk),
+                "linear_attention" => Some(linear_kind(r, model_type, key)?),
+                other => {
+                    return Err(r.error(key, &format!("\"{other}\" layers cannot be represented")));
+                }
+            };
+            if let Some(k) = kind {
+                if local != LocalAttention::None && local != k {
+                    return Err(r.error(key, "two kinds of local layers cannot be represented"));
+                }
+                local = k;
+            }
+            global.push(kind.is_none());
+        }
+        if global.len() != layers as usize {
+            return Err(r.error(
+                key,
+                &format!("{} entries for {layers} layers", global.len()),
+            ));
+        }
+        kinds = Some((global, local));
+    } else if let Some(every) = interval {
+        let local = linear_kind(r, model_type, "full_attention_interval")?;
+        kinds = Some((
+            (0..layers).map(|i| (i + 1) % every.max(1) == 0).collect(),
+            local,
+        ));
+    } else if let Some(c) = chunk {
+        // Llama 4: a NoPE layer (0 in no_rope_layers, or every no_rope_layer_interval-th) attends
+        // globally; the rest attend within chunks.
+        let global = match r.value(&["no_rope_layers"]) {
+            Some((_, Value::Array(list))) if !list.is_empty() => {
+                list.iter().map(|v| v.as_u64() == Some(0)).collect()
+            }
+            _ => {
+                let every = no_rope_interval.unwrap_or(4).max(1);
+                (0..layers).map(|i| (i + 1) % every == 0).collect()
+            }
+        };
+        arch.window = c;
+        kinds = Some((global, LocalAttention::Chunk));
+    } else if let Some(w) = window
+        && use_sliding != Some(false)
+        && !matches!(model_type, "qwen2" | "qwen2_moe" | "qwen3" | "qwen3_moe")
+    {
+        let every = match model_type {
+            _ if pattern.is_some() => pattern.unwrap_or(1),
+            "gemma2" => 2,
+            "gemma3" | "gemma3_text" => 6,
+            // Mistral 7B v0.1 and Mixtral-style configs: every layer slides.
+            _ => 0,
+        };
+        kinds = Some((
+            (0..layers)
+                .map(|i| every > 0 && (i + 1) % every == 0)
+                .collect(),
+            if every == 1 {
+                LocalAttention::None
+            } else {
+                LocalAttention::Window
+            },
+        ));
+        arch.window = w;
+    } else if use_sliding == Some(true) {
+        return Err(r.error(
+            "use_sliding_window",
+            "sliding windows on the layers past max_window_layers cannot be represented",
+        ));
+    }
+    let Some((global, local)) = kinds else {
+        if GATED_DELTANET.contains(&model_type) {
+            return Err(r.error(
+                "full_attention_interval",
+                "missing: without it (or layer_types) the linear attention layers cannot be told from full attention",
+            ));
+        }
+        return Ok(());
+    };
+    if local == LocalAttention::None {
+        return Ok(());
+    }
+    // The schedule must be "every n-th layer global" (or none): find n and check every layer.
+    let count = global.iter().filter(|g| **g).count() as u32;
+    let every = global.iter().position(|g| *g).map_or(0, |i| i as u32 + 1);
+    let fits = global
+        .iter()
+        .enumerate()
+        .all(|(i, g)| *g == (every > 0 && (i as u32 + 1).is_multiple_of(every)));
+    if !fits || (every > 0 && count != layers / every) {
+        return Err(r.error(
+            "layer_types",
+            "a layer schedule other than every n-th layer global cannot be represented",
+        ));
+    }
+    arch.local = local;
+    arch.global_every = every;
+    if local.is_bounded() {
+        if arch.window == 0 {
+            arch.window = window.unwrap_or(0);
+        }
+        if arch.window == 0 {
+            return Err(r.error("sliding_window", "missing for sliding-window layers"));
+        }
+    } else {
+        read_linear(r, arch)?;
+    }
+    Ok(())
+}
+
+/// The linear-attention kind a family's `linear_attention` layers are.
+fn linear_kind(r: &Reader, model_type: &str, key: &str) -> Result<LocalAttention, ConfigError> {
+    if GATED_DELTANET.contains(&model_type) {
+        return Ok(LocalAttention::GatedDeltaNet);
+    }
+    Err(r.error(
+        key,
+        &format!("\"linear_attention\" layers of model_type {model_type:?} cannot be represented exactly (Gated DeltaNet, of Qwen3-Next and Qwen3.5, can)"),
+    ))
+}
+
+/// Families whose linear-attention layers are Gated DeltaNet.
+const GATED_DELTANET: &[&str] = &[
+    "qwen3_next",
+    "qwen3_5",
+    "qwen3_5_moe",
+    "qwen3_5_text",
+    "qwen3_5_moe_text",
+];
+
+/// Gated DeltaNet's widths.
+fn read_linear(r: &mut Reader, arch: &mut Architecture) -> Result<(), ConfigError> {
+    let need = |r: &mut Reader, key: &str| -> Result<u32, ConfigError> { r.required(&[key]) };
+    arch.linear_key_heads = need(r, "linear_num_key_heads")?;
+    arch.linear_key_dim = need(r, "linear_key_head_dim")?;
+    arch.linear_value_heads = need(r, "linear_num_value_heads")?;
+    arch.linear_value_dim = need(r, "linear_value_head_dim")?;
+    arch.linear_conv = r.count(&["linear_conv_kernel_dim"])?.unwrap_or(0);
+    arch.linear_state_bits = match r.word(&["mamba_ssm_dtype"]) {
+        None | Some("bfloat16" | "float16" | "auto") => 16,
+        Some("float32") => 32,
+        Some(other) => {
+            return Err(r.error(
+                "mamba_ssm_dtype",
+                &format!("\"{other}\": allowed float32, bfloat16, float16"),
+            ));
+        }
+    };
+    Ok(())
+}
+
+/// DeepSeek sparse attention (DeepSeek-V3.2): the indexer's heads, width and top-k.
+fn read_sparse_attention(r: &mut Reader, arch: &mut Architecture) -> Result<(), ConfigError> {
+    // MiniMax: 1 marks a softmax-attention layer, 0 a lightning (linear) one.
+    if let Some((key, Value::Array(list))) = r.value(&["attn_type_list"])
+        && list.iter().any(|v| v.as_u64() != Some(1))
+    {
+        return Err(r.error(
+            key,
+            "lightning (linear) attention layers cannot be represented exactly",
+        ));
+    }
+    let Some(topk) = r.count(&["index_topk"])? else {
+        return Ok(());
+    };
+    arch.index_topk = topk;
+    arch.index_heads = r.required(&["index_n_heads"])?;
+    arch.index_head_dim = r.required(&["index_head_dim"])?;
+    Ok(())
+}
+
+/// The checkpoint's weight formats from `quantization_config`: FP8 with 128 × 128 block scales
+/// (DeepSeek-V3, Kimi K2) for every linear weight, MXFP4 experts (gpt-oss). Anything else would
+/// be a guess and is refused naming the field.
+fn read_formats(r: &mut Reader, arch: &mut Architecture) -> Result<(), ConfigError> {
+    let Some((key, q)) = r.value(&["quantization_config", "compression_config"]) else {
+        return Ok(());
+    };
+    let method = q.get("quant_method").and_then(Value::as_str).unwrap_or("");
+    let field = format!("{key}.quant_method");
+    match method {
+        "fp8" => {
+            let block = q.get("weight_block_size").and_then(Value::as_array);
+            let is_128 = block.is_some_and(|b| {
+                b.len() == 2 && b.iter().all(|x| x.as_u64() == Some(128))
+            });
+            if !is_128 {
+                return Err(r.error(
+                    &format!("{key}.weight_block_size"),
+                    "FP8 is read with 128 × 128 block scales only",
+                ));
+            }
+            arch.format = WeightFormat::Fp8;
+            arch.expert_format = WeightFormat::Fp8;
+            Ok(())
+        }
+        "mxfp4" => {
+            arch.expert_format = WeightFormat::Mxfp4;
+            Ok(())
+        }
+        other => Err(r.error(
+            &field,
+            &format!("\"{other}\": only fp8 (128 × 128 blocks) and mxfp4 checkpoints are read; pick the format with weight_format instead"),
+        )),
+    }
 }

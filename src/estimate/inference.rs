@@ -1,8 +1,9 @@
 //! Inference memory and serving capacity (docs/model.md §5).
 
+use super::architecture::LayerGroup;
 use super::calc::{Calc, add, mul, num};
 use super::notice::Notice;
-use super::precision::{Precision, bytes_per_element};
+use super::precision::{Precision, WeightFormat, bytes_per_element};
 use super::resolve::Resolved;
 use serde::Serialize;
 
@@ -78,7 +79,7 @@ fn inference_peak(r: &Resolved) -> f64 {
     let sixteen = g
         .peak_tflops(g.effective_precision(Precision::Bf16))
         .unwrap_or(g.fp32_tflops);
-    let tflops = match r.s.weight_bits {
+    let tflops = match weight_formats(r).0.compute_bits() {
         8 => g
             .peak_tflops(Precision::Fp8)
             .unwrap_or(if g.int8_tops > 0.0 {
@@ -108,18 +109,18 @@ pub fn context_tokens(s: &super::scenario::Scenario) -> u32 {
 pub fn serving(
     r: &Resolved,
     weights_bytes: f64,
-    kv_per_token: f64,
+    kv: &KvCache,
     notices: &mut Vec<Notice>,
 ) -> Serving {
     let s = r.s;
-    let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
+    let kv_per_seq = kv.bytes_at(f64::from(s.prompt_tokens + s.output_tokens));
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
     let smallest = (0..=10)
         .map(|k| 1u32 << k)
         .find(|&n| f64::from(n) * usable >= weights_bytes + kv_per_seq);
     let Some(smallest) = smallest else {
         notices.push(Notice::ServingDoesNotFit);
-        return serving_on(r, 1024, weights_bytes, kv_per_token);
+        return serving_on(r, 1024, weights_bytes, kv);
     };
     // A size that meets the latency target beats any that does not; then the fewest devices
     // (the fastest, where none meets it), then throughput.
@@ -127,7 +128,7 @@ pub fn serving(
     let mut fastest = (f64::INFINITY, smallest);
     let mut size = smallest;
     while size <= smallest.max(8) {
-        let candidate = serving_on(r, size, weights_bytes, kv_per_token);
+        let candidate = serving_on(r, size, weights_bytes, kv);
         if candidate.best_latency_s < fastest.0 {
             fastest = (candidate.best_latency_s, size);
         }
@@ -161,9 +162,9 @@ pub fn serving(
 }
 
 /// Serving figures for replicas of `replica_gpus` devices.
-fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token: f64) -> Serving {
+fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv: &KvCache) -> Serving {
     let s = r.s;
-    let kv_per_seq = kv_per_token * f64::from(s.prompt_tokens + s.output_tokens);
+    let kv_per_seq = kv.bytes_at(f64::from(s.prompt_tokens + s.output_tokens));
     let usable = SERVING_MEMORY_FRACTION * r.hbm_bytes();
     let n = f64::from(replica_gpus);
     let max_concurrent = ((n * usable - weights_bytes) / kv_per_seq).floor().max(0.0) as u64;
@@ -172,11 +173,13 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
     let bandwidth = r.gpu.bandwidth_gbs * 1e9 * BANDWIDTH_EFFICIENCY * n;
     let flops_per_token = 2.0 * r.params_active;
     let prefill_s = flops_per_token * f64::from(s.prompt_tokens) / peak;
-    // A decode step reads the weights once and each sequence's KV cache (average context:
-    // prompt plus half the output), or is compute bound at large batch (roofline; Pope et al. 2022).
+    // A decode step reads the weights once and each sequence's KV cache and state (average
+    // context: prompt plus half the output), or is compute bound at large batch (roofline; Pope
+    // et al. 2022).
     let avg_ctx = f64::from(s.prompt_tokens) + f64::from(s.output_tokens) / 2.0;
+    let kv_read = kv.bytes_at(avg_ctx);
     let step = |batch: f64| {
-        let memory = (weights_bytes + batch * avg_ctx * kv_per_token) / bandwidth;
+        let memory = (weights_bytes + batch * kv_read) / bandwidth;
         let compute = flops_per_token * batch / peak;
         (memory.max(compute), memory >= compute)
     };
@@ -244,10 +247,72 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv_per_token:
     }
 }
 
-/// Inference weight bytes: N × bytes(weight width) (4-bit includes group scales), as the
-/// derivation prints it.
+/// The weight format serving uses for the linear weights and for the experts: the checkpoint's
+/// own (`weight_format=native`, the default) or the one the scenario names for both.
+pub fn weight_formats(r: &Resolved) -> (WeightFormat, WeightFormat) {
+    match r.s.weight_format {
+        Some(f) => (f, f),
+        None => (r.arch.format, r.arch.expert_format),
+    }
+}
+
+/// Inference weight bytes as the derivation prints them: 16-bit embeddings, norms and routers,
+/// plus the linear weights and the experts at their formats' bytes (scales included). A bare
+/// parameter count scales the architecture's parts to it.
 pub fn weights_calc(r: &Resolved) -> Calc {
-    mul([num(r.params_total), num(bytes_per_element(r.s.weight_bits))])
+    let (linear, experts) = weight_formats(r);
+    let parts = r.arch.weight_bytes(&r.breakdown, linear, experts);
+    let count = |i: usize| match i {
+        0 => r.breakdown.embedding + r.breakdown.norms + r.breakdown.router,
+        1 => r.breakdown.attention + r.breakdown.dense_ffn,
+        _ => {
+            r.breakdown.total
+                - r.breakdown.embedding
+                - r.breakdown.norms
+                - r.breakdown.router
+                - r.breakdown.attention
+                - r.breakdown.dense_ffn
+        }
+    };
+    let scale = if r.breakdown.total > 0.0 {
+        r.params_total / r.breakdown.total
+    } else {
+        1.0
+    };
+    let terms = (0..3)
+        .filter(|&i| count(i) > 0.0)
+        .map(|i| mul([num(count(i) * scale), num(parts[i] / count(i))]));
+    add(terms)
+}
+
+/// KV-cache bytes per token of the global layers (the part that grows with the context), as
+/// the derivation prints them: `2·L_g·g·d_h·bytes` (vLLM paper sec. 3), or `L_g·(d_c + d_rope)·
+/// bytes` for MLA (DeepSeek-V2 sec. 2.1), plus the sparse indexer's FP8 key and its scale.
+pub fn kv_growing_calc(r: &Resolved) -> Calc {
+    let a = &r.arch;
+    let bytes = num(bytes_per_element(r.s.kv_bits));
+    let layers = num(f64::from(a.global_layers()));
+    let [global, _] = a.layer_groups(1.0);
+    let cache = if a.is_mla() {
+        mul([
+            layers.clone(),
+            add([num(f64::from(a.kv_latent)), num(f64::from(a.rope_dim))]),
+            bytes,
+        ])
+    } else {
+        mul([
+            num(2.0),
+            layers.clone(),
+            num(f64::from(a.kv_heads)),
+            num(f64::from(a.head_dim)),
+            bytes,
+        ])
+    };
+    if global.fixed_bytes_per_token > 0.0 {
+        add([cache, mul([layers, num(global.fixed_bytes_per_token)])])
+    } else {
+        cache
+    }
 }
 
 /// Inference weight bytes.
@@ -255,31 +320,61 @@ pub fn weights_bytes(r: &Resolved) -> f64 {
     weights_calc(r).eval()
 }
 
-/// KV-cache bytes per token at the scenario's KV width, as the derivation prints it:
-/// `2·L·g·d_h·bytes` (vLLM paper sec. 3), or `L·(d_c + d_rope)·bytes` for MLA (DeepSeek-V2 sec.
-/// 2.1), with the group scales of a 4-bit cache in `bytes`.
-pub fn kv_calc(r: &Resolved) -> Calc {
-    let a = &r.arch;
-    let bytes = num(bytes_per_element(r.s.kv_bits));
-    let layers = num(f64::from(a.layers));
-    if a.is_mla() {
-        mul([
-            layers,
-            add([num(f64::from(a.kv_latent)), num(f64::from(a.rope_dim))]),
-            bytes,
-        ])
-    } else {
-        mul([
-            num(2.0),
-            layers,
-            num(f64::from(a.kv_heads)),
-            num(f64::from(a.head_dim)),
-            bytes,
-        ])
-    }
+/// The KV cache and recurrent state of one sequence, by layer kind, as a function of context.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KvCache {
+    /// The global and the local layers.
+    pub groups: [LayerGroup; 2],
 }
 
-/// KV-cache bytes per token.
-pub fn kv_bytes_per_token(r: &Resolved) -> f64 {
-    kv_calc(r).eval()
+impl KvCache {
+    /// The scenario's cache at its KV width.
+    pub fn of(r: &Resolved) -> Self {
+        KvCache {
+            groups: r.arch.layer_groups(bytes_per_element(r.s.kv_bits)),
+        }
+    }
+
+    /// Bytes per token of the part that grows without bound (the global layers).
+    pub fn growing_bytes_per_token(&self) -> f64 {
+        let g = &self.groups[0];
+        f64::from(g.layers) * (g.kv_bytes_per_token + g.fixed_bytes_per_token)
+    }
+
+    /// Bytes of one sequence at `context` tokens, as the derivation prints them: each kind's
+    /// layers × tokens kept (all, or at most the window) × bytes per token, plus fixed states.
+    pub fn calc_at(&self, context: f64) -> Calc {
+        let mut terms = Vec::new();
+        for g in self.groups.iter().filter(|g| g.layers > 0) {
+            let per_token = g.kv_bytes_per_token + g.fixed_bytes_per_token;
+            if per_token > 0.0 {
+                let kept = g.window.map_or(context, |w| context.min(f64::from(w)));
+                terms.push(mul([num(f64::from(g.layers)), num(kept), num(per_token)]));
+            }
+            if g.state_bytes > 0.0 {
+                terms.push(mul([num(f64::from(g.layers)), num(g.state_bytes)]));
+            }
+        }
+        if terms.is_empty() {
+            terms.push(num(0.0));
+        }
+        add(terms)
+    }
+
+    /// Bytes of one sequence at `context` tokens.
+    pub fn bytes_at(&self, context: f64) -> f64 {
+        self.groups
+            .iter()
+            .map(|g| {
+                let kept = g.window.map_or(context, |w| context.min(f64::from(w)));
+                f64::from(g.layers)
+                    * (kept * (g.kv_bytes_per_token + g.fixed_bytes_per_token) + g.state_bytes)
+            })
+            .sum()
+    }
+
+    /// Of [`Self::bytes_at`]: the part that stops growing (windows, chunks, linear states).
+    pub fn bounded_bytes_at(&self, context: f64) -> f64 {
+        self.bytes_at(context) - self.growing_bytes_per_token() * context
+    }
 }

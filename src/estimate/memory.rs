@@ -80,10 +80,40 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
         2.0 * f64::from(a.kv_heads) * f64::from(a.head_dim)
     };
     let replicated = 10.0 * sbh / sp;
-    let attention = 2.0 * s * b * (q + kv + q) / t;
+    // Over the layer schedule: global and local softmax layers keep Q, K, V and the
+    // output-projection input (and the gate where there is one); a Gated DeltaNet-style linear
+    // layer keeps its projections (2K + 2V), the convolved q, k, v (2K + V), the recurrence's
+    // output and its gated norm (2V): 4K + 5V.
+    let layers = f64::from(a.layers.max(1));
+    let global = f64::from(a.global_layers()) / layers;
+    let local = 1.0 - global;
+    let gate = if a.attn_gate { q } else { 0.0 };
+    let softmax = 2.0 * s * b * (q + kv + q + gate) / t;
+    let key = f64::from(a.linear_key_heads) * f64::from(a.linear_key_dim);
+    let value = f64::from(a.linear_value_heads) * f64::from(a.linear_value_dim);
+    let local_attention = if a.local.is_linear() {
+        2.0 * s * b * (4.0 * key + 5.0 * value) / t
+    } else {
+        softmax
+    };
+    let attention = global * softmax + local * local_attention;
     let mlp = if a.glu { 8.0 } else { 4.0 } * s * b * ffn / t;
-    // Each context-parallel rank scores its s/cp queries against all s keys.
-    let scores = 5.0 * f64::from(a.heads) * s * f64::from(r.s.seq) * b / t;
+    // Each context-parallel rank scores its s/cp queries against the keys it attends to: all s
+    // (or the sparse top-k) in a global layer, at most the window in a local one, none in a
+    // linear one.
+    let seq = f64::from(r.s.seq);
+    let global_keys = if a.is_sparse() {
+        seq.min(f64::from(a.index_topk))
+    } else {
+        seq
+    };
+    let local_keys = if a.local.is_linear() {
+        0.0
+    } else {
+        seq.min(f64::from(a.window))
+    };
+    let keys = global * global_keys + local * local_keys;
+    let scores = 5.0 * f64::from(a.heads) * s * keys * b / t;
     match recompute {
         Recompute::None => replicated + attention + mlp + scores,
         Recompute::Selective => replicated + attention + mlp,
@@ -202,12 +232,10 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
         0.0
     };
     let [w_b, g_b, o_b] = state_bytes_per_param(r.s.optimizer, r.precision.is_mixed());
+    // Pretraining and full fine-tuning train the multi-token-prediction modules too.
+    let trained = r.params_total + r.breakdown.mtp;
     let (weights, grads, opt) = match r.s.finetune {
-        Finetune::None | Finetune::Full => (
-            w_b * r.params_total,
-            g_b * r.params_total,
-            o_b * r.params_total,
-        ),
+        Finetune::None | Finetune::Full => (w_b * trained, g_b * trained, o_b * trained),
         // Frozen base weights (16-bit, or 4-bit with group scales for QLoRA) and trained adapters.
         Finetune::Lora | Finetune::Qlora => {
             let frozen = if r.s.finetune == Finetune::Qlora {

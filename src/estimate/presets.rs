@@ -4,7 +4,8 @@
 //! published `config.json` files. `published_params` is the figure the source states, so tests can
 //! compare the architecture-derived count with it.
 
-use super::architecture::{Architecture, Bias};
+use super::architecture::{Architecture, Bias, LocalAttention};
+use super::precision::WeightFormat;
 use serde::Serialize;
 
 /// Who publishes a model; the picker groups by it and searches its names in both languages.
@@ -34,6 +35,11 @@ pub const FAMILIES: &[Family] = &[
         id: "kimi",
         name: "Kimi (Moonshot AI)",
         name_zh: "月之暗面 Kimi",
+    },
+    Family {
+        id: "minimax",
+        name: "MiniMax",
+        name_zh: "MiniMax 稀宇",
     },
     Family {
         id: "glm",
@@ -195,6 +201,33 @@ const fn mla(mut a: Architecture, kv_latent: u32, q_latent: u32, rope_dim: u32) 
     a
 }
 
+/// Local layers between global ones: every `every`-th layer global, the others `local` with a
+/// window or chunk of `window` tokens.
+const fn schedule(
+    mut a: Architecture,
+    local: LocalAttention,
+    every: u32,
+    window: u32,
+) -> Architecture {
+    a.local = local;
+    a.global_every = every;
+    a.window = window;
+    a
+}
+
+/// The checkpoint's formats: linear weights outside the experts, and the experts.
+const fn formats(mut a: Architecture, linear: WeightFormat, experts: WeightFormat) -> Architecture {
+    a.format = linear;
+    a.expert_format = experts;
+    a
+}
+
+/// Multi-token-prediction modules.
+const fn mtp(mut a: Architecture, modules: u32) -> Architecture {
+    a.mtp_layers = modules;
+    a
+}
+
 /// One row: (id, name, family, architecture, sequence, published total, published active or 0
 /// for dense, source, count note).
 type Row = (
@@ -211,31 +244,47 @@ type Row = (
 
 fn build() -> Vec<Preset> {
     use Bias::{All, None, Qkv};
-    const DEEPSEEK_V3: Architecture = mla(
-        moe(
-            dense_hd(61, 7168, 128, 128, 128, 18432, 129280, false, None),
-            256,
-            8,
-            1,
-            2048,
-            3,
+    use LocalAttention::{Chunk, Window};
+    use WeightFormat::{Bf16, Fp8, Mxfp4};
+    // DeepSeek-V3 ships FP8 weights with 128 × 128 block scales (config.json
+    // quantization_config) and one MTP module (num_nextn_predict_layers: 1).
+    const DEEPSEEK_V3: Architecture = mtp(
+        formats(
+            mla(
+                moe(
+                    dense_hd(61, 7168, 128, 128, 128, 18432, 129280, false, None),
+                    256,
+                    8,
+                    1,
+                    2048,
+                    3,
+                ),
+                512,
+                1536,
+                64,
+            ),
+            Fp8,
+            Fp8,
         ),
-        512,
-        1536,
-        64,
+        1,
     );
-    const KIMI_K2: Architecture = mla(
-        moe(
-            dense_hd(61, 7168, 64, 64, 128, 18432, 163840, false, None),
-            384,
-            8,
-            1,
-            2048,
-            1,
+    // Kimi K2 ships FP8 block-scaled weights like DeepSeek-V3 and no MTP module.
+    const KIMI_K2: Architecture = formats(
+        mla(
+            moe(
+                dense_hd(61, 7168, 64, 64, 128, 18432, 163840, false, None),
+                384,
+                8,
+                1,
+                2048,
+                1,
+            ),
+            512,
+            1536,
+            64,
         ),
-        512,
-        1536,
-        64,
+        Fp8,
+        Fp8,
     );
     const DEEPSEEK_V2_LITE: Architecture = mla(
         moe(
@@ -249,6 +298,77 @@ fn build() -> Vec<Preset> {
         512,
         0,
         64,
+    );
+    // Qwen3-Next and Qwen3.5: three Gated DeltaNet layers (16 key heads of 128, value heads of
+    // 128, a 4-wide convolution) to one gated full-attention layer of 256-wide heads, one MTP
+    // module, BF16 (config.json: full_attention_interval 4, attn_output_gate, linear_*).
+    #[allow(clippy::too_many_arguments)]
+    const fn qwen_hybrid(
+        layers: u32,
+        hidden: u32,
+        heads: u32,
+        kv_heads: u32,
+        ffn: u32,
+        value_heads: u32,
+        vocab: u32,
+        state_bits: u32,
+    ) -> Architecture {
+        let mut a = schedule(
+            mtp(
+                dense_hd(
+                    layers, hidden, heads, kv_heads, 256, ffn, vocab, false, None,
+                ),
+                1,
+            ),
+            LocalAttention::GatedDeltaNet,
+            4,
+            0,
+        );
+        a.linear_key_heads = 16;
+        a.linear_key_dim = 128;
+        a.linear_value_heads = value_heads;
+        a.linear_value_dim = 128;
+        a.linear_conv = 4;
+        a.linear_state_bits = state_bits;
+        a.attn_gate = true;
+        a
+    }
+    // DeepSeek-V3.2: V3's architecture with DeepSeek sparse attention, an indexer of 64 heads of
+    // 128 choosing 2,048 keys per query (config.json index_n_heads, index_head_dim, index_topk).
+    const DEEPSEEK_V32: Architecture = {
+        let mut a = DEEPSEEK_V3;
+        a.index_heads = 64;
+        a.index_head_dim = 128;
+        a.index_topk = 2048;
+        a
+    };
+    // MiniMax-M2 and M2.5: full GQA attention in all 62 layers, 256 experts of 1,536 (top 8), FP8
+    // with 128 × 128 blocks, three MTP modules (config.json num_mtp_modules 3).
+    const MINIMAX_M2: Architecture = mtp(
+        formats(
+            moe(
+                dense_hd(62, 3072, 48, 8, 128, 1536, 200064, false, None),
+                256,
+                8,
+                0,
+                1536,
+                0,
+            ),
+            Fp8,
+            Fp8,
+        ),
+        3,
+    );
+    const GLM_45: Architecture = mtp(
+        moe(
+            dense_hd(92, 5120, 96, 8, 128, 12288, 151552, false, Qkv),
+            160,
+            8,
+            1,
+            1536,
+            3,
+        ),
+        1,
     );
     const FALCON: Architecture = {
         let mut a = dense(80, 14848, 232, 8, 4 * 14848, false, 65024, false, None);
@@ -400,6 +520,101 @@ fn build() -> Vec<Preset> {
             Option::None,
         ),
         (
+            "qwen3-next-80b-a3b",
+            "Qwen3-Next 80B-A3B (hybrid MoE)",
+            "qwen",
+            {
+                let mut a = moe(
+                    qwen_hybrid(48, 2048, 16, 2, 5120, 32, 151936, 16),
+                    512,
+                    10,
+                    1,
+                    512,
+                    0,
+                );
+                a.ffn = 5120;
+                a
+            },
+            4096,
+            80e9,
+            3e9,
+            "Qwen3-Next-80B-A3B model card (80B total, 3B activated) and config.json: 48 layers = 12 × (3 Gated DeltaNet + 1 gated attention), 512 experts, top 10, one shared",
+            Some(
+                "the card's 80B and 3B are rounded name labels; this count is 79.67B (81.3B with the MTP module) and 3.88B active with the embedding and head",
+            ),
+        ),
+        (
+            "qwen3.5-397b-a17b",
+            "Qwen3.5 397B-A17B (hybrid MoE)",
+            "qwen",
+            moe(
+                qwen_hybrid(60, 4096, 32, 2, 0, 64, 248320, 32),
+                512,
+                10,
+                1,
+                1024,
+                0,
+            ),
+            4096,
+            397e9,
+            17e9,
+            "Qwen3.5-397B-A17B model card (397B total, 17B activated) and config.json text_config: 60 layers = 15 × (3 Gated DeltaNet + 1 gated attention), mamba_ssm_dtype float32",
+            Some(
+                "the card's 17B is a rounded name label; this count of the language model is 396.3B and 17.3B active (the vision encoder and MTP module apart)",
+            ),
+        ),
+        (
+            "qwen3.5-122b-a10b",
+            "Qwen3.5 122B-A10B (hybrid MoE)",
+            "qwen",
+            moe(
+                qwen_hybrid(48, 3072, 32, 2, 0, 64, 248320, 32),
+                256,
+                8,
+                1,
+                1024,
+                0,
+            ),
+            4096,
+            122e9,
+            10e9,
+            "Qwen3.5-122B-A10B model card and config.json text_config: 48 layers = 12 × (3 Gated DeltaNet + 1 gated attention), 256 experts, top 8",
+            Some(
+                "the card's 10B is a rounded name label; this count of the language model is 122.1B and 9.77B active",
+            ),
+        ),
+        (
+            "qwen3.5-35b-a3b",
+            "Qwen3.5 35B-A3B (hybrid MoE)",
+            "qwen",
+            moe(
+                qwen_hybrid(40, 2048, 16, 2, 0, 32, 248320, 32),
+                256,
+                8,
+                1,
+                512,
+                0,
+            ),
+            4096,
+            35e9,
+            3e9,
+            "Qwen3.5-35B-A3B model card and config.json text_config: 40 layers = 10 × (3 Gated DeltaNet + 1 gated attention), 256 experts, top 8",
+            Some(
+                "the card's 35B and 3B are rounded name labels; this count of the language model is 34.66B and 3.46B active (the Hub's 36B adds the vision encoder and MTP module)",
+            ),
+        ),
+        (
+            "qwen3.5-27b",
+            "Qwen3.5 27B (hybrid)",
+            "qwen",
+            qwen_hybrid(64, 5120, 24, 4, 17408, 48, 248320, 32),
+            4096,
+            27e9,
+            0.0,
+            "Qwen3.5-27B model card and config.json text_config: 64 layers = 16 × (3 Gated DeltaNet + 1 gated attention)",
+            Option::None,
+        ),
+        (
             "qwen2-57b-a14b",
             "Qwen2 57B-A14B (MoE)",
             "qwen",
@@ -441,6 +656,31 @@ fn build() -> Vec<Preset> {
             Option::None,
         ),
         (
+            "deepseek-v3.1",
+            "DeepSeek-V3.1 (671B MoE)",
+            "deepseek",
+            DEEPSEEK_V3,
+            4096,
+            671e9,
+            37e9,
+            "DeepSeek-V3.1 model card: the DeepSeek-V3 architecture (671B total, 37B active), FP8 with 128 × 128 block scales; config.json",
+            Option::None,
+        ),
+        (
+            "deepseek-v3.2",
+            "DeepSeek-V3.2 (685B MoE, sparse attention)",
+            "deepseek",
+            DEEPSEEK_V32,
+            4096,
+            685e9,
+            // The card states no active count (V3's 37B plus the indexer's 0.85B).
+            0.0,
+            "DeepSeek-V3.2-Exp model card (685B with the MTP module) and config.json: V3 with DeepSeek sparse attention (index_n_heads 64, index_head_dim 128, index_topk 2048)",
+            Some(
+                "685B is the checkpoint with its MTP module; the main model with the indexer counts 671.9B (683.6B with MTP, the embedding and head copies apart)",
+            ),
+        ),
+        (
             "deepseek-v2-lite",
             "DeepSeek-V2-Lite (16B MoE)",
             "deepseek",
@@ -468,20 +708,52 @@ fn build() -> Vec<Preset> {
             "glm-4.5",
             "GLM-4.5 (355B MoE)",
             "glm",
-            moe(
-                dense_hd(92, 5120, 96, 8, 128, 12288, 151552, false, Qkv),
-                160,
-                8,
-                1,
-                1536,
-                3,
-            ),
+            GLM_45,
             4096,
             355e9,
             32e9,
             "GLM-4.5 team 2025, GLM-4.5 technical report Table 1 (355B total, 32B activated, taken without the embedding lookup); GLM-4.5 config.json",
             Some(
                 "92 layers count 352.8B total and 32.9B active; the report does not break its 355B and 32B down (its MTP layer is not counted here)",
+            ),
+        ),
+        (
+            "glm-4.6",
+            "GLM-4.6 (355B MoE)",
+            "glm",
+            GLM_45,
+            4096,
+            355e9,
+            32e9,
+            "Z.ai GLM-4.6 model card (the GLM-4.5 architecture, 355B total, 32B activated, taken without the embedding lookup) and config.json",
+            Some(
+                "92 layers count 352.8B total and 32.9B active; the card does not break its 355B and 32B down (the MTP layer is counted apart)",
+            ),
+        ),
+        (
+            "minimax-m2",
+            "MiniMax-M2 (229B MoE)",
+            "minimax",
+            MINIMAX_M2,
+            4096,
+            229e9,
+            10e9,
+            "MiniMax-M2 model card (230B total, 10B activated; Hugging Face safetensors 229B) and config.json: 62 full-attention layers, 256 experts, top 8, FP8",
+            Some(
+                "the card's 10B is a rounded label; this count is 228.7B and 10.4B active without the embedding lookup",
+            ),
+        ),
+        (
+            "minimax-m2.5",
+            "MiniMax-M2.5 (229B MoE)",
+            "minimax",
+            MINIMAX_M2,
+            4096,
+            229e9,
+            10e9,
+            "MiniMax-M2.5 config.json: the MiniMax-M2 architecture (62 layers, 256 experts, top 8, FP8 128 × 128 blocks)",
+            Some(
+                "the card's 10B is a rounded label; this count is 228.7B and 10.4B active without the embedding lookup",
             ),
         ),
         (
@@ -511,19 +783,57 @@ fn build() -> Vec<Preset> {
             "llama-4-scout",
             "Llama 4 Scout (109B MoE)",
             "llama",
-            moe(
-                dense_hd(48, 5120, 40, 8, 128, 16384, 202048, false, None),
-                16,
-                1,
-                1,
+            // Three chunked-attention layers (8,192-token chunks) to one global NoPE layer
+            // (config.json: attention_chunk_size 8192, no_rope_layers every 4th).
+            schedule(
+                moe(
+                    dense_hd(48, 5120, 40, 8, 128, 16384, 202048, false, None),
+                    16,
+                    1,
+                    1,
+                    8192,
+                    0,
+                ),
+                Chunk,
+                4,
                 8192,
-                0,
             ),
             8192,
             109e9,
             17e9,
             "Meta 2025, Llama 4 model card (17B active, 109B total); Llama-4-Scout-17B-16E config.json text_config",
             Some("the language model counts 107.8B; the card's 109B includes the vision encoder"),
+        ),
+        (
+            "llama-4-maverick",
+            "Llama 4 Maverick (400B MoE)",
+            "llama",
+            // MoE in every other layer (interleave_moe_layer_step 2: 128 experts of 8,192, top 1,
+            // one shared), a 16,384-wide FFN in the others, and Scout's chunked schedule.
+            {
+                let mut a = schedule(
+                    moe(
+                        dense_hd(48, 5120, 40, 8, 128, 16384, 202048, false, None),
+                        128,
+                        1,
+                        1,
+                        8192,
+                        0,
+                    ),
+                    Chunk,
+                    4,
+                    8192,
+                );
+                a.moe_every = 2;
+                a
+            },
+            8192,
+            400e9,
+            17e9,
+            "Meta 2025, Llama 4 model card (17B active, 400B total); Llama-4-Maverick-17B-128E config.json text_config",
+            Some(
+                "the language model counts 400.6B; the card's 400B is rounded and includes the vision encoder",
+            ),
         ),
         (
             "llama-3.3-70b",
@@ -640,13 +950,24 @@ fn build() -> Vec<Preset> {
             "gpt-oss-120b",
             "gpt-oss-120b (MoE)",
             "openai",
-            moe(
-                dense_hd(36, 2880, 64, 8, 64, 2880, 201088, false, Qkv),
-                128,
-                4,
-                0,
-                2880,
-                0,
+            // A 128-token sliding window on every other layer (config.json layer_types), and
+            // the experts in MXFP4 (quantization_config; attention, router and embeddings BF16).
+            formats(
+                schedule(
+                    moe(
+                        dense_hd(36, 2880, 64, 8, 64, 2880, 201088, false, Qkv),
+                        128,
+                        4,
+                        0,
+                        2880,
+                        0,
+                    ),
+                    Window,
+                    2,
+                    128,
+                ),
+                Bf16,
+                Mxfp4,
             ),
             4096,
             116.83e9,
@@ -658,13 +979,24 @@ fn build() -> Vec<Preset> {
             "gpt-oss-20b",
             "gpt-oss-20b (MoE)",
             "openai",
-            moe(
-                dense_hd(24, 2880, 64, 8, 64, 2880, 201088, false, Qkv),
-                32,
-                4,
-                0,
-                2880,
-                0,
+            // A 128-token sliding window on every other layer (config.json layer_types), and
+            // the experts in MXFP4 (quantization_config; attention, router and embeddings BF16).
+            formats(
+                schedule(
+                    moe(
+                        dense_hd(24, 2880, 64, 8, 64, 2880, 201088, false, Qkv),
+                        32,
+                        4,
+                        0,
+                        2880,
+                        0,
+                    ),
+                    Window,
+                    2,
+                    128,
+                ),
+                Bf16,
+                Mxfp4,
             ),
             4096,
             20.91e9,
@@ -688,7 +1020,14 @@ fn build() -> Vec<Preset> {
             "gemma-3-27b",
             "Gemma 3 27B",
             "gemma",
-            dense_hd(62, 5376, 32, 16, 128, 21504, 262208, true, None),
+            // Five local layers (1,024-token window) to one global (config.json:
+            // sliding_window 1024, sliding_window_pattern 6).
+            schedule(
+                dense_hd(62, 5376, 32, 16, 128, 21504, 262208, true, None),
+                Window,
+                6,
+                1024,
+            ),
             8192,
             27.4e9,
             0.0,
@@ -698,10 +1037,31 @@ fn build() -> Vec<Preset> {
             ),
         ),
         (
+            "gemma-3-12b",
+            "Gemma 3 12B",
+            "gemma",
+            schedule(
+                dense_hd(48, 3840, 16, 8, 256, 15360, 262208, true, None),
+                Window,
+                6,
+                1024,
+            ),
+            8192,
+            11.771e9,
+            0.0,
+            "Gemma Team 2025, Gemma 3 technical report Table 1 (1,012M embedding + 10,759M non-embedding parameters, the 417M vision encoder apart); gemma-3-12b config.json text_config",
+            Option::None,
+        ),
+        (
             "gemma-3-1b",
             "Gemma 3 1B",
             "gemma",
-            dense_hd(26, 1152, 4, 1, 256, 6912, 262144, true, None),
+            schedule(
+                dense_hd(26, 1152, 4, 1, 256, 6912, 262144, true, None),
+                Window,
+                6,
+                512,
+            ),
             8192,
             1.0e9,
             0.0,
@@ -712,7 +1072,13 @@ fn build() -> Vec<Preset> {
             "gemma-2-27b",
             "Gemma 2 27B",
             "gemma",
-            dense_hd(46, 4608, 32, 16, 128, 36864, 256000, true, None),
+            // Gemma 2 alternates a 4,096-token window with global attention.
+            schedule(
+                dense_hd(46, 4608, 32, 16, 128, 36864, 256000, true, None),
+                Window,
+                2,
+                4096,
+            ),
             8192,
             27.2e9,
             0.0,
@@ -723,7 +1089,12 @@ fn build() -> Vec<Preset> {
             "gemma-2-9b",
             "Gemma 2 9B",
             "gemma",
-            dense_hd(42, 3584, 16, 8, 256, 14336, 256000, true, None),
+            schedule(
+                dense_hd(42, 3584, 16, 8, 256, 14336, 256000, true, None),
+                Window,
+                2,
+                4096,
+            ),
             8192,
             9.24e9,
             0.0,
@@ -757,7 +1128,13 @@ fn build() -> Vec<Preset> {
             "mistral-7b",
             "Mistral 7B",
             "mistral",
-            dense(32, 4096, 32, 8, 14336, true, 32000, false, None),
+            // Every layer attends through a 4,096-token sliding window (config.json).
+            schedule(
+                dense(32, 4096, 32, 8, 14336, true, 32000, false, None),
+                Window,
+                0,
+                4096,
+            ),
             8192,
             7_241_732_096.0,
             0.0,

@@ -8,9 +8,10 @@
 //! Numbers accept `175e9`, `175B`, `1.4T`, `300M`, `7k`, `40%` (where a fraction is expected) and
 //! the Chinese `万` (1e4) and `亿` (1e8).
 
+use super::architecture::LocalAttention;
 use super::architecture::{Architecture, Bias};
 use super::hardware;
-use super::precision::{Precision, STORAGE_BITS};
+use super::precision::{Precision, STORAGE_BITS, WeightFormat};
 use super::presets;
 use super::scenario::{Currency, Data, Finetune, Optimizer, PriceTier, Recompute, Scenario};
 use super::solve::Solve;
@@ -324,6 +325,22 @@ const fn integer(min: f64, max: f64) -> Kind {
 }
 
 const BITS: &[&str] = &["4", "8", "16", "32"];
+/// `weight_format`: the checkpoint's own, or one format for every linear weight.
+const WEIGHT_FORMATS: &[&str] = &[
+    NATIVE, "bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32",
+];
+/// The `weight_format` that serves each part in the checkpoint's own format.
+pub const NATIVE: &str = "native";
+const STATE_BITS: &[&str] = &["16", "32"];
+const LOCAL_KINDS: &[&str] = &[
+    "none",
+    "window",
+    "chunk",
+    "gated_deltanet",
+    "kda",
+    "lightning",
+];
+const FORMATS: &[&str] = &["bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32"];
 const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
 const RECOMPUTE: &[&str] = &["none", "selective", "full"];
 const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
@@ -793,12 +810,32 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.net_gbps = num(v),
     },
     Field {
+        name: "weight_format",
+        unit: "",
+        doc: cli_doc!(
+            "inference weight format: native (the checkpoint's own, per part), or one of bf16, fp8 (128x128 block scales), int8 and int4 (a 16-bit scale per 128), mxfp4 (4.25 bits), nvfp4 (4.5 bits), fp32"
+        ),
+        kind: Kind::Choice(WEIGHT_FORMATS),
+        get: |s| Value::Word(s.weight_format.map_or(NATIVE, WeightFormat::id)),
+        set: |s, v| s.weight_format = WeightFormat::from_id(word(v)),
+    },
+    Field {
         name: "weight_bits",
         unit: "bits",
-        doc: cli_doc!("inference weight width"),
+        doc: cli_doc!(
+            "the older spelling of weight_format, kept for links made before it: 4 = int4, 8 = fp8, 16 = bf16, 32 = fp32"
+        ),
         kind: Kind::Choice(BITS),
-        get: |s| Value::Word(bits_word(s.weight_bits)),
-        set: |s, v| s.weight_bits = word(v).parse().unwrap_or(16),
+        get: |s| {
+            s.weight_format
+                .and_then(WeightFormat::legacy_bits)
+                .map_or(Value::Absent, |b| Value::Word(bits_word(b)))
+        },
+        set: |s, v| {
+            if let Some(f) = word(v).parse().ok().and_then(WeightFormat::from_bits) {
+                s.weight_format = Some(f);
+            }
+        },
     },
     Field {
         name: "kv_bits",
@@ -1047,7 +1084,159 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         get: |a| Value::Num(a.rope_dim.into()),
         set: |a, v| a.rope_dim = int(v),
     },
+    // Fields past LEGACY_ARCH_FIELDS came with layer schedules and native formats (issue 22): a
+    // custom architecture's link writes them only where they differ from a plain decoder's, so
+    // links made before them keep their text.
+    Field {
+        name: "local_attn",
+        unit: "",
+        doc: cli_doc!(
+            "attention of the layers between global ones: none (every layer global), window, chunk, gated_deltanet, kda, lightning"
+        ),
+        kind: Kind::Choice(LOCAL_KINDS),
+        get: |a| Value::Word(a.local.id()),
+        set: |a, v| a.local = LocalAttention::from_id(word(v)).unwrap_or(LocalAttention::None),
+    },
+    Field {
+        name: "global_every",
+        unit: "",
+        doc: cli_doc!(
+            "every n-th layer attends globally, the others locally (0: none does; with local_attn)"
+        ),
+        kind: integer(0.0, 10_000.0),
+        get: |a| Value::Num(a.global_every.into()),
+        set: |a, v| a.global_every = int(v),
+    },
+    Field {
+        name: "window",
+        unit: "tokens",
+        doc: cli_doc!("sliding-window or chunk size of the local layers"),
+        kind: integer(0.0, 100_000_000.0),
+        get: |a| Value::Num(a.window.into()),
+        set: |a, v| a.window = int(v),
+    },
+    Field {
+        name: "linear_key_heads",
+        unit: "",
+        doc: cli_doc!("linear attention: key heads"),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.linear_key_heads.into()),
+        set: |a, v| a.linear_key_heads = int(v),
+    },
+    Field {
+        name: "linear_key_dim",
+        unit: "",
+        doc: cli_doc!("linear attention: key head width"),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.linear_key_dim.into()),
+        set: |a, v| a.linear_key_dim = int(v),
+    },
+    Field {
+        name: "linear_value_heads",
+        unit: "",
+        doc: cli_doc!("linear attention: value heads (one key x value state each)"),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.linear_value_heads.into()),
+        set: |a, v| a.linear_value_heads = int(v),
+    },
+    Field {
+        name: "linear_value_dim",
+        unit: "",
+        doc: cli_doc!("linear attention: value head width"),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.linear_value_dim.into()),
+        set: |a, v| a.linear_value_dim = int(v),
+    },
+    Field {
+        name: "linear_conv",
+        unit: "",
+        doc: cli_doc!("linear attention: short convolution kernel (0: none)"),
+        kind: integer(0.0, 1000.0),
+        get: |a| Value::Num(a.linear_conv.into()),
+        set: |a, v| a.linear_conv = int(v),
+    },
+    Field {
+        name: "linear_state_bits",
+        unit: "bits",
+        doc: cli_doc!("linear attention: bits of a recurrent-state element (16 or 32)"),
+        kind: Kind::Choice(STATE_BITS),
+        get: |a| {
+            Value::Word(if a.linear_state_bits == 32 {
+                "32"
+            } else {
+                "16"
+            })
+        },
+        set: |a, v| a.linear_state_bits = if word(v) == "32" { 32 } else { 16 },
+    },
+    Field {
+        name: "attn_gate",
+        unit: "0/1",
+        doc: cli_doc!("gated attention output (the query projection twice as wide)"),
+        kind: Kind::Flag,
+        get: |a| Value::Flag(a.attn_gate),
+        set: |a, v| a.attn_gate = flag(v),
+    },
+    Field {
+        name: "index_heads",
+        unit: "",
+        doc: cli_doc!("sparse attention: indexer heads (0: dense attention)"),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.index_heads.into()),
+        set: |a, v| a.index_heads = int(v),
+    },
+    Field {
+        name: "index_head_dim",
+        unit: "",
+        doc: cli_doc!("sparse attention: indexer head width"),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.index_head_dim.into()),
+        set: |a, v| a.index_head_dim = int(v),
+    },
+    Field {
+        name: "index_topk",
+        unit: "tokens",
+        doc: cli_doc!("sparse attention: keys each query attends to"),
+        kind: integer(0.0, 100_000_000.0),
+        get: |a| Value::Num(a.index_topk.into()),
+        set: |a, v| a.index_topk = int(v),
+    },
+    Field {
+        name: "moe_every",
+        unit: "",
+        doc: cli_doc!("past the leading dense layers, every n-th layer is MoE"),
+        kind: integer(1.0, 10_000.0),
+        get: |a| Value::Num(a.moe_every.into()),
+        set: |a, v| a.moe_every = int(v),
+    },
+    Field {
+        name: "mtp_layers",
+        unit: "",
+        doc: cli_doc!("multi-token-prediction modules (trained, not served)"),
+        kind: integer(0.0, 100.0),
+        get: |a| Value::Num(a.mtp_layers.into()),
+        set: |a, v| a.mtp_layers = int(v),
+    },
+    Field {
+        name: "format",
+        unit: "",
+        doc: cli_doc!("the checkpoint's format of its linear weights outside the experts"),
+        kind: Kind::Choice(FORMATS),
+        get: |a| Value::Word(a.format.id()),
+        set: |a, v| a.format = WeightFormat::from_id(word(v)).unwrap_or(WeightFormat::Bf16),
+    },
+    Field {
+        name: "expert_format",
+        unit: "",
+        doc: cli_doc!("the checkpoint's format of its experts"),
+        kind: Kind::Choice(FORMATS),
+        get: |a| Value::Word(a.expert_format.id()),
+        set: |a, v| a.expert_format = WeightFormat::from_id(word(v)).unwrap_or(WeightFormat::Bf16),
+    },
 ];
+
+/// The architecture fields links had before layer schedules and native formats.
+pub const LEGACY_ARCH_FIELDS: usize = 18;
 
 /// Fields with precedence rules of their own, documented here for the README and the UI.
 pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
@@ -1512,8 +1701,12 @@ pub fn format(s: &Scenario) -> String {
             }
         }
         (None, Some(arch)) => {
-            for f in ARCH_FIELDS {
-                if let Some(text) = format_value(f.get(arch)) {
+            let plain = Architecture::dense(1, 1);
+            for (i, f) in ARCH_FIELDS.iter().enumerate() {
+                let v = f.get(arch);
+                if (i < LEGACY_ARCH_FIELDS || v != f.get(&plain))
+                    && let Some(text) = format_value(v)
+                {
                     out.append_pair(f.name, &text);
                 }
             }
@@ -1543,7 +1736,13 @@ pub fn format(s: &Scenario) -> String {
     }
     for f in FIELDS {
         let v = f.get(s);
+        // A format with an older `weight_bits` spelling is written that way, as links were.
+        let legacy = f.name == "weight_format"
+            && s.weight_format
+                .and_then(WeightFormat::legacy_bits)
+                .is_some();
         if v != f.get(&d)
+            && !legacy
             && let Some(text) = format_value(v)
         {
             out.append_pair(f.name, &text);
@@ -1561,9 +1760,12 @@ pub fn with_architecture(input: &str, arch: &Architecture) -> String {
         .filter(|(k, _)| !k.is_empty() && k != "model")
         .collect();
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for f in ARCH_FIELDS {
+    let plain = Architecture::dense(1, 1);
+    for (i, f) in ARCH_FIELDS.iter().enumerate() {
+        let v = f.get(arch);
         if !given.iter().any(|(k, _)| k == f.name)
-            && let Some(text) = format_value(f.get(arch))
+            && (i < LEGACY_ARCH_FIELDS || v != f.get(&plain))
+            && let Some(text) = format_value(v)
         {
             out.append_pair(f.name, &text);
         }

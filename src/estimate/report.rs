@@ -7,7 +7,7 @@ use super::cost::{
     Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS,
     SpotRestarts, cost,
 };
-use super::inference::{self, RULE_OF_THUMB_FACTOR, Serving};
+use super::inference::{self, KvCache, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
 use super::limits::{Fix, LimitedBy, deadline_limit};
 use super::memory::{self, Memory};
@@ -63,10 +63,17 @@ pub struct Report {
     pub min_gpus_to_fit: Option<u64>,
     /// The seeds' rule of thumb for training memory: 20 bytes x N.
     pub rule_of_thumb_training_bytes: f64,
-    /// KV cache per token, bytes.
+    /// KV cache per token of the part that grows with the context (the global-attention
+    /// layers; sliding windows, chunks and linear states stop growing), bytes.
     pub kv_cache_bytes_per_token: f64,
-    /// KV cache of one request (prompt + output), bytes.
+    /// KV cache and state of one request (prompt + output), bytes.
     pub kv_cache_bytes_per_sequence: f64,
+    /// KV cache and state of one sequence at the inference context, bytes.
+    pub kv_cache_bytes_at_context: f64,
+    /// Of that, the part that stops growing: windows and chunks once full, linear states, bytes.
+    pub kv_bounded_bytes_at_context: f64,
+    /// Parameters with the multi-token-prediction modules (DeepSeek-V3: 671B + MTP).
+    pub params_with_mtp: f64,
     /// Inference weights, bytes.
     pub inference_weights_bytes: f64,
     /// The seeds' rule of thumb for inference memory: 1.2 x weights.
@@ -216,17 +223,13 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
     let (limited_by, deadline_fix) =
         deadline_limit(&r, training.gpus_for_deadline_raw, min_gpus_to_fit);
     let inference_weights_bytes = inference::weights_bytes(&r);
-    let kv_cache_bytes_per_token = inference::kv_bytes_per_token(&r);
+    let kv = KvCache::of(&r);
+    let kv_cache_bytes_per_token = kv.growing_bytes_per_token();
+    let context = f64::from(inference::context_tokens(s));
+    let kv_cache_bytes_at_context = kv.bytes_at(context);
     let inference_memory_bytes = inference_weights_bytes
-        + kv_cache_bytes_per_token
-            * f64::from(inference::context_tokens(s))
-            * f64::from(s.concurrent_sequences.max(1));
-    let serving = inference::serving(
-        &r,
-        inference_weights_bytes,
-        kv_cache_bytes_per_token,
-        &mut notices,
-    );
+        + kv_cache_bytes_at_context * f64::from(s.concurrent_sequences.max(1));
+    let serving = inference::serving(&r, inference_weights_bytes, &kv, &mut notices);
     // Above a quarter of the step, the bubble is worth acting on (Narayanan et al. 2021 sec. 2.2
     // keep it small with m >> p).
     // Above 30 % of the step, exposed communication is what the run waits on (docs/model.md §6).
@@ -306,9 +309,11 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         min_gpus_for_replica: memory::min_gpus_for_replica(&r),
         min_gpus_to_fit,
         rule_of_thumb_training_bytes: 20.0 * r.params_total,
-        kv_cache_bytes_per_sequence: kv_cache_bytes_per_token
-            * f64::from(s.prompt_tokens + s.output_tokens),
+        kv_cache_bytes_per_sequence: kv.bytes_at(f64::from(s.prompt_tokens + s.output_tokens)),
         kv_cache_bytes_per_token,
+        kv_cache_bytes_at_context,
+        kv_bounded_bytes_at_context: kv.bounded_bytes_at(context),
+        params_with_mtp: r.params_total + r.breakdown.mtp,
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
         inference_memory_bytes,
         inference_context_tokens: inference::context_tokens(s),
@@ -515,6 +520,9 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             mul([f(4.0), f(r.params_active)]),
             mul([f(6.0), f(r.adapter_params)]),
         ]),
+        Finetune::None | Finetune::Full if r.breakdown.mtp_active > 0.0 => {
+            mul([f(6.0), add([f(r.params_active), f(r.breakdown.mtp_active)])])
+        }
         Finetune::None | Finetune::Full => mul([f(6.0), f(r.params_active)]),
     };
     let flops = mul([per_token, f(r.tokens)]);
@@ -550,25 +558,39 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         params,
         d(
             "training_flops",
-            "C = 6 · N_active · D · epochs (LoRA: (4 · N_active + 6 · N_adapter) · D · epochs)",
+            "C = 6 · (N_active + N_MTP,active) · D · epochs (LoRA: (4 · N_active + 6 · N_adapter) · D · epochs)",
             flops,
             "FLOP",
             "Kaplan et al. 2020 Table 1; Hoffmann et al. 2022 App. F",
         ),
-        d(
-            "attention_flops",
-            "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
-            mul([
-                f(6.0),
-                u(a.layers),
-                u(s.seq),
-                u(a.heads),
-                add([u(d_qk), u(a.head_dim)]),
-                f(t.tokens),
-            ]),
-            "FLOP",
-            "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
-        ),
+        if a.global_layers() == a.layers && !a.is_sparse() {
+            d(
+                "attention_flops",
+                "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
+                mul([
+                    f(6.0),
+                    u(a.layers),
+                    u(s.seq),
+                    u(a.heads),
+                    add([u(d_qk), u(a.head_dim)]),
+                    f(t.tokens),
+                ]),
+                "FLOP",
+                "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
+            )
+        } else {
+            d(
+                "attention_flops",
+                "C_attn = 3 · forward per token over the layer schedule (keys: s, window or top-k; linear: 6 · H_v · d_k · d_v) · D",
+                mul([
+                    f(3.0),
+                    f(a.score_flops_per_token(f64::from(s.seq))),
+                    f(t.tokens),
+                ]),
+                "FLOP",
+                "Narayanan et al. 2021 eq. 3; docs/model.md §2",
+            )
+        },
         d(
             "pf_days",
             "PF-days = C / (10^15 × 86400)",
@@ -636,30 +658,38 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         ),
         d(
             "kv_cache_bytes_per_token",
-            if a.is_mla() {
-                "KV = L · (d_c + d_rope) · bytes(kv)"
-            } else {
-                "KV = 2 · L · g · d_h · bytes(kv)"
+            match (a.is_mla(), a.is_sparse()) {
+                (true, true) => {
+                    "KV = L_global · (d_c + d_rope) · bytes(kv) + L_global · indexer key (FP8 d_I + fp32 scale per 128)"
+                }
+                (true, false) => "KV = L_global · (d_c + d_rope) · bytes(kv)",
+                _ => "KV = 2 · L_global · g · d_h · bytes(kv)",
             },
-            inference::kv_calc(&r),
+            inference::kv_growing_calc(&r),
             "B",
-            "Kwon et al. 2023 (vLLM) sec. 3; DeepSeek-V2 sec. 2.1",
+            "Kwon et al. 2023 (vLLM) sec. 3; DeepSeek-V2 sec. 2.1; DeepSeek-V3.2 inference/model.py",
+        ),
+        d(
+            "kv_cache_bytes_at_context",
+            "KV(ctx) = Σ over layer kinds: layers · min(ctx, window) · bytes per token + layers · fixed state",
+            KvCache::of(&r).calc_at(f64::from(inference::context_tokens(s))),
+            "B",
+            "docs/model.md §5",
         ),
         d(
             "inference_weights_bytes",
-            "W = N · bytes(weight) (4-bit: 0.5 + a 16-bit scale per 128 weights)",
+            "W = 16-bit embeddings, norms, routers + linear weights · bytes(format) + experts · bytes(expert format), scales included",
             inference::weights_calc(&r),
             "B",
             "docs/model.md §5",
         ),
         d(
             "inference_memory_bytes",
-            "M_inf = W + KV per token · context · concurrent sequences",
+            "M_inf = W + KV(context) · concurrent sequences",
             add([
                 f(rep.inference_weights_bytes),
                 mul([
-                    f(rep.kv_cache_bytes_per_token),
-                    u(inference::context_tokens(s)),
+                    f(rep.kv_cache_bytes_at_context),
                     u(s.concurrent_sequences.max(1)),
                 ]),
             ]),

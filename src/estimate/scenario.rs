@@ -4,7 +4,7 @@
 //! module only holds the values and their defaults.
 
 use super::architecture::Architecture;
-use super::precision::Precision;
+use super::precision::{Precision, WeightFormat};
 use super::presets;
 use super::solve::Solve;
 use serde::Serialize;
@@ -230,8 +230,9 @@ pub struct Scenario {
     pub electricity_per_kwh: f64,
     /// Scale-out network bandwidth per device, Gb/s.
     pub net_gbps: f64,
-    /// Inference weight width, bits (4, 8, 16, 32).
-    pub weight_bits: u32,
+    /// Inference weight format for every linear weight; `None` serves the checkpoint's own
+    /// formats (the architecture's `format` and `expert_format`).
+    pub weight_format: Option<WeightFormat>,
     /// Inference KV-cache width, bits (4, 8, 16, 32).
     pub kv_bits: u32,
     /// Serving batch (concurrent sequences per replica); 0 picks the largest that meets the
@@ -327,7 +328,7 @@ impl Default for Scenario {
             grid_kg_per_kwh: 0.385,
             electricity_per_kwh: 0.1,
             net_gbps: 400.0,
-            weight_bits: 16,
+            weight_format: None,
             kv_bits: 16,
             batch: 0,
             prompt_tokens: 2000,

@@ -143,10 +143,11 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         let smallest = tokens.min(h).min(f / t);
         2.0 * tokens * matrices * h * f / t / gemm_rate(r, smallest)
     };
-    // Scores: QKᵀ and AV of the local queries against the whole sequence.
-    let d_qk = f64::from(a.head_dim + if a.is_mla() { a.rope_dim } else { 0 });
+    // Scores: QKᵀ and AV of the local queries against the keys each attends to, averaged over
+    // the layer schedule (windows, sparse top-k and linear layers attend to fewer).
     let d_v = f64::from(a.head_dim);
-    let attention_s = 2.0 * tokens * seq * f64::from(a.heads) * (d_qk + d_v)
+    let attention_s = tokens * a.score_flops_per_token(seq)
+        / f64::from(a.layers.max(1))
         / t
         / (r.peak_flops * ATTENTION_EFFICIENCY);
     // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations.

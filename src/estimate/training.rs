@@ -43,22 +43,23 @@ pub struct Training {
     pub chinchilla_tokens: f64,
 }
 
-/// Model FLOPs per training token: 6·N_act (forward 2, backward 4; Kaplan et al. 2020 Table 1),
-/// or 4·N_act + 6·N_adapter for LoRA, which skips the frozen weights' gradient half.
+/// Model FLOPs per training token: 6·N_act (forward 2, backward 4; Kaplan et al. 2020 Table 1)
+/// plus 6 × the multi-token-prediction modules' active parameters where the model trains them
+/// (DeepSeek-V3 sec. 2.2), or 4·N_act + 6·N_adapter for LoRA, which skips the frozen weights'
+/// gradient half (and the MTP modules, which fine-tuning does not train).
 pub fn model_flops_per_token(r: &Resolved) -> f64 {
     match r.s.finetune {
         Finetune::Lora | Finetune::Qlora => 4.0 * r.params_active + 6.0 * r.adapter_params,
-        Finetune::None | Finetune::Full => 6.0 * r.params_active,
+        Finetune::None | Finetune::Full => 6.0 * (r.params_active + r.breakdown.mtp_active),
     }
 }
 
-/// Attention-score FLOPs per training token: forward `2·L·s·a·(d_qk + d_v)` (QKᵀ and AV over the
-/// full s×s, as Narayanan et al. 2021 eq. 3 counts them), times 3 for forward and backward.
+/// Attention-score FLOPs per training token: the forward's over the layer schedule at the
+/// sequence length (`Architecture::score_flops_per_token`: `2·s·a·(d_qk + d_v)` per global
+/// layer, as Narayanan et al. 2021 eq. 3 counts them; windows, chunks and sparse top-k cap s;
+/// linear layers are fixed), times 3 for forward and backward.
 pub fn attention_flops_per_token(r: &Resolved) -> f64 {
-    let a = &r.arch;
-    let d_qk = f64::from(a.head_dim + if a.is_mla() { a.rope_dim } else { 0 });
-    let d_v = f64::from(a.head_dim);
-    6.0 * f64::from(a.layers) * f64::from(r.s.seq) * f64::from(a.heads) * (d_qk + d_v)
+    3.0 * r.arch.score_flops_per_token(f64::from(r.s.seq))
 }
 
 /// FLOPs per token that recomputation adds: full recomputation repeats the transformer layers'

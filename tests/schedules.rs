@@ -1,0 +1,309 @@
+//! Layer schedules and native weight formats (issue 22): real config.json files of the models
+//! planned today parse to their published counts, the KV cache and recurrent state follow the
+//! context as a hand computation from each config says, and the native formats decide how many
+//! devices serve a model.
+//!
+//! The config files under `fixtures/configs/` are the published files as stored in GitHub
+//! `ai-dynamo/aiconfigurator` (`model_configs/<org>--<model>_config.json`), which copies them
+//! from the models' Hugging Face repositories.
+
+use suanli::estimate::architecture::LocalAttention;
+use suanli::estimate::hf_config;
+use suanli::estimate::precision::WeightFormat;
+use suanli::estimate::{Report, estimate, query};
+
+fn report(q: &str) -> Report {
+    let parsed = query::parse(q);
+    assert!(parsed.errors.is_empty(), "{q}: {:?}", parsed.errors);
+    estimate(&parsed.scenario)
+}
+
+fn within(name: &str, got: f64, want: f64, tolerance: f64) {
+    let off = got / want - 1.0;
+    assert!(
+        off.abs() <= tolerance,
+        "{name}: {got:.0} vs {want:.0} ({:+.3} %)",
+        off * 100.0
+    );
+}
+
+/// (file, published total, where it is published, the keys the reader ignores)
+const CONFIGS: &[(&str, &str, f64, &str, &[&str])] = &[
+    (
+        "qwen3-next-80b-a3b-thinking",
+        include_str!("fixtures/configs/qwen3-next-80b-a3b-thinking.json"),
+        80e9,
+        "transformers docs, qwen3_next.md: \"80B total parameters, only 3B active\"",
+        // Dropout, context length, norm epsilon, RoPE, router loss and logits, top-k
+        // renormalisation: none changes a weight, a cache or a FLOP count.
+        &[
+            "attention_dropout",
+            "max_position_embeddings",
+            "norm_topk_prob",
+            "output_router_logits",
+            "partial_rotary_factor",
+            "rms_norm_eps",
+            "rope_scaling",
+            "rope_theta",
+            "router_aux_loss_coef",
+        ],
+    ),
+    (
+        "qwen3.5-397b-a17b",
+        include_str!("fixtures/configs/qwen3.5-397b-a17b.json"),
+        397e9,
+        "Qwen3.5-397B-A17B model card: 397B total (the vision encoder and MTP module apart)",
+        &[
+            "text_config.attention_dropout",
+            "text_config.max_position_embeddings",
+            "text_config.rms_norm_eps",
+            "text_config.rope_parameters",
+            "text_config.router_aux_loss_coef",
+        ],
+    ),
+    (
+        "qwen3.5-122b-a10b",
+        include_str!("fixtures/configs/qwen3.5-122b-a10b.json"),
+        122e9,
+        "Qwen3.5-122B-A10B model card: 122B total",
+        &[
+            "text_config.attention_dropout",
+            "text_config.max_position_embeddings",
+            "text_config.rms_norm_eps",
+            "text_config.rope_parameters",
+            "text_config.router_aux_loss_coef",
+        ],
+    ),
+    (
+        "qwen3.5-27b",
+        include_str!("fixtures/configs/qwen3.5-27b.json"),
+        27e9,
+        "Qwen3.5-27B model card: 27B",
+        &[
+            "text_config.attention_dropout",
+            "text_config.max_position_embeddings",
+            "text_config.mlp_only_layers",
+            "text_config.rms_norm_eps",
+            "text_config.rope_parameters",
+        ],
+    ),
+    (
+        "minimax-m2.7",
+        include_str!("fixtures/configs/minimax-m2.7.json"),
+        229e9,
+        "Hugging Face collection MiniMaxAI: MiniMax-M2 / M2.5 / M2.7 \"229B\" (safetensors count)",
+        // The per-layer QK norms are 7,168 weights a layer (0.0002 %), the routing bias and
+        // scoring function change routing, not shapes; RoPE width and theta, context length.
+        &[
+            "max_position_embeddings",
+            "qk_norm_type",
+            "rms_norm_eps",
+            "rope_theta",
+            "rotary_dim",
+            "scoring_func",
+            "use_qk_norm",
+            "use_routing_bias",
+        ],
+    ),
+];
+
+#[test]
+fn todays_configs_parse_to_their_published_counts_and_ignore_only_neutral_keys() {
+    for (name, text, total, source, ignored) in CONFIGS {
+        let imported = hf_config::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let count = imported.arch.param_count();
+        // Published totals are rounded to the billion: within 0.5 % ({source}).
+        within(&format!("{name} ({source})"), count.total, *total, 0.005);
+        assert_eq!(&imported.ignored, ignored, "{name}");
+    }
+}
+
+#[test]
+fn hybrid_configs_read_their_schedule() {
+    let next = hf_config::parse(CONFIGS[0].1).unwrap().arch;
+    // full_attention_interval 4: layers 3, 7, ... 47 attend; 36 Gated DeltaNet layers.
+    assert_eq!(next.local, LocalAttention::GatedDeltaNet);
+    assert_eq!((next.global_layers(), next.local_layers()), (12, 36));
+    assert!(next.attn_gate);
+    assert_eq!(next.linear_state_bits, 16);
+    // Qwen3.5 spells the schedule as layer_types and keeps its state in float32.
+    let q35 = hf_config::parse(CONFIGS[1].1).unwrap().arch;
+    assert_eq!((q35.global_layers(), q35.local_layers()), (15, 45));
+    assert_eq!((q35.linear_value_heads, q35.linear_state_bits), (64, 32));
+    assert_eq!(q35.mtp_layers, 1);
+    // MiniMax-M2.7: every layer softmax attention (attn_type_list all 1), FP8 128 × 128.
+    let m2 = hf_config::parse(CONFIGS[4].1).unwrap().arch;
+    assert_eq!(m2.local, LocalAttention::None);
+    assert_eq!(
+        (m2.format, m2.expert_format),
+        (WeightFormat::Fp8, WeightFormat::Fp8)
+    );
+    assert_eq!(m2.mtp_layers, 3);
+}
+
+#[test]
+fn sliding_window_cache_saturates_where_the_window_does() {
+    // Gemma 3 27B (config.json text_config): 62 layers, sliding_window_pattern 6, so layers 5,
+    // 11, ... 59 are global (10) and 52 keep at most 1,024 tokens; 16 KV heads of 128 at 2 B:
+    // 2 × 16 × 128 × 2 = 8,192 B per token per layer.
+    for ctx in [4096.0_f64, 32768.0, 131072.0] {
+        let hand = 10.0 * ctx * 8192.0 + 52.0 * ctx.min(1024.0) * 8192.0;
+        let r = report(&format!("model=gemma-3-27b&context_tokens={ctx}"));
+        within("gemma-3-27b", r.kv_cache_bytes_at_context, hand, 0.01);
+    }
+    // At 128k: 10.74 GB + 0.44 GB = 11.2 GB, where all 62 layers at full context were 66.6 GB.
+    let r = report("model=gemma-3-27b&context_tokens=131072");
+    within(
+        "growing part",
+        r.kv_cache_bytes_per_token,
+        10.0 * 8192.0,
+        0.0,
+    );
+    within(
+        "bounded part",
+        r.kv_bounded_bytes_at_context,
+        52.0 * 1024.0 * 8192.0,
+        1e-12,
+    );
+    assert!(r.kv_cache_bytes_at_context < 11.3e9);
+}
+
+#[test]
+fn hybrid_linear_state_does_not_grow_with_the_context() {
+    // Qwen3-Next-80B-A3B (config.json): 12 gated-attention layers of 2 KV heads of 256:
+    // 2 × 2 × 256 × 2 B = 2,048 B per token per layer. 36 Gated DeltaNet layers, each with a
+    // 32 × 128 × 128 recurrent state at 2 B (1,048,576 B) and a convolution state of
+    // (4 - 1) × (2 × 16 × 128 + 32 × 128) = 24,576 elements at 2 B (49,152 B).
+    let state =
+        36.0 * (32.0 * 128.0 * 128.0 * 2.0 + 3.0 * (2.0 * 16.0 * 128.0 + 32.0 * 128.0) * 2.0);
+    for ctx in [4096.0_f64, 32768.0, 131072.0] {
+        let hand = 12.0 * ctx * 2048.0 + state;
+        let r = report(&format!("model=qwen3-next-80b-a3b&context_tokens={ctx}"));
+        within("qwen3-next", r.kv_cache_bytes_at_context, hand, 0.01);
+        within("state", r.kv_bounded_bytes_at_context, state, 1e-12);
+    }
+    // Qwen3.5's float32 state (mamba_ssm_dtype) doubles the recurrent part: 64 value heads.
+    let r = report("model=qwen3.5-397b-a17b&context_tokens=4096");
+    let state =
+        45.0 * (64.0 * 128.0 * 128.0 * 4.0 + 3.0 * (2.0 * 16.0 * 128.0 + 64.0 * 128.0) * 2.0);
+    within("qwen3.5 state", r.kv_bounded_bytes_at_context, state, 1e-12);
+}
+
+#[test]
+fn mla_and_sparse_attention_caches() {
+    // DeepSeek-V3: 61 layers × (512 latent + 64 RoPE key) × 2 B = 70,272 B per token.
+    for ctx in [4096.0_f64, 32768.0, 131072.0] {
+        let r = report(&format!("model=deepseek-v3&context_tokens={ctx}"));
+        within(
+            "deepseek-v3",
+            r.kv_cache_bytes_at_context,
+            61.0 * 576.0 * 2.0 * ctx,
+            0.01,
+        );
+    }
+    // DeepSeek-V3.2 adds the indexer's FP8 key of 128 with one fp32 scale: 132 B per layer
+    // (inference/model.py: index_head_dim 128, block size 128).
+    let r = report("model=deepseek-v3.2&context_tokens=131072");
+    within(
+        "deepseek-v3.2",
+        r.kv_cache_bytes_at_context,
+        61.0 * (576.0 * 2.0 + 132.0) * 131072.0,
+        1e-12,
+    );
+    // Its attention work per query is capped at 2,048 keys, plus the indexer's scores over all
+    // of them (2 × 64 × 128 per key): at 128k the training attention FLOPs fall.
+    let dense = report("model=deepseek-v3&seq=131072");
+    let sparse = report("model=deepseek-v3.2&seq=131072");
+    let per_key = 2.0 * 128.0 * (192.0 + 128.0);
+    let hand = 3.0 * 61.0 * (per_key * 2048.0 + 2.0 * 64.0 * 128.0 * 131072.0) * 15e12;
+    within(
+        "sparse attention",
+        sparse.training.attention_flops,
+        hand,
+        1e-9,
+    );
+    // 2.3e9 against 1.07e10 FLOPs per token per layer forward: 4.6 times fewer.
+    assert!(sparse.training.attention_flops < dense.training.attention_flops / 4.5);
+}
+
+#[test]
+fn windows_cap_the_attention_flops() {
+    // Gemma 3 27B at 32k: 10 global layers see 32,768 keys, 52 see 1,024; 2 × 32 heads ×
+    // (128 + 128) per key; forward and backward 3 ×; 15T tokens.
+    let r = report("model=gemma-3-27b&seq=32768");
+    let per_key = 2.0 * 32.0 * 256.0;
+    let hand = 3.0 * per_key * (10.0 * 32768.0 + 52.0 * 1024.0) * 15e12;
+    within("gemma attention", r.training.attention_flops, hand, 1e-9);
+}
+
+#[test]
+fn native_formats_decide_the_devices_that_serve() {
+    // gpt-oss-120b: its experts in MXFP4 (4.25 bits: 36 layers × 128 × 3 × 2880² = 114.7B
+    // weights), the rest (2.1B) in BF16: about 65 GB, on one 80 GB H100 at short context (its
+    // model card: "fits into a single 80GB GPU").
+    let oss = report("model=gpt-oss-120b&gpu=h100-sxm&context_tokens=4096");
+    let experts = 36.0 * 128.0 * 3.0 * 2880.0 * 2880.0;
+    let hand = experts * 4.25 / 8.0 + (oss.params_total - experts) * 2.0;
+    within("gpt-oss weights", oss.inference_weights_bytes, hand, 0.001);
+    assert_eq!(oss.inference_memory_gpus, 1);
+    assert_eq!(oss.serving.replica_gpus, 1);
+    // In BF16 it needs 234 GB: four devices.
+    let bf16 = report("model=gpt-oss-120b&gpu=h100-sxm&context_tokens=4096&weight_format=bf16");
+    assert!(bf16.inference_memory_gpus >= 4);
+    // DeepSeek-V3 in its FP8 checkpoint (1 B + a 4 B scale per 128 × 128 block; embeddings and
+    // routers BF16): about 674 GB, one 8 × H200 node (141 GB) or two 8 × H100 nodes.
+    let h200 = report("model=deepseek-v3&gpu=h200-sxm&context_tokens=4096");
+    within("deepseek-v3 fp8", h200.inference_weights_bytes, 674e9, 0.01);
+    assert_eq!(h200.serving.replica_gpus, 8);
+    let h100 = report("model=deepseek-v3&gpu=h100-sxm&context_tokens=4096");
+    assert_eq!(h100.serving.replica_gpus, 16);
+    // Kimi K2's FP8 checkpoint: about 1.03 TB (the issue's figure), not 2.05 TB.
+    let k2 = report("model=kimi-k2");
+    within("kimi-k2 fp8", k2.inference_weights_bytes, 1.03e12, 0.01);
+}
+
+#[test]
+fn weight_formats_by_name_and_old_links() {
+    // Old links kept their bit counts: weight_bits=4 is INT4 with a 16-bit scale per 128, and
+    // is written back the same way.
+    let old = query::parse("model=llama-3-70b&weight_bits=4");
+    assert_eq!(old.scenario.weight_format, Some(WeightFormat::Int4));
+    assert_eq!(
+        query::format(&old.scenario),
+        "v=1&model=llama-3-70b&weight_bits=4"
+    );
+    // New names round-trip.
+    for f in ["mxfp4", "nvfp4", "int8"] {
+        let s = query::parse(&format!("model=llama-3-70b&weight_format={f}")).scenario;
+        assert_eq!(
+            query::format(&s),
+            format!("v=1&model=llama-3-70b&weight_format={f}")
+        );
+    }
+    // Bits per weight with scales: MXFP4 4.25, NVFP4 4.5, FP8 8 + 32/16384 (OCP MX v1.0,
+    // NVIDIA NVFP4, DeepSeek-V3 sec. 3.3.2).
+    assert_eq!(WeightFormat::Mxfp4.bits(), 4.25);
+    assert_eq!(WeightFormat::Nvfp4.bits(), 4.5);
+    assert_eq!(WeightFormat::Fp8.bits(), 8.0 + 32.0 / 16384.0);
+    // A format name that is not one is refused naming the field.
+    let bad = query::parse("weight_format=fp6");
+    assert_eq!(bad.errors[0].field, "weight_format");
+}
+
+#[test]
+fn mtp_modules_are_trained_and_counted_apart() {
+    // DeepSeek-V3: 671B main; with its MTP module (one MoE layer, the 2h × h projection, norms;
+    // embedding and head shared) 682.7B, the checkpoint's 685B adding copies of the embedding
+    // and head (1.85B).
+    let r = report("model=deepseek-v3");
+    within("main", r.params_total, 671e9, 0.005);
+    within(
+        "with MTP",
+        r.params_with_mtp + 2.0 * 129280.0 * 7168.0,
+        685e9,
+        0.005,
+    );
+    // Training FLOPs count the MTP module's active parameters with the shared head's logits.
+    let flops_per_token = r.training.training_flops / 15e12;
+    assert!(flops_per_token > 6.0 * r.params_active * 1.03);
+}
