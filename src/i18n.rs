@@ -1822,6 +1822,88 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// The layer schedule in one line, for the architecture panel: "48 layers: 12 × (3 Gated
+/// DeltaNet + 1 full)", "62 layers: 10 × (5 local (1024) + 1 global) + 2 local", or "80 layers,
+/// all full attention"; with MoE every n-th layer and MTP modules after it.
+pub fn schedule_line(a: &crate::estimate::architecture::Architecture, lang: Lang) -> String {
+    use crate::estimate::architecture::LocalAttention as K;
+    let zh = lang == Lang::Zh;
+    let full = if a.is_mla() {
+        "MLA"
+    } else if zh {
+        "全注意力"
+    } else {
+        "full"
+    };
+    let global = if a.is_sparse() {
+        if zh {
+            format!("{full}（稀疏 top-{}）", a.index_topk)
+        } else {
+            format!("{full} (sparse top-{})", a.index_topk)
+        }
+    } else {
+        full.to_string()
+    };
+    let local = match a.local {
+        K::None => String::new(),
+        K::Window if zh => format!("滑窗 ({})", a.window),
+        K::Window => format!("local ({})", a.window),
+        K::Chunk if zh => format!("分块 ({})", a.window),
+        K::Chunk => format!("chunked ({})", a.window),
+        K::GatedDeltaNet => "Gated DeltaNet".into(),
+        K::Kda => "KDA".into(),
+        K::Lightning if zh => "Lightning 线性".into(),
+        K::Lightning => "lightning".into(),
+    };
+    let layers = a.layers;
+    let mut line = if zh {
+        format!("{layers} 层：")
+    } else {
+        format!("{layers} layers: ")
+    };
+    let every = a.global_every;
+    match (a.local, every) {
+        (K::None, _) | (_, 1) => {
+            line += &if zh {
+                format!("全部为{global}")
+            } else {
+                format!("all {global}")
+            }
+        }
+        (_, 0) => {
+            line += &if zh {
+                format!("全部为{local}")
+            } else {
+                format!("all {local}")
+            }
+        }
+        _ => {
+            let groups = layers / every;
+            let rest = layers % every;
+            line += &format!("{groups} × ({} {local} + 1 {global})", every - 1);
+            if rest > 0 {
+                line += &format!(" + {rest} {local}");
+            }
+        }
+    }
+    if a.is_moe() {
+        let moe = a.moe_layers();
+        line += &if zh {
+            format!("；MoE 层 {moe} 个")
+        } else {
+            format!("; {moe} MoE layers")
+        };
+    }
+    if a.mtp_layers > 0 {
+        line += &if zh {
+            format!("；另有 {} 个 MTP 模块", a.mtp_layers)
+        } else {
+            format!("; {} MTP module(s) after", a.mtp_layers)
+        };
+    }
+    line
+}
+
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
 /// `h100-sxm` are shown as they are.
 pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
@@ -1873,6 +1955,31 @@ mod tests {
                 assert!(!s.is_empty(), "{name}");
             }
         }
+    }
+
+    #[test]
+    fn schedule_lines_name_each_layer_kind() {
+        use crate::estimate::presets;
+        let line = |id: &str, lang| schedule_line(&presets::find(id).unwrap().arch, lang);
+        // Gemma 3 27B: sliding_window_pattern 6 over 62 layers, the last two local.
+        assert_eq!(
+            line("gemma-3-27b", Lang::En),
+            "62 layers: 10 × (5 local (1024) + 1 full) + 2 local (1024)"
+        );
+        assert_eq!(
+            line("qwen3-next-80b-a3b", Lang::En),
+            "48 layers: 12 × (3 Gated DeltaNet + 1 full); 48 MoE layers; 1 MTP module(s) after"
+        );
+        assert_eq!(
+            line("llama-4-maverick", Lang::Zh),
+            "48 层：12 × (3 分块 (8192) + 1 全注意力)；MoE 层 24 个"
+        );
+        assert_eq!(line("llama-3-70b", Lang::En), "80 layers: all full");
+        assert_eq!(
+            line("deepseek-v3.2", Lang::En),
+            "61 layers: all MLA (sparse top-2048); 58 MoE layers; 1 MTP module(s) after"
+        );
+        assert_eq!(line("mistral-7b", Lang::En), "32 layers: all local (4096)");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! whose values changed.
 
 use super::state::{Ctx, ctx, tr};
-use crate::estimate::architecture::Architecture;
+use crate::estimate::architecture::{Architecture, LocalAttention};
 use crate::estimate::query::{self, Field, Kind, Problem, Value};
 use crate::estimate::scenario::{Currency, DEFAULT_CNY_PER_USD, Data, Finetune};
 use crate::estimate::solve::Solve;
@@ -97,6 +97,25 @@ const ARCH: [&str; 11] = [
 const ARCH_MOE: [&str; 4] = ["top_k", "shared_experts", "expert_ffn", "dense_layers"];
 /// Architecture fields that count only with multi-head latent attention.
 const ARCH_MLA: [&str; 2] = ["q_latent", "rope_dim"];
+/// The layer schedule and the checkpoint's format, for every architecture.
+const ARCH_SCHEDULE: [&str; 4] = ["local_attn", "attn_gate", "mtp_layers", "format"];
+/// Fields that count only with local layers.
+const ARCH_LOCAL: [&str; 1] = ["global_every"];
+/// Fields that count only with windowed or chunked local layers.
+const ARCH_WINDOW: [&str; 1] = ["window"];
+/// Fields that count only with linear-attention local layers.
+const ARCH_LINEAR: [&str; 6] = [
+    "linear_key_heads",
+    "linear_key_dim",
+    "linear_value_heads",
+    "linear_value_dim",
+    "linear_conv",
+    "linear_state_bits",
+];
+/// Fields that count only with experts, beside ARCH_MOE.
+const ARCH_MOE_SCHEDULE: [&str; 2] = ["moe_every", "expert_format"];
+/// Fields that count only with DeepSeek sparse attention.
+const ARCH_SPARSE: [&str; 3] = ["index_heads", "index_head_dim", "index_topk"];
 
 /// A field of either table, by name.
 #[derive(Clone, Copy)]
@@ -773,6 +792,11 @@ struct Shown {
     dense_ffn: bool,
     arch_moe: bool,
     arch_mla: bool,
+    /// Local layers of any kind, windowed or chunked ones, linear ones, sparse attention.
+    arch_local: bool,
+    arch_window: bool,
+    arch_linear: bool,
+    arch_sparse: bool,
 }
 
 impl Shown {
@@ -790,6 +814,10 @@ impl Shown {
             dense_ffn: arch(|a| !a.is_moe() || a.dense_layers > 0),
             arch_moe: arch(Architecture::is_moe),
             arch_mla: arch(Architecture::is_mla),
+            arch_local: arch(|a| a.local != LocalAttention::None),
+            arch_window: arch(|a| a.local.is_bounded()),
+            arch_linear: arch(|a| a.local.is_linear()),
+            arch_sparse: arch(Architecture::is_sparse),
         }
     }
 }
@@ -803,16 +831,26 @@ fn shows(shown: Memo<Shown>, part: fn(&Shown) -> bool) -> impl Fn() -> bool + Co
 /// they would be up to eighteen more inputs following every move for nobody to see.
 #[component]
 fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
+    let ctx = ctx();
     let opened = RwSignal::new(false);
     view! {
         <details class="arch" on:toggle=move |_| opened.set(true)>
             <summary>{tr(|u| u.architecture)}</summary>
             <Show when=move || opened.get()>
+                <p class="schedule" id="schedule-line">{move || {
+                    let lang = ctx.lang.get();
+                    ctx.scenario.with(|s| s.arch.as_ref().map(|a| i18n::schedule_line(a, lang)))
+                }}</p>
                 <div class="arch-grid">
                     {fields(&ARCH)}
                     <Show when=shows(shown, |s| s.dense_ffn)>{fields(&["ffn"])}</Show>
-                    <Show when=shows(shown, |s| s.arch_moe)>{fields(&ARCH_MOE)}</Show>
+                    <Show when=shows(shown, |s| s.arch_moe)>{fields(&ARCH_MOE)}{fields(&ARCH_MOE_SCHEDULE)}</Show>
                     <Show when=shows(shown, |s| s.arch_mla)>{fields(&ARCH_MLA)}</Show>
+                    {fields(&ARCH_SCHEDULE)}
+                    <Show when=shows(shown, |s| s.arch_local)>{fields(&ARCH_LOCAL)}</Show>
+                    <Show when=shows(shown, |s| s.arch_window)>{fields(&ARCH_WINDOW)}</Show>
+                    <Show when=shows(shown, |s| s.arch_linear)>{fields(&ARCH_LINEAR)}</Show>
+                    <Show when=shows(shown, |s| s.arch_sparse)>{fields(&ARCH_SPARSE)}</Show>
                 </div>
             </Show>
         </details>
@@ -901,7 +939,7 @@ pub fn Inputs() -> impl IntoView {
                 {fields(&["users", "users_mode"])}
                 // Concurrent users each wait for their answer: no rate per user applies.
                 <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
-                {fields(&["requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_bits", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
+                {fields(&["requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_format", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
             </fieldset>
         </form>
     }
