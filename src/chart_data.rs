@@ -299,3 +299,69 @@ pub fn serving_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
         },
     }
 }
+
+/// The context chart: inference memory (weights, then the cache of the sequences held at once,
+/// split into the part that grows with the context and the part that stops: windows once full,
+/// linear states) at doubling contexts from 4k to at least 128k and the scenario's own context,
+/// which is outlined; the line is the usable memory (90 %) of the devices the scenario's
+/// context needs.
+pub fn context_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
+    let ui = lang.ui();
+    let own = f64::from(r.inference_context_tokens);
+    let sequences = f64::from(s.concurrent_sequences.max(1));
+    let mut contexts: Vec<f64> = (12..=24)
+        .map(|k| f64::from(1u32 << k))
+        .filter(|c| *c <= own.max(131_072.0))
+        .collect();
+    if !contexts.contains(&own) {
+        contexts.push(own);
+        contexts.sort_by(f64::total_cmp);
+    }
+    let chosen = contexts.iter().position(|c| *c == own);
+    let values: Vec<Vec<f64>> = contexts
+        .iter()
+        .map(|&c| {
+            let bounded = r.kv_cache.bounded_bytes_at(c);
+            let growing = r.kv_cache.bytes_at(c) - bounded;
+            vec![
+                r.inference_weights_bytes / 1e9,
+                sequences * growing / 1e9,
+                sequences * bounded / 1e9,
+            ]
+        })
+        .collect();
+    let totals = values.iter().map(|v| v.iter().sum()).collect();
+    MemoryChart {
+        bars: contexts.iter().map(|c| context_label(*c, lang)).collect(),
+        values,
+        totals,
+        parts: [ui.weights, ui.cache_growing, ui.cache_bounded]
+            .map(String::from)
+            .to_vec(),
+        chosen,
+        hbm_gb: r.inference_memory_gpus as f64
+            * r.device.hbm_bytes
+            * crate::estimate::inference::SERVING_MEMORY_FRACTION
+            / 1e9,
+        words: Words {
+            x_axis: String::new(),
+            y_axis: ui.axis_context.into(),
+            limit: ui.usable_memory.into(),
+            not_fit: String::new(),
+            current: ui.current.into(),
+        },
+    }
+}
+
+/// A context length as people write it: binary thousands (4k = 4,096, 128k = 131,072, 1M =
+/// 1,048,576), or the count where it is not a whole number of them.
+fn context_label(c: f64, lang: Lang) -> String {
+    let k = c / 1024.0;
+    if c >= 1_048_576.0 && (c / 1_048_576.0).fract() == 0.0 {
+        format!("{}M", c / 1_048_576.0)
+    } else if c >= 1024.0 && k.fract() == 0.0 {
+        format!("{k}k")
+    } else {
+        crate::human::count(c, lang)
+    }
+}

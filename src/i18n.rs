@@ -86,6 +86,16 @@ pub struct Ui {
     pub axis_step: &'static str,
     /// Serving chart: caption.
     pub chart_serving: &'static str,
+    /// The context chart's caption.
+    pub chart_context: &'static str,
+    /// The context chart's y axis.
+    pub axis_context: &'static str,
+    /// The context chart's parts: the cache that grows with the context, the part that stops.
+    pub cache_growing: &'static str,
+    /// The bounded part: windows once full, linear states.
+    pub cache_bounded: &'static str,
+    /// The context chart's line: the usable memory of the devices the context needs.
+    pub usable_memory: &'static str,
     /// Serving chart: y axis.
     pub axis_serving: &'static str,
     /// Tab: serving.
@@ -305,6 +315,11 @@ pub const EN: Ui = Ui {
     chart_step: "Where a step's time goes",
     axis_step: "seconds per step",
     chart_serving: "This serving load on other accelerators: rent per million output tokens (devices needed)",
+    chart_context: "Inference memory against context length: weights, the cache that grows (global layers) and the part that stops (windows, linear states), for the sequences held at once",
+    axis_context: "GB",
+    cache_growing: "cache, growing",
+    cache_bounded: "windows and states, bounded",
+    usable_memory: "usable memory of the devices",
     axis_serving: "rent per 1M tokens",
     tab_serving: "Serving",
     mfu_predicted: "Predicted by the step-time model",
@@ -464,6 +479,11 @@ pub const ZH: Ui = Ui {
     chart_step: "单步时间构成",
     axis_step: "每步秒数",
     chart_serving: "同一推理负载在其他加速卡上：每百万输出 token 的租金（所需卡数）",
+    chart_context: "推理显存随上下文长度的变化：权重、随上下文增长的缓存（全局层）与不再增长的部分（滑窗、线性状态），按同时保持的序列数计",
+    axis_context: "GB",
+    cache_growing: "缓存（增长）",
+    cache_bounded: "滑窗与状态（有上限）",
+    usable_memory: "所需卡的可用显存",
     axis_serving: "每百万 token 租金",
     tab_serving: "推理",
     mfu_predicted: "步时模型预测",

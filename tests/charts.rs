@@ -181,3 +181,41 @@ fn serving_chart_compares_accelerators_for_the_same_load() {
     .unwrap();
     assert!(svg.contains("H20"), "every accelerator labelled");
 }
+
+#[test]
+fn context_chart_shows_where_a_window_saturates_and_full_attention_grows() {
+    // Gemma 3 27B at 128k (issue 22): its 10 global layers' cache doubles with each doubling
+    // of the context (10 × ctx × 8,192 B); its 52 windowed layers' stops at 1,024 tokens
+    // (52 × 1,024 × 8,192 B = 0.436 GB) at every context shown; the BF16 weights stay flat.
+    let (s, r) = scenario("model=gemma-3-27b&context_tokens=131072");
+    let data = suanli::chart_data::context_chart(&s, &r, Lang::En);
+    assert_eq!(
+        data.bars,
+        ["4k", "8k", "16k", "32k", "64k", "128k"],
+        "doubling contexts"
+    );
+    assert_eq!(data.chosen, Some(5));
+    for (bar, ctx) in data
+        .values
+        .iter()
+        .zip([4096.0, 8192.0, 16384.0, 32768.0, 65536.0, 131072.0])
+    {
+        assert_eq!(bar[0], r.inference_weights_bytes / 1e9);
+        assert!((bar[1] - 10.0 * ctx * 8192.0 / 1e9).abs() < 1e-9, "{bar:?}");
+        assert!(
+            (bar[2] - 52.0 * 1024.0 * 8192.0 / 1e9).abs() < 1e-9,
+            "{bar:?}"
+        );
+    }
+    // A context that is not a power of two gets a bar of its own, outlined.
+    let (s, r) = scenario("model=gemma-3-27b&context_tokens=100000");
+    let data = suanli::chart_data::context_chart(&s, &r, Lang::En);
+    assert_eq!(data.bars[data.chosen.unwrap()], "100k");
+    let svg = charts::svg((640, 360), |root| {
+        charts::draw_memory(root, &data, &LIGHT_1X)
+    })
+    .unwrap();
+    // Three parts per bar (weights, growing, bounded) over 7 bars: at least 21 rectangles.
+    assert!(svg.matches("<rect").count() >= 21, "{svg}");
+    check_snapshot("context", &svg);
+}

@@ -9,7 +9,7 @@
 use super::chart_backend::PageBackend;
 use super::scenarios::Library;
 use super::state::ctx;
-use crate::chart_data::{days_chart, memory_chart, serving_chart, step_chart};
+use crate::chart_data::{context_chart, days_chart, memory_chart, serving_chart, step_chart};
 use crate::charts::{
     self, DARK, DaysChart, Frame, Key, LIGHT, MemoryChart, Style, Theme, days_keys, memory_keys,
 };
@@ -32,6 +32,8 @@ pub enum Which {
     Step,
     /// Rent per million output tokens across accelerators, for the serving load.
     Serving,
+    /// Inference memory against context length.
+    Context,
 }
 
 /// What a chart draws.
@@ -45,15 +47,18 @@ pub enum ChartData {
     Step(MemoryChart),
     /// The serving chart (bars in money).
     Serving(MemoryChart),
+    /// The context chart (stacked bars in GB).
+    Context(MemoryChart),
 }
 
 impl ChartData {
     fn keys(&self, theme: &Theme) -> Vec<Key> {
         match self {
             ChartData::Days(d) => days_keys(d, theme),
-            ChartData::Memory(m) | ChartData::Step(m) | ChartData::Serving(m) => {
-                memory_keys(m, theme)
-            }
+            ChartData::Memory(m)
+            | ChartData::Step(m)
+            | ChartData::Serving(m)
+            | ChartData::Context(m) => memory_keys(m, theme),
         }
     }
 
@@ -65,16 +70,20 @@ impl ChartData {
     ) -> charts::DrawResult<Option<Frame>> {
         match self {
             ChartData::Days(d) => charts::draw_days(root, d, style),
-            ChartData::Memory(m) | ChartData::Step(m) | ChartData::Serving(m) => {
-                charts::draw_memory(root, m, style)
-            }
+            ChartData::Memory(m)
+            | ChartData::Step(m)
+            | ChartData::Serving(m)
+            | ChartData::Context(m) => charts::draw_memory(root, m, style),
         }
     }
 
     fn series(&self) -> usize {
         match self {
             ChartData::Days(d) => d.curves.len(),
-            ChartData::Memory(m) | ChartData::Step(m) | ChartData::Serving(m) => m.bars.len(),
+            ChartData::Memory(m)
+            | ChartData::Step(m)
+            | ChartData::Serving(m)
+            | ChartData::Context(m) => m.bars.len(),
         }
     }
 
@@ -101,7 +110,7 @@ impl ChartData {
                 }
                 Some(lines)
             }
-            ChartData::Memory(m) => {
+            ChartData::Memory(m) | ChartData::Context(m) => {
                 let bar = bar_at(m, at)?;
                 let values = &m.values[bar];
                 let mut lines = vec![m.bars[bar].clone()];
@@ -159,6 +168,7 @@ pub fn chart_data(which: Which) -> Memo<ChartData> {
                     Which::Memory => ChartData::Memory(memory_chart(r, lang, c)),
                     Which::Step => ChartData::Step(step_chart(r, lang, c)),
                     Which::Serving => ChartData::Serving(serving_chart(s, r, lang)),
+                    Which::Context => ChartData::Context(context_chart(s, r, lang)),
                 })
             })
         })
@@ -183,6 +193,7 @@ pub fn Chart(
         Which::Memory => "memory",
         Which::Step => "step",
         Which::Serving => "serving",
+        Which::Context => "context",
     };
     let caption_id = format!("cap-{name}");
     let boxed = NodeRef::<html::Div>::new();
@@ -294,6 +305,7 @@ pub fn Chart(
                     Which::Memory => ctx.ui().chart_memory,
                     Which::Step => ctx.ui().chart_step,
                     Which::Serving => ctx.ui().chart_serving,
+                    Which::Context => ctx.ui().chart_context,
                 }}
             </figcaption>
             <div

@@ -206,6 +206,7 @@ pub fn Tabs() -> impl IntoView {
                     Tab::Layouts => view! { <super::layouts::LayoutTable/> }.into_any(),
                     // Drawn only while open: five reports per change stay off the slider's path.
                     Tab::Serving => view! {
+                        <super::chart_canvas::Chart which=super::chart_canvas::Which::Context/>
                         <super::chart_canvas::Chart which=super::chart_canvas::Which::Serving/>
                     }
                     .into_any(),

@@ -321,7 +321,7 @@ pub fn weights_bytes(r: &Resolved) -> f64 {
 }
 
 /// The KV cache and recurrent state of one sequence, by layer kind, as a function of context.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct KvCache {
     /// The global and the local layers.
     pub groups: [LayerGroup; 2],

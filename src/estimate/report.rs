@@ -74,6 +74,8 @@ pub struct Report {
     pub kv_bounded_bytes_at_context: f64,
     /// Parameters with the multi-token-prediction modules (DeepSeek-V3: 671B + MTP).
     pub params_with_mtp: f64,
+    /// The KV cache and state by layer kind, to evaluate at any context (the context chart).
+    pub kv_cache: KvCache,
     /// Inference weights, bytes.
     pub inference_weights_bytes: f64,
     /// The seeds' rule of thumb for inference memory: 1.2 x weights.
@@ -313,6 +315,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         kv_cache_bytes_per_token,
         kv_cache_bytes_at_context,
         kv_bounded_bytes_at_context: kv.bounded_bytes_at(context),
+        kv_cache: kv,
         params_with_mtp: r.params_total + r.breakdown.mtp,
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
         inference_memory_bytes,

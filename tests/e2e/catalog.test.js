@@ -29,10 +29,12 @@ const QWEN3_8B = JSON.stringify({
   tie_word_embeddings: false,
 });
 // Llama 4 Maverick alternates dense and MoE layers, which the model cannot represent.
-const MAVERICK = JSON.stringify({
-  model_type: 'llama4', text_config: { hidden_size: 5120, num_attention_heads: 40,
-    num_hidden_layers: 48, vocab_size: 202048, intermediate_size: 8192,
-    num_local_experts: 128, num_experts_per_tok: 1, interleave_moe_layer_step: 2 },
+// Gemma 3 with a layer schedule that is not "every n-th layer global" (issue 22 reads regular
+// schedules; Llama 4 Maverick's interleaved MoE, refused before, is read now).
+const IRREGULAR = JSON.stringify({
+  model_type: 'gemma3', text_config: { model_type: 'gemma3_text', hidden_size: 2048,
+    num_attention_heads: 16, num_hidden_layers: 3, vocab_size: 1000, sliding_window: 512,
+    layer_types: ['full_attention', 'sliding_attention', 'sliding_attention'] },
 });
 
 async function paste(page, text) {
@@ -69,9 +71,9 @@ test('a pasted config.json fills the architecture, and the link reopens it', asy
   assert.equal(await page.inputValue('#f-layers'), '36');
   // A config the model cannot represent is refused, naming the field; the model stays.
   const before = await metric(page, 'params_total');
-  await paste(page, MAVERICK);
+  await paste(page, IRREGULAR);
   await page.waitForSelector('#config-status.error');
-  assert.match(await page.locator('#config-status').innerText(), /text_config\.interleave_moe_layer_step/);
+  assert.match(await page.locator('#config-status').innerText(), /layer_types/);
   assert.equal(await metric(page, 'params_total'), before);
   // A config.json opened as a file reads the same as one pasted.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('label.file-button').click()]);

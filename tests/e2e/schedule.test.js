@@ -37,3 +37,17 @@ test('a sliding-window model\'s cache at 128k is its global layers\' plus the wi
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the serving tab draws memory against the context, up to the scenario\'s own', async () => {
+  const { page, errors, ctx } = await open(browser, server.url + '?model=gemma-3-27b&context_tokens=131072');
+  await page.locator('#tab-serving').click();
+  await page.waitForSelector('[data-chart="context"][data-drawn]');
+  // 4k, 8k, 16k, 32k, 64k and 128k.
+  assert.equal(await page.getAttribute('[data-chart="context"]', 'data-series'), '6');
+  // A longer context adds bars: 4k ... 1M.
+  await page.goto(server.url + '?model=gemma-3-27b&context_tokens=1048576');
+  await page.locator('#tab-serving').click();
+  await page.waitForFunction(() => document.querySelector('[data-chart="context"]')?.dataset.series === '9');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
