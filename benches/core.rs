@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the estimation core (run with `cargo bench --bench core`).
 //! Goals (issue #3): one full report under 10 µs; a 512-point GPU-count sweep under 1 ms.
 //! Issue #13: a report with `mfu=auto` at a fixed layout at most 20 µs; a full `layout=auto`
-//! search at most 20 ms.
+//! search at most 20 ms. Issue 22: one report under 20 µs and the sweep under 1 ms with layer
+//! schedules.
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use suanli::estimate::layout::Layout;
@@ -16,6 +17,15 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("report/deepseek-v3", |b| {
         b.iter(|| estimate(black_box(&moe)))
+    });
+    // Issue 22: layer schedules (a hybrid linear-attention MoE; a sliding-window model at 128k).
+    let hybrid = query::parse("model=qwen3-next-80b-a3b&context_tokens=131072").scenario;
+    c.bench_function("report/qwen3-next-80b-a3b", |b| {
+        b.iter(|| estimate(black_box(&hybrid)))
+    });
+    let window = query::parse("model=gemma-3-27b&context_tokens=131072").scenario;
+    c.bench_function("report/gemma-3-27b-128k", |b| {
+        b.iter(|| estimate(black_box(&window)))
     });
     let auto_fixed = query::parse("mfu=auto&vpp=2").scenario;
     c.bench_function("report/mfu-auto-fixed-layout", |b| {

@@ -1669,6 +1669,7 @@ pub fn config_note(n: &crate::estimate::hf_config::Note, lang: Lang) -> String {
         Note::MtpNotCounted => "多 token 预测层另计，不含在总参数量内，与公布的总数口径一致".into(),
         Note::GemmaNorms => "未计额外的注意力后与 FFN 后归一化层（不到 0.01 %）".into(),
         Note::SharedExpertGate => "未计共享专家的门控（hidden × 1）".into(),
+        Note::QkNorms => "未计查询与键的归一化层（use_qk_norm，不到 0.001 %）".into(),
     }
 }
 

@@ -92,16 +92,14 @@ const CONFIGS: &[(&str, &str, f64, &str, &[&str])] = &[
         include_str!("fixtures/configs/minimax-m2.7.json"),
         229e9,
         "Hugging Face collection MiniMaxAI: MiniMax-M2 / M2.5 / M2.7 \"229B\" (safetensors count)",
-        // The per-layer QK norms are 7,168 weights a layer (0.0002 %), the routing bias and
-        // scoring function change routing, not shapes; RoPE width and theta, context length.
+        // The routing bias and scoring function change routing, not shapes; RoPE width and
+        // theta, context length. (The QK norms, 7,168 weights a layer, are read and noted.)
         &[
             "max_position_embeddings",
-            "qk_norm_type",
             "rms_norm_eps",
             "rope_theta",
             "rotary_dim",
             "scoring_func",
-            "use_qk_norm",
             "use_routing_bias",
         ],
     ),

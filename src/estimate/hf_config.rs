@@ -45,6 +45,8 @@ pub enum Note {
     GemmaNorms,
     /// Qwen2-MoE's shared-expert gate.
     SharedExpertGate,
+    /// Query and key norms (`use_qk_norm`): a few thousand weights a layer.
+    QkNorms,
 }
 
 impl fmt::Display for Note {
@@ -79,6 +81,10 @@ impl fmt::Display for Note {
             Note::SharedExpertGate => {
                 write!(f, "the shared expert's gate (hidden × 1) not counted")
             }
+            Note::QkNorms => write!(
+                f,
+                "query and key norms (use_qk_norm) not counted (under 0.001 %)"
+            ),
         }
     }
 }
@@ -493,6 +499,10 @@ fn read_architecture(
     read_formats(r, &mut arch)?;
     if model_type == "gpt_oss" {
         notes.push(Note::GptOssBiases);
+    }
+    if r.flag(&["use_qk_norm"]) == Some(true) {
+        r.value(&["qk_norm_type"]);
+        notes.push(Note::QkNorms);
     }
     if r.flag(&["mtp_use_dedicated_embeddings"]) == Some(true) {
         return Err(r.error(

@@ -344,10 +344,20 @@ impl KvCache {
     /// Bytes of one sequence at `context` tokens, as the derivation prints them: each kind's
     /// layers × tokens kept (all, or at most the window) × bytes per token, plus fixed states.
     pub fn calc_at(&self, context: f64) -> Calc {
+        self.terms_at(context, true)
+    }
+
+    /// Of [`Self::calc_at`], the part that stops growing: the windowed layers' tokens and the
+    /// fixed states.
+    pub fn bounded_calc_at(&self, context: f64) -> Calc {
+        self.terms_at(context, false)
+    }
+
+    fn terms_at(&self, context: f64, growing: bool) -> Calc {
         let mut terms = Vec::new();
         for g in self.groups.iter().filter(|g| g.layers > 0) {
             let per_token = g.kv_bytes_per_token + g.fixed_bytes_per_token;
-            if per_token > 0.0 {
+            if per_token > 0.0 && (growing || g.window.is_some()) {
                 let kept = g.window.map_or(context, |w| context.min(f64::from(w)));
                 terms.push(mul([num(f64::from(g.layers)), num(kept), num(per_token)]));
             }

@@ -74,7 +74,9 @@ pub struct Report {
     pub kv_bounded_bytes_at_context: f64,
     /// Parameters with the multi-token-prediction modules (DeepSeek-V3: 671B + MTP).
     pub params_with_mtp: f64,
-    /// The KV cache and state by layer kind, to evaluate at any context (the context chart).
+    /// The KV cache and state by layer kind, to evaluate at any context (the context chart); its
+    /// figures at the context are the fields above, so the JSON leaves it out.
+    #[serde(skip)]
     pub kv_cache: KvCache,
     /// Inference weights, bytes.
     pub inference_weights_bytes: f64,
@@ -678,6 +680,20 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             KvCache::of(&r).calc_at(f64::from(inference::context_tokens(s))),
             "B",
             "docs/model.md §5",
+        ),
+        d(
+            "kv_bounded_bytes_at_context",
+            "KV_bounded(ctx) = local layers · min(ctx, window) · bytes per token + layers · fixed state",
+            KvCache::of(&r).bounded_calc_at(f64::from(inference::context_tokens(s))),
+            "B",
+            "docs/model.md §5",
+        ),
+        d(
+            "params_with_mtp",
+            "N + N_MTP (each module: one layer, the 2h × h projection, norms)",
+            add([f(rep.params_total), f(r.breakdown.mtp)]),
+            "",
+            "DeepSeek-V3 sec. 2.2; docs/model.md §1",
         ),
         d(
             "inference_weights_bytes",

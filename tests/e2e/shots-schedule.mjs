@@ -18,6 +18,10 @@ try {
           await page.locator('#schedule-line').scrollIntoViewIfNeeded();
           const file = `${out}/${tag}-${name}-${locale}-${scheme}.png`;
           await page.screenshot({ path: file });
+          await page.locator('#tab-serving').click();
+          await page.waitForSelector('[data-chart="context"][data-drawn]');
+          await page.locator('[data-chart="context"]').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: file.replace('.png', '-context.png') });
           console.log(file, await page.locator('#schedule-line').textContent(), errors.length ? `errors: ${errors.join(' | ')}` : 'no console errors');
           await context.close();
         }
