@@ -302,17 +302,25 @@ pub fn serving_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
 
 /// The context chart: inference memory (weights, then the cache of the sequences held at once,
 /// split into the part that grows with the context and the part that stops: windows once full,
-/// linear states) at doubling contexts from 4k to at least 128k and the scenario's own context,
-/// which is outlined; the line is the usable memory (90 %) of the devices the scenario's
-/// context needs.
+/// linear states) at doubling contexts from 4k to the model's longest context (a preset's; 128k
+/// for a custom model) and the scenario's own context, which is outlined; the line is the
+/// usable memory (90 %) of the devices the scenario's context needs.
 pub fn context_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
     let ui = lang.ui();
     let own = f64::from(r.inference_context_tokens);
     let sequences = f64::from(s.concurrent_sequences.max(1));
+    let longest = s
+        .model
+        .as_deref()
+        .and_then(crate::estimate::presets::find)
+        .map_or(131_072.0, |p| f64::from(p.max_context));
     let mut contexts: Vec<f64> = (12..=24)
         .map(|k| f64::from(1u32 << k))
-        .filter(|c| *c <= own.max(131_072.0))
+        .filter(|c| *c <= own.max(longest))
         .collect();
+    if longest > own && !contexts.contains(&longest) {
+        contexts.push(longest);
+    }
     if !contexts.contains(&own) {
         contexts.push(own);
         contexts.sort_by(f64::total_cmp);

@@ -95,6 +95,8 @@ pub struct Preset {
     /// Why the count differs from the published total where it does (a vision encoder, a
     /// figure rounded to one digit); shown beside the count.
     pub count_note: Option<&'static str>,
+    /// The longest context the model serves, tokens.
+    pub max_context: u32,
 }
 
 impl Preset {
@@ -1261,7 +1263,93 @@ fn build() -> Vec<Preset> {
                 published_active: if active > 0.0 { active } else { total },
                 source,
                 count_note,
+                max_context: MAX_CONTEXT
+                    .iter()
+                    .find(|(m, _)| *m == id)
+                    .map_or(seq, |(_, c)| *c),
             },
         )
         .collect()
+}
+
+/// The longest context each model serves, tokens: its config.json's `max_position_embeddings`,
+/// or the model card's context length where the card states a longer one reached by RoPE
+/// scaling (Qwen2.5's 131,072 with YaRN) or a shorter one the model was made for (Qwen3's
+/// 32,768 natively, DeepSeek-V2-Lite's 32k). The context chart runs up to it.
+const MAX_CONTEXT: &[(&str, u32)] = &[
+    ("qwen3-0.6b", 32_768),
+    ("qwen3-4b", 32_768),
+    ("qwen3-8b", 32_768),
+    ("qwen3-14b", 32_768),
+    ("qwen3-32b", 32_768),
+    ("qwen3-30b-a3b", 32_768),
+    ("qwen3-235b-a22b", 32_768),
+    ("qwen2.5-7b", 131_072),
+    ("qwen2.5-14b", 131_072),
+    ("qwen2.5-32b", 131_072),
+    ("qwen2.5-72b", 131_072),
+    ("qwen3-next-80b-a3b", 262_144),
+    ("qwen3.5-397b-a17b", 262_144),
+    ("qwen3.5-122b-a10b", 262_144),
+    ("qwen3.5-35b-a3b", 262_144),
+    ("qwen3.5-27b", 262_144),
+    ("qwen2-57b-a14b", 65_536),
+    ("deepseek-v3", 163_840),
+    ("deepseek-r1", 163_840),
+    ("deepseek-v3.1", 163_840),
+    ("deepseek-v3.2", 163_840),
+    ("deepseek-v2-lite", 32_768),
+    ("kimi-k2", 131_072),
+    ("minimax-m2", 196_608),
+    ("minimax-m2.5", 196_608),
+    ("glm-4.5", 131_072),
+    ("glm-4.6", 202_752),
+    ("glm-4-9b", 8_192),
+    ("chatglm2-6b", 32_768),
+    ("llama-4-scout", 10_485_760),
+    ("llama-4-maverick", 1_048_576),
+    ("llama-3.3-70b", 131_072),
+    ("llama-3.2-1b", 131_072),
+    ("llama-3.2-3b", 131_072),
+    ("llama-3.1-405b", 131_072),
+    ("llama-3.1-8b", 131_072),
+    ("llama-3-70b", 8_192),
+    ("llama-3-8b", 8_192),
+    ("llama-2-70b", 4_096),
+    ("llama-2-13b", 4_096),
+    ("llama-2-7b", 4_096),
+    ("gpt-oss-120b", 131_072),
+    ("gpt-oss-20b", 131_072),
+    ("gpt-3-175b", 2_048),
+    ("gemma-3-27b", 131_072),
+    ("gemma-3-12b", 131_072),
+    ("gemma-3-1b", 32_768),
+    ("gemma-2-27b", 8_192),
+    ("gemma-2-9b", 8_192),
+    ("mistral-large-2", 131_072),
+    ("mistral-small-24b", 32_768),
+    ("mistral-7b", 32_768),
+    ("mixtral-8x22b", 65_536),
+    ("mixtral-8x7b", 32_768),
+    ("llama-65b", 2_048),
+    ("opt-175b", 2_048),
+    ("pythia-12b", 2_048),
+    ("gpt-neox-20b", 2_048),
+    ("bloom-176b", 2_048),
+    ("falcon-180b", 2_048),
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_preset_names_its_longest_context() {
+        for p in super::all() {
+            assert!(
+                super::MAX_CONTEXT.iter().any(|(id, _)| *id == p.id),
+                "{} has no max context",
+                p.id
+            );
+            assert!(p.max_context >= p.seq, "{}", p.id);
+        }
+    }
 }
