@@ -214,7 +214,10 @@ pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChar
 /// the metric table's labels.
 pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart {
     let ui = lang.ui();
-    const PARTS: [&str; 7] = [
+    // The MoE layers' expert collectives (ETP, and the experts' own gradient reduction over
+    // their EDP ranks) are drawn apart from the TP and DP parts they belong to (MoE folding),
+    // after the others so the others keep their colours.
+    const PARTS: [&str; 9] = [
         "step.compute_s",
         "step.tp_comm_s",
         "step.pp_bubble_s",
@@ -222,12 +225,17 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
         "step.ep_comm_s",
         "step.cp_comm_s",
         "step.optimizer_s",
+        "step.etp_comm_s",
+        "step.edp_comm_s",
     ];
     let parts_of = |rep: &Report| -> Vec<f64> {
-        PARTS
+        let mut v: Vec<f64> = PARTS
             .iter()
             .map(|k| crate::metrics::find(k).map_or(0.0, |m| (m.get)(rep)))
-            .collect()
+            .collect();
+        v[1] -= v[7];
+        v[3] -= v[8];
+        v
     };
     let bars = [ui.current.to_string()]
         .into_iter()

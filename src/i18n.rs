@@ -1212,8 +1212,17 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ft(
             "Expert parallel",
             "专家并行",
-            "EP size: experts sharded over this many data-parallel ranks (MoE)",
-            "专家并行度：专家在这么多个数据并行副本间切分（MoE）",
+            "EP size: experts sharded over this many ranks of a pipeline stage (MoE)",
+            "专家并行度：专家在一个流水线阶段的这么多张卡间切分（MoE）",
+        ),
+    ),
+    (
+        "etp",
+        ft(
+            "Expert tensor parallel",
+            "专家张量并行",
+            "ETP: each expert's matrices split this many ways; the expert group of ETP × EP takes its ranks from TP × CP × DP (MoE folding). Empty: TP where EP divides CP × DP, else 1",
+            "ETP：每个专家的矩阵切成几份；ETP × EP 的专家组从 TP × CP × DP 的卡中取用（MoE 折叠）。留空：EP 整除 CP × DP 时等于 TP，否则为 1",
         ),
     ),
     (
@@ -1603,6 +1612,14 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         Notice::ImpliedArchitecture => {
             "模型结构由参数量推定（假设：h/L = 128、MHA、FFN 4h）".into()
         }
+        Notice::ExpertGroupTooLarge {
+            ep,
+            etp,
+            stage,
+            used,
+        } => format!(
+            "etp × ep（{etp} × {ep}）超过一个流水线阶段的 tp × cp × dp（{stage}）张卡，按 ep = {used} 计"
+        ),
         Notice::GpusNotMultiple {
             gpus,
             model_parallel,
@@ -1925,6 +1942,27 @@ pub fn schedule_line(a: &crate::estimate::architecture::Architecture, lang: Lang
     line
 }
 
+/// The two groupings of a pipeline stage's ranks under MoE folding, in one line:
+/// "attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64".
+pub fn groups_line(l: &crate::estimate::layout::Layout, lang: Lang) -> String {
+    let (attention, experts) = if lang == Lang::Zh {
+        ("注意力", "专家")
+    } else {
+        ("attention", "experts")
+    };
+    format!(
+        "{attention} TP {} × CP {} × DP {} = {} · {experts} ETP {} × EP {} × EDP {} = {}",
+        l.tp,
+        l.cp,
+        l.dp,
+        l.stage_ranks(),
+        l.etp,
+        l.ep,
+        l.expert_dp(),
+        l.etp * l.ep * l.expert_dp()
+    )
+}
+
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
 /// `h100-sxm` are shown as they are.
 pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
@@ -1976,6 +2014,16 @@ mod tests {
                 assert!(!s.is_empty(), "{name}");
             }
         }
+    }
+
+    #[test]
+    fn the_groups_line_shows_both_groupings_of_a_stage() {
+        use crate::estimate::{layout::Layout, query};
+        let s = query::parse("model=deepseek-v3&gpus=1024&tp=2&pp=16&ep=64").scenario;
+        assert_eq!(
+            groups_line(&Layout::of(&s), Lang::En),
+            "attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64"
+        );
     }
 
     #[test]

@@ -625,6 +625,22 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.ep_comm_s,
     ),
     m(
+        "step.etp_comm_s",
+        "s",
+        "of TP: expert tensor parallel (ETP)",
+        "其中专家张量并行（ETP）",
+        Plain,
+        |r| r.step.etp_comm_s,
+    ),
+    m(
+        "step.edp_comm_s",
+        "s",
+        "of DP: expert data parallel (EDP)",
+        "其中专家数据并行（EDP）",
+        Plain,
+        |r| r.step.edp_comm_s,
+    ),
+    m(
         "step.cp_comm_s",
         "s",
         "CP ring attention",

@@ -260,6 +260,8 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
         // What an empty field stands for: the HFU the MFU implies, one request's context.
         "hfu" => human::percent(r.training.hfu),
         "context_tokens" => human::exact(f64::from(r.inference_context_tokens)),
+        // The expert tensor-parallel size the layout uses when none is given.
+        "etp" => human::exact(f64::from(r.layout.etp)),
         _ => String::new(),
     }
 }
@@ -427,8 +429,9 @@ fn set_data_mode(ctx: Ctx, dataset: bool) {
 // ---- Components -----------------------------------------------------------------------------
 
 /// Fields whose empty input stands for something (shown as the placeholder).
-const PLACEHOLDERS: [&str; 9] = [
+const PLACEHOLDERS: [&str; 10] = [
     "hfu",
+    "etp",
     "context_tokens",
     "price_per_gpu_hour",
     "price_reserved_1y",
@@ -918,7 +921,15 @@ pub fn Inputs() -> impl IntoView {
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
                 <Show when=shows(shown, |s| !s.layout_auto)>
                     {fields(&["recompute", "zero", "tp", "pp", "vpp"])}
-                    <Show when=shows(shown, |s| s.moe)>{fields(&["ep"])}</Show>
+                    <Show when=shows(shown, |s| s.moe)>
+                        {fields(&["ep", "etp"])}
+                        // MoE folding: the stage's ranks as the attention and the experts group
+                        // them (Liu et al. 2025).
+                        <p class="groups" id="layout-groups">{move || {
+                            let lang = ctx.lang.get();
+                            ctx.report.with(|r| i18n::groups_line(&r.layout, lang))
+                        }}</p>
+                    </Show>
                     {fields(&["cp", "micro_batch"])}
                 </Show>
                 {fields(&["sp", "global_batch", "seq", "optimizer", "net_gbps"])}

@@ -1,8 +1,11 @@
 //! A parallel layout: how one training step is spread over the devices (docs/model.md §6).
 //!
-//! The devices used are `tp · pp · cp · dp`. Expert parallelism `ep` is carved out of the
-//! data-parallel ranks, as in Megatron-Core: each group of `ep` data-parallel ranks holds one
-//! copy of the experts, sharded `ep` ways.
+//! The devices used are `tp · pp · cp · dp`. With MoE parallel folding (Liu et al. 2025, arXiv
+//! 2504.14960; Megatron-Core's `--expert-tensor-parallel-size`), the ranks of a pipeline stage
+//! form two groupings: attention over `tp · cp · dp`, the experts over `etp · ep · edp`. Each
+//! group of `etp · ep` ranks holds one copy of the experts, each expert's matrices split `etp`
+//! ways and the experts `ep` ways; `edp` such copies are kept. Before folding, `ep` was carved
+//! out of the data-parallel ranks with the experts split over `tp`: the case `etp = tp`.
 
 use super::scenario::{Recompute, Scenario};
 use serde::Serialize;
@@ -16,8 +19,10 @@ pub struct Layout {
     pub pp: u32,
     /// Data-parallel size.
     pub dp: u32,
-    /// Expert-parallel size (divides `dp`; 1 for a dense model).
+    /// Expert-parallel size (1 for a dense model).
     pub ep: u32,
+    /// Expert tensor-parallel size: each expert's matrices split this many ways.
+    pub etp: u32,
     /// Context-parallel size (the sequence split over `cp` ranks, ring attention).
     pub cp: u32,
     /// Virtual pipeline stages per device (interleaved 1F1B); 1 without interleaving.
@@ -38,11 +43,16 @@ impl Layout {
     pub fn of(s: &Scenario) -> Self {
         let (tp, pp, cp) = (s.tp.max(1), s.pp.max(1), s.cp.max(1));
         let dp = (s.gpus / (tp * pp * cp)).max(1);
+        let ep = s.ep.max(1);
+        let etp = s.etp.unwrap_or(default_etp(tp, cp, dp, ep)).max(1);
         Layout {
             tp,
             pp,
             dp,
-            ep: s.ep.max(1),
+            // The expert group fits in a stage's ranks (the parser caps ep so; a page edit of
+            // one field may not, and the report says so).
+            ep: ep.min((tp * cp * dp / etp).max(1)),
+            etp,
             cp,
             vpp: s.vpp.unwrap_or(1).max(1),
             micro_batch: s.micro_batch.max(1),
@@ -63,9 +73,36 @@ impl Layout {
         self.replica().saturating_mul(self.dp)
     }
 
+    /// Ranks of one pipeline stage: `tp · cp · dp`, shared by the attention and expert groups.
+    pub fn stage_ranks(&self) -> u32 {
+        self.tp.saturating_mul(self.cp).saturating_mul(self.dp)
+    }
+
+    /// Copies of the experts per stage (expert data parallelism): `tp · cp · dp / (etp · ep)`.
+    pub fn expert_dp(&self) -> u32 {
+        (self.stage_ranks() / self.etp.saturating_mul(self.ep).max(1)).max(1)
+    }
+
+    /// Whether the expert group fits the stage's ranks a whole number of times.
+    pub fn folds(&self) -> bool {
+        self.stage_ranks()
+            .is_multiple_of(self.etp.saturating_mul(self.ep).max(1))
+    }
+
     /// Micro-batches per step per replica: global batch / (micro-batch · dp), at least one.
     pub fn micro_batches(&self, global_batch: u32) -> f64 {
         (f64::from(global_batch) / (f64::from(self.micro_batch) * f64::from(self.dp))).max(1.0)
+    }
+}
+
+/// The expert tensor-parallel size when none is given: `tp` where `ep` divides `cp · dp`, as
+/// Megatron-Core does (an absent `--expert-tensor-parallel-size` is the tensor-parallel size;
+/// every layout before folding), else 1, as NVIDIA's MoE recipes set it for EP larger than DP.
+pub fn default_etp(tp: u32, cp: u32, dp: u32, ep: u32) -> u32 {
+    if cp.saturating_mul(dp).is_multiple_of(ep.max(1)) {
+        tp
+    } else {
+        1
     }
 }
 

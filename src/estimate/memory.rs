@@ -218,13 +218,19 @@ fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
 /// Memory per device at a ZeRO stage and data-parallel size.
 ///
 /// Tensor and pipeline parallelism shard every model state before ZeRO applies; routed experts
-/// are sharded `ep` ways more. ZeRO shards over the data-parallel ranks (times `cp`, which hold
-/// the same weights), and the experts' states over the `dp·cp / ep` ranks holding each expert.
+/// are sharded over `pp · etp · ep` instead. ZeRO shards over the data-parallel ranks (times `cp`,
+/// which hold the same weights), and the experts' states over the `edp = tp·cp·dp / (etp·ep)`
+/// ranks holding each expert shard.
 pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
     let l = &r.layout;
     let ranks = f64::from(data_parallel.max(1)) * f64::from(l.cp);
-    let ep = f64::from(l.ep).min(ranks);
     let mp = f64::from(l.tp * l.pp);
+    // MoE folding: the experts' group of etp · ep takes its ranks from the stage's tp · cp · dp,
+    // and edp copies of it share the experts' states under ZeRO (Liu et al. 2025 sec. 3).
+    let stage = ranks * f64::from(l.tp);
+    let etp = f64::from(l.etp.max(1)).min(stage);
+    let ep = f64::from(l.ep).min(stage / etp);
+    let edp = stage / (etp * ep);
     // The routed experts' share of the parameters.
     let expert_share = if r.breakdown.total > 0.0 {
         r.breakdown.routed_experts / r.breakdown.total
@@ -253,7 +259,8 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
     let shard = |bytes: f64, stage: u8| {
         let zeroed = zero >= stage;
         let dense = bytes * (1.0 - expert_share) / mp / if zeroed { ranks } else { 1.0 };
-        let experts = bytes * expert_share / (mp * ep) / if zeroed { ranks / ep } else { 1.0 };
+        let experts =
+            bytes * expert_share / (f64::from(l.pp) * etp * ep) / if zeroed { edp } else { 1.0 };
         dense + experts
     };
     let weights_bytes = shard(weights, 3);
@@ -292,6 +299,7 @@ pub fn replica_model_states_bytes(r: &Resolved) -> f64 {
     let mut single = r.clone();
     single.layout.ep = 1;
     single.layout.cp = 1;
+    single.layout.etp = single.layout.tp;
     memory_at(&single, 0, 1).model_states_bytes * f64::from(r.layout.tp * r.layout.pp)
 }
 

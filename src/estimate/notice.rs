@@ -20,6 +20,17 @@ pub enum Notice {
     ApproximateHardware,
     /// The architecture was implied from a bare parameter count.
     ImpliedArchitecture,
+    /// The expert group (etp · ep) is larger than a stage's ranks; a smaller ep is used.
+    ExpertGroupTooLarge {
+        /// The expert-parallel size asked for.
+        ep: u32,
+        /// The expert tensor-parallel size.
+        etp: u32,
+        /// Ranks of a pipeline stage: tp · cp · dp.
+        stage: u32,
+        /// The expert-parallel size used.
+        used: u32,
+    },
     /// `gpus` is not a multiple of `tp·pp`; only whole replicas are used.
     GpusNotMultiple {
         /// Devices asked for.
@@ -106,6 +117,15 @@ impl fmt::Display for Notice {
             Notice::ImpliedArchitecture => write!(
                 f,
                 "architecture implied from the parameter count (assumption: h/L = 128, MHA, FFN 4h)"
+            ),
+            Notice::ExpertGroupTooLarge {
+                ep,
+                etp,
+                stage,
+                used,
+            } => write!(
+                f,
+                "etp x ep ({etp} x {ep}) is more than a stage's tp x cp x dp ({stage}) ranks; ep {used} is used"
             ),
             Notice::GpusNotMultiple {
                 gpus,

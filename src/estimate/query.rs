@@ -609,10 +609,22 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "ep",
         unit: "",
-        doc: cli_doc!("expert-parallel size (MoE; divides the data-parallel size)"),
+        doc: cli_doc!(
+            "expert-parallel size (MoE): the experts' group takes etp x ep of a stage's tp x cp x dp ranks"
+        ),
         kind: integer(1.0, 4096.0),
         get: |s| Value::Num(s.ep.into()),
         set: |s, v| s.ep = int(v),
+    },
+    Field {
+        name: "etp",
+        unit: "",
+        doc: cli_doc!(
+            "expert tensor-parallel size (MoE folding); empty: tp where ep divides cp x dp, else 1"
+        ),
+        kind: integer(1.0, 1024.0),
+        get: |s| s.etp.map_or(Value::Absent, |e| Value::Num(e.into())),
+        set: |s, v| s.etp = opt_in(v).map(|x| x as u32),
     },
     Field {
         name: "cp",
@@ -1632,8 +1644,15 @@ fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
     at_most("pp", &mut s.pp, "gpus / tp", pp_limit);
     let cp_limit = (gpus / (s.tp.max(1) * s.pp.max(1))).max(1);
     at_most("cp", &mut s.cp, "gpus / (tp · pp)", cp_limit);
-    let ep_limit = (cp_limit / s.cp.max(1)).max(1);
-    at_most("ep", &mut s.ep, "gpus / (tp · pp · cp)", ep_limit);
+    // MoE folding (Liu et al. 2025): the experts' group (etp · ep) takes its ranks from a
+    // stage's tp · cp · dp, not from dp alone.
+    let dp = (cp_limit / s.cp.max(1)).max(1);
+    let stage_ranks = dp * s.tp.max(1) * s.cp.max(1);
+    if let Some(etp) = s.etp.as_mut() {
+        at_most("etp", etp, "tp · cp · dp", stage_ranks);
+    }
+    let ep_limit = (stage_ranks / s.etp.unwrap_or(1).max(1)).max(1);
+    at_most("ep", &mut s.ep, "tp · cp · dp / etp", ep_limit);
     if let Some(a) = s.arch.as_ref() {
         at_most("ep", &mut s.ep, "experts", a.experts.max(1));
         if let Some(v) = s.vpp.as_mut() {

@@ -148,14 +148,13 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
             Some((found, best)) => {
                 let replica = best.replica();
                 let dp = s.gpus / replica;
-                r.layout = if dp >= 1
-                    && s.gpus.is_multiple_of(replica)
-                    && (dp * best.cp).is_multiple_of(best.ep)
-                {
-                    Layout { dp, ..best }
-                } else {
-                    Layout::of(s)
-                };
+                r.layout =
+                    if dp >= 1 && s.gpus.is_multiple_of(replica) && (Layout { dp, ..best }).folds()
+                    {
+                        Layout { dp, ..best }
+                    } else {
+                        Layout::of(s)
+                    };
                 (found.to_vec(), 0)
             }
             None => {
@@ -175,6 +174,14 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         r.mfu = step.mfu;
     } else if let Some(hfu) = s.hfu {
         r.mfu = training::mfu_from_hfu(&r, hfu);
+    }
+    if !s.layout_auto && s.ep > r.layout.ep {
+        notices.push(Notice::ExpertGroupTooLarge {
+            ep: s.ep,
+            etp: r.layout.etp,
+            stage: r.layout.stage_ranks(),
+            used: r.layout.ep,
+        });
     }
     let s_tp = r.layout.tp;
     let dp = r.data_parallel(s.gpus);

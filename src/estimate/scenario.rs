@@ -182,8 +182,13 @@ pub struct Scenario {
     pub pp: u32,
     /// Sequence parallelism (with tensor parallelism).
     pub sp: bool,
-    /// Expert-parallel size (MoE; divides the data-parallel size).
+    /// Expert-parallel size (MoE): with `etp`, the experts' group folds over a stage's
+    /// `tp · cp · dp` ranks.
     pub ep: u32,
+    /// Expert tensor-parallel size; `None` takes `tp` where `ep` divides `cp · dp` (Megatron-Core
+    /// sets an absent `--expert-tensor-parallel-size` to the tensor-parallel size), else 1 (the
+    /// folded layouts of NVIDIA's MoE recipes).
+    pub etp: Option<u32>,
     /// Context-parallel size (ring attention over the sequence).
     pub cp: u32,
     /// Virtual pipeline stages per device; `None` takes the fastest interleaving that fits.
@@ -306,6 +311,7 @@ impl Default for Scenario {
             pp: 4,
             sp: true,
             ep: 1,
+            etp: None,
             cp: 1,
             vpp: None,
             layout_auto: false,

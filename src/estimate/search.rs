@@ -1,4 +1,5 @@
-//! The layout search: every combination of TP, PP, DP, EP, CP, interleaving, micro-batch,
+//! The layout search: every combination of TP, PP, DP, EP (folded over TP and CP, or within
+//! DP), CP, interleaving, micro-batch,
 //! recomputation and ZeRO stage consistent with the device count, the global batch, the heads,
 //! layers and experts and the scale-up domain; those that fit in memory ranked by step time
 //! (docs/model.md §6).
@@ -155,14 +156,24 @@ pub fn search(r: &Resolved) -> Found {
                     continue;
                 }
                 let per_replica = s.global_batch / dp;
-                let eps = if a.is_moe() {
-                    powers_of_two(a.experts.min(dp * cp))
-                        .filter(|&e| a.experts.is_multiple_of(e) && (dp * cp).is_multiple_of(e))
+                // Expert groups: (ep, etp). Before folding, ep divides dp·cp and the experts
+                // split over tp (etp = tp); folded (Liu et al. 2025), the group of etp · ep
+                // takes its ranks from the stage's tp · cp · dp, with etp = 1 as NVIDIA's MoE
+                // recipes use it, so ep can exceed dp.
+                let stage = tp * cp * dp;
+                let groups: Vec<(u32, u32)> = if a.is_moe() {
+                    powers_of_two(a.experts.min(stage))
+                        .filter(|&e| a.experts.is_multiple_of(e))
+                        .flat_map(|e| {
+                            let unfolded = (dp * cp).is_multiple_of(e).then_some((e, tp));
+                            let folded = (tp > 1 && stage.is_multiple_of(e)).then_some((e, 1));
+                            unfolded.into_iter().chain(folded)
+                        })
                         .collect()
                 } else {
-                    vec![1]
+                    vec![(1, tp)]
                 };
-                for &ep in &eps {
+                for &(ep, etp) in &groups {
                     for micro_batch in powers_of_two(8.min(per_replica)) {
                         for vpp in interleavings(a.layers, pp) {
                             let base = Layout {
@@ -170,6 +181,7 @@ pub fn search(r: &Resolved) -> Found {
                                 pp,
                                 dp,
                                 ep,
+                                etp,
                                 cp,
                                 vpp,
                                 micro_batch,

@@ -56,6 +56,10 @@ pub struct StepTime {
     pub dp_comm_s: f64,
     /// Expert-parallel all-to-all (MoE dispatch and combine), s.
     pub ep_comm_s: f64,
+    /// Of `tp_comm_s`, the MoE layers' expert tensor-parallel collectives over `etp`, s.
+    pub etp_comm_s: f64,
+    /// Of `dp_comm_s`, the experts' gradient reduction over their expert-data-parallel ranks, s.
+    pub edp_comm_s: f64,
     /// Context-parallel ring-attention sends not hidden by attention compute, s.
     pub cp_comm_s: f64,
     /// The optimizer update, memory-bound, s.
@@ -81,8 +85,10 @@ struct LayerPass {
     gemm_s: f64,
     /// Attention-score seconds.
     attention_s: f64,
-    /// Tensor-parallel collective seconds.
+    /// Tensor-parallel collective seconds (the expert part's over `etp` included).
     tp_s: f64,
+    /// Of `tp_s`, the expert tensor-parallel collective (MoE layers).
+    etp_s: f64,
     /// Expert all-to-all seconds.
     ep_s: f64,
     /// Context-parallel K/V ring seconds.
@@ -131,10 +137,13 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     let ffn_gemm_s = if moe {
         let fe = f64::from(a.expert_ffn);
         let active = f64::from(a.top_k + a.shared_experts);
-        // Each expert sees the tokens routed to it from the ep ranks it serves.
+        // Each expert sees the tokens routed to it from the ep ranks it serves, gathered over
+        // its etp ranks (each of the tp ranks holds tokens / tp with sequence parallelism), and
+        // holds fe / etp of the FFN's width.
+        let etp = f64::from(l.etp);
         let per_expert =
-            tokens * f64::from(a.top_k) * f64::from(l.ep) / f64::from(a.experts.max(1));
-        let smallest = per_expert.min(h).min(fe / t);
+            tokens / t * etp * f64::from(a.top_k) * f64::from(l.ep) / f64::from(a.experts.max(1));
+        let smallest = per_expert.min(h).min(fe / etp);
         let flops =
             2.0 * tokens * active * matrices * h * fe / t + 2.0 * tokens * h * f64::from(a.experts);
         flops / gemm_rate(r, smallest)
@@ -150,19 +159,26 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         / f64::from(a.layers.max(1))
         / t
         / (r.peak_flops * ATTENTION_EFFICIENCY);
-    // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations.
-    let tp_s = if l.tp > 1 {
-        2.0 * ring_allreduce_bytes(tokens * h * bytes, l.tp) / link_bytes_per_s(r, l.tp)
-    } else {
-        0.0
+    // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations:
+    // the attention's over tp, the FFN's over tp, or in a MoE layer the experts' over etp (MoE
+    // folding: Liu et al. 2025 sec. 3; etp = tp before folding).
+    let collective = |n: u32| {
+        if n > 1 {
+            ring_allreduce_bytes(tokens * h * bytes, n) / link_bytes_per_s(r, n)
+        } else {
+            0.0
+        }
     };
-    // Dispatch and combine: each token's hidden state to its top-k experts and back.
+    let etp_s = if moe { collective(l.etp) } else { 0.0 };
+    let tp_s = collective(l.tp) + if moe { etp_s } else { collective(l.tp) };
+    // Dispatch and combine: each token's hidden state to its top-k experts and back, over the
+    // etp · ep ranks of the expert group.
     let ep_s = if moe && l.ep > 1 {
         let e = f64::from(l.ep);
         2.0 * tokens * f64::from(a.top_k) * h * bytes * (e - 1.0)
             / e
             / t
-            / link_bytes_per_s(r, l.ep * l.tp)
+            / link_bytes_per_s(r, l.ep * l.etp)
     } else {
         0.0
     };
@@ -181,6 +197,7 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         gemm_s: attn_gemm_s + ffn_gemm_s,
         attention_s,
         tp_s,
+        etp_s,
         ep_s,
         cp_s,
     }
@@ -215,8 +232,8 @@ fn passes(recompute: Recompute) -> Passes {
 }
 
 /// One layer's forward and backward for one micro-batch, split into compute and exposed
-/// communication: (compute, tp, ep, cp) seconds.
-fn layer_step(r: &Resolved, moe: bool) -> [f64; 4] {
+/// communication: (compute, tp, ep, cp, of tp the expert tensor-parallel part) seconds.
+fn layer_step(r: &Resolved, moe: bool) -> [f64; 5] {
     let x = layer_pass(r, moe);
     let n = passes(r.layout.recompute);
     let attention = n.attention * x.attention_s;
@@ -233,7 +250,12 @@ fn layer_step(r: &Resolved, moe: bool) -> [f64; 4] {
     } else {
         tp
     };
-    [compute, tp, x.ep_s * n.comm, cp]
+    let etp = if x.tp_s > 0.0 {
+        tp * x.etp_s / x.tp_s
+    } else {
+        0.0
+    };
+    [compute, tp, x.ep_s * n.comm, cp, etp]
 }
 
 /// The operands a step's time is built from, for the busiest pipeline stage. The step time and
@@ -281,6 +303,10 @@ pub struct StepOperands {
     pub tokens: f64,
     /// Devices.
     pub devices: f64,
+    /// Of the TP part, the share that is the experts' tensor-parallel collectives.
+    pub etp_fraction: f64,
+    /// Of the data-parallel reduction, the share that is the experts' over their edp ranks.
+    pub edp_fraction: f64,
 }
 
 /// The operands of the resolved scenario's step at its layout (`r.layout`).
@@ -299,6 +325,11 @@ pub fn operands(r: &Resolved) -> StepOperands {
     let moe_share = f64::from(a.moe_layers()) / f64::from(a.layers.max(1));
     let per_layer: [f64; 4] =
         std::array::from_fn(|i| dense[i] * (1.0 - moe_share) + moe[i] * moe_share);
+    let etp_fraction = if per_layer[1] > 0.0 {
+        moe[4] * moe_share / per_layer[1]
+    } else {
+        0.0
+    };
 
     // The output layer and loss on the last stage: a b·s × h × V/tp GEMM, three passes (never
     // recomputed), and the logits' softmax in fp32, read and written in each pass.
@@ -338,8 +369,9 @@ pub fn operands(r: &Resolved) -> StepOperands {
     };
 
     // Data parallel: gradients of this device's shard reduced over the dp·cp ranks holding the
-    // same weights (the experts over dp·cp/ep), overlapped with the last micro-batch's backward
-    // except for the last bucket (Megatron-Core overlap_grad_reduce).
+    // same weights (the experts over their edp = tp·cp·dp / (etp·ep) ranks, MoE folding),
+    // overlapped with the last micro-batch's backward except for the last bucket (Megatron-Core
+    // overlap_grad_reduce).
     let trained = match r.s.finetune {
         Finetune::Lora | Finetune::Qlora => r.adapter_params,
         Finetune::None | Finetune::Full => r.params_total,
@@ -351,9 +383,10 @@ pub fn operands(r: &Resolved) -> StepOperands {
     };
     let mp = f64::from(l.tp * l.pp);
     let ranks = l.dp * l.cp;
-    let expert_ranks = (ranks / l.ep.max(1)).max(1);
+    let expert_ranks = l.expert_dp();
     let dense_params = trained * (1.0 - expert_share) / mp;
-    let expert_params = trained * expert_share / (mp * f64::from(l.ep));
+    let expert_params =
+        trained * expert_share / (f64::from(l.pp) * f64::from(l.etp) * f64::from(l.ep));
     let dp_span = l.devices();
     // Gradients are reduced in 16 bits (Megatron-Core's default with bf16). With ZeRO (the
     // distributed optimizer) they are reduce-scattered, half an all-reduce's traffic, and the
@@ -363,14 +396,16 @@ pub fn operands(r: &Resolved) -> StepOperands {
         half * ring_allreduce_bytes(params * 2.0, n) / link_bytes_per_s(r, dp_span)
     };
     let params_here = dense_params + expert_params;
-    let (dp_reduce_s, last_bucket_s) = if ranks > 1 {
-        let total = reduce(dense_params, ranks) + reduce(expert_params, expert_ranks);
+    let (dp_reduce_s, last_bucket_s, edp_fraction) = if ranks > 1 {
+        let experts = reduce(expert_params, expert_ranks);
+        let total = reduce(dense_params, ranks) + experts;
         (
             total,
             total * (GRAD_BUCKET_PARAMS / params_here.max(1.0)).min(1.0),
+            if total > 0.0 { experts / total } else { 0.0 },
         )
     } else {
-        (0.0, 0.0)
+        (0.0, 0.0, 0.0)
     };
     // ZeRO-3 gathers the weights again for every micro-batch's forward and backward (and
     // recomputation); prefetching hides them behind compute where the compute is longer.
@@ -412,6 +447,8 @@ pub fn operands(r: &Resolved) -> StepOperands {
         recompute_flops: training::recompute_flops_per_token(r, l.recompute) * step_tokens,
         tokens: step_tokens,
         devices: f64::from(l.devices()),
+        etp_fraction,
+        edp_fraction,
     }
 }
 
@@ -521,6 +558,8 @@ pub fn step_time(r: &Resolved) -> StepTime {
         pp_bubble_s: pp,
         dp_comm_s: dp,
         ep_comm_s: ep,
+        etp_comm_s: tp * o.etp_fraction,
+        edp_comm_s: dp * o.edp_fraction,
         cp_comm_s: cp,
         optimizer_s: opt,
         model_tflops_per_gpu: model_tflops,
