@@ -42,6 +42,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("search/deepseek-v3-2048-gpus", |b| {
         b.iter(|| estimate(black_box(&search_moe)))
     });
+    // Issue 28: the search with folded expert groups on the largest preset at 16k GPUs.
+    for model in ["kimi-k2", "deepseek-v3"] {
+        let big = query::parse(&format!(
+            "model={model}&gpu=h100-sxm&gpus=16384&mfu=auto&layout=auto"
+        ))
+        .scenario;
+        c.bench_function(&format!("search/{model}-16384-gpus"), |b| {
+            b.iter(|| estimate(black_box(&big)))
+        });
+    }
     let counts: Vec<u32> = (0..512)
         .map(|i| (8.0 * 1.02f64.powi(i)).round() as u32)
         .collect();

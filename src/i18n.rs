@@ -1944,14 +1944,30 @@ pub fn schedule_line(a: &crate::estimate::architecture::Architecture, lang: Lang
 
 /// The two groupings of a pipeline stage's ranks under MoE folding, in one line:
 /// "attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64".
-pub fn groups_line(l: &crate::estimate::layout::Layout, lang: Lang) -> String {
-    let (attention, experts) = if lang == Lang::Zh {
+/// With the scale-up domain, where the expert group's all-to-all runs: "EP all-to-all over
+/// NVLink (64 ≤ 72)" or "EP all-to-all across 8 domains of 8".
+pub fn groups_line(l: &crate::estimate::layout::Layout, domain: u32, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let (attention, experts) = if zh {
         ("注意力", "专家")
     } else {
         ("attention", "experts")
     };
+    let group = l.etp * l.ep;
+    let placement = match (group <= domain, zh) {
+        (true, false) => format!("EP all-to-all within one scale-up domain ({group} ≤ {domain})"),
+        (true, true) => format!("EP all-to-all 在一个高速互联域内（{group} ≤ {domain}）"),
+        (false, false) => format!(
+            "EP all-to-all across {} scale-up domains of {domain}",
+            group.div_ceil(domain.max(1))
+        ),
+        (false, true) => format!(
+            "EP all-to-all 跨 {} 个 {domain} 卡高速互联域",
+            group.div_ceil(domain.max(1))
+        ),
+    };
     format!(
-        "{attention} TP {} × CP {} × DP {} = {} · {experts} ETP {} × EP {} × EDP {} = {}",
+        "{attention} TP {} × CP {} × DP {} = {} · {experts} ETP {} × EP {} × EDP {} = {} · {placement}",
         l.tp,
         l.cp,
         l.dp,
@@ -1959,7 +1975,7 @@ pub fn groups_line(l: &crate::estimate::layout::Layout, lang: Lang) -> String {
         l.etp,
         l.ep,
         l.expert_dp(),
-        l.etp * l.ep * l.expert_dp()
+        group * l.expert_dp()
     )
 }
 
@@ -2021,8 +2037,13 @@ mod tests {
         use crate::estimate::{layout::Layout, query};
         let s = query::parse("model=deepseek-v3&gpus=1024&tp=2&pp=16&ep=64").scenario;
         assert_eq!(
-            groups_line(&Layout::of(&s), Lang::En),
-            "attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64"
+            groups_line(&Layout::of(&s), 8, Lang::En),
+            "attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64 · EP all-to-all across 8 scale-up domains of 8"
+        );
+        let s = query::parse("model=deepseek-v3&gpus=1024&tp=2&pp=16&ep=4").scenario;
+        assert!(
+            groups_line(&Layout::of(&s), 8, Lang::Zh)
+                .ends_with("EP all-to-all 在一个高速互联域内（8 ≤ 8）")
         );
     }
 

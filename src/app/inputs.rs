@@ -927,7 +927,10 @@ pub fn Inputs() -> impl IntoView {
                         // them (Liu et al. 2025).
                         <p class="groups" id="layout-groups">{move || {
                             let lang = ctx.lang.get();
-                            ctx.report.with(|r| i18n::groups_line(&r.layout, lang))
+                            let domain = ctx.scenario.with(|s| {
+                                hardware::find(&s.gpu).map_or(8, |g| g.scale_up_domain)
+                            });
+                            ctx.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
                         }}</p>
                     </Show>
                     {fields(&["cp", "micro_batch"])}

@@ -12,7 +12,8 @@ test('the layout form shows ETP and both groupings of a stage, in both languages
   const url = server.url + '?model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=2&pp=16&ep=64';
   const { page, errors, ctx } = await open(browser, url);
   const groups = page.locator('#layout-groups');
-  assert.equal(await groups.textContent(), 'attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64');
+  // 64 ranks of H100 in nodes of 8: the all-to-all crosses 8 of them.
+  assert.equal(await groups.textContent(), 'attention TP 2 × CP 1 × DP 32 = 64 · experts ETP 1 × EP 64 × EDP 1 = 64 · EP all-to-all across 8 scale-up domains of 8');
   // An empty ETP shows the one the layout uses.
   assert.equal(await page.getAttribute('[data-field="etp"]', 'placeholder'), '1');
   // ETP 2 does not fit EP 64 in 64 ranks: the field names the problem and the page keeps going.
@@ -23,7 +24,7 @@ test('the layout form shows ETP and both groupings of a stage, in both languages
   assert.deepEqual(errors, []);
   await ctx.close();
   const zh = await open(browser, url, { locale: 'zh-CN' });
-  assert.match(await zh.page.locator('#layout-groups').textContent(), /^注意力 TP 2 × CP 1 × DP 32 = 64 · 专家 ETP 1 × EP 64 × EDP 1 = 64$/);
+  assert.match(await zh.page.locator('#layout-groups').textContent(), /^注意力 TP 2 × CP 1 × DP 32 = 64 · 专家 ETP 1 × EP 64 × EDP 1 = 64 · EP all-to-all 跨 8 个 8 卡高速互联域$/);
   assert.deepEqual(zh.errors, []);
   await zh.ctx.close();
 });
