@@ -36,7 +36,7 @@ pub struct Theme {
     /// Grid lines.
     pub grid: Rgb,
     /// Series colours; the first is the chosen accelerator.
-    pub palette: [Rgb; 7],
+    pub palette: [Rgb; 9],
     /// The "does not fit" shade and the HBM line.
     pub warn: Rgb,
 }
@@ -54,6 +54,9 @@ pub const LIGHT: Theme = Theme {
         Rgb(86, 180, 233),
         Rgb(240, 228, 66),
         Rgb(120, 120, 120),
+        // The step chart's expert collectives (ETP, EDP): Okabe-Ito's vermillion and black.
+        Rgb(213, 94, 0),
+        Rgb(0, 0, 0),
     ],
     warn: Rgb(213, 94, 0),
 };
@@ -71,6 +74,8 @@ pub const DARK: Theme = Theme {
         Rgb(150, 200, 255),
         Rgb(240, 228, 66),
         Rgb(170, 170, 170),
+        Rgb(255, 120, 60),
+        Rgb(235, 235, 235),
     ],
     warn: Rgb(255, 120, 60),
 };

@@ -147,7 +147,8 @@ fn step_chart_stacks_the_exposed_parts_of_a_step() {
     // all-to-all are all visible; the bar adds up to the step time.
     let (_, r) = scenario("model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&mfu=auto");
     let data = step_chart(&r, Lang::En, &[]);
-    assert_eq!(data.parts.len(), 7);
+    // Seven parts, and the experts' ETP and EDP collectives apart (issue 28).
+    assert_eq!(data.parts.len(), 9);
     assert_eq!(data.parts[0], "Compute");
     assert!((data.totals[0] / r.step.time_s - 1.0).abs() < 1e-12);
     let nonzero = data.values[0].iter().filter(|v| **v > 0.0).count();

@@ -139,6 +139,9 @@ prop_compose! {
             gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
             gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, hfu, precision: Precision::ALL[precision], deadline_days,
             recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, ep, cp, vpp, layout_auto,
+            // Folded expert groups (issue 28): ETP 1 for half the scenarios; the parser's cap on
+            // ep (tp · cp · dp / etp) holds since ep is within dp.
+            etp: (ep % 2 == 0).then_some(1),
             micro_batch: micro_batch.min(global_batch), global_batch,
             optimizer: [Optimizer::AdamW, Optimizer::AdamWFp32Grads, Optimizer::Sgd, Optimizer::Adam8bit][optimizer],
             price_per_gpu_hour: prices.0, gpu_price: prices.1,

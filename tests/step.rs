@@ -139,6 +139,7 @@ fn layout_json_keys_are_present() {
         "pp",
         "dp",
         "ep",
+        "etp",
         "cp",
         "vpp",
         "micro_batch",
@@ -228,11 +229,14 @@ fn the_search_is_never_slower_than_a_layout_given_by_hand() {
             if micro_batch * dp > s.global_batch {
                 continue;
             }
+            // The expert group unfolded (ETP = TP) or folded with ETP 1, as the search tries.
+            let etp = rng.pick(&[tp, 1]);
             let layout = Layout {
                 tp,
                 pp,
                 dp,
                 ep,
+                etp,
                 cp,
                 vpp,
                 micro_batch,
