@@ -165,6 +165,14 @@ pub struct Ui {
     pub tab_how: &'static str,
     pub tab_reality: &'static str,
     pub tab_notes: &'static str,
+    /// The Launch tab.
+    pub tab_launch: &'static str,
+    /// Above the launch settings.
+    pub launch_intro: &'static str,
+    /// A launch block's copy button.
+    pub copy_command: &'static str,
+    /// The same, once copied.
+    pub copied_command: &'static str,
     pub formula: &'static str,
     pub with_your_numbers: &'static str,
     pub source: &'static str,
@@ -361,6 +369,10 @@ pub const EN: Ui = Ui {
     tab_how: "How is this computed",
     tab_reality: "Reality check",
     tab_notes: "Notes",
+    tab_launch: "Launch",
+    launch_intro: "The layout used, as each framework's own settings at the release named. What a framework cannot express is said in a comment, never changed.",
+    copy_command: "Copy",
+    copied_command: "Copied",
     formula: "Formula",
     with_your_numbers: "With your numbers",
     source: "Source",
@@ -525,6 +537,10 @@ pub const ZH: Ui = Ui {
     tab_how: "计算方法",
     tab_reality: "对照实测",
     tab_notes: "提示",
+    tab_launch: "启动配置",
+    launch_intro: "所用的并行布局，写成各框架（标明版本）自己的参数。框架表达不了的部分写在注释里，不会悄悄改掉。",
+    copy_command: "复制",
+    copied_command: "已复制",
     formula: "公式",
     with_your_numbers: "代入数值",
     source: "出处",

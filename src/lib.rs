@@ -12,5 +12,6 @@ pub mod charts;
 pub mod estimate;
 pub mod human;
 pub mod i18n;
+pub mod launch;
 pub mod library;
 pub mod metrics;

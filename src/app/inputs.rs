@@ -921,19 +921,20 @@ pub fn Inputs() -> impl IntoView {
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
                 <Show when=shows(shown, |s| !s.layout_auto)>
                     {fields(&["recompute", "zero", "tp", "pp", "vpp"])}
-                    <Show when=shows(shown, |s| s.moe)>
-                        {fields(&["ep", "etp"])}
-                        // MoE folding: the stage's ranks as the attention and the experts group
-                        // them (Liu et al. 2025).
-                        <p class="groups" id="layout-groups">{move || {
-                            let lang = ctx.lang.get();
-                            let domain = ctx.scenario.with(|s| {
-                                hardware::find(&s.gpu).map_or(8, |g| g.scale_up_domain)
-                            });
-                            ctx.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
-                        }}</p>
-                    </Show>
+                    <Show when=shows(shown, |s| s.moe)>{fields(&["ep", "etp"])}</Show>
                     {fields(&["cp", "micro_batch"])}
+                </Show>
+                // MoE folding: the stage's ranks as the attention and the experts group them
+                // (Liu et al. 2025), and where the all-to-all runs; with layout=auto, the
+                // search's choice.
+                <Show when=shows(shown, |s| s.moe)>
+                    <p class="groups" id="layout-groups">{move || {
+                        let lang = ctx.lang.get();
+                        let domain = ctx.scenario.with(|s| {
+                            hardware::find(&s.gpu).map_or(8, |g| g.scale_up_domain)
+                        });
+                        ctx.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
+                    }}</p>
                 </Show>
                 {fields(&["sp", "global_batch", "seq", "optimizer", "net_gbps"])}
             </fieldset>

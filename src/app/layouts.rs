@@ -11,7 +11,7 @@ use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
 /// A layout in a line: `TP 8 · PP 4 (vpp 2) · DP 64 · micro-batch 1 · selective · ZeRO-1`; EP
-/// and CP only where they are used.
+/// (with ETP) and CP only where they are used.
 pub fn describe(l: &Layout, lang: Lang) -> String {
     let mut parts = vec![format!("TP {}", l.tp)];
     parts.push(if l.vpp > 1 {
@@ -21,7 +21,8 @@ pub fn describe(l: &Layout, lang: Lang) -> String {
     });
     parts.push(format!("DP {}", l.dp));
     if l.ep > 1 {
-        parts.push(format!("EP {}", l.ep));
+        // The expert group: its tensor-parallel size too, which folding sets apart from TP.
+        parts.push(format!("EP {} · ETP {}", l.ep, l.etp));
     }
     if l.cp > 1 {
         parts.push(format!("CP {}", l.cp));
@@ -63,6 +64,7 @@ fn adopt(l: Layout) {
         s.tp = l.tp;
         s.pp = l.pp;
         s.ep = l.ep;
+        s.etp = Some(l.etp);
         s.cp = l.cp;
         s.vpp = Some(l.vpp);
         s.micro_batch = l.micro_batch;

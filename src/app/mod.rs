@@ -8,7 +8,8 @@
 //! - `cards`: the headline figures;
 //! - `chart_canvas`: the two charts, plotters on canvas (`chart_backend`: the one backend type);
 //! - `scenarios`: the saved scenarios and compare; `export`: files out and in;
-//! - `tabs`: how each figure is computed, the reality check, the notes.
+//! - `tabs`: how each figure is computed, the reality check, the notes; `launch_tab`: the
+//!   frameworks' launch settings.
 
 pub mod cards;
 pub mod chart_backend;
@@ -17,6 +18,7 @@ pub mod config_import;
 pub mod export;
 pub mod header;
 pub mod inputs;
+pub mod launch_tab;
 pub mod layouts;
 pub mod scenarios;
 pub mod state;

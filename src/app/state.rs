@@ -19,6 +19,8 @@ pub enum Tab {
     Layouts,
     /// The serving load on other accelerators.
     Serving,
+    /// The layout as the settings of the frameworks people launch with.
+    Launch,
     /// Published runs beside the model's predictions.
     Reality,
     /// The report's notices and the assumptions.

@@ -194,6 +194,7 @@ pub fn Tabs() -> impl IntoView {
                 {tab_button(Tab::How, "tab-how", |u| u.tab_how)}
                 {tab_button(Tab::Layouts, "tab-layouts", |u| u.tab_layouts)}
                 {tab_button(Tab::Serving, "tab-serving", |u| u.tab_serving)}
+                {tab_button(Tab::Launch, "tab-launch", |u| u.tab_launch)}
                 {tab_button(Tab::Reality, "tab-reality", |u| u.tab_reality)}
                 {tab_button(Tab::Notes, "tab-notes", |u| u.tab_notes)}
                 <span class="badge" data-metric="notices" data-value=move || notices.get().to_string()>
@@ -210,6 +211,7 @@ pub fn Tabs() -> impl IntoView {
                         <super::chart_canvas::Chart which=super::chart_canvas::Which::Serving/>
                     }
                     .into_any(),
+                    Tab::Launch => view! { <super::launch_tab::LaunchTab/> }.into_any(),
                     Tab::Reality => view! { <RealityTable/> }.into_any(),
                     Tab::Notes => view! { <Notes/> }.into_any(),
                 }}

@@ -5,12 +5,14 @@
 //! suanli --fields        # the scenario language, one field per line
 //! suanli --config config.json [--json] ['<query>']   # a Hugging Face config, the query on top
 //! suanli --catalog       # the model and accelerator catalogs as JSON
+//! suanli --export megatron|torchtitan|deepspeed|vllm|sglang '<query>'   # launch settings
 //! ```
 
 use std::process::ExitCode;
 use suanli::estimate::{derivations, estimate, hf_config, query};
+use suanli::launch::{Framework, launch};
 
-const USAGE: &str = "usage: suanli [--json] [--derivations] [--config config.json] '<share URL or query string>'\n       suanli --fields\n       suanli --catalog";
+const USAGE: &str = "usage: suanli [--json] [--derivations] [--config config.json] '<share URL or query string>'\n       suanli --export megatron|torchtitan|deepspeed|vllm|sglang [--config config.json] '<query>'\n       suanli --fields\n       suanli --catalog";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,10 +40,26 @@ fn main() -> ExitCode {
         eprintln!("--config needs a file: {USAGE}");
         return ExitCode::from(2);
     }
+    let export_at = args.iter().position(|a| a == "--export");
+    let export = match export_at.map(|i| args.get(i + 1).map(|f| (f, Framework::from_id(f)))) {
+        None => None,
+        Some(Some((_, Some(f)))) => Some(f),
+        Some(other) => {
+            let given = other.map_or("nothing", |(f, _)| f.as_str());
+            let allowed: Vec<&str> = Framework::ALL.iter().map(|f| f.id()).collect();
+            eprintln!(
+                "error: --export takes one of {}, not {given}",
+                allowed.join(", ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let value_of =
+        |i: usize| config_at.is_some_and(|c| i == c + 1) || export_at.is_some_and(|e| i == e + 1);
     let inputs: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && config_at.is_none_or(|c| *i != c + 1))
+        .filter(|(i, a)| !a.starts_with("--") && !value_of(*i))
         .map(|(_, a)| a)
         .collect();
     if inputs.len() > 1 {
@@ -75,6 +93,27 @@ fn main() -> ExitCode {
     }
     let parsed = query::parse(&input);
     let report = estimate(&parsed.scenario);
+    if let Some(framework) = export {
+        // A launch command for a repaired scenario would start a run nobody asked for: refuse.
+        if !parsed.errors.is_empty() {
+            for e in &parsed.errors {
+                eprintln!("error: {e}");
+            }
+            return ExitCode::from(1);
+        }
+        for w in &parsed.warnings {
+            eprintln!("warning: {w}");
+        }
+        let out = launch(framework, &parsed.scenario, &report);
+        if framework == Framework::Deepspeed {
+            // JSON holds no comments: the notes go to stderr.
+            for note in &out.notes {
+                eprintln!("note: {note}");
+            }
+        }
+        print!("{}", out.text);
+        return ExitCode::SUCCESS;
+    }
     let messages = |list: &[query::FieldError]| -> Vec<serde_json::Value> {
         list.iter()
             .map(|e| serde_json::json!({"field": e.field, "value": e.value, "problem": e.problem, "message": e.to_string()}))
