@@ -474,11 +474,23 @@ fn torchtitan(s: &Scenario, r: &Report) -> Launch {
         let lines = w.lines.split_off(start);
         sections.push((name.to_string(), lines));
     };
+    // torchtitan's model names for the families it ships; a placeholder elsewhere.
+    let family = s.model.as_deref().and_then(|id| {
+        [
+            ("llama-3", "llama3"),
+            ("llama-4", "llama4"),
+            ("deepseek-v3", "deepseek_v3"),
+            ("qwen3-", "qwen3"),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| id.starts_with(prefix))
+        .map(|(_, name)| name)
+    });
     section(&mut w, "model", &|w| {
         w.key(
             "model",
             "name",
-            format!("\"{}\"", s.model.as_deref().unwrap_or("llama3")),
+            format!("\"{}\"", family.unwrap_or("<model>")),
         );
         w.key("model", "flavor", "\"<flavor>\"");
     });
