@@ -42,13 +42,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("search/deepseek-v3-2048-gpus", |b| {
         b.iter(|| estimate(black_box(&search_moe)))
     });
-    // Issue 28: the search with folded expert groups on the largest preset at 16k GPUs.
-    for model in ["kimi-k2", "deepseek-v3"] {
+    // Issue 28: the search with folded expert groups, on the recipes' counts and on the largest
+    // preset at 16k GPUs.
+    for (model, gpus) in [
+        ("deepseek-v3", 1024),
+        ("qwen3-235b-a22b", 256),
+        ("kimi-k2", 16384),
+        ("deepseek-v3", 16384),
+    ] {
         let big = query::parse(&format!(
-            "model={model}&gpu=h100-sxm&gpus=16384&mfu=auto&layout=auto"
+            "model={model}&gpu=h100-sxm&gpus={gpus}&mfu=auto&layout=auto"
         ))
         .scenario;
-        c.bench_function(&format!("search/{model}-16384-gpus"), |b| {
+        c.bench_function(&format!("search/{model}-{gpus}-gpus"), |b| {
             b.iter(|| estimate(black_box(&big)))
         });
     }
