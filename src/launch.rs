@@ -58,9 +58,9 @@ impl Framework {
     /// The framework and the release whose argument names the export uses.
     pub fn version(self) -> &'static str {
         match self {
-            Framework::Megatron => "Megatron-LM core_r0.14.0",
+            Framework::Megatron => "Megatron-LM core_v0.15.3",
             Framework::Torchtitan => "torchtitan v0.2.0",
-            Framework::Deepspeed => "DeepSpeed v0.17.6",
+            Framework::Deepspeed => "DeepSpeed v0.19.5",
             Framework::Vllm => "vLLM v0.11.0",
             Framework::Sglang => "SGLang v0.5.3",
         }
@@ -495,7 +495,15 @@ fn torchtitan(s: &Scenario, r: &Report) -> Launch {
         w.key("model", "flavor", "\"<flavor>\"");
     });
     section(&mut w, "training", &|w| {
-        w.key("training", "local_batch_size", l.micro_batch * accumulate);
+        // torchtitan's local batch is what one step's forward holds per data-parallel rank: with
+        // a pipeline all the step's micro-batches (split by pipeline_parallel_microbatch_size),
+        // without one a micro-batch, the rest accumulated up to the global batch.
+        let local = if l.pp > 1 {
+            l.micro_batch * accumulate
+        } else {
+            l.micro_batch
+        };
+        w.key("training", "local_batch_size", local);
         w.key(
             "training",
             "global_batch_size",

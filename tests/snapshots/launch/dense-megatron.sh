@@ -1,0 +1,35 @@
+# llama-3.1-405b: 16384 GPUs = tp 8 x pp 16 x cp 1 x dp 128; run on 2048 nodes of 8 (Megatron-LM core_v0.15.3)
+# 126 layers over 16 stages with interleaving: check that Megatron accepts the uneven first and last stages with 4 virtual stages
+torchrun --nnodes 2048 --nproc-per-node 8 pretrain_gpt.py \
+  --tensor-model-parallel-size 8 \
+  --pipeline-model-parallel-size 16 \
+  --decoder-first-pipeline-num-layers 7 \
+  --decoder-last-pipeline-num-layers 7 \
+  --num-layers-per-virtual-pipeline-stage 2 \
+  --context-parallel-size 1 \
+  --sequence-parallel \
+  --micro-batch-size 1 \
+  --global-batch-size 2048 \
+  --seq-length 8192 \
+  --max-position-embeddings 8192 \
+  --train-samples 1831054688 \
+  --num-layers 126 \
+  --hidden-size 16384 \
+  --ffn-hidden-size 53248 \
+  --num-attention-heads 128 \
+  --kv-channels 128 \
+  --group-query-attention \
+  --num-query-groups 8 \
+  --swiglu \
+  --untie-embeddings-and-output-weights \
+  --normalization RMSNorm \
+  --disable-bias-linear \
+  --position-embedding-type rope \
+  --vocab-size 128256 \
+  --recompute-granularity full \
+  --recompute-method uniform \
+  --recompute-num-layers 1 \
+  --use-distributed-optimizer \
+  --overlap-grad-reduce \
+  --overlap-param-gather \
+  --bf16

@@ -1,0 +1,46 @@
+# deepseek-v3: 1024 GPUs = tp 2 x pp 16 x cp 1 x dp 32; run on 128 nodes of 8 (Megatron-LM core_v0.15.3)
+# 61 layers over 16 stages with interleaving: check that Megatron accepts the uneven first and last stages with 4 virtual stages
+torchrun --nnodes 128 --nproc-per-node 8 pretrain_gpt.py \
+  --tensor-model-parallel-size 2 \
+  --pipeline-model-parallel-size 16 \
+  --decoder-first-pipeline-num-layers 3 \
+  --decoder-last-pipeline-num-layers 3 \
+  --num-layers-per-virtual-pipeline-stage 1 \
+  --context-parallel-size 1 \
+  --sequence-parallel \
+  --micro-batch-size 1 \
+  --global-batch-size 4096 \
+  --seq-length 4096 \
+  --max-position-embeddings 4096 \
+  --train-samples 3662109375 \
+  --num-layers 61 \
+  --hidden-size 7168 \
+  --ffn-hidden-size 18432 \
+  --num-attention-heads 128 \
+  --kv-channels 128 \
+  --swiglu \
+  --untie-embeddings-and-output-weights \
+  --normalization RMSNorm \
+  --disable-bias-linear \
+  --position-embedding-type rope \
+  --vocab-size 129280 \
+  --multi-latent-attention \
+  --kv-lora-rank 512 \
+  --q-lora-rank 1536 \
+  --qk-head-dim 128 \
+  --qk-pos-emb-head-dim 64 \
+  --v-head-dim 128 \
+  --num-experts 256 \
+  --moe-router-topk 8 \
+  --moe-ffn-hidden-size 2048 \
+  --moe-shared-expert-intermediate-size 2048 \
+  --moe-layer-freq "[0,0,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]" \
+  --expert-model-parallel-size 64 \
+  --expert-tensor-parallel-size 1 \
+  --mtp-num-layers 1 \
+  --recompute-granularity selective \
+  --use-distributed-optimizer \
+  --overlap-grad-reduce \
+  --overlap-param-gather \
+  --bf16 \
+  --fp8-format hybrid
