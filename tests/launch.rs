@@ -232,3 +232,57 @@ fn each_export_matches_its_reviewed_snapshot() {
         }
     }
 }
+
+#[test]
+fn layout_auto_exports_the_searched_layout() {
+    let (s, r) = scenario("model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&mfu=auto&layout=auto");
+    let m = launch(Framework::Megatron, &s, &r).text;
+    assert_eq!(
+        number(&m, "--tensor-model-parallel-size"),
+        u64::from(r.layout.tp)
+    );
+    assert_eq!(
+        number(&m, "--pipeline-model-parallel-size"),
+        u64::from(r.layout.pp)
+    );
+    assert_eq!(
+        number(&m, "--expert-model-parallel-size"),
+        u64::from(r.layout.ep)
+    );
+    assert_eq!(
+        number(&m, "--expert-tensor-parallel-size"),
+        u64::from(r.layout.etp)
+    );
+}
+
+#[test]
+fn the_cli_exports_and_refuses_loudly() {
+    use std::process::Command;
+    let cli = env!("CARGO_BIN_EXE_suanli");
+    let ok = Command::new(cli)
+        .args(["--export", "vllm", "model=gpt-oss-120b&gpu=h100-sxm"])
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let text = String::from_utf8(ok.stdout).unwrap();
+    assert!(text.contains("vllm serve openai/gpt-oss-120b"), "{text}");
+    // A query with an error gets no command: a run nobody asked for must not start.
+    let bad = Command::new(cli)
+        .args(["--export", "megatron", "model=deepseek-v3&gpus=abc"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(bad.stdout.is_empty());
+    assert!(String::from_utf8(bad.stderr).unwrap().contains("gpus"));
+    // An unknown framework names the allowed ones.
+    let unknown = Command::new(cli)
+        .args(["--export", "slurm", "v=1"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8(unknown.stderr)
+            .unwrap()
+            .contains("megatron, torchtitan")
+    );
+}
