@@ -693,53 +693,80 @@ fn weights_note(s: &Scenario, w: &mut Writer) -> Option<&'static str> {
     }
 }
 
+/// How a serving engine spells the same settings.
+struct Engine {
+    framework: Framework,
+    /// The program, with the model where it is positional.
+    program: fn(&Scenario) -> String,
+    /// The model flag, where the model is not positional.
+    model: Option<&'static str>,
+    tensor_parallel: &'static str,
+    context: &'static str,
+    batch: &'static str,
+    memory_fraction: &'static str,
+    /// Its FP8 KV-cache dtype.
+    fp8_kv: &'static str,
+    /// Expert parallelism: a switch (vLLM) or a size (SGLang).
+    expert_parallel: &'static str,
+    expert_parallel_sized: bool,
+}
+
+const VLLM: Engine = Engine {
+    framework: Framework::Vllm,
+    program: |s| format!("vllm serve {}", repo(s)),
+    model: None,
+    tensor_parallel: "--tensor-parallel-size",
+    context: "--max-model-len",
+    batch: "--max-num-seqs",
+    memory_fraction: "--gpu-memory-utilization",
+    fp8_kv: "fp8",
+    expert_parallel: "--enable-expert-parallel",
+    expert_parallel_sized: false,
+};
+
+const SGLANG: Engine = Engine {
+    framework: Framework::Sglang,
+    program: |_| "python -m sglang.launch_server".into(),
+    model: Some("--model-path"),
+    tensor_parallel: "--tp-size",
+    context: "--context-length",
+    batch: "--max-running-requests",
+    memory_fraction: "--mem-fraction-static",
+    fp8_kv: "fp8_e4m3",
+    expert_parallel: "--ep-size",
+    expert_parallel_sized: true,
+};
+
 fn vllm(s: &Scenario, r: &Report) -> Launch {
-    let mut w = Writer::new();
-    let v = served(s, r, &mut w, Framework::Vllm);
-    let quantization = weights_note(s, &mut w);
-    w.flag("--tensor-parallel-size", v.replica);
-    w.flag("--max-model-len", v.context);
-    w.flag("--max-num-seqs", v.batch);
-    w.flag(
-        "--gpu-memory-utilization",
-        crate::estimate::inference::SERVING_MEMORY_FRACTION,
-    );
-    w.flag("--dtype", "bfloat16");
-    if s.kv_bits == 8 {
-        w.flag("--kv-cache-dtype", "fp8");
-    } else if s.kv_bits != 16 {
-        w.note(format!(
-            "a {}-bit KV cache: vLLM's --kv-cache-dtype offers 16 bits (auto) and fp8",
-            s.kv_bits
-        ));
-    }
-    if let Some(q) = quantization {
-        w.flag("--quantization", q);
-    }
-    if arch(s, r).is_moe() && v.replica > 1 {
-        w.switch("--enable-expert-parallel");
-    }
-    w.command(&format!("vllm serve {}", repo(s)))
+    serve(&VLLM, s, r)
 }
 
 fn sglang(s: &Scenario, r: &Report) -> Launch {
+    serve(&SGLANG, s, r)
+}
+
+/// A serving engine's command for the report's replica: its tensor-parallel size, the context,
+/// the batch limit, the memory share, the KV dtype, quantisation and expert parallelism.
+fn serve(e: &Engine, s: &Scenario, r: &Report) -> Launch {
     let mut w = Writer::new();
-    let v = served(s, r, &mut w, Framework::Sglang);
+    let v = served(s, r, &mut w, e.framework);
     let quantization = weights_note(s, &mut w);
-    w.flag("--model-path", repo(s));
-    w.flag("--tp-size", v.replica);
-    w.flag("--context-length", v.context);
-    w.flag("--max-running-requests", v.batch);
+    if let Some(model) = e.model {
+        w.flag(model, repo(s));
+    }
+    w.flag(e.tensor_parallel, v.replica);
+    w.flag(e.context, v.context);
+    w.flag(e.batch, v.batch);
     w.flag(
-        "--mem-fraction-static",
+        e.memory_fraction,
         crate::estimate::inference::SERVING_MEMORY_FRACTION,
     );
     w.flag("--dtype", "bfloat16");
     if s.kv_bits == 8 {
-        w.flag("--kv-cache-dtype", "fp8_e4m3");
+        w.flag("--kv-cache-dtype", e.fp8_kv);
     } else if s.kv_bits != 16 {
         w.note(format!(
-            "a {}-bit KV cache: SGLang's --kv-cache-dtype offers 16 bits (auto) and fp8",
+            "a {}-bit KV cache: --kv-cache-dtype offers 16 bits (auto) and fp8",
             s.kv_bits
         ));
     }
@@ -747,7 +774,11 @@ fn sglang(s: &Scenario, r: &Report) -> Launch {
         w.flag("--quantization", q);
     }
     if arch(s, r).is_moe() && v.replica > 1 {
-        w.flag("--ep-size", v.replica);
+        if e.expert_parallel_sized {
+            w.flag(e.expert_parallel, v.replica);
+        } else {
+            w.switch(e.expert_parallel);
+        }
     }
-    w.command("python -m sglang.launch_server")
+    w.command(&(e.program)(s))
 }

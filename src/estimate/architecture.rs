@@ -457,19 +457,6 @@ impl Architecture {
         f64::from(self.global_layers()) * global + f64::from(self.local_layers()) * local
     }
 
-    /// The schedule in one line's parts: (layers, local layers per group, global layers per
-    /// group, groups), or `None` when every layer is alike.
-    pub fn schedule_groups(&self) -> Option<(u32, u32, u32)> {
-        if self.local == LocalAttention::None {
-            return None;
-        }
-        let every = self.global_every;
-        if every == 0 {
-            return Some((self.layers, 0, 1));
-        }
-        Some((every - 1, 1, self.layers / every))
-    }
-
     /// Bytes of one linear-attention layer's state per sequence: the recurrent state (one
     /// d_k × d_v matrix per value head) at `linear_state_bits`, and the short convolution's last
     /// kernel - 1 inputs of q, k and v at 16 bits (vLLM's Gated DeltaNet cache shapes).
