@@ -1251,6 +1251,15 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
+        "pp_schedule",
+        ft(
+            "Pipeline schedule",
+            "流水线调度",
+            "1F1B (interleaved with virtual stages), zero bubble, or DualPipe, which hides the expert all-to-all behind compute",
+            "1F1B（有虚拟段时为交错式）、零气泡，或 DualPipe（把专家 all-to-all 藏在计算之后）",
+        ),
+    ),
+    (
         "vpp",
         ft(
             "Virtual stages",
@@ -1795,6 +1804,14 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
         "lightning attention",
         "Lightning 注意力",
     ),
+    ("pp_schedule", "1f1b", "1F1B", "1F1B"),
+    (
+        "pp_schedule",
+        "zb",
+        "zero bubble (ZB-H1)",
+        "零气泡（ZB-H1）",
+    ),
+    ("pp_schedule", "dualpipe", "DualPipe", "DualPipe"),
     ("recompute", "none", "none", "不重计算"),
     (
         "recompute",

@@ -11,7 +11,7 @@
 use crate::estimate::architecture::{Architecture, Bias, LocalAttention};
 use crate::estimate::layout::Layout;
 use crate::estimate::precision::{Precision, WeightFormat};
-use crate::estimate::scenario::{Recompute, Scenario};
+use crate::estimate::scenario::{Recompute, Scenario, Schedule};
 use crate::estimate::{Report, hardware};
 
 /// A framework to launch with.
@@ -280,6 +280,19 @@ fn schedule_notes(a: &Architecture, w: &mut Writer) {
     }
 }
 
+/// A pipeline schedule the framework's flags cannot select is said, never silently changed: the
+/// plan's step time assumed it.
+fn pipeline_schedule_note(l: &Layout, framework: Framework, w: &mut Writer) {
+    if l.pp > 1 && l.schedule != Schedule::OneFOneB {
+        w.note(format!(
+            "pipeline schedule {}: not selectable in {}, which runs 1F1B; the plan's step time assumes {}",
+            l.schedule.id(),
+            framework.version(),
+            l.schedule.id()
+        ));
+    }
+}
+
 fn megatron(s: &Scenario, r: &Report) -> Launch {
     let l = r.layout;
     let a = arch(s, r);
@@ -299,6 +312,7 @@ fn megatron(s: &Scenario, r: &Report) -> Launch {
     ));
     let accumulate = accumulation(s, &l, &mut w);
     schedule_notes(&a, &mut w);
+    pipeline_schedule_note(&l, Framework::Megatron, &mut w);
     w.flag("--tensor-model-parallel-size", l.tp);
     w.flag("--pipeline-model-parallel-size", l.pp);
     let [first, _, last] = crate::estimate::layout::stage_layers(a.layers, l.pp);
@@ -461,6 +475,7 @@ fn torchtitan(s: &Scenario, r: &Report) -> Launch {
     );
     let accumulate = accumulation(s, &l, &mut w);
     schedule_notes(&a, &mut w);
+    pipeline_schedule_note(&l, Framework::Torchtitan, &mut w);
     if l.zero < 3 && l.dp > 1 {
         w.note(format!(
             "torchtitan shards data parallelism with FSDP, which is ZeRO-3; the scenario's ZeRO-{} is not expressible",
@@ -582,6 +597,7 @@ fn deepspeed(s: &Scenario, r: &Report) -> Launch {
         ));
     }
     schedule_notes(&a, &mut w);
+    pipeline_schedule_note(&l, Framework::Deepspeed, &mut w);
     let mut names = vec![
         "train_batch_size",
         "train_micro_batch_size_per_gpu",

@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use suanli::estimate::architecture::{Architecture, Bias, LocalAttention};
 use suanli::estimate::precision::{Precision, WeightFormat};
-use suanli::estimate::scenario::{Currency, Data, Finetune, Optimizer, Recompute, Scenario};
+use suanli::estimate::scenario::{
+    Currency, Data, Finetune, Optimizer, Recompute, Scenario, Schedule,
+};
 use suanli::estimate::{estimate, hardware, presets, query, sweep_gpus};
 
 fn arch() -> impl Strategy<Value = Architecture> {
@@ -133,12 +135,18 @@ prop_compose! {
             (Some(v), Some(a)) => Some(v.min((a.layers / pp).max(1))),
             (v, _) => v,
         };
+        // The parser's rules: vpp > 1 only under 1F1B, DualPipe only on an even pp.
+        let schedule = match Schedule::ALL[tier % 3] {
+            _ if vpp.is_some_and(|v| v > 1) => Schedule::OneFOneB,
+            Schedule::DualPipe if pp % 2 == 1 => Schedule::OneFOneB,
+            other => other,
+        };
         Scenario {
             model, arch, params, active_params: None, seq, data: tokens, epochs,
             finetune: [Finetune::None, Finetune::Full, Finetune::Lora, Finetune::Qlora][finetune], lora_rank,
             gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
             gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, hfu, precision: Precision::ALL[precision], deadline_days,
-            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, ep, cp, vpp, layout_auto,
+            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, ep, cp, vpp, schedule, layout_auto,
             // Folded expert groups (issue 28): ETP 1 for half the scenarios; the parser's cap on
             // ep (tp · cp · dp / etp) holds since ep is within dp.
             etp: (ep % 2 == 0).then_some(1),

@@ -5,7 +5,7 @@
 use suanli::estimate::layout::Layout;
 use suanli::estimate::reference::REFERENCES;
 use suanli::estimate::resolve::Resolved;
-use suanli::estimate::scenario::Recompute;
+use suanli::estimate::scenario::{Recompute, Schedule};
 use suanli::estimate::search::{evaluate, search};
 use suanli::estimate::{estimate, query};
 
@@ -142,6 +142,7 @@ fn layout_json_keys_are_present() {
         "etp",
         "cp",
         "vpp",
+        "schedule",
         "micro_batch",
         "recompute",
         "zero",
@@ -239,11 +240,24 @@ fn the_search_is_never_slower_than_a_layout_given_by_hand() {
                 etp,
                 cp,
                 vpp,
+                schedule: Schedule::OneFOneB,
                 micro_batch,
                 recompute: rng.pick(&[Recompute::None, Recompute::Selective, Recompute::Full]),
                 zero: rng.pick(&[0, 1, 2, 3]),
                 sp: s.sp && tp > 1,
             };
+            // Zero bubble and DualPipe (even pp) without interleaving, as the search tries them.
+            let schedule = if pp > 1 && vpp == 1 {
+                rng.pick(&[Schedule::OneFOneB, Schedule::ZeroBubble, Schedule::DualPipe])
+            } else {
+                Schedule::OneFOneB
+            };
+            let schedule = if schedule == Schedule::DualPipe && !pp.is_multiple_of(2) {
+                Schedule::OneFOneB
+            } else {
+                schedule
+            };
+            let layout = Layout { schedule, ..layout };
             let c = evaluate(&mut r, layout);
             if c.fits {
                 tried += 1;

@@ -7,7 +7,7 @@
 //! ways and the experts `ep` ways; `edp` such copies are kept. Before folding, `ep` was carved
 //! out of the data-parallel ranks with the experts split over `tp`: the case `etp = tp`.
 
-use super::scenario::{Recompute, Scenario};
+use super::scenario::{Recompute, Scenario, Schedule};
 use serde::Serialize;
 
 /// One layout. The JSON keys are the report's `layout.*` keys.
@@ -27,6 +27,8 @@ pub struct Layout {
     pub cp: u32,
     /// Virtual pipeline stages per device (interleaved 1F1B); 1 without interleaving.
     pub vpp: u32,
+    /// The pipeline schedule (1F1B when interleaved).
+    pub schedule: Schedule,
     /// Micro-batch size, sequences.
     pub micro_batch: u32,
     /// Activation recomputation.
@@ -54,7 +56,17 @@ impl Layout {
             ep: ep.min((tp * cp * dp / etp).max(1)),
             etp,
             cp,
-            vpp: s.vpp.unwrap_or(1).max(1),
+            // Zero bubble and DualPipe are not interleaved here (the parser refuses vpp > 1).
+            vpp: if s.schedule == Schedule::OneFOneB {
+                s.vpp.unwrap_or(1).max(1)
+            } else {
+                1
+            },
+            schedule: if pp > 1 {
+                s.schedule
+            } else {
+                Schedule::OneFOneB
+            },
             micro_batch: s.micro_batch.max(1),
             recompute: s.recompute,
             zero: s.zero.min(3),

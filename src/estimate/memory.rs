@@ -5,7 +5,7 @@ use super::calc::{Calc, add, mul, num};
 use super::layout::{Layout, stage_layers};
 use super::precision::bytes_per_element;
 use super::resolve::Resolved;
-use super::scenario::{Finetune, Optimizer, Recompute};
+use super::scenario::{Finetune, Optimizer, Recompute, Schedule};
 use serde::Serialize;
 
 /// Memory per device for one training configuration, bytes.
@@ -57,7 +57,8 @@ pub fn state_bytes_per_param(optimizer: Optimizer, mixed: bool) -> [f64; 3] {
 /// The paper's `s·b·h·(34 + 5·a·s/h)` splits into 10·sbh that tensor parallelism replicates (norms,
 /// block inputs, dropout masks; sequence parallelism shards it), Q/K/V and the output-projection
 /// input (8·sbh for MHA; smaller K/V with GQA), the MLP's 16·sbh (two f-wide tensors for FFN 4h;
-/// four for a gated FFN), and the 5·a·s²·b of attention scores, which selective recomputation or
+/// three for a gated FFN: Megatron-Core's fused `SwiGLUFunction` saves only its 2f-wide input,
+/// and the down projection its f-wide input), and the 5·a·s²·b of attention scores, which selective recomputation or
 /// FlashAttention removes. Full recomputation keeps only the 2·sbh layer input.
 ///
 /// Context parallelism splits the sequence: each of its ranks holds `s / cp` tokens' worth.
@@ -97,7 +98,7 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
         softmax
     };
     let attention = global * softmax + local * local_attention;
-    let mlp = if a.glu { 8.0 } else { 4.0 } * s * b * ffn / t;
+    let mlp = if a.glu { 6.0 } else { 4.0 } * s * b * ffn / t;
     // Each context-parallel rank scores its s/cp queries against the keys it attends to: all s
     // (or the sparse top-k) in a global layer, at most the window in a local one, none in a
     // linear one.
@@ -190,7 +191,13 @@ fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {
     } else {
         1.0
     };
-    let in_flight = p.min(micro_batches) * interleave;
+    // DualPipe holds one micro-batch more than 1F1B; zero bubble as many (DeepSeek-V3 Table 2).
+    let extra = if l.schedule == Schedule::DualPipe {
+        1.0
+    } else {
+        0.0
+    };
+    let in_flight = p.min(micro_batches) * interleave + extra;
     let [first_layers, _, last_layers] = stage_layers(a.layers, l.pp);
     // Full recomputation rebuilds one layer's activations at a time during the backward pass.
     let working = if l.recompute == Recompute::Full {
@@ -256,8 +263,13 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
             )
         }
     };
+    // DualPipe: each device holds two stages, each stage's parameters on two devices whose
+    // ranks join its ZeRO group, so a sharded state stays the same size and an unsharded one
+    // doubles (DeepSeek-V3 Table 2: parameters 2×).
+    let copies = l.schedule.parameter_copies();
     let shard = |bytes: f64, stage: u8| {
         let zeroed = zero >= stage;
+        let bytes = if zeroed { bytes } else { bytes * copies };
         let dense = bytes * (1.0 - expert_share) / mp / if zeroed { ranks } else { 1.0 };
         let experts =
             bytes * expert_share / (f64::from(l.pp) * etp * ep) / if zeroed { edp } else { 1.0 };

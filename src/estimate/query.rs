@@ -13,7 +13,9 @@ use super::architecture::{Architecture, Bias};
 use super::hardware;
 use super::precision::{Precision, STORAGE_BITS, WeightFormat};
 use super::presets;
-use super::scenario::{Currency, Data, Finetune, Optimizer, PriceTier, Recompute, Scenario};
+use super::scenario::{
+    Currency, Data, Finetune, Optimizer, PriceTier, Recompute, Scenario, Schedule,
+};
 use super::solve::Solve;
 use serde::Serialize;
 use std::fmt;
@@ -343,6 +345,7 @@ const LOCAL_KINDS: &[&str] = &[
 const FORMATS: &[&str] = &["bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32"];
 const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
 const RECOMPUTE: &[&str] = &["none", "selective", "full"];
+const PP_SCHEDULES: &[&str] = &["1f1b", "zb", "dualpipe"];
 const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
 const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
 const CURRENCIES: &[&str] = &["usd", "cny"];
@@ -641,6 +644,16 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: integer(1.0, 64.0),
         get: |s| s.vpp.map_or(Value::Absent, |v| Value::Num(v.into())),
         set: |s, v| s.vpp = opt_in(v).map(|x| x as u32),
+    },
+    Field {
+        name: "pp_schedule",
+        unit: "",
+        doc: cli_doc!(
+            "pipeline schedule: 1f1b (interleaved when vpp > 1), zb (zero bubble) or dualpipe (even pp)"
+        ),
+        kind: Kind::Choice(PP_SCHEDULES),
+        get: |s| Value::Word(s.schedule.id()),
+        set: |s, v| s.schedule = Schedule::from_id(word(v)).unwrap_or_default(),
     },
     Field {
         name: "layout",
@@ -1661,6 +1674,29 @@ fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
     }
     let gb = s.global_batch;
     at_most("micro_batch", &mut s.micro_batch, "global_batch", gb);
+    // Zero bubble and DualPipe are modelled without interleaving; DualPipe pairs the stages.
+    if s.schedule != Schedule::OneFOneB
+        && let Some(v) = s.vpp.filter(|&v| v > 1)
+    {
+        errors.push(FieldError {
+            field: "vpp".into(),
+            value: v.to_string(),
+            problem: Problem::Unused {
+                needs: "pp_schedule=1f1b".into(),
+            },
+        });
+        s.vpp = None;
+    }
+    if s.schedule == Schedule::DualPipe && !s.pp.is_multiple_of(2) {
+        errors.push(FieldError {
+            field: "pp_schedule".into(),
+            value: s.schedule.id().into(),
+            problem: Problem::Unused {
+                needs: "an even pp".into(),
+            },
+        });
+        s.schedule = Schedule::OneFOneB;
+    }
     if let (Some(active), Some(total)) = (s.active_params, s.params)
         && active > total
     {

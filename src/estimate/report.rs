@@ -15,7 +15,7 @@ use super::notice::Notice;
 use super::precision::Precision;
 use super::resolve::Resolved;
 use super::scenario::Scenario;
-use super::scenario::{Currency, Finetune, PriceTier};
+use super::scenario::{Currency, Finetune, PriceTier, Schedule};
 use super::search::{self, Candidate};
 use super::solve::{Answers, Solve, answers};
 use super::step::{self, StepTime};
@@ -164,7 +164,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
             }
         }
     } else {
-        if s.vpp.is_none() && r.layout.pp > 1 {
+        if s.vpp.is_none() && r.layout.pp > 1 && r.layout.schedule == Schedule::OneFOneB {
             r.layout = search::tune_interleaving(&r, r.layout);
         }
         (Vec::new(), 0)

@@ -29,8 +29,14 @@ pub struct Resolved<'a> {
     pub gpu: Accelerator,
     /// The precision actually used (a fallback when the device lacks the one asked for).
     pub precision: Precision,
-    /// Dense peak FLOP/s per device at that precision.
+    /// Dense peak FLOP/s per device the MFU is quoted against: the precision's, except that FP8
+    /// training is quoted against the BF16 peak, as published FP8 runs quote it (Llama 3 and
+    /// DeepSeek count their MFU in BF16 terms; docs/model.md §6).
     pub peak_flops: f64,
+    /// Dense peak FLOP/s of the linear layers' GEMMs: the FP8 peak in FP8 training, which runs
+    /// only those in FP8 (DeepSeek-V3 sec. 3.3: attention, the output head, norms and the router
+    /// stay in BF16 or FP32); otherwise `peak_flops`.
+    pub linear_peak_flops: f64,
     /// Training tokens over all epochs.
     pub tokens: f64,
     /// Currency units per USD.
@@ -96,10 +102,14 @@ impl<'a> Resolved<'a> {
                 used: precision,
             });
         }
-        let peak_tflops = s.peak_tflops.unwrap_or_else(|| {
+        let linear_tflops = s.peak_tflops.unwrap_or_else(|| {
             gpu.peak_tflops(precision)
                 .unwrap_or(gpu.fp32_tflops.max(1.0))
         });
+        let peak_tflops = match (precision, s.peak_tflops) {
+            (Precision::Fp8, None) => gpu.peak_tflops(Precision::Bf16).unwrap_or(linear_tflops),
+            _ => linear_tflops,
+        };
         if gpu.approximate {
             notices.push(Notice::ApproximateHardware);
         }
@@ -121,6 +131,7 @@ impl<'a> Resolved<'a> {
             gpu,
             precision,
             peak_flops: peak_tflops * 1e12,
+            linear_peak_flops: linear_tflops * 1e12,
             tokens: s.data.tokens() * s.epochs,
             rate,
             layout: Layout::of(s),

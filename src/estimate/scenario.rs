@@ -21,6 +21,59 @@ pub enum Recompute {
     Full,
 }
 
+/// The pipeline schedule: the order in which each stage runs its micro-batches' forward and
+/// backward chunks, which sets the bubble, the micro-batches in flight and what can overlap
+/// (DeepSeek-V3 report, Table 2).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum Schedule {
+    /// 1F1B (Narayanan et al. 2021 sec. 2.2), interleaved over `vpp` virtual stages when
+    /// `vpp > 1` (sec. 2.2.2): bubble `(p - 1)/v · (F + B)`.
+    #[default]
+    #[serde(rename = "1f1b")]
+    OneFOneB,
+    /// Zero bubble ZB-H1 (Qi et al. 2023, "ZB1P" in DeepSeek-V3 Table 2): the backward split
+    /// into its input and weight gradients, the weight gradients filling the bubble:
+    /// `(p - 1)(F + B - 2W)` at 1F1B's memory.
+    #[serde(rename = "zb")]
+    ZeroBubble,
+    /// DualPipe (DeepSeek-V3 sec. 3.2.1): micro-batches fed from both ends, each device holding
+    /// two stages, a forward and a backward chunk overlapped so that each one's all-to-all and
+    /// pipeline sends hide behind the other's compute: bubble `(p/2 - 1)(F&B + B - 3W)`, two
+    /// copies of the parameters, `p + 1` micro-batches of activations.
+    #[serde(rename = "dualpipe")]
+    DualPipe,
+}
+
+impl Schedule {
+    /// Every schedule, in the order the UI lists them.
+    pub const ALL: [Schedule; 3] = [Schedule::OneFOneB, Schedule::ZeroBubble, Schedule::DualPipe];
+
+    /// The query-string spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            Schedule::OneFOneB => "1f1b",
+            Schedule::ZeroBubble => "zb",
+            Schedule::DualPipe => "dualpipe",
+        }
+    }
+
+    /// Parses the query-string spelling.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.id() == s)
+    }
+
+    /// Whether the schedule overlaps one micro-batch's expert all-to-all and pipeline sends with
+    /// another's compute (DualPipe's overlapped forward-and-backward chunks).
+    pub fn overlaps_dispatch(self) -> bool {
+        self == Schedule::DualPipe
+    }
+
+    /// Copies of each stage's parameters a device holds: two under DualPipe (Table 2).
+    pub fn parameter_copies(self) -> f64 {
+        if self == Schedule::DualPipe { 2.0 } else { 1.0 }
+    }
+}
+
 /// Optimizer and the bytes of model state it keeps per parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Optimizer {
@@ -193,6 +246,8 @@ pub struct Scenario {
     pub cp: u32,
     /// Virtual pipeline stages per device; `None` takes the fastest interleaving that fits.
     pub vpp: Option<u32>,
+    /// The pipeline schedule.
+    pub schedule: Schedule,
     /// `layout=auto`: search TP, PP, DP, EP, CP, vpp, micro-batch, recompute and ZeRO for the
     /// fastest layout that fits, instead of using the given one.
     pub layout_auto: bool,
@@ -314,6 +369,7 @@ impl Default for Scenario {
             etp: None,
             cp: 1,
             vpp: None,
+            schedule: Schedule::OneFOneB,
             layout_auto: false,
             micro_batch: 1,
             global_batch: 1024,

@@ -7,7 +7,7 @@
 use super::layout::Layout;
 use super::memory::{Memory, memory_at};
 use super::resolve::Resolved;
-use super::scenario::Recompute;
+use super::scenario::{Recompute, Schedule};
 use super::step::{StepTime, step_time};
 use serde::Serialize;
 
@@ -63,6 +63,23 @@ fn powers_of_two(limit: u32) -> impl Iterator<Item = u32> {
 pub fn interleavings(layers: u32, pp: u32) -> impl Iterator<Item = u32> {
     let most = layers.div_ceil(pp.max(1));
     (1..=most.min(16)).filter(move |&v| v == 1 || (pp > 1 && most.is_multiple_of(v)))
+}
+
+/// The schedules a pipeline of `pp` stages can run: 1F1B at each interleaving, zero bubble, and
+/// DualPipe where the stages pair up (an even `pp`; DeepSeek-V3 sec. 3.2.1). One stage has no
+/// schedule to choose.
+pub fn schedules(layers: u32, pp: u32) -> impl Iterator<Item = (Schedule, u32)> {
+    let others = if pp > 1 {
+        [
+            Some((Schedule::ZeroBubble, 1)),
+            pp.is_multiple_of(2).then_some((Schedule::DualPipe, 1)),
+        ]
+    } else {
+        [None, None]
+    };
+    interleavings(layers, pp)
+        .map(|v| (Schedule::OneFOneB, v))
+        .chain(others.into_iter().flatten())
 }
 
 /// The fastest that fits of a layout's recomputation and ZeRO choices. Time grows with
@@ -175,7 +192,7 @@ pub fn search(r: &Resolved) -> Found {
                 };
                 for &(ep, etp) in &groups {
                     for micro_batch in powers_of_two(8.min(per_replica)) {
-                        for vpp in interleavings(a.layers, pp) {
+                        for (schedule, vpp) in schedules(a.layers, pp) {
                             let base = Layout {
                                 tp,
                                 pp,
@@ -184,6 +201,7 @@ pub fn search(r: &Resolved) -> Found {
                                 etp,
                                 cp,
                                 vpp,
+                                schedule,
                                 micro_batch,
                                 recompute: Recompute::Selective,
                                 zero: 1,
@@ -211,18 +229,19 @@ pub fn search(r: &Resolved) -> Found {
 
 /// The given layout with the interleaving that runs fastest within memory, as Megatron users
 /// tune `--num-layers-per-virtual-pipeline-stage` (vpp 1 when none fits).
+/// When none fits, the fastest all the same: the memory verdict says it does not fit, and the
+/// step is timed as the run would be launched.
 pub fn tune_interleaving(r: &Resolved, layout: Layout) -> Layout {
     let mut r = r.clone();
-    let mut chosen = Layout { vpp: 1, ..layout };
-    let mut fastest = f64::INFINITY;
+    let mut chosen = (Layout { vpp: 1, ..layout }, false, f64::INFINITY);
     for vpp in interleavings(r.arch.layers, layout.pp) {
         let c = evaluate(&mut r, Layout { vpp, ..layout });
-        if c.fits && c.time_s < fastest {
-            fastest = c.time_s;
-            chosen = c.layout;
+        // Fitting first, then faster.
+        if (c.fits, -c.time_s) > (chosen.1, -chosen.2) {
+            chosen = (c.layout, c.fits, c.time_s);
         }
     }
-    chosen
+    chosen.0
 }
 
 /// The fewest devices (whole replicas of the layout, never below `floor`) that finish

@@ -9,8 +9,9 @@ use super::calc::{Calc, add, div, max, mul, num};
 use super::comms::ring_allreduce_bytes;
 use super::layout::stage_layers;
 use super::memory::state_bytes_per_param;
+use super::precision::Precision;
 use super::resolve::Resolved;
-use super::scenario::{Finetune, Recompute};
+use super::scenario::{Finetune, Recompute, Schedule};
 use super::training;
 use serde::Serialize;
 
@@ -35,6 +36,18 @@ pub const ATTENTION_EFFICIENCY: f64 = 0.3;
 /// Collectives reach this fraction of the link's one-way bandwidth (NCCL bus bandwidth on
 /// NVLink and InfiniBand; an assumption, docs/model.md §6).
 pub const LINK_EFFICIENCY: f64 = 0.8;
+
+/// The share of its FP8 peak an FP8 GEMM with DeepSeek-V3's fine-grained scaling reaches:
+/// DeepGEMM's "up to 1350+ FP8 TFLOP/s on Hopper GPUs" over the H800's 1,978.9 (DeepSeek
+/// open-infra-index, day 3, February 2025). It stands in for the chip's measured BF16 matmul
+/// share in FP8 GEMMs, and carries their scaling cost: the 128-element promotion to CUDA
+/// cores and the per-block scales (DeepSeek-V3 sec. 3.3.2).
+pub const FP8_GEMM_EFFICIENCY: f64 = 1350.0 / 1978.9;
+
+/// The share of the SMs computation gives up while an all-to-all runs beside it: DeepSeek-V3
+/// dedicates 20 of the H800's 132 SMs to communication under DualPipe (sec. 3.2.2); assumed
+/// the same share on other chips.
+pub const COMM_SM_SHARE: f64 = 20.0 / 132.0;
 
 /// Megatron's data-parallel gradient bucket, parameters: the last bucket's reduction cannot
 /// overlap the backward pass (Megatron-Core `DistributedDataParallelConfig.bucket_size`).
@@ -74,7 +87,8 @@ pub struct StepTime {
     pub mfu: f64,
     /// Training tokens per second over all devices.
     pub tokens_per_s: f64,
-    /// The bubble as a share of the micro-batches' time, `(p-1)/(v·m)` (not a `step.*` key).
+    /// The bubble as a share of the micro-batches' time, `(p-1)/(v·m)` under 1F1B (not a
+    /// `step.*` key).
     #[serde(skip)]
     pub bubble_fraction: f64,
 }
@@ -112,9 +126,54 @@ fn link_bytes_per_s(r: &Resolved, span: u32) -> f64 {
     gbs * 1e9 * LINK_EFFICIENCY
 }
 
-/// The FLOP rate GEMMs of this size reach, FLOP/s.
+/// The FLOP rate 16-bit GEMMs of this size reach, FLOP/s (the output layer's, which stays in
+/// BF16 in FP8 training).
 fn gemm_rate(r: &Resolved, smallest: f64) -> f64 {
     r.peak_flops * r.gpu.matmul_efficiency * KERNEL_EFFICIENCY * gemm_efficiency(smallest)
+}
+
+/// The FLOP rate the linear layers' GEMMs of this size reach, FLOP/s: in FP8 training at the
+/// FP8 peak and DeepGEMM's share of it, otherwise as [`gemm_rate`].
+fn linear_rate(r: &Resolved, smallest: f64) -> f64 {
+    if r.precision == Precision::Fp8 && r.linear_peak_flops > r.peak_flops {
+        r.linear_peak_flops * FP8_GEMM_EFFICIENCY * KERNEL_EFFICIENCY * gemm_efficiency(smallest)
+    } else {
+        gemm_rate(r, smallest)
+    }
+}
+
+/// Seconds of one expert dispatch and combine of `tokens` tokens: each token's hidden state to
+/// its top-k experts over the `etp · ep` ranks of the expert group and back. Inside one
+/// scale-up domain every copy crosses the fast links. Across domains the dispatch is
+/// hierarchical (DeepEP's normal kernels, DeepSeek-V3 sec. 3.2.2): a token crosses the network
+/// once to each remote domain holding one of its experts, then fans out over the fast links;
+/// the two legs run at once, so the slower sets the time. With `n` domains and top-k experts
+/// spread evenly, a token reaches `(n - 1)·(1 - (1 - 1/n)^k)` remote domains. FP8 training
+/// dispatches in FP8 with a 4-byte scale per 128 elements and combines in BF16 (sec. 3.3.3).
+fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
+    let a = &r.arch;
+    let l = &r.layout;
+    let h = f64::from(a.hidden);
+    let k = f64::from(a.top_k);
+    let dispatch_bytes = if r.precision == Precision::Fp8 {
+        1.0 + 4.0 / 128.0
+    } else {
+        2.0
+    };
+    let bytes = dispatch_bytes + 2.0;
+    let span = l.ep.saturating_mul(l.etp);
+    let domain = r.gpu.scale_up_domain.max(1);
+    let e = f64::from(l.ep);
+    if span <= domain {
+        return tokens * k * h * bytes * (e - 1.0) / e / link_bytes_per_s(r, span);
+    }
+    let n = f64::from(span.div_ceil(domain));
+    let remote = (n - 1.0) * (1.0 - (1.0 - 1.0 / n).powf(k));
+    let network = tokens * remote * h * bytes / link_bytes_per_s(r, span);
+    // Within the destination domain each of the k copies goes to its expert's rank.
+    let g = f64::from(domain);
+    let fast = tokens * k * h * bytes * (g - 1.0) / g / link_bytes_per_s(r, domain);
+    network.max(fast)
 }
 
 /// One layer's forward pass for one micro-batch (`moe`: a mixture-of-experts layer).
@@ -132,7 +191,7 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     let attention_params = a.attention_params_per_layer();
     let q_local = a.q_width() / t;
     let attn_gemm_s =
-        2.0 * tokens * attention_params / t / gemm_rate(r, tokens.min(h).min(q_local));
+        2.0 * tokens * attention_params / t / linear_rate(r, tokens.min(h).min(q_local));
     // The FFN: one dense block, or top-k routed plus shared experts.
     let ffn_gemm_s = if moe {
         let fe = f64::from(a.expert_ffn);
@@ -146,11 +205,11 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         let smallest = per_expert.min(h).min(fe / etp);
         let flops =
             2.0 * tokens * active * matrices * h * fe / t + 2.0 * tokens * h * f64::from(a.experts);
-        flops / gemm_rate(r, smallest)
+        flops / linear_rate(r, smallest)
     } else {
         let f = f64::from(a.ffn);
         let smallest = tokens.min(h).min(f / t);
-        2.0 * tokens * matrices * h * f / t / gemm_rate(r, smallest)
+        2.0 * tokens * matrices * h * f / t / linear_rate(r, smallest)
     };
     // Scores: QKᵀ and AV of the local queries against the keys each attends to, averaged over
     // the layer schedule (windows, sparse top-k and linear layers attend to fewer).
@@ -171,14 +230,9 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     };
     let etp_s = if moe { collective(l.etp) } else { 0.0 };
     let tp_s = collective(l.tp) + if moe { etp_s } else { collective(l.tp) };
-    // Dispatch and combine: each token's hidden state to its top-k experts and back, over the
-    // etp · ep ranks of the expert group.
+    // Dispatch and combine of this rank's tokens (tokens / tp with sequence parallelism).
     let ep_s = if moe && l.ep > 1 {
-        let e = f64::from(l.ep);
-        2.0 * tokens * f64::from(a.top_k) * h * bytes * (e - 1.0)
-            / e
-            / t
-            / link_bytes_per_s(r, l.ep * l.etp)
+        dispatch_combine_s(r, tokens / t)
     } else {
         0.0
     };
@@ -231,13 +285,39 @@ fn passes(recompute: Recompute) -> Passes {
     }
 }
 
-/// One layer's forward and backward for one micro-batch, split into compute and exposed
-/// communication: (compute, tp, ep, cp, of tp the expert tensor-parallel part) seconds.
-fn layer_step(r: &Resolved, moe: bool) -> [f64; 5] {
+/// One layer's forward and backward for one micro-batch: compute and the communication it
+/// leaves exposed, seconds.
+#[derive(Clone, Copy, Default)]
+struct LayerStep {
+    compute: f64,
+    tp: f64,
+    ep: f64,
+    cp: f64,
+    /// Of `tp`, the expert tensor-parallel part.
+    etp: f64,
+    /// The forward pass's compute (F of the pipeline schedules).
+    forward: f64,
+    /// The weight-gradient GEMMs (W): as many FLOPs as the forward GEMMs.
+    weight: f64,
+}
+
+/// Whether the step runs an expert all-to-all beside computation: DualPipe with experts spread
+/// over more than one rank.
+fn overlaps_dispatch(r: &Resolved) -> bool {
+    r.layout.schedule.overlaps_dispatch() && r.layout.ep > 1 && r.arch.is_moe()
+}
+
+fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
     let x = layer_pass(r, moe);
     let n = passes(r.layout.recompute);
+    // Computation runs on the SMs the all-to-all leaves it.
+    let slow = if overlaps_dispatch(r) {
+        1.0 / (1.0 - COMM_SM_SHARE)
+    } else {
+        1.0
+    };
     let attention = n.attention * x.attention_s;
-    let compute = n.gemm * x.gemm_s + attention;
+    let compute = (n.gemm * x.gemm_s + attention) * slow;
     // Backward passes K/V and their gradients: twice the forward's traffic; the ring overlaps
     // the attention it feeds.
     let cp = (x.cp_s * (n.comm + 1.0) - attention).max(0.0);
@@ -255,7 +335,23 @@ fn layer_step(r: &Resolved, moe: bool) -> [f64; 5] {
     } else {
         0.0
     };
-    [compute, tp, x.ep_s * n.comm, cp, etp]
+    // DualPipe overlaps one micro-batch's forward chunk with another's backward chunk, each
+    // one's dispatch and combine hidden behind the other's compute (DeepSeek-V3 sec. 3.2.1).
+    let ep = x.ep_s * n.comm;
+    let ep = if overlaps_dispatch(r) {
+        (ep - compute).max(0.0)
+    } else {
+        ep
+    };
+    LayerStep {
+        compute,
+        tp,
+        ep,
+        cp,
+        etp,
+        forward: (x.gemm_s + x.attention_s) * slow,
+        weight: x.gemm_s * slow,
+    }
 }
 
 /// The operands a step's time is built from, for the busiest pipeline stage. The step time and
@@ -273,6 +369,12 @@ pub struct StepOperands {
     /// One layer, one micro-batch, forward and backward: compute, TP, EP, CP seconds (MoE and
     /// dense layers averaged over the model).
     pub per_layer: [f64; 4],
+    /// The pipeline schedule.
+    pub schedule: Schedule,
+    /// The busiest stage's forward compute per micro-batch (F), s.
+    pub forward_s: f64,
+    /// The busiest stage's weight-gradient GEMMs per micro-batch (W), s.
+    pub weight_s: f64,
     /// The output layer's seconds per micro-batch, if the busiest stage is the last one.
     pub output_s: f64,
     /// The busiest stage's seconds per micro-batch: compute, TP, EP, CP.
@@ -323,10 +425,15 @@ pub fn operands(r: &Resolved) -> StepOperands {
         dense
     };
     let moe_share = f64::from(a.moe_layers()) / f64::from(a.layers.max(1));
-    let per_layer: [f64; 4] =
-        std::array::from_fn(|i| dense[i] * (1.0 - moe_share) + moe[i] * moe_share);
+    let mix = |f: fn(&LayerStep) -> f64| f(&dense) * (1.0 - moe_share) + f(&moe) * moe_share;
+    let per_layer: [f64; 4] = [
+        mix(|x| x.compute),
+        mix(|x| x.tp),
+        mix(|x| x.ep),
+        mix(|x| x.cp),
+    ];
     let etp_fraction = if per_layer[1] > 0.0 {
-        moe[4] * moe_share / per_layer[1]
+        moe.etp * moe_share / per_layer[1]
     } else {
         0.0
     };
@@ -337,8 +444,9 @@ pub fn operands(r: &Resolved) -> StepOperands {
     let tokens = f64::from(l.micro_batch) * f64::from(r.s.seq) / f64::from(l.cp);
     let vocab = f64::from(a.vocab);
     let h = f64::from(a.hidden);
-    let output_s = 3.0 * 2.0 * tokens * h * vocab / t / gemm_rate(r, tokens.min(h).min(vocab / t))
-        + 3.0 * tokens * vocab / t * 4.0 * 2.0 / (r.gpu.bandwidth_gbs * 1e9);
+    let output_gemm_s = 2.0 * tokens * h * vocab / t / gemm_rate(r, tokens.min(h).min(vocab / t));
+    let output_s =
+        3.0 * output_gemm_s + 3.0 * tokens * vocab / t * 4.0 * 2.0 / (r.gpu.bandwidth_gbs * 1e9);
 
     // The slowest stage sets the pace: layers per stage, the last with the output layer.
     let [first, middle, last] = stage_layers(a.layers, l.pp);
@@ -359,6 +467,11 @@ pub fn operands(r: &Resolved) -> StepOperands {
         .into_iter()
         .max_by(|x, y| x.0.iter().sum::<f64>().total_cmp(&y.0.iter().sum::<f64>()))
         .unwrap_or_default();
+
+    // F and W of the busiest stage: its layers', and the output layer's where it is the last.
+    let with_output = if extra > 0.0 { 1.0 } else { 0.0 };
+    let forward_s = stage_n * mix(|x| x.forward) + with_output * output_s / 3.0;
+    let weight_s = stage_n * mix(|x| x.weight) + with_output * output_gemm_s;
 
     // Sends of b·s·h/tp activations between stages (scatter-gather, Narayanan et al. 2021
     // sec. 4.1), over the network once a replica fills the scale-up domain.
@@ -395,6 +508,9 @@ pub fn operands(r: &Resolved) -> StepOperands {
     let reduce = |params: f64, n: u32| {
         half * ring_allreduce_bytes(params * 2.0, n) / link_bytes_per_s(r, dp_span)
     };
+    // DualPipe keeps two stages' parameters on each device (DeepSeek-V3 Table 2).
+    let copies = l.schedule.parameter_copies();
+    let (dense_params, expert_params) = (dense_params * copies, expert_params * copies);
     let params_here = dense_params + expert_params;
     let (dp_reduce_s, last_bucket_s, edp_fraction) = if ranks > 1 {
         let experts = reduce(expert_params, expert_ranks);
@@ -431,6 +547,9 @@ pub fn operands(r: &Resolved) -> StepOperands {
         v: f64::from(l.vpp),
         stage_layers: stage_n,
         per_layer,
+        schedule: l.schedule,
+        forward_s,
+        weight_s,
         output_s: extra,
         stage: busiest,
         send_s,
@@ -457,13 +576,32 @@ pub fn operands(r: &Resolved) -> StepOperands {
 pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static str); 7] {
     let n = num;
     let stage_part = |i: usize| mul([n(o.m), n(o.stage_layers), n(o.per_layer[i])]);
-    let pp = if o.p > 1.0 {
-        add([
-            mul([div(n(o.p - 1.0), n(o.v)), n(o.stage.iter().sum())]),
-            mul([n(o.m), n(2.0), n(o.v), n(o.send_s)]),
-        ])
-    } else {
-        n(0.0)
+    let stage_s: f64 = o.stage.iter().sum();
+    // DeepSeek-V3 Table 2, with F + B the stage's time per micro-batch; differences printed as
+    // one number each.
+    let (pp, pp_formula) = match (o.p > 1.0, o.schedule) {
+        (false, _) => (n(0.0), "bubble = 0 (one stage)"),
+        (true, Schedule::OneFOneB) => (
+            add([
+                mul([div(n(o.p - 1.0), n(o.v)), n(stage_s)]),
+                mul([n(o.m), n(2.0), n(o.v), n(o.send_s)]),
+            ]),
+            "bubble = (p − 1)/v · (F + B) + m · 2v · send",
+        ),
+        (true, Schedule::ZeroBubble) => (
+            add([
+                mul([n(o.p - 1.0), n((stage_s - 2.0 * o.weight_s).max(0.0))]),
+                mul([n(o.m), n(2.0), n(o.send_s)]),
+            ]),
+            "bubble = (p − 1) · (F + B − 2W) + m · 2 · send",
+        ),
+        (true, Schedule::DualPipe) => (
+            mul([
+                n(o.p / 2.0 - 1.0),
+                n((2.0 * stage_s - o.forward_s - 3.0 * o.weight_s).max(0.0)),
+            ]),
+            "bubble = (p/2 − 1) · (F&B + B − 3W), sends hidden",
+        ),
     };
     // Differences are printed as one number each: subtracting rounded operands would not give
     // the printed result.
@@ -489,9 +627,9 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
         ),
         (
             "step.pp_bubble_s",
-            "bubble = (p − 1)/v · stage time + m · 2v · send",
+            pp_formula,
             pp,
-            "Narayanan et al. 2021 sec. 2.2 and 4.1",
+            "Narayanan et al. 2021 sec. 2.2 and 4.1; Qi et al. 2023; DeepSeek-V3 Table 2",
         ),
         (
             "step.dp_comm_s",
@@ -527,11 +665,13 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
 /// trees allocate); `tests/derivations.rs` holds the two to the same results.
 fn exposed(o: &StepOperands) -> [f64; 7] {
     let stage_part = |i: usize| o.m * o.stage_layers * o.per_layer[i];
-    let pp = if o.p > 1.0 {
-        (o.p - 1.0) / o.v * o.stage.iter().sum::<f64>() + o.m * 2.0 * o.v * o.send_s
-    } else {
-        0.0
+    // Sends of activations and gradients between stages: 2v per micro-batch, hidden under
+    // DualPipe.
+    let sends = match (o.p > 1.0, o.schedule) {
+        (true, Schedule::OneFOneB | Schedule::ZeroBubble) => o.m * 2.0 * o.v * o.send_s,
+        _ => 0.0,
     };
+    let pp = bubble_s(o) + sends;
     let dp = (o.dp_reduce_s - o.backward_window_s).max(o.last_bucket_s)
         + (o.m * (o.gathers * o.gather_s - o.stage[0])).max(0.0);
     [
@@ -543,6 +683,20 @@ fn exposed(o: &StepOperands) -> [f64; 7] {
         stage_part(3),
         o.optimizer_bytes_per_param * o.optimizer_params / o.bandwidth,
     ]
+}
+
+/// The pipeline's idle time without the sends, s: DeepSeek-V3 Table 2 with F + B the stage's
+/// time per micro-batch (the sum of its parts).
+fn bubble_s(o: &StepOperands) -> f64 {
+    let stage_s: f64 = o.stage.iter().sum();
+    match (o.p > 1.0, o.schedule) {
+        (false, _) => 0.0,
+        (true, Schedule::OneFOneB) => (o.p - 1.0) / o.v * stage_s,
+        (true, Schedule::ZeroBubble) => (o.p - 1.0) * (stage_s - 2.0 * o.weight_s).max(0.0),
+        (true, Schedule::DualPipe) => {
+            (o.p / 2.0 - 1.0) * (2.0 * stage_s - o.forward_s - 3.0 * o.weight_s).max(0.0)
+        }
+    }
 }
 
 /// The step time of the resolved scenario at its layout (`r.layout`).
@@ -566,6 +720,7 @@ pub fn step_time(r: &Resolved) -> StepTime {
         hardware_tflops_per_gpu: (o.model_flops + o.recompute_flops) / (time_s * o.devices) / 1e12,
         mfu: model_tflops * 1e12 / r.peak_flops,
         tokens_per_s: o.tokens / time_s,
-        bubble_fraction: (o.p - 1.0) / (o.v * o.m),
+        // (p - 1)/(v·m) under 1F1B.
+        bubble_fraction: bubble_s(&o) / (o.m * o.stage.iter().sum::<f64>()).max(f64::MIN_POSITIVE),
     }
 }
