@@ -1170,6 +1170,51 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
+        "calib",
+        ft(
+            "Measured run",
+            "实测运行",
+            "A run you measured on your cluster: its model, GPUs and layout",
+            "您在自己集群上实测过的一次运行：模型、GPU 与并行布局",
+        ),
+    ),
+    (
+        "calib_mfu",
+        ft(
+            "Measured MFU",
+            "实测 MFU",
+            "The MFU that run reached; the step model's compute efficiency is fitted to it",
+            "该运行达到的 MFU；步长模型的计算效率据此拟合",
+        ),
+    ),
+    (
+        "calib_step_s",
+        ft(
+            "Measured step time",
+            "实测每步时间",
+            "Seconds per optimizer step of that run",
+            "该运行每个优化器步的秒数",
+        ),
+    ),
+    (
+        "calib_tokens_per_gpu_s",
+        ft(
+            "Measured tokens/s per GPU",
+            "实测每卡 token/秒",
+            "Training tokens per second per GPU of that run",
+            "该运行每张卡每秒训练的 token 数",
+        ),
+    ),
+    (
+        "tp_overlap",
+        ft(
+            "Overlap TP communication",
+            "TP 通信与计算重叠",
+            "Hides the sequence-parallel collectives behind the GEMMs (Megatron-Core --tp-comm-overlap, off by default)",
+            "把序列并行的集合通信藏在矩阵乘之后（Megatron-Core --tp-comm-overlap，默认关闭）",
+        ),
+    ),
+    (
         "solve",
         ft(
             "Solve for",
@@ -1739,6 +1784,8 @@ pub fn unit(u: &'static str, lang: Lang) -> &'static str {
         "min" => "分钟",
         "/node/month" => "次/节点/月",
         "0/1" => "0/1",
+        "tokens/s" => "token/秒",
+        "query" => "查询串",
         other => other,
     }
 }

@@ -178,10 +178,14 @@ fn an_expert_group_larger_than_a_stage_is_refused_naming_ep() {
 #[test]
 fn layout_auto_considers_folded_layouts() {
     // The search offers, for every EP, the unfolded expert group (ETP = TP, EP dividing DP·CP)
-    // and the folded one (ETP 1, EP dividing TP·CP·DP). On 256 H100 for Qwen3-235B-A22B its
-    // fastest layout is folded: ETP 1 under TP 2.
+    // and the folded one (ETP 1, EP dividing TP·CP·DP). On 256 H100 for Qwen3-235B-A22B folded
+    // layouts (ETP 1 under TP 2) are among the ten fastest.
     let r = report("model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&mfu=auto&layout=auto");
-    assert!(r.layout.etp < r.layout.tp, "{:?}", r.layout);
+    assert!(
+        r.layouts.iter().any(|c| c.layout.etp < c.layout.tp),
+        "{:?}",
+        r.layouts
+    );
     // On 1024 H100 for DeepSeek-V3, folded layouts are among the ten fastest.
     let r = report("model=deepseek-v3&gpu=h100-sxm&gpus=1024&mfu=auto&layout=auto");
     assert!(

@@ -3,7 +3,7 @@
 //! the page's reality check shows the same rows with the same errors.
 
 use suanli::estimate::layout::Layout;
-use suanli::estimate::reference::REFERENCES;
+use suanli::estimate::reference::{REFERENCES, Role};
 use suanli::estimate::resolve::Resolved;
 use suanli::estimate::scenario::{Recompute, Schedule};
 use suanli::estimate::search::{evaluate, search};
@@ -19,7 +19,7 @@ fn parse(q: &str) -> suanli::estimate::Scenario {
 fn errors(prefix: &str) -> Vec<(String, f64)> {
     REFERENCES
         .iter()
-        .filter(|r| r.run.starts_with(prefix))
+        .filter(|r| r.run.starts_with(prefix) && r.role == Role::Fitted)
         .map(|r| (r.run.to_string(), r.error()))
         .collect()
 }
@@ -57,11 +57,13 @@ fn megatron_core_h100_table_is_reproduced() {
 
 #[test]
 fn llama_65b_and_opt_175b_throughput() {
-    // Touvron et al. 2023 sec. 2.4: 380 tokens/s/GPU; Zhang et al. 2022 sec. 2.4: 147 TFLOP/s.
-    for run in ["LLaMA-65B, 2048 A100", "OPT-175B, 992 A100"] {
-        let errs = errors(run);
-        assert_eq!(errs.len(), 1);
-        assert!(errs[0].1.abs() <= 0.10, "{run}: {:+.1}%", errs[0].1 * 100.0);
+    // Touvron et al. 2023 sec. 2.4: 380 tokens/s/GPU, within 10 %; Zhang et al. 2022 sec. 2.4:
+    // "up to" 147 TFLOP/s, within 20 % (its TP overlap and FLOP count are unpublished).
+    for (run, tolerance) in [("LLaMA-65B, 2048 A100", 0.10), ("OPT-175B, 992 A100", 0.20)] {
+        let row = REFERENCES.iter().find(|r| r.run.starts_with(run)).unwrap();
+        assert_eq!(row.role, Role::HeldOut);
+        let e = row.error();
+        assert!(e.abs() <= tolerance, "{run}: {:+.1}%", e * 100.0);
     }
 }
 
@@ -245,6 +247,7 @@ fn the_search_is_never_slower_than_a_layout_given_by_hand() {
                 recompute: rng.pick(&[Recompute::None, Recompute::Selective, Recompute::Full]),
                 zero: rng.pick(&[0, 1, 2, 3]),
                 sp: s.sp && tp > 1,
+                tp_overlap: s.tp_overlap && s.sp && tp > 1,
             };
             // Zero bubble and DualPipe (even pp) without interleaving, as the search tries them.
             let schedule = if pp > 1 && vpp == 1 {
@@ -340,4 +343,35 @@ fn utilisation_stated_on_hardware_flops_gpt3_at_45_percent() {
     // Stated as MFU the same 45 % gives the article's "wrong" 25 days.
     let as_mfu = estimate(&parse(&q.replace("hfu=45%", "mfu=45%")));
     assert!((as_mfu.training.training_seconds / 86_400.0 / 25.3 - 1.0).abs() < 0.01);
+}
+
+/// The step model on published runs it was not fitted to (`Role::HeldOut`, sources in the
+/// table): the accuracy the README reports. Each row is also held to its own tolerance in
+/// `tests/published.rs`.
+#[test]
+fn held_out_runs_are_predicted_within_the_reported_error() {
+    let rows: Vec<(&str, f64)> = REFERENCES
+        .iter()
+        .filter(|r| r.role == Role::HeldOut)
+        .map(|r| (r.run, r.error()))
+        .collect();
+    let table: Vec<String> = rows
+        .iter()
+        .map(|(run, e)| format!("{run}: {:+.1}%", e * 100.0))
+        .collect();
+    println!("{}", table.join("\n"));
+    let mean = rows.iter().map(|(_, e)| e.abs()).sum::<f64>() / rows.len() as f64;
+    let worst = rows.iter().map(|(_, e)| e.abs()).fold(0.0, f64::max);
+    println!(
+        "held out: {} rows, mean {:.1}%, worst {:.1}%",
+        rows.len(),
+        mean * 100.0,
+        worst * 100.0
+    );
+    assert!(rows.len() >= 18, "{}", rows.len());
+    assert!(
+        mean <= 0.12 && worst <= 0.30,
+        "mean {mean}, worst {worst}\n{}",
+        table.join("\n")
+    );
 }

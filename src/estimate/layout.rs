@@ -38,6 +38,9 @@ pub struct Layout {
     /// Sequence parallelism with tensor parallelism (not a `layout.*` key: a scenario input).
     #[serde(skip)]
     pub sp: bool,
+    /// TP communication overlapped with the GEMMs (not a `layout.*` key: a scenario input).
+    #[serde(skip)]
+    pub tp_overlap: bool,
 }
 
 impl Layout {
@@ -71,6 +74,7 @@ impl Layout {
             recompute: s.recompute,
             zero: s.zero.min(3),
             sp: s.sp && s.tp > 1,
+            tp_overlap: s.tp_overlap && s.sp && s.tp > 1,
         }
     }
 

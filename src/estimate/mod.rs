@@ -15,9 +15,11 @@
 
 pub mod architecture;
 pub mod calc;
+pub mod calibration;
 pub mod catalog;
 pub mod comms;
 pub mod cost;
+pub mod efficiency;
 pub mod hardware;
 pub mod hf_config;
 pub mod inference;

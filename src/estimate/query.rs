@@ -610,6 +610,45 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.sp = flag(v),
     },
     Field {
+        name: "tp_overlap",
+        unit: "0/1",
+        doc: cli_doc!(
+            "overlap TP communication with the GEMMs (Megatron-Core --tp-comm-overlap; needs sp)"
+        ),
+        kind: Kind::Flag,
+        get: |s| Value::Flag(s.tp_overlap),
+        set: |s, v| s.tp_overlap = flag(v),
+    },
+    Field {
+        name: "calib_mfu",
+        unit: "",
+        doc: cli_doc!("MFU measured on the calibration run (calib); calibrates the step model"),
+        kind: Kind::Number {
+            min: 0.001,
+            max: 1.0,
+            percent: true,
+            auto: false,
+        },
+        get: |s| opt(s.calib_mfu),
+        set: |s, v| s.calib_mfu = opt_in(v),
+    },
+    Field {
+        name: "calib_step_s",
+        unit: "s",
+        doc: cli_doc!("step time measured on the calibration run (calib)"),
+        kind: number(1e-4, 1e6),
+        get: |s| opt(s.calib_step_s),
+        set: |s, v| s.calib_step_s = opt_in(v),
+    },
+    Field {
+        name: "calib_tokens_per_gpu_s",
+        unit: "tokens/s",
+        doc: cli_doc!("training tokens per second per device measured on the calibration run"),
+        kind: number(1e-3, 1e9),
+        get: |s| opt(s.calib_tokens_per_gpu_s),
+        set: |s, v| s.calib_tokens_per_gpu_s = opt_in(v),
+    },
+    Field {
         name: "ep",
         unit: "",
         doc: cli_doc!(
@@ -1288,6 +1327,11 @@ pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
         "bytes",
         "tokenizer bytes per token (with dataset_tb)",
     ),
+    (
+        "calib",
+        "query",
+        "a run measured on your cluster (its query, URL-encoded), with calib_mfu, calib_step_s or calib_tokens_per_gpu_s",
+    ),
 ];
 
 /// Magnitude words and letters the scenario language reads, longest first: every magnitude the
@@ -1584,6 +1628,7 @@ pub fn parse(input: &str) -> Parsed {
     }
     apply(FIELDS, &mut s, &pairs, &mut errors);
     validate(&mut s, &mut errors);
+    calibration_run(&mut s, get("calib"), &mut errors, &mut warnings);
 
     let known = |k: &str| {
         FIELDS.iter().any(|f| f.name == k)
@@ -1599,6 +1644,86 @@ pub fn parse(input: &str) -> Parsed {
         scenario: s,
         errors,
         warnings,
+    }
+}
+
+/// The calibration run: a query of its own, its problems named `calib.<field>`; one measurement of
+/// it, and no measurement without it.
+fn calibration_run(
+    s: &mut Scenario,
+    raw: Option<&str>,
+    errors: &mut Vec<FieldError>,
+    warnings: &mut Vec<FieldError>,
+) {
+    let measures = [
+        ("calib_mfu", s.calib_mfu),
+        ("calib_step_s", s.calib_step_s),
+        ("calib_tokens_per_gpu_s", s.calib_tokens_per_gpu_s),
+    ];
+    let given: Vec<(&str, f64)> = measures
+        .iter()
+        .filter_map(|(n, v)| v.map(|x| (*n, x)))
+        .collect();
+    // One measurement: the first given wins, the others are reported.
+    for (name, value) in given.iter().skip(1) {
+        warnings.push(FieldError {
+            field: (*name).into(),
+            value: format_number(*value),
+            problem: Problem::Conflict {
+                with: given[0].0.into(),
+            },
+        });
+    }
+    if given.len() > 1 {
+        let keep = given[0].0;
+        if keep != "calib_mfu" {
+            s.calib_mfu = None;
+        }
+        if keep != "calib_step_s" {
+            s.calib_step_s = None;
+        }
+        if keep != "calib_tokens_per_gpu_s" {
+            s.calib_tokens_per_gpu_s = None;
+        }
+    }
+    match raw {
+        Some(q) => {
+            let nested = parse(q);
+            for e in nested.errors {
+                errors.push(FieldError {
+                    field: format!("calib.{}", e.field),
+                    ..e
+                });
+            }
+            let mut run = nested.scenario;
+            // A calibration run is not itself calibrated.
+            if run.calib.is_some() || run.measured().is_some() {
+                warnings.push(FieldError {
+                    field: "calib.calib".into(),
+                    value: q.into(),
+                    problem: Problem::UnknownField,
+                });
+            }
+            run.calib = None;
+            run.calib_mfu = None;
+            run.calib_step_s = None;
+            run.calib_tokens_per_gpu_s = None;
+            s.calib = Some(Box::new(run));
+        }
+        None => {
+            if let Some((name, value)) = given.first() {
+                warnings.push(FieldError {
+                    field: (*name).into(),
+                    value: format_number(*value),
+                    problem: Problem::Unused {
+                        needs: "calib".into(),
+                    },
+                });
+            }
+            s.calib_mfu = None;
+            s.calib_step_s = None;
+            s.calib_tokens_per_gpu_s = None;
+        }
     }
 }
 
@@ -1669,7 +1794,14 @@ fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
     if let Some(a) = s.arch.as_ref() {
         at_most("ep", &mut s.ep, "experts", a.experts.max(1));
         if let Some(v) = s.vpp.as_mut() {
-            at_most("vpp", v, "layers / pp", (a.layers / s.pp.max(1)).max(1));
+            // Layers that do not divide come off the first and last stages (stage_layers), so
+            // the busiest stage holds the rounded-up share.
+            at_most(
+                "vpp",
+                v,
+                "layers / pp",
+                a.layers.div_ceil(s.pp.max(1)).max(1),
+            );
         }
     }
     let gb = s.global_batch;
@@ -1788,6 +1920,9 @@ pub fn format(s: &Scenario) -> String {
     }
     if s.gpu != d.gpu {
         out.append_pair("gpu", &s.gpu);
+    }
+    if let Some(run) = &s.calib {
+        out.append_pair("calib", &format(run));
     }
     for f in FIELDS {
         let v = f.get(s);

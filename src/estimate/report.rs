@@ -3,6 +3,7 @@
 
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
+use super::calibration::{self, Calibration};
 use super::cost::{
     Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS,
     SpotRestarts, cost,
@@ -13,9 +14,8 @@ use super::limits::{Fix, LimitedBy, deadline_limit};
 use super::memory::{self, Memory};
 use super::notice::Notice;
 use super::precision::Precision;
-use super::resolve::Resolved;
 use super::scenario::Scenario;
-use super::scenario::{Currency, Finetune, PriceTier, Schedule};
+use super::scenario::{Currency, Finetune, PriceTier};
 use super::search::{self, Candidate};
 use super::solve::{Answers, Solve, answers};
 use super::step::{self, StepTime};
@@ -108,6 +108,9 @@ pub struct Report {
     /// The answers to every question (`tokens_trainable`, `optimal_params`, `budget_days` …).
     #[serde(flatten)]
     pub answers: Answers,
+    /// The calibration to the user's measured run, if the scenario has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Calibration>,
     /// Caveats.
     pub notices: Vec<Notice>,
 }
@@ -141,7 +144,7 @@ pub fn estimate_with(s: &Scenario, found: &[Candidate]) -> Report {
 }
 
 fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
-    let mut r = Resolved::new(s);
+    let (mut r, calibration) = calibration::resolve(s);
     let mut notices = std::mem::take(&mut r.notices);
     let (layouts, layouts_evaluated) = if s.layout_auto {
         match found.and_then(|f| f.first().map(|best| (f, best.layout))) {
@@ -164,9 +167,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
             }
         }
     } else {
-        if s.vpp.is_none() && r.layout.pp > 1 && r.layout.schedule == Schedule::OneFOneB {
-            r.layout = search::tune_interleaving(&r, r.layout);
-        }
+        r.layout = calibration::timed_layout(&r);
         (Vec::new(), 0)
     };
     let step = step::step_time(&r);
@@ -340,6 +341,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         serving,
         solve: s.solve,
         answers,
+        calibration,
         step,
         layout: r.layout,
         layouts,
@@ -367,7 +369,7 @@ pub struct SweepPoint {
 /// changes the data-parallel size. With `mfu=auto` each point takes the step-time model's MFU
 /// at its count.
 pub fn sweep_gpus(s: &Scenario, layout: Layout, counts: &[u32]) -> Vec<SweepPoint> {
-    let mut r = Resolved::new(s);
+    let (mut r, _) = calibration::resolve(s);
     r.layout = layout;
     let flops = training::model_flops_per_token(&r) * r.tokens;
     counts
@@ -492,7 +494,7 @@ impl Derivation {
 /// The derivation of each headline figure, built on demand (not in the sweep's hot path), from
 /// the operands the figures are computed from.
 pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
-    let mut r = Resolved::new(s);
+    let (mut r, _) = calibration::resolve(s);
     // The layout the figures were computed at (tuned or searched).
     r.layout = rep.layout;
     let t = &rep.training;

@@ -2,6 +2,7 @@
 //! or implied), parameter counts, the accelerator with overrides, and the peak FLOP/s used.
 
 use super::architecture::{Architecture, ParamCount};
+use super::efficiency::Efficiency;
 use super::hardware::{self, Accelerator};
 use super::layout::Layout;
 use super::notice::Notice;
@@ -43,6 +44,8 @@ pub struct Resolved<'a> {
     pub rate: f64,
     /// The parallel layout the figures are for: the scenario's, or the one the search found.
     pub layout: Layout,
+    /// The step model's efficiencies: fitted, or calibrated to the user's measured run.
+    pub efficiency: Efficiency,
     /// The MFU the time figures use: the scenario's, or the step-time model's with `mfu=auto`.
     pub mfu: f64,
     /// Caveats found while resolving.
@@ -135,6 +138,7 @@ impl<'a> Resolved<'a> {
             tokens: s.data.tokens() * s.epochs,
             rate,
             layout: Layout::of(s),
+            efficiency: Efficiency::FITTED,
             mfu: s.mfu,
             notices,
         }

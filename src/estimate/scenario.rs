@@ -74,6 +74,17 @@ impl Schedule {
     }
 }
 
+/// What a user measured on their own run: one of these.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measured {
+    /// Model FLOPs utilisation.
+    Mfu(f64),
+    /// Seconds per optimizer step.
+    StepS(f64),
+    /// Training tokens per second per device.
+    TokensPerGpuS(f64),
+}
+
 /// Optimizer and the bytes of model state it keeps per parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Optimizer {
@@ -235,6 +246,18 @@ pub struct Scenario {
     pub pp: u32,
     /// Sequence parallelism (with tensor parallelism).
     pub sp: bool,
+    /// Tensor-parallel communication overlapped with the GEMMs it feeds (Megatron-Core
+    /// `--tp-comm-overlap`, off by default there; needs sequence parallelism).
+    pub tp_overlap: bool,
+    /// A run the user measured on their own cluster (its model and layout), whose measurement
+    /// calibrates the step model (`calibration`).
+    pub calib: Option<Box<Scenario>>,
+    /// The measured run's MFU.
+    pub calib_mfu: Option<f64>,
+    /// The measured run's step time, s.
+    pub calib_step_s: Option<f64>,
+    /// The measured run's training tokens per second per device.
+    pub calib_tokens_per_gpu_s: Option<f64>,
     /// Expert-parallel size (MoE): with `etp`, the experts' group folds over a stage's
     /// `tp · cp · dp` ranks.
     pub ep: u32,
@@ -335,6 +358,16 @@ impl Scenario {
 /// The exchange rate a scenario starts with, yuan per US dollar (an assumption the page labels).
 pub const DEFAULT_CNY_PER_USD: f64 = 7.1;
 
+impl Scenario {
+    /// The measurement of the calibration run, if one is given (the parser keeps at most one).
+    pub fn measured(&self) -> Option<Measured> {
+        self.calib_mfu
+            .map(Measured::Mfu)
+            .or(self.calib_step_s.map(Measured::StepS))
+            .or(self.calib_tokens_per_gpu_s.map(Measured::TokensPerGpuS))
+    }
+}
+
 impl Default for Scenario {
     fn default() -> Self {
         let preset = presets::find(DEFAULT_MODEL).expect("default preset exists");
@@ -365,6 +398,11 @@ impl Default for Scenario {
             tp: 8,
             pp: 4,
             sp: true,
+            tp_overlap: false,
+            calib: None,
+            calib_mfu: None,
+            calib_step_s: None,
+            calib_tokens_per_gpu_s: None,
             ep: 1,
             etp: None,
             cp: 1,

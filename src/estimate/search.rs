@@ -206,6 +206,7 @@ pub fn search(r: &Resolved) -> Found {
                                 recompute: Recompute::Selective,
                                 zero: 1,
                                 sp: sp && tp > 1,
+                                tp_overlap: s.tp_overlap && sp && tp > 1,
                             };
                             fastest_fitting(&mut r, base, |c| {
                                 evaluated += 1;

@@ -15,24 +15,6 @@ use super::scenario::{Finetune, Recompute, Schedule};
 use super::training;
 use serde::Serialize;
 
-/// Fitted: a layer whose GEMMs have smallest dimension `n` (usually `h/tp` or the FFN's `f/tp`)
-/// runs at `n / (n + GEMM_HALF_DIM)` of the kernel rate. Small GEMMs fill the chip poorly, and the
-/// element-wise work around them (norms, activations, residuals) grows with `h` while the GEMMs
-/// grow with `h²`, so both fall as `1/n`. Fitted to both throughput tables of docs/model.md §9
-/// (README, "Calibration").
-pub const GEMM_HALF_DIM: f64 = 256.0;
-
-/// Fitted: the share of the chip's maximum achievable matmul rate a training step's large
-/// kernels sustain end to end (clocks under sustained load, kernel boundaries, launch gaps).
-/// Fitted to both throughput tables of docs/model.md §9 (README, "Calibration").
-pub const KERNEL_EFFICIENCY: f64 = 0.75;
-
-/// Fitted: attention-score work (QKᵀ, mask, softmax, dropout, AV) runs at this fraction of the
-/// dense peak. FlashAttention-2's kernels alone reach 50-73 % of the A100's peak (Dao 2023,
-/// sec. 4); the fit to both throughput tables of docs/model.md §9 (README, "Calibration") is
-/// lower, as the A100 runs (2021) materialised the softmax.
-pub const ATTENTION_EFFICIENCY: f64 = 0.3;
-
 /// Collectives reach this fraction of the link's one-way bandwidth (NCCL bus bandwidth on
 /// NVLink and InfiniBand; an assumption, docs/model.md §6).
 pub const LINK_EFFICIENCY: f64 = 0.8;
@@ -110,9 +92,9 @@ struct LayerPass {
 }
 
 /// A GEMM's efficiency from its smallest dimension.
-fn gemm_efficiency(smallest: f64) -> f64 {
+fn gemm_efficiency(r: &Resolved, smallest: f64) -> f64 {
     let n = smallest.max(1.0);
-    n / (n + GEMM_HALF_DIM)
+    n / (n + r.efficiency.gemm_half_dim)
 }
 
 /// Bandwidth for a collective over `span` consecutive devices, bytes per second: the scale-up
@@ -129,14 +111,17 @@ fn link_bytes_per_s(r: &Resolved, span: u32) -> f64 {
 /// The FLOP rate 16-bit GEMMs of this size reach, FLOP/s (the output layer's, which stays in
 /// BF16 in FP8 training).
 fn gemm_rate(r: &Resolved, smallest: f64) -> f64 {
-    r.peak_flops * r.gpu.matmul_efficiency * KERNEL_EFFICIENCY * gemm_efficiency(smallest)
+    r.peak_flops * r.gpu.matmul_efficiency * r.efficiency.kernel * gemm_efficiency(r, smallest)
 }
 
 /// The FLOP rate the linear layers' GEMMs of this size reach, FLOP/s: in FP8 training at the
 /// FP8 peak and DeepGEMM's share of it, otherwise as [`gemm_rate`].
 fn linear_rate(r: &Resolved, smallest: f64) -> f64 {
     if r.precision == Precision::Fp8 && r.linear_peak_flops > r.peak_flops {
-        r.linear_peak_flops * FP8_GEMM_EFFICIENCY * KERNEL_EFFICIENCY * gemm_efficiency(smallest)
+        r.linear_peak_flops
+            * FP8_GEMM_EFFICIENCY
+            * r.efficiency.kernel
+            * gemm_efficiency(r, smallest)
     } else {
         gemm_rate(r, smallest)
     }
@@ -217,7 +202,7 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     let attention_s = tokens * a.score_flops_per_token(seq)
         / f64::from(a.layers.max(1))
         / t
-        / (r.peak_flops * ATTENTION_EFFICIENCY);
+        / (r.peak_flops * r.efficiency.attention);
     // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations:
     // the attention's over tp, the FFN's over tp, or in a MoE layer the experts' over etp (MoE
     // folding: Liu et al. 2025 sec. 3; etp = tp before folding).
@@ -321,11 +306,12 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
     // Backward passes K/V and their gradients: twice the forward's traffic; the ring overlaps
     // the attention it feeds.
     let cp = (x.cp_s * (n.comm + 1.0) - attention).max(0.0);
-    // With sequence parallelism the reduce-scatters and all-gathers are split into chunks that
-    // overlap the GEMMs they feed (Megatron-Core --tp-comm-overlap; Wang et al. 2022); without
-    // it the all-reduces sit between the GEMMs, exposed (Shoeybi et al. 2019 sec. 3).
+    // With --tp-comm-overlap the sequence-parallel reduce-scatters and all-gathers are split into
+    // chunks that overlap the GEMMs they feed (Megatron-Core; Wang et al. 2022); without it the
+    // collectives sit between the GEMMs, exposed (Shoeybi et al. 2019 sec. 3), as they do by
+    // default.
     let tp = x.tp_s * n.comm;
-    let tp = if r.layout.sp {
+    let tp = if r.layout.tp_overlap {
         (tp - n.gemm * x.gemm_s).max(0.0)
     } else {
         tp
@@ -524,7 +510,9 @@ pub fn operands(r: &Resolved) -> StepOperands {
         (0.0, 0.0, 0.0)
     };
     // ZeRO-3 gathers the weights again for every micro-batch's forward and backward (and
-    // recomputation); prefetching hides them behind compute where the compute is longer.
+    // recomputation), and reduce-scatters each micro-batch's gradients, as it keeps no whole
+    // gradient (Rajbhandari et al. 2020 sec. 5.3); prefetching hides both behind compute as far
+    // as the compute lasts, as they share the link.
     let (gathers, gather_s) = if l.zero >= 3 && ranks > 1 {
         (
             passes(l.recompute).comm,
@@ -605,10 +593,23 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
     };
     // Differences are printed as one number each: subtracting rounded operands would not give
     // the printed result.
-    let dp = add([
-        max(n(o.dp_reduce_s - o.backward_window_s), n(o.last_bucket_s)),
-        max(n(o.m * (o.gathers * o.gather_s - o.stage[0])), n(0.0)),
-    ]);
+    let (dp, dp_formula) = if o.gathers > 0.0 {
+        (
+            add([
+                max(
+                    n(o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])),
+                    n(0.0),
+                ),
+                n(o.last_bucket_s),
+            ]),
+            "DP = max(m · (ZeRO-3 gathers + reduce-scatter − compute), 0) + last bucket",
+        )
+    } else {
+        (
+            max(n(o.dp_reduce_s - o.backward_window_s), n(o.last_bucket_s)),
+            "DP = max(reduction not hidden by the last backward, last bucket)",
+        )
+    };
     [
         (
             "step.compute_s",
@@ -633,7 +634,7 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
         ),
         (
             "step.dp_comm_s",
-            "DP = max(reduction not hidden by the last backward, last bucket) + max(ZeRO-3 gathers beyond compute, 0)",
+            dp_formula,
             dp,
             "Megatron-Core overlap_grad_reduce; Rajbhandari et al. 2020",
         ),
@@ -672,8 +673,11 @@ fn exposed(o: &StepOperands) -> [f64; 7] {
         _ => 0.0,
     };
     let pp = bubble_s(o) + sends;
-    let dp = (o.dp_reduce_s - o.backward_window_s).max(o.last_bucket_s)
-        + (o.m * (o.gathers * o.gather_s - o.stage[0])).max(0.0);
+    let dp = if o.gathers > 0.0 {
+        (o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])).max(0.0) + o.last_bucket_s
+    } else {
+        (o.dp_reduce_s - o.backward_window_s).max(o.last_bucket_s)
+    };
     [
         o.m * (o.stage_layers * o.per_layer[0] + o.output_s),
         stage_part(1),
