@@ -673,6 +673,14 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.hardware_tflops_per_gpu,
     ),
     m(
+        "calibration.factor",
+        "",
+        "Calibration factor on compute efficiency",
+        "计算效率校准系数",
+        Plain,
+        |r| r.calibration.map_or(1.0, |c| c.factor),
+    ),
+    m(
         "step.mfu",
         "",
         "Predicted MFU",

@@ -2,11 +2,13 @@
 //! and §9). The rows and their sources are the reference table's (`reference::REFERENCES`), so
 //! the page's reality check shows the same rows with the same errors.
 
+use suanli::estimate::efficiency::Efficiency;
 use suanli::estimate::layout::Layout;
 use suanli::estimate::reference::{REFERENCES, Role};
 use suanli::estimate::resolve::Resolved;
 use suanli::estimate::scenario::{Recompute, Schedule};
 use suanli::estimate::search::{evaluate, search};
+use suanli::estimate::validation::{TABLES, errors_at, fit, held_out_rows};
 use suanli::estimate::{estimate, query};
 
 fn parse(q: &str) -> suanli::estimate::Scenario {
@@ -373,5 +375,53 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
         mean <= 0.12 && worst <= 0.30,
         "mean {mean}, worst {worst}\n{}",
         table.join("\n")
+    );
+}
+
+/// Leave one table out (docs/model.md §9): the constants fitted on one throughput table only,
+/// then the error on the other table and on the held-out runs. The README's "Calibration"
+/// table prints these figures (`cargo test --release --test step -- --nocapture`).
+#[test]
+fn constants_fitted_on_one_table_hold_on_the_other() {
+    let [a100, h100] = TABLES.map(|t| t.rows());
+    let held = held_out_rows();
+    let both: Vec<_> = a100.iter().chain(&h100).copied().collect();
+    for (fitted_on, rows, other) in [("A100", &a100, &h100), ("H100", &h100, &a100)] {
+        let e = fit(rows);
+        let (inside, outside, held) =
+            (errors_at(rows, e), errors_at(other, e), errors_at(&held, e));
+        println!(
+            "fit on {fitted_on}: kernel {:.2}, half-dim {}, attention {:.2}; own table {:.1}% mean; other table {:.1}% mean, {:.1}% worst; held out {:.1}% mean, {:.1}% worst",
+            e.kernel,
+            e.gemm_half_dim,
+            e.attention,
+            inside.mean * 100.0,
+            outside.mean * 100.0,
+            outside.worst * 100.0,
+            held.mean * 100.0,
+            held.worst * 100.0
+        );
+        // Out of sample the other table stays within 10 % on average and 20 % at worst.
+        assert!(
+            outside.mean <= 0.10 && outside.worst <= 0.20,
+            "{fitted_on}: {outside:?}"
+        );
+    }
+    // The shipped constants are the joint fit's within a quarter of a point of mean error: the
+    // joint optimum (kernel 0.76) puts one A100 row beyond the 10 % each table is held to.
+    let joint = fit(&both);
+    let shipped = errors_at(&both, Efficiency::FITTED);
+    let refit = errors_at(&both, joint);
+    println!(
+        "joint fit: kernel {:.2}, half-dim {}, attention {:.2}: {:.2}% mean; shipped {:.2}%",
+        joint.kernel,
+        joint.gemm_half_dim,
+        joint.attention,
+        refit.mean * 100.0,
+        shipped.mean * 100.0
+    );
+    assert!(
+        shipped.mean <= refit.mean + 0.0025,
+        "{shipped:?} vs {refit:?}"
     );
 }

@@ -131,6 +131,12 @@ fn main() -> ExitCode {
         out["errors"] = messages(&parsed.errors).into();
         out["warnings"] = warnings.into();
         out["scenario"] = query::format(&parsed.scenario).into();
+        if let Some(band) = suanli::estimate::validation::band_for(&parsed.scenario, &report) {
+            out["mfu_band"] = match band {
+                Ok(b) => serde_json::to_value(b).expect("serialises"),
+                Err(why) => serde_json::json!({ "outside_ground": why }),
+            };
+        }
         if show_derivations {
             out["derivations"] =
                 serde_json::to_value(derivations(&parsed.scenario, &report)).expect("serialises");
@@ -247,6 +253,13 @@ fn print_table(
             "{:44} {}",
             format!("{} [{}]", m.en, m.key),
             m.text(v, suanli::i18n::Lang::En, cny)
+        );
+    }
+    if let Some(band) = suanli::estimate::validation::band_for(s, r) {
+        println!(
+            "{:44} {}",
+            "Predicted MFU band [mfu_band]",
+            suanli::i18n::band_line(band, suanli::i18n::Lang::En)
         );
     }
     for n in &r.notices {

@@ -13,9 +13,10 @@ use super::search;
 use super::step::step_time;
 use serde::Serialize;
 
-/// The factor is searched within `[1/MAX_FACTOR, MAX_FACTOR]`: beyond it a measurement says more
-/// about a mismatch between the run and its description than about the cluster.
-pub const MAX_FACTOR: f64 = 4.0;
+/// The factor is searched from `1/MAX_SLOWDOWN`, below which a measurement says more about a
+/// mismatch between the run and its description than about the cluster, up to the factor at which
+/// the GEMMs or the attention would reach the chip's maximum achievable rate: no cluster is faster.
+pub const MAX_SLOWDOWN: f64 = 4.0;
 
 /// What a calibration found. The JSON keys are the report's `calibration.*` keys.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -28,7 +29,7 @@ pub struct Calibration {
     pub predicted_step_s: f64,
     /// The measured run's MFU as measured.
     pub measured_mfu: f64,
-    /// Whether the factor reproduces the measurement (false: it hit `MAX_FACTOR`).
+    /// Whether the factor reproduces the measurement (false: it hit a bound).
     pub matched: bool,
 }
 
@@ -75,7 +76,11 @@ pub fn fit(run: &Scenario, measured: Measured) -> Calibration {
         }
         Measured::Mfu(m) => fitted.mfu / m * fitted.time_s,
     };
-    let (mut lo, mut hi) = (1.0 / MAX_FACTOR, MAX_FACTOR);
+    let fitted_e = Efficiency::FITTED;
+    let (mut lo, mut hi) = (
+        1.0 / MAX_SLOWDOWN,
+        (1.0 / fitted_e.kernel).min(1.0 / fitted_e.attention),
+    );
     let matched =
         at(&mut r, hi).time_s <= measured_step_s && at(&mut r, lo).time_s >= measured_step_s;
     // Bisection on the logarithm: the step time falls as the factor grows.

@@ -38,6 +38,7 @@ pub mod search;
 pub mod solve;
 pub mod step;
 pub mod training;
+pub mod validation;
 
 pub use report::{Report, derivations, estimate, estimate_with, sweep_gpus};
 pub use scenario::Scenario;

@@ -61,6 +61,13 @@ pub enum Notice {
     },
     /// No data-parallel size makes this configuration fit: raise tp, pp, ZeRO or recompute.
     NeverFits,
+    /// The measured run cannot be reproduced by scaling the compute efficiency within its bounds:
+    /// the measurement and the run's description disagree (a wrong layout, or a network the
+    /// model does not know).
+    CalibrationUnmatched {
+        /// The factor used, at its bound.
+        factor: f64,
+    },
     /// MFU above what published large runs reach (about 60 %).
     MfuAbovePublished {
         /// The MFU given.
@@ -153,6 +160,10 @@ impl fmt::Display for Notice {
             Notice::NeverFits => write!(
                 f,
                 "no number of data-parallel replicas makes this fit: raise tp, pp, the ZeRO stage or recomputation"
+            ),
+            Notice::CalibrationUnmatched { factor } => write!(
+                f,
+                "the measured run cannot be matched by the compute efficiency alone (factor {factor:.2} at its bound): check its layout and network"
             ),
             Notice::MfuAbovePublished { mfu } => {
                 write!(

@@ -4,8 +4,9 @@
 //! The page's "Reality check" tab shows the same rows with the prediction and its error, so users
 //! can see how far to trust the numbers.
 
+use super::efficiency::Efficiency;
 use super::query;
-use super::report::{Report, estimate};
+use super::report::{Report, estimate, estimate_at};
 use super::training::DAY_S;
 
 /// What a reference row is for (docs/model.md §9: the validation discipline).
@@ -64,6 +65,22 @@ impl Reference {
     /// Relative error of the prediction against the published value.
     pub fn error(&self) -> f64 {
         self.predicted() / self.published - 1.0
+    }
+
+    /// Relative error with the step model's efficiencies set (the validation's refits).
+    pub fn error_at(&self, efficiency: Efficiency) -> f64 {
+        let parsed = query::parse(self.query);
+        metric(&estimate_at(&parsed.scenario, efficiency), self.metric).unwrap_or(f64::NAN)
+            / self.published
+            - 1.0
+    }
+
+    /// Whether the run is a mixture of experts (the error band's classes).
+    pub fn is_moe(&self) -> bool {
+        query::parse(self.query)
+            .scenario
+            .arch
+            .is_some_and(|a| a.is_moe())
     }
 }
 

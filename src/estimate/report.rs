@@ -8,6 +8,7 @@ use super::cost::{
     Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS,
     SpotRestarts, cost,
 };
+use super::efficiency::Efficiency;
 use super::inference::{self, KvCache, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
 use super::limits::{Fix, LimitedBy, deadline_limit};
@@ -132,7 +133,13 @@ pub struct Device {
 
 /// Computes the full report of a scenario. Pure, allocation-light, no I/O.
 pub fn estimate(s: &Scenario) -> Report {
-    report(s, None)
+    report(s, None, None)
+}
+
+/// The report with the step model's efficiencies set (the validation refits them; a
+/// calibration in the scenario is ignored).
+pub fn estimate_at(s: &Scenario, efficiency: Efficiency) -> Report {
+    report(s, None, Some(efficiency))
 }
 
 /// The report with `layout=auto` taking its layouts from a search already run, for this
@@ -140,11 +147,18 @@ pub fn estimate(s: &Scenario) -> Report {
 /// shape is kept and its data-parallel size follows the device count, or the given layout stands
 /// in where the count cannot hold that shape. Without `layout=auto` it is [`estimate`].
 pub fn estimate_with(s: &Scenario, found: &[Candidate]) -> Report {
-    report(s, Some(found))
+    report(s, Some(found), None)
 }
 
-fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
-    let (mut r, calibration) = calibration::resolve(s);
+fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficiency>) -> Report {
+    let (mut r, calibration) = match efficiency {
+        Some(e) => {
+            let mut r = super::resolve::Resolved::new(s);
+            r.efficiency = e;
+            (r, None)
+        }
+        None => calibration::resolve(s),
+    };
     let mut notices = std::mem::take(&mut r.notices);
     let (layouts, layouts_evaluated) = if s.layout_auto {
         match found.and_then(|f| f.first().map(|best| (f, best.layout))) {
@@ -175,6 +189,9 @@ fn report(s: &Scenario, found: Option<&[Candidate]>) -> Report {
         r.mfu = step.mfu;
     } else if let Some(hfu) = s.hfu {
         r.mfu = training::mfu_from_hfu(&r, hfu);
+    }
+    if let Some(c) = calibration.filter(|c| !c.matched) {
+        notices.push(Notice::CalibrationUnmatched { factor: c.factor });
     }
     if !s.layout_auto && s.ep > r.layout.ep {
         notices.push(Notice::ExpertGroupTooLarge {
@@ -897,6 +914,15 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             ]),
             "",
             "PaLM App. B; Narayanan et al. 2021 eq. 3",
+        ));
+    }
+    if let Some(c) = rep.calibration {
+        rows.push(d(
+            "calibration.factor",
+            "k solves step(measured run; compute efficiencies × k) = its measured step (bisection): measured step / step at k = 1 is about 1/k where compute dominates",
+            num(c.factor),
+            "",
+            "docs/model.md §9 (calibration)",
         ));
     }
     rows.push(step_total);

@@ -1,0 +1,231 @@
+//! The validation discipline of the step model (docs/model.md §9): its three constants are fitted
+//! on two named throughput tables and nothing else; its accuracy is the error on published runs it
+//! was not fitted to; the page's error band and "outside the validated ground" flag come from
+//! those runs.
+
+use super::efficiency::Efficiency;
+use super::precision::Precision;
+use super::reference::{REFERENCES, Reference, Role};
+use super::report::Report;
+use super::scenario::Scenario;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// A table the constants may be fitted to: its rows are the `Role::Fitted` rows whose run starts
+/// with `prefix`.
+#[derive(Clone, Copy, Debug)]
+pub struct Table {
+    /// What it is, with its source.
+    pub name: &'static str,
+    /// The run names' prefix.
+    pub prefix: &'static str,
+}
+
+/// The two throughput tables of docs/model.md §9.
+pub const TABLES: [Table; 2] = [
+    Table {
+        name: "Megatron-LM on A100 (Narayanan et al. 2021, Table 1)",
+        prefix: "Megatron GPT",
+    },
+    Table {
+        name: "Megatron-Core on H100 (Megatron-LM README, 2024)",
+        prefix: "Megatron-Core GPT",
+    },
+];
+
+impl Table {
+    /// The table's rows.
+    pub fn rows(&self) -> Vec<&'static Reference> {
+        REFERENCES
+            .iter()
+            .filter(|r| r.role == Role::Fitted && r.run.starts_with(self.prefix))
+            .collect()
+    }
+}
+
+/// The held-out rows.
+pub fn held_out_rows() -> Vec<&'static Reference> {
+    REFERENCES
+        .iter()
+        .filter(|r| r.role == Role::HeldOut)
+        .collect()
+}
+
+/// Mean and worst absolute relative error over some rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Errors {
+    /// Rows.
+    pub rows: usize,
+    /// Mean absolute relative error.
+    pub mean: f64,
+    /// Largest absolute relative error.
+    pub worst: f64,
+}
+
+/// The errors of `rows` with the efficiencies `e`.
+pub fn errors_at(rows: &[&Reference], e: Efficiency) -> Errors {
+    let errs: Vec<f64> = rows.iter().map(|r| r.error_at(e).abs()).collect();
+    Errors {
+        rows: errs.len(),
+        mean: errs.iter().sum::<f64>() / errs.len().max(1) as f64,
+        worst: errs.iter().copied().fold(0.0, f64::max),
+    }
+}
+
+/// The grids the constants are fitted over.
+const KERNEL: (f64, f64, f64) = (0.50, 1.00, 0.01);
+const HALF_DIM: [f64; 9] = [
+    64.0, 128.0, 192.0, 256.0, 320.0, 384.0, 512.0, 768.0, 1024.0,
+];
+const ATTENTION: [f64; 10] = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
+
+/// The constants that minimise the mean absolute error over `rows`: coordinate descent over the
+/// grids from the shipped constants, three rounds (each round scans one constant at a time).
+pub fn fit(rows: &[&Reference]) -> Efficiency {
+    let mut best = Efficiency::FITTED;
+    let mut best_mean = errors_at(rows, best).mean;
+    let kernels: Vec<f64> = (0..)
+        .map(|i| KERNEL.0 + f64::from(i) * KERNEL.2)
+        .take_while(|k| *k <= KERNEL.1 + 1e-9)
+        .collect();
+    for _ in 0..3 {
+        for k in &kernels {
+            let e = Efficiency { kernel: *k, ..best };
+            let m = errors_at(rows, e).mean;
+            if m < best_mean {
+                (best, best_mean) = (e, m);
+            }
+        }
+        for d in HALF_DIM {
+            let e = Efficiency {
+                gemm_half_dim: d,
+                ..best
+            };
+            let m = errors_at(rows, e).mean;
+            if m < best_mean {
+                (best, best_mean) = (e, m);
+            }
+        }
+        for a in ATTENTION {
+            let e = Efficiency {
+                attention: a,
+                ..best
+            };
+            let m = errors_at(rows, e).mean;
+            if m < best_mean {
+                (best, best_mean) = (e, m);
+            }
+        }
+    }
+    best
+}
+
+/// One held-out run's error with the shipped constants.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HeldOut {
+    /// The run.
+    pub run: &'static str,
+    /// Relative error of the prediction.
+    pub error: f64,
+    /// A mixture of experts.
+    pub moe: bool,
+}
+
+/// The held-out runs' errors, computed once.
+pub fn held_out() -> &'static [HeldOut] {
+    static ERRORS: OnceLock<Vec<HeldOut>> = OnceLock::new();
+    ERRORS.get_or_init(|| {
+        held_out_rows()
+            .into_iter()
+            .map(|r| HeldOut {
+                run: r.run,
+                error: r.error(),
+                moe: r.is_moe(),
+            })
+            .collect()
+    })
+}
+
+/// The predicted MFU's error band: the held-out error of runs of the same class (dense or MoE).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Band {
+    /// The class is a mixture of experts.
+    pub moe: bool,
+    /// Held-out runs of the class.
+    pub runs: usize,
+    /// Their mean absolute error: the band's half-width, relative.
+    pub mean_error: f64,
+    /// Their worst absolute error.
+    pub worst_error: f64,
+    /// The low end of the MFU band.
+    pub mfu_low: f64,
+    /// The high end of the MFU band.
+    pub mfu_high: f64,
+}
+
+/// Why a scenario is outside the ground the step model was checked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutsideGround {
+    /// No published run on this accelerator.
+    Accelerator,
+    /// More devices than the largest checked run (16,384) or fewer than the smallest (32).
+    Devices,
+    /// A precision no published run used (only BF16, FP16 and FP8 are checked).
+    Precision,
+    /// A given peak, memory or bandwidth overrides the catalog's.
+    CustomFigures,
+}
+
+/// The accelerators with published runs among the fitted and held-out rows.
+pub const CHECKED_ACCELERATORS: [&str; 3] = ["a100-80g-sxm", "h100-sxm", "h800-sxm"];
+/// The device counts the published runs span.
+pub const CHECKED_DEVICES: (u32, u32) = (32, 16_384);
+
+/// Whether the step model was checked on scenarios like this one.
+pub fn ground(s: &Scenario, rep: &Report) -> Result<(), OutsideGround> {
+    if !CHECKED_ACCELERATORS.contains(&s.gpu.as_str()) {
+        return Err(OutsideGround::Accelerator);
+    }
+    if s.peak_tflops.is_some() || s.hbm_gb.is_some() || s.bandwidth_gbs.is_some() {
+        return Err(OutsideGround::CustomFigures);
+    }
+    let devices = rep.layout.devices();
+    if devices < CHECKED_DEVICES.0 || devices > CHECKED_DEVICES.1 {
+        return Err(OutsideGround::Devices);
+    }
+    if !matches!(
+        rep.precision_used,
+        Precision::Bf16 | Precision::Fp16 | Precision::Fp8
+    ) {
+        return Err(OutsideGround::Precision);
+    }
+    Ok(())
+}
+
+/// The predicted MFU's band for this scenario, or why it is outside the checked ground; `None`
+/// when the MFU is given rather than predicted.
+pub fn band_for(s: &Scenario, rep: &Report) -> Option<Result<Band, OutsideGround>> {
+    s.mfu_auto.then(|| {
+        ground(s, rep).map(|()| band(rep.step.mfu, rep.params_breakdown.routed_experts > 0.0))
+    })
+}
+
+/// The band of a predicted MFU for a run of this class, from the held-out runs of that class: the
+/// published value lies within `mfu / (1 ± mean error)` on average.
+pub fn band(mfu: f64, moe: bool) -> Band {
+    let runs: Vec<f64> = held_out()
+        .iter()
+        .filter(|h| h.moe == moe)
+        .map(|h| h.error.abs())
+        .collect();
+    let mean_error = runs.iter().sum::<f64>() / runs.len().max(1) as f64;
+    Band {
+        moe,
+        runs: runs.len(),
+        mean_error,
+        worst_error: runs.iter().copied().fold(0.0, f64::max),
+        mfu_low: mfu / (1.0 + mean_error),
+        mfu_high: mfu / (1.0 - mean_error).max(0.05),
+    }
+}
