@@ -7,6 +7,7 @@ use super::state::ctx;
 use crate::estimate::Report;
 use crate::estimate::limits::LimitedBy;
 use crate::estimate::scenario::Currency;
+use crate::estimate::validation::{self, Band, OutsideGround};
 use crate::human;
 use crate::i18n::Lang;
 use crate::metrics;
@@ -20,6 +21,8 @@ pub struct CardDef {
     pub detail: fn(&Report, Lang, bool) -> String,
     /// The figure is a warning (red card).
     pub warn: fn(&Report) -> bool,
+    /// The figure is proportional to 1/MFU, so the predicted MFU's error band gives its range.
+    pub banded: bool,
 }
 
 fn never(_: &Report) -> bool {
@@ -38,6 +41,7 @@ pub static CARDS: [CardDef; 13] = [
             }
         },
         warn: never,
+        banded: false,
     },
     CardDef {
         metric: "training_flops",
@@ -51,6 +55,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: false,
     },
     CardDef {
         metric: "training_seconds",
@@ -64,6 +69,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: true,
     },
     CardDef {
         metric: "gpus_for_deadline",
@@ -85,6 +91,7 @@ pub static CARDS: [CardDef; 13] = [
             ),
         },
         warn: |r| r.deadline_limited_by == LimitedBy::Memory,
+        banded: false,
     },
     CardDef {
         metric: "gpu_hours",
@@ -98,6 +105,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: true,
     },
     CardDef {
         metric: "rental",
@@ -143,6 +151,7 @@ pub static CARDS: [CardDef; 13] = [
             }
         },
         warn: never,
+        banded: true,
     },
     CardDef {
         metric: "energy_joules",
@@ -155,6 +164,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: false,
     },
     CardDef {
         metric: "memory_per_gpu.total_bytes",
@@ -170,6 +180,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: |r| !r.memory_per_gpu.fits,
+        banded: false,
     },
     CardDef {
         metric: "min_gpus_for_replica",
@@ -180,6 +191,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: false,
     },
     CardDef {
         metric: "inference_memory_bytes",
@@ -192,6 +204,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: false,
     },
     CardDef {
         metric: "serving.gpus",
@@ -219,6 +232,7 @@ pub static CARDS: [CardDef; 13] = [
             }
         },
         warn: |r| !r.serving.feasible,
+        banded: false,
     },
     CardDef {
         metric: "serving.tokens_per_s_per_gpu",
@@ -232,6 +246,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: false,
     },
     CardDef {
         metric: "serving.cost_per_day",
@@ -259,6 +274,7 @@ pub static CARDS: [CardDef; 13] = [
             )
         },
         warn: never,
+        banded: false,
     },
 ];
 
@@ -279,6 +295,39 @@ struct Figure {
     value: f64,
     detail: String,
     warn: bool,
+    band: String,
+}
+
+/// The predicted MFU's band for the scenario on the page (`None` with a given MFU), one memo for
+/// every card that shows a range.
+fn band_memo() -> Memo<Option<Result<Band, OutsideGround>>> {
+    let ctx = ctx();
+    Memo::new(move |_| {
+        ctx.scenario
+            .with(|s| ctx.report.with(|r| validation::band_for(s, r)))
+    })
+}
+
+/// The range of a figure proportional to 1/MFU under the band, or the unchecked note; empty with
+/// a given MFU.
+fn band_text(
+    band: Option<Result<Band, OutsideGround>>,
+    metric: &metrics::Metric,
+    value: f64,
+    mfu: f64,
+    lang: Lang,
+    cny: bool,
+) -> String {
+    match band {
+        None => String::new(),
+        Some(Ok(b)) => format!(
+            "{} {}–{}",
+            lang.ui().band_range,
+            metric.text(value * mfu / b.mfu_high, lang, cny),
+            metric.text(value * mfu / b.mfu_low, lang, cny)
+        ),
+        Some(Err(_)) => lang.ui().band_unchecked.to_string(),
+    }
 }
 
 /// One headline card. Its figure, detail line and warning come from the report as one memo: one
@@ -290,12 +339,21 @@ fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
         leptos::logging::error!("card {} is not in the metric table", def.metric);
         return ().into_any();
     };
+    let band = band_memo();
     let figure = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());
-        ctx.report.with(|r| Figure {
-            value: (metric.get)(r),
-            detail: (def.detail)(r, lang, cny),
-            warn: (def.warn)(r),
+        ctx.report.with(|r| {
+            let value = (metric.get)(r);
+            Figure {
+                value,
+                detail: (def.detail)(r, lang, cny),
+                warn: (def.warn)(r),
+                band: if def.banded {
+                    band_text(band.get(), metric, value, r.step.mfu, lang, cny)
+                } else {
+                    String::new()
+                },
+            }
         })
     });
     let value = move || figure.with(|f| f.value);
@@ -310,6 +368,9 @@ fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
             <div class="card-label">{move || metric.label(ctx.lang.get())}</div>
             <div class="card-value">{move || metric.text(value(), ctx.lang.get(), cny.get())}</div>
             <div class="card-detail">{move || figure.with(|f| f.detail.clone())}</div>
+            <Show when=move || figure.with(|f| !f.band.is_empty())>
+                <div class="card-band">{move || figure.with(|f| f.band.clone())}</div>
+            </Show>
         </div>
     }
     .into_any()
@@ -327,6 +388,18 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
         let key = solve().metric();
         ctx.report
             .with(|r| metrics::find(key).map_or(0.0, |m| (m.get)(r)))
+    });
+    let band = band_memo();
+    // The answer's range where it is proportional to 1/MFU: the days.
+    let range = Memo::new(move |_| {
+        let (lang, cny) = (ctx.lang.get(), cny.get());
+        let key = solve().metric();
+        match metrics::find(key) {
+            Some(m) if key == "training_seconds" => ctx
+                .report
+                .with(|r| band_text(band.get(), m, (m.get)(r), r.step.mfu, lang, cny)),
+            _ => String::new(),
+        }
     });
     let limit = move || {
         let ui = ctx.ui();
@@ -355,6 +428,9 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
             <div class="card-detail" data-limited-by=move || format!("{:?}", answer.get().1).to_lowercase()>
                 {limit}
             </div>
+            <Show when=move || range.with(|t| !t.is_empty())>
+                <div class="card-band" id="answer-band">{move || range.get()}</div>
+            </Show>
         </div>
     }
 }

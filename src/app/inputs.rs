@@ -749,6 +749,12 @@ fn PredictedMfu() -> impl IntoView {
     let predicted = Memo::new(move |_| ctx.report.with(|r| r.step.mfu));
     let following = Memo::new(move |_| ctx.scenario.with(|s| s.mfu_auto));
     let used = Memo::new(move |_| ctx.report.with(|r| (r.training.mfu, r.training.hfu)));
+    let band = Memo::new(move |_| {
+        ctx.scenario.with(|s| {
+            ctx.report
+                .with(|r| crate::estimate::validation::band_for(s, r))
+        })
+    });
     view! {
         <p class="hint predicted-mfu" id="predicted-mfu">
             {tr(|u| u.mfu_predicted)} ": "
@@ -769,12 +775,97 @@ fn PredictedMfu() -> impl IntoView {
             >
                 <span class="following">{tr(|u| u.mfu_following)}</span>
             </Show>
+            <Show when=move || band.with(|b| b.is_some())>
+                <br/>
+                <span id="mfu-band" class="band" class:unchecked=move || band.with(|b| matches!(b, Some(Err(_))))>
+                    {move || band.get().map(|b| i18n::band_line(b, ctx.lang.get()))}
+                </span>
+            </Show>
             <br/>
             <span id="utilisation-used" data-mfu=move || used.get().0.to_string() data-hfu=move || used.get().1.to_string()>
                 {tr(|u| u.utilisation_used)} ": MFU " {move || human::percent(used.get().0)}
                 " · HFU " {move || human::percent(used.get().1)}
             </span>
         </p>
+    }
+}
+
+/// Calibration to the user's cluster (docs/model.md §9): the scenario on the page becomes the
+/// measured run, the user types what it reached and changes the scenario to the planned run. The
+/// run, the measurement and the factor travel in the link.
+#[component]
+fn Calibrate() -> impl IntoView {
+    let ctx = ctx();
+    let run = Memo::new(move |_| {
+        ctx.scenario.with(|s| {
+            s.calib.as_deref().map(|c| {
+                let r = crate::estimate::estimate(c);
+                let model = c.model.clone().unwrap_or_else(|| "custom".into());
+                (model, c.gpu.clone(), r.layout)
+            })
+        })
+    });
+    let found = Memo::new(move |_| ctx.report.with(|r| r.calibration));
+    let open = Memo::new(move |_| ctx.scenario.with(|s| s.calib.is_some()));
+    let use_this = move |_| {
+        ctx.scenario.update(|s| {
+            let mut run = s.clone();
+            run.calib = None;
+            run.calib_mfu = None;
+            run.calib_step_s = None;
+            run.calib_tokens_per_gpu_s = None;
+            s.calib = Some(Box::new(run));
+            s.mfu_auto = true;
+            s.hfu = None;
+        })
+    };
+    let clear = move |_| {
+        ctx.scenario.update(|s| {
+            s.calib = None;
+            s.calib_mfu = None;
+            s.calib_step_s = None;
+            s.calib_tokens_per_gpu_s = None;
+        })
+    };
+    view! {
+        <details class="calibrate" id="calibrate" prop:open=move || open.get()>
+            <summary>{tr(|u| u.calibrate)}</summary>
+            <p class="hint">{tr(|u| u.calibrate_hint)}</p>
+            <button type="button" id="calibrate-use" on:click=use_this>{tr(|u| u.calibrate_use)}</button>
+            <Show when=move || open.get()>
+                <p class="hint" id="calibrate-run">
+                    {tr(|u| u.calibrate_run)} ": "
+                    {move || run.get().map(|(model, gpu, l)| {
+                        format!("{model} · {gpu} · {}", super::layouts::describe(&l, ctx.lang.get()))
+                    })}
+                </p>
+                {fields(&["calib_mfu", "calib_step_s", "calib_tokens_per_gpu_s"])}
+                <p class="hint" id="calibrate-factor" data-value=move || found.get().map_or(1.0, |c| c.factor).to_string()>
+                    {move || match found.get() {
+                        None => ctx.ui().calibrate_none.to_string(),
+                        Some(c) => {
+                            let zh = ctx.lang.get() == Lang::Zh;
+                            if zh {
+                                format!(
+                                    "计算效率 × {:.3}：实测每步 {} 秒，拟合模型预测 {} 秒",
+                                    c.factor,
+                                    human::sig3(c.measured_step_s),
+                                    human::sig3(c.predicted_step_s)
+                                )
+                            } else {
+                                format!(
+                                    "compute efficiency × {:.3}: measured {} s per step where the fitted model predicts {} s",
+                                    c.factor,
+                                    human::sig3(c.measured_step_s),
+                                    human::sig3(c.predicted_step_s)
+                                )
+                            }
+                        }
+                    }}
+                </p>
+                <button type="button" id="calibrate-clear" on:click=clear>{tr(|u| u.calibrate_clear)}</button>
+            </Show>
+        </details>
     }
 }
 
@@ -800,6 +891,10 @@ struct Shown {
     arch_window: bool,
     arch_linear: bool,
     arch_sparse: bool,
+    /// TP communication to overlap: sequence parallelism over more than one TP rank.
+    tp_overlap: bool,
+    /// More than one pipeline stage: a schedule to choose.
+    pipeline: bool,
 }
 
 impl Shown {
@@ -821,6 +916,8 @@ impl Shown {
             arch_window: arch(|a| a.local.is_bounded()),
             arch_linear: arch(|a| a.local.is_linear()),
             arch_sparse: arch(Architecture::is_sparse),
+            tp_overlap: s.sp && (s.layout_auto || s.tp > 1),
+            pipeline: s.pp > 1,
         }
     }
 }
@@ -905,6 +1002,7 @@ pub fn Inputs() -> impl IntoView {
                 <PredictedMfu/>
                 <p class="hint mfu-band">{tr(|u| u.mfu_typical)}</p>
                 {fields(&["precision"])}
+                <Calibrate/>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_schedule)}</legend>
@@ -920,7 +1018,9 @@ pub fn Inputs() -> impl IntoView {
                 {fields(&["layout"])}
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
                 <Show when=shows(shown, |s| !s.layout_auto)>
-                    {fields(&["recompute", "zero", "tp", "pp", "vpp"])}
+                    {fields(&["recompute", "zero", "tp", "pp"])}
+                    <Show when=shows(shown, |s| s.pipeline)>{fields(&["pp_schedule"])}</Show>
+                    {fields(&["vpp"])}
                     <Show when=shows(shown, |s| s.moe)>{fields(&["ep", "etp"])}</Show>
                     {fields(&["cp", "micro_batch"])}
                 </Show>
@@ -936,7 +1036,9 @@ pub fn Inputs() -> impl IntoView {
                         ctx.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
                     }}</p>
                 </Show>
-                {fields(&["sp", "global_batch", "seq", "optimizer", "net_gbps"])}
+                {fields(&["sp"])}
+                <Show when=shows(shown, |s| s.tp_overlap)>{fields(&["tp_overlap"])}</Show>
+                {fields(&["global_batch", "seq", "optimizer", "net_gbps"])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_cost)}</legend>

@@ -2,9 +2,10 @@
 //! button that makes it the scenario's layout.
 
 use super::state::{ctx, tr};
+use crate::estimate::calibration;
 use crate::estimate::layout::Layout;
 use crate::estimate::query;
-use crate::estimate::resolve::Resolved;
+use crate::estimate::scenario::Schedule;
 use crate::estimate::search::{self, Candidate};
 use crate::human;
 use crate::i18n::{self, Lang};
@@ -16,6 +17,12 @@ pub fn describe(l: &Layout, lang: Lang) -> String {
     let mut parts = vec![format!("TP {}", l.tp)];
     parts.push(if l.vpp > 1 {
         format!("PP {} (vpp {})", l.pp, l.vpp)
+    } else if l.pp > 1 && l.schedule != Schedule::OneFOneB {
+        format!(
+            "PP {} ({})",
+            l.pp,
+            i18n::choice_label("pp_schedule", l.schedule.id(), lang)
+        )
     } else {
         format!("PP {}", l.pp)
     });
@@ -49,7 +56,7 @@ fn candidates() -> Memo<Vec<Candidate>> {
         ctx.report.with(|r| {
             if r.layouts.is_empty() {
                 ctx.scenario
-                    .with(|s| search::search(&Resolved::new(s)).best)
+                    .with(|s| search::search(&calibration::resolve(s).0).best)
             } else {
                 r.layouts.clone()
             }

@@ -2,8 +2,8 @@
 //! the effects that carry it to the outside world (address bar, autosave, `<html lang>`).
 
 use super::storage;
+use crate::estimate::calibration;
 use crate::estimate::query::{self, FieldError, Problem};
-use crate::estimate::resolve::Resolved;
 use crate::estimate::search::{self, Candidate};
 use crate::estimate::{Report, Scenario, estimate, estimate_with};
 use crate::i18n::{Lang, Ui};
@@ -128,7 +128,7 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             if s.layout_auto
                 && searched.with_untracked(|f| f.as_ref().is_none_or(|(at, _)| *at != s))
             {
-                let best = search::search(&Resolved::new(&s)).best;
+                let best = search::search(&calibration::resolve(&s).0).best;
                 searched.set(Some((s, best)));
             }
         },

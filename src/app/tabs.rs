@@ -3,10 +3,11 @@
 
 use super::state::{Tab, ctx, tr};
 use crate::estimate::derivations;
-use crate::estimate::reference::REFERENCES;
+use crate::estimate::reference::{REFERENCES, Role};
 use crate::estimate::report::{Derivation, Step};
+use crate::estimate::validation;
 use crate::human;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
 /// A derivation with its numbers, its step (if any) in the page's language, and its result;
@@ -106,10 +107,21 @@ fn RealityTable() -> impl IntoView {
         let ui = lang.ui();
         view! {
             <p class="hint">{ui.reality_intro}</p>
+            <p class="hint" id="held-out-summary">{move || {
+                let held = validation::held_out();
+                let n = held.len().max(1) as f64;
+                let mean = held.iter().map(|h| h.error.abs()).sum::<f64>() / n;
+                let worst = held.iter().map(|h| h.error.abs()).fold(0.0, f64::max);
+                if lang == Lang::Zh {
+                    format!("{} {} 次运行，平均 {:.1}%，最大 {:.1}%。", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
+                } else {
+                    format!("{} {} runs, mean {:.1}%, worst {:.1}%.", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
+                }
+            }}</p>
             <div class="table-scroll">
                 <table class="reality">
                     <thead>
-                        <tr><th>{ui.run}</th><th>{ui.metric}</th><th>{ui.predicted}</th><th>{ui.published}</th><th>{ui.error}</th><th>{ui.source}</th></tr>
+                        <tr><th>{ui.run}</th><th>{ui.metric}</th><th>{ui.predicted}</th><th>{ui.published}</th><th>{ui.error}</th><th>{ui.role}</th><th>{ui.source}</th></tr>
                     </thead>
                     <tbody>
                         {REFERENCES
@@ -125,13 +137,19 @@ fn RealityTable() -> impl IntoView {
                                     crate::metrics::find(r.metric)
                                         .map_or_else(|| human::exact(v), |m| m.text(v, lang, false))
                                 };
+                                let (role_id, role) = match r.role {
+                                    Role::Fitted => ("fitted", ui.role_fitted),
+                                    Role::HeldOut => ("held_out", ui.role_held_out),
+                                    Role::Check => ("check", ui.role_check),
+                                };
                                 view! {
-                                    <tr data-metric=r.metric data-value=predicted.to_string()>
+                                    <tr data-metric=r.metric data-value=predicted.to_string() data-role=role_id>
                                         <td>{r.run}</td>
                                         <td>{i18n::metric_label(r.metric, lang)}</td>
                                         <td title=human::exact(predicted)>{read(predicted)}</td>
                                         <td title=human::exact(r.published)>{read(r.published)}</td>
                                         <td class:bad={error.abs() > 0.05}>{format!("{:+.1}%", error * 100.0)}</td>
+                                        <td>{role}</td>
                                         <td class="source"><a href=format!("?{}", r.query)>{r.source}</a></td>
                                     </tr>
                                 }

@@ -32,7 +32,7 @@ test('the layout form shows ETP and both groupings of a stage, in both languages
 });
 
 test('layout=auto explains the expert group it chose', async () => {
-  // Qwen3-235B-A22B on 256 H100: the search's fastest layout folds the experts (ETP 1 under TP 2).
+  // Qwen3-235B-A22B on 256 H100: the search's fastest layout keeps each expert whole (ETP 1).
   const { page, errors, ctx } = await open(browser, server.url + '?model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&mfu=auto&layout=auto');
   await page.waitForFunction(() => /experts ETP 1 ×/.test(document.querySelector('#layout-groups')?.textContent ?? ''));
   await page.locator('#tab-layouts').click();

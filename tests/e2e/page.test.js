@@ -449,10 +449,14 @@ test('layout=auto: the layout in use is the table\'s first, and the reality chec
   await page.waitForSelector('#layout-table tbody tr.in-use');
   assert.equal(await page.getAttribute('#layout-table tbody tr.in-use', 'data-layout'), '0');
   await page.locator('#tab-reality').click();
-  const rows = await page.$$eval('table.reality tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, Number(tr.dataset.value), tr.cells[4].textContent]));
-  // Narayanan et al. 2021 Table 1 (10 rows) and the Megatron-LM README's H100 table (9 rows).
-  const throughput = rows.filter(([run]) => run.startsWith('Megatron'));
+  const rows = await page.$$eval('table.reality tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, Number(tr.dataset.value), tr.cells[4].textContent, tr.dataset.role]));
+  // The fitted rows: Narayanan et al. 2021 Table 1 (10 rows) and the Megatron-LM README's H100
+  // table (9 rows); the held-out runs are listed beside them, with their summary above.
+  const throughput = rows.filter(([, , , role]) => role === 'fitted');
   assert.equal(throughput.length, 19);
+  assert.ok(throughput.every(([run]) => run.startsWith('Megatron')));
+  assert.ok(rows.filter(([, , , role]) => role === 'held_out').length >= 18);
+  assert.match(await page.locator('#held-out-summary').textContent(), /not fitted to, the error is: \d+ runs, mean \d+\.\d%, worst \d+\.\d%\.$/);
   for (const [run, v, err] of rows) {
     assert.ok(Number.isFinite(v), `${run}: ${v}`);
     assert.match(err, /^[+-]\d+\.\d%$/, run);
