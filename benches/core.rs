@@ -31,6 +31,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("report/mfu-auto-fixed-layout", |b| {
         b.iter(|| estimate(black_box(&auto_fixed)))
     });
+    // Issue 23: a calibrated report fits its factor by bisection over the measured run's step.
+    let calibrated = query::parse(
+        "model=llama-3-70b&gpu=h100-sxm&gpus=1024&mfu=auto&calib=model%3Dllama-3-8b%26gpus%3D64%26tp%3D1%26pp%3D1&calib_mfu=0.45",
+    )
+    .scenario;
+    c.bench_function("report/mfu-auto-calibrated", |b| {
+        b.iter(|| estimate(black_box(&calibrated)))
+    });
     let search_dense = query::parse("mfu=auto&layout=auto").scenario;
     c.bench_function("search/llama-3-70b-2048-gpus", |b| {
         b.iter(|| estimate(black_box(&search_dense)))

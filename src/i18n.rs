@@ -1245,6 +1245,15 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
+        "ep_dispatch",
+        ft(
+            "Expert dispatch",
+            "专家分发方式",
+            "alltoall sends a copy per token and expert; DeepEP crosses the network once per remote node, then NVLink",
+            "alltoall 每个 token 对每个专家各发一份；DeepEP 对每个远端节点只跨网络一次，再经 NVLink 分发",
+        ),
+    ),
+    (
         "tp_overlap",
         ft(
             "Overlap TP communication",
@@ -1894,6 +1903,18 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
         "Lightning 注意力",
     ),
     ("pp_schedule", "1f1b", "1F1B", "1F1B"),
+    (
+        "ep_dispatch",
+        "alltoall",
+        "all-to-all (a copy per expert)",
+        "all-to-all（每个专家一份）",
+    ),
+    (
+        "ep_dispatch",
+        "deepep",
+        "DeepEP (once per node)",
+        "DeepEP（每节点一次）",
+    ),
     (
         "pp_schedule",
         "zb",

@@ -11,7 +11,7 @@
 use crate::estimate::architecture::{Architecture, Bias, LocalAttention};
 use crate::estimate::layout::Layout;
 use crate::estimate::precision::{Precision, WeightFormat};
-use crate::estimate::scenario::{Recompute, Scenario, Schedule};
+use crate::estimate::scenario::{EpDispatch, Recompute, Scenario, Schedule};
 use crate::estimate::{Report, hardware};
 
 /// A framework to launch with.
@@ -414,6 +414,19 @@ fn megatron(s: &Scenario, r: &Report) -> Launch {
         }
         w.flag("--expert-model-parallel-size", l.ep);
         w.flag("--expert-tensor-parallel-size", l.etp);
+        if l.ep > 1 {
+            // The dispatch the plan timed: DeepEP goes through the flex dispatcher.
+            match s.ep_dispatch {
+                EpDispatch::AllToAll => w.flag("--moe-token-dispatcher-type", "alltoall"),
+                EpDispatch::DeepEp => {
+                    w.flag("--moe-token-dispatcher-type", "flex");
+                    w.switch("--moe-enable-deepep");
+                }
+            }
+        }
+    }
+    if l.tp_overlap {
+        w.switch("--tp-comm-overlap");
     }
     if a.mtp_layers > 0 {
         w.flag("--mtp-num-layers", a.mtp_layers);

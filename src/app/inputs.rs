@@ -1021,7 +1021,7 @@ pub fn Inputs() -> impl IntoView {
                     {fields(&["recompute", "zero", "tp", "pp"])}
                     <Show when=shows(shown, |s| s.pipeline)>{fields(&["pp_schedule"])}</Show>
                     {fields(&["vpp"])}
-                    <Show when=shows(shown, |s| s.moe)>{fields(&["ep", "etp"])}</Show>
+                    <Show when=shows(shown, |s| s.moe)>{fields(&["ep", "etp", "ep_dispatch"])}</Show>
                     {fields(&["cp", "micro_batch"])}
                 </Show>
                 // MoE folding: the stage's ranks as the attention and the experts group them

@@ -14,7 +14,7 @@ use super::hardware;
 use super::precision::{Precision, STORAGE_BITS, WeightFormat};
 use super::presets;
 use super::scenario::{
-    Currency, Data, Finetune, Optimizer, PriceTier, Recompute, Scenario, Schedule,
+    Currency, Data, EpDispatch, Finetune, Optimizer, PriceTier, Recompute, Scenario, Schedule,
 };
 use super::solve::Solve;
 use serde::Serialize;
@@ -346,6 +346,7 @@ const FORMATS: &[&str] = &["bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp3
 const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
 const RECOMPUTE: &[&str] = &["none", "selective", "full"];
 const PP_SCHEDULES: &[&str] = &["1f1b", "zb", "dualpipe"];
+const EP_DISPATCHES: &[&str] = &["alltoall", "deepep"];
 const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
 const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
 const CURRENCIES: &[&str] = &["usd", "cny"];
@@ -608,6 +609,16 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: Kind::Flag,
         get: |s| Value::Flag(s.sp),
         set: |s, v| s.sp = flag(v),
+    },
+    Field {
+        name: "ep_dispatch",
+        unit: "",
+        doc: cli_doc!(
+            "expert all-to-all: alltoall (a copy per token and expert) or deepep (once per remote node, then NVLink)"
+        ),
+        kind: Kind::Choice(EP_DISPATCHES),
+        get: |s| Value::Word(s.ep_dispatch.id()),
+        set: |s, v| s.ep_dispatch = EpDispatch::from_id(word(v)).unwrap_or_default(),
     },
     Field {
         name: "tp_overlap",

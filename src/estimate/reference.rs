@@ -553,11 +553,11 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "DeepSeek-V3, 2048 H800 (PP 16 DualPipe, EP 64, FP8)",
         metric: "gpu_hours",
-        query: "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&zero=1&seq=4096&global_batch=15360&pp_schedule=dualpipe&precision=fp8&tokens=1T&mfu=auto",
+        query: "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&zero=1&seq=4096&global_batch=15360&pp_schedule=dualpipe&precision=fp8&ep_dispatch=deepep&tokens=1T&mfu=auto",
         published: 180e3,
         tolerance: 0.15,
         role: Role::HeldOut,
-        source: "DeepSeek-AI 2024, DeepSeek-V3 report sec. 1 (180K H800 GPU-hours per trillion tokens) and sec. 3.2 (2048 H800, PP 16 with DualPipe, EP 64 over 8 nodes, ZeRO-1, no TP; batch 15,360 × 4,096; FP8 GEMMs, sec. 3.3)",
+        source: "DeepSeek-AI 2024, DeepSeek-V3 report sec. 1 (180K H800 GPU-hours per trillion tokens) and sec. 3.2 (2048 H800, PP 16 with DualPipe, EP 64 over 8 nodes with its own hierarchical all-to-all, ZeRO-1, no TP; batch 15,360 × 4,096; FP8 GEMMs, sec. 3.3)",
     },
     Reference {
         run: "Llama 3 405B, 8192 H100 (TP 8, PP 16, DP 64)",
@@ -670,7 +670,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Qwen3-235B-A22B, 256 H100 (TP 2, PP 8, VPP 4, EP 32, ETP 1)",
         metric: "step.time_s",
-        query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=8&vpp=4&ep=32&etp=1&seq=4096&global_batch=2048&mfu=auto",
+        query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=8&vpp=4&ep=32&etp=1&seq=4096&global_batch=2048&ep_dispatch=deepep&mfu=auto",
         published: 19.7,
         tolerance: 0.20,
         role: Role::HeldOut,

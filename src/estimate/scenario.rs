@@ -74,6 +74,38 @@ impl Schedule {
     }
 }
 
+/// How the expert all-to-all moves tokens between the expert-parallel ranks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EpDispatch {
+    /// One copy per (token, expert) pair sent to the expert's rank (Megatron-Core's `alltoall`
+    /// dispatcher).
+    #[default]
+    AllToAll,
+    /// Hierarchical: a token crosses the network once per remote node holding one of its
+    /// experts, then fans out over NVLink (DeepEP's normal kernels; Megatron-Core's `flex`
+    /// dispatcher with `--moe-enable-deepep`; DeepSeek-V3 sec. 3.2.2).
+    DeepEp,
+}
+
+impl EpDispatch {
+    /// Every dispatcher, in the order the UI lists them.
+    pub const ALL: [EpDispatch; 2] = [EpDispatch::AllToAll, EpDispatch::DeepEp];
+
+    /// The query-string spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            EpDispatch::AllToAll => "alltoall",
+            EpDispatch::DeepEp => "deepep",
+        }
+    }
+
+    /// Parses the query-string spelling.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.id() == s)
+    }
+}
+
 /// What a user measured on their own run: one of these.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Measured {
@@ -249,6 +281,8 @@ pub struct Scenario {
     /// Tensor-parallel communication overlapped with the GEMMs it feeds (Megatron-Core
     /// `--tp-comm-overlap`, off by default there; needs sequence parallelism).
     pub tp_overlap: bool,
+    /// How the expert all-to-all is dispatched.
+    pub ep_dispatch: EpDispatch,
     /// A run the user measured on their own cluster (its model and layout), whose measurement
     /// calibrates the step model (`calibration`).
     pub calib: Option<Box<Scenario>>,
@@ -399,6 +433,7 @@ impl Default for Scenario {
             pp: 4,
             sp: true,
             tp_overlap: false,
+            ep_dispatch: EpDispatch::AllToAll,
             calib: None,
             calib_mfu: None,
             calib_step_s: None,

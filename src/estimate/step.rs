@@ -11,7 +11,7 @@ use super::layout::stage_layers;
 use super::memory::state_bytes_per_param;
 use super::precision::Precision;
 use super::resolve::Resolved;
-use super::scenario::{Finetune, Recompute, Schedule};
+use super::scenario::{EpDispatch, Finetune, Recompute, Schedule};
 use super::training;
 use serde::Serialize;
 
@@ -129,12 +129,13 @@ fn linear_rate(r: &Resolved, smallest: f64) -> f64 {
 
 /// Seconds of one expert dispatch and combine of `tokens` tokens: each token's hidden state to
 /// its top-k experts over the `etp · ep` ranks of the expert group and back. Inside one
-/// scale-up domain every copy crosses the fast links. Across domains the dispatch is
-/// hierarchical (DeepEP's normal kernels, DeepSeek-V3 sec. 3.2.2): a token crosses the network
-/// once to each remote domain holding one of its experts, then fans out over the fast links;
-/// the two legs run at once, so the slower sets the time. With `n` domains and top-k experts
-/// spread evenly, a token reaches `(n - 1)·(1 - (1 - 1/n)^k)` remote domains. FP8 training
-/// dispatches in FP8 with a 4-byte scale per 128 elements and combines in BF16 (sec. 3.3.3).
+/// scale-up domain every copy crosses the fast links. Across domains, Megatron-Core's
+/// `alltoall` dispatcher sends every (token, expert) copy, `(n - 1)/n` of them over the network
+/// with `n` domains; DeepEP's hierarchical dispatch (DeepSeek-V3 sec. 3.2.2) sends a token over
+/// the network once to each remote domain holding one of its experts, `(n - 1)·(1 - (1 -
+/// 1/n)^k)` of them with the experts spread evenly, then fans it out over the fast links; the
+/// two legs run at once, so the slower sets the time. FP8 training dispatches in FP8 with a
+/// 4-byte scale per 128 elements and combines in BF16 (sec. 3.3.3).
 fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
     let a = &r.arch;
     let l = &r.layout;
@@ -153,8 +154,14 @@ fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
         return tokens * k * h * bytes * (e - 1.0) / e / link_bytes_per_s(r, span);
     }
     let n = f64::from(span.div_ceil(domain));
-    let remote = (n - 1.0) * (1.0 - (1.0 - 1.0 / n).powf(k));
+    let remote = match r.s.ep_dispatch {
+        EpDispatch::AllToAll => k * (n - 1.0) / n,
+        EpDispatch::DeepEp => (n - 1.0) * (1.0 - (1.0 - 1.0 / n).powf(k)),
+    };
     let network = tokens * remote * h * bytes / link_bytes_per_s(r, span);
+    if r.s.ep_dispatch == EpDispatch::AllToAll {
+        return network;
+    }
     // Within the destination domain each of the k copies goes to its expert's rank.
     let g = f64::from(domain);
     let fast = tokens * k * h * bytes * (g - 1.0) / g / link_bytes_per_s(r, domain);

@@ -37,6 +37,7 @@ torchrun --nnodes 128 --nproc-per-node 8 pretrain_gpt.py \
   --moe-layer-freq "[0,0,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]" \
   --expert-model-parallel-size 64 \
   --expert-tensor-parallel-size 1 \
+  --moe-token-dispatcher-type alltoall \
   --mtp-num-layers 1 \
   --recompute-granularity selective \
   --use-distributed-optimizer \
