@@ -150,3 +150,39 @@ fn the_cli_reads_a_config_and_prints_the_catalogs() {
     assert!((v3["params"].as_f64().unwrap() / 671e9 - 1.0).abs() < 0.001);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The accuracy the README and docs/model.md report is the held-out error the code computes.
+#[test]
+fn the_reported_held_out_error_is_the_computed_one() {
+    use suanli::estimate::validation::held_out;
+    let held = held_out();
+    let mean = |rows: Vec<f64>| rows.iter().sum::<f64>() / rows.len() as f64;
+    let all = mean(held.iter().map(|h| h.error.abs()).collect());
+    let worst = held.iter().map(|h| h.error.abs()).fold(0.0, f64::max);
+    let dense = mean(
+        held.iter()
+            .filter(|h| !h.moe)
+            .map(|h| h.error.abs())
+            .collect(),
+    );
+    let moe = mean(
+        held.iter()
+            .filter(|h| h.moe)
+            .map(|h| h.error.abs())
+            .collect(),
+    );
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let model = std::fs::read_to_string(format!("{root}/docs/model.md")).unwrap();
+    let overall = format!("**{:.1} % / {:.1} %**", all * 100.0, worst * 100.0);
+    assert!(readme.contains(&overall), "README should say {overall}");
+    let classes = format!("dense {:.1} %, MoE {:.1} %", dense * 100.0, moe * 100.0);
+    assert!(readme.contains(&classes), "README should say {classes}");
+    let rows = format!(
+        "Over these {} rows the mean absolute error is {:.1} % and the worst {:.1} %",
+        held.len(),
+        all * 100.0,
+        worst * 100.0
+    );
+    assert!(model.contains(&rows), "docs/model.md should say {rows}");
+}

@@ -35,6 +35,12 @@ fn assert_table(prefix: &str, rows: usize) {
         .iter()
         .map(|(run, e)| format!("{run}: {:+.1}%", e * 100.0))
         .collect();
+    println!(
+        "{prefix}: MAE {:.2}%, worst {:.2}%\n{}",
+        mae * 100.0,
+        worst * 100.0,
+        table.join("\n")
+    );
     // Issue 13: mean absolute error at most 5 %, no row beyond 10 %.
     assert!(
         mae <= 0.05 && worst <= 0.10,
