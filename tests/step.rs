@@ -431,3 +431,34 @@ fn constants_fitted_on_one_table_hold_on_the_other() {
         "{shipped:?} vs {refit:?}"
     );
 }
+
+#[test]
+fn dualpipe_keeps_two_copies_of_the_parameters_and_one_more_micro_batch() {
+    // DeepSeek-V3 Table 2: DualPipe's parameters 2×, activations PP + 1 (1F1B: PP).
+    let q = "model=llama-3-70b&gpu=h100-sxm&gpus=512&tp=8&pp=8&vpp=1&zero=1&global_batch=512";
+    let one = estimate(&parse(q)).memory_per_gpu;
+    let two = estimate(&parse(
+        &format!("{q}&pp_schedule=dualpipe").replace("&vpp=1", ""),
+    ))
+    .memory_per_gpu;
+    // Unsharded at ZeRO-1: weights and gradients double; the sharded optimizer states keep
+    // their size, both copies' ranks joining the group.
+    assert!((two.weights_bytes / one.weights_bytes - 2.0).abs() < 1e-12);
+    assert!((two.gradients_bytes / one.gradients_bytes - 2.0).abs() < 1e-12);
+    assert!((two.optimizer_bytes / one.optimizer_bytes - 1.0).abs() < 1e-12);
+    // The first stage's 8 micro-batches in flight become 9.
+    let per = one.activations_bytes / 8.0;
+    assert!((two.activations_bytes - 9.0 * per).abs() / two.activations_bytes < 1e-12);
+    // Zero bubble keeps 1F1B's memory.
+    let zb = estimate(&parse(&format!("{q}&pp_schedule=zb").replace("&vpp=1", ""))).memory_per_gpu;
+    assert_eq!(zb, one);
+}
+
+#[test]
+fn a_schedule_that_cannot_run_is_refused_naming_the_field() {
+    let parsed = query::parse("model=llama-3-70b&gpus=512&tp=8&pp=5&pp_schedule=dualpipe");
+    assert_eq!(parsed.errors[0].field, "pp_schedule");
+    let parsed = query::parse("model=llama-3-70b&gpus=512&tp=8&pp=8&pp_schedule=zb&vpp=2");
+    assert_eq!(parsed.errors[0].field, "vpp");
+    assert!(parsed.errors[0].to_string().contains("pp_schedule=1f1b"));
+}

@@ -735,3 +735,138 @@ pub fn step_time(r: &Resolved) -> StepTime {
         bubble_fraction: bubble_s(&o) / (o.m * o.stage.iter().sum::<f64>()).max(f64::MIN_POSITIVE),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The mechanisms against hand computations (docs/model.md §6).
+    use super::*;
+    use crate::estimate::query;
+    use crate::estimate::scenario::Scenario;
+
+    fn scenario(q: &str) -> Scenario {
+        let parsed = query::parse(q);
+        assert!(parsed.errors.is_empty(), "{q}: {:?}", parsed.errors);
+        parsed.scenario
+    }
+
+    #[test]
+    fn fp8_linear_gemms_run_at_deepgemms_rate_and_mfu_stays_against_bf16() {
+        // H100 SXM: BF16 GEMMs at 794.5 TFLOP/s achievable (mamf-finder), FP8 GEMMs at DeepGEMM's
+        // 1350: the linear layers run 1350 / 794.5 = 1.70 times as fast; the output layer stays
+        // BF16, and the MFU is quoted against 989.4 TFLOP/s.
+        let bf16 = scenario("model=llama-3-70b&gpu=h100-sxm&precision=bf16");
+        let fp8 = scenario("model=llama-3-70b&gpu=h100-sxm&precision=fp8");
+        let (b, f) = (Resolved::new(&bf16), Resolved::new(&fp8));
+        assert_eq!(f.peak_flops, b.peak_flops);
+        assert!((f.peak_flops / 989.4e12 - 1.0).abs() < 1e-12);
+        let ratio = linear_rate(&f, 4096.0) / linear_rate(&b, 4096.0);
+        assert!((ratio / (1350.0 / 794.5) - 1.0).abs() < 1e-9, "{ratio}");
+        assert_eq!(gemm_rate(&f, 4096.0), gemm_rate(&b, 4096.0));
+    }
+
+    #[test]
+    fn schedules_follow_deepseek_v3_table_2() {
+        let q = "model=llama-3-70b&gpu=h100-sxm&gpus=512&tp=8&pp=8&global_batch=512";
+        let base = scenario(q);
+        let r = Resolved::new(&base);
+        let o = operands(&r);
+        let s: f64 = o.stage.iter().sum();
+        // 1F1B: (p - 1)(F + B), the sends apart.
+        assert!((bubble_s(&o) - 7.0 * s).abs() < 1e-12);
+        // Zero bubble: (p - 1)(F + B - 2W); DualPipe: (p/2 - 1)(F&B + B - 3W), F&B = F + B.
+        let zb = scenario(&format!("{q}&pp_schedule=zb"));
+        let oz = operands(&Resolved::new(&zb));
+        assert!((bubble_s(&oz) - 7.0 * (s - 2.0 * oz.weight_s)).abs() < 1e-12);
+        assert_eq!(oz.weight_s, o.weight_s);
+        let dp = scenario(&format!("{q}&pp_schedule=dualpipe"));
+        let od = operands(&Resolved::new(&dp));
+        let (f, w) = (od.forward_s, od.weight_s);
+        let b = s - f;
+        assert!((bubble_s(&od) - 3.0 * (s + b - 3.0 * w)).abs() < 1e-12);
+        // W is the forward's GEMMs: less than F, which adds the attention scores.
+        assert!(w < f && f < s / 2.0);
+        // Each smaller than 1F1B's, as Table 2 orders them when W is a third of F + B.
+        assert!(bubble_s(&od) < bubble_s(&oz) && bubble_s(&oz) < bubble_s(&o));
+        // DualPipe hides the sends; 1F1B pays 2 per micro-batch.
+        let parts_1f1b = exposed(&o)[2] - bubble_s(&o);
+        assert!((parts_1f1b - o.m * 2.0 * o.send_s).abs() < 1e-12);
+        assert_eq!(exposed(&od)[2], bubble_s(&od));
+    }
+
+    #[test]
+    fn dualpipe_hides_the_all_to_all_on_the_sms_it_leaves() {
+        // DeepSeek-V3 at its layout: under 1F1B the dispatch and combine are exposed; under
+        // DualPipe each layer's shows only beyond the paired chunk's compute, and the compute
+        // runs on 112 of 132 SMs.
+        let q =
+            "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&seq=4096&global_batch=15360";
+        let one = scenario(q);
+        let dual = scenario(&format!("{q}&pp_schedule=dualpipe"));
+        let (r1, r2) = (Resolved::new(&one), Resolved::new(&dual));
+        let (a, b) = (layer_step(&r1, true), layer_step(&r2, true));
+        assert!((b.compute / a.compute - 132.0 / 112.0).abs() < 1e-12);
+        assert_eq!(b.ep, (a.ep - b.compute).max(0.0));
+        assert!(a.ep > 0.0);
+    }
+
+    #[test]
+    fn tp_overlap_exposes_only_what_exceeds_the_gemms() {
+        let q = "model=llama-3-8b&gpu=h100-sxm&gpus=64&tp=8&pp=1";
+        let plain = scenario(q);
+        let over = scenario(&format!("{q}&tp_overlap=1"));
+        let (r1, r2) = (Resolved::new(&plain), Resolved::new(&over));
+        let x = layer_pass(&r1, false);
+        let n = passes(r1.layout.recompute);
+        assert!((layer_step(&r1, false).tp - x.tp_s * n.comm).abs() < 1e-15);
+        let hidden = (x.tp_s * n.comm - n.gemm * x.gemm_s).max(0.0);
+        assert!((layer_step(&r2, false).tp - hidden).abs() < 1e-15);
+    }
+
+    #[test]
+    fn the_expert_dispatch_crosses_the_network_once_per_remote_node_with_deepep() {
+        // 64 expert ranks over 8 nodes of 8, top-8: the alltoall dispatcher sends 8 · 7/8 = 7
+        // copies of a token over the network; DeepEP 7 · (1 - (7/8)^8) = 4.59, each leg at once.
+        let q = "model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=1&pp=16&ep=64&etp=1";
+        let a2a = scenario(q);
+        let deep = scenario(&format!("{q}&ep_dispatch=deepep"));
+        let (ra, rd) = (Resolved::new(&a2a), Resolved::new(&deep));
+        let network = |copies: f64| copies * 7168.0 * 4.0 / link_bytes_per_s(&ra, 64);
+        assert!((dispatch_combine_s(&ra, 1.0) / network(7.0) - 1.0).abs() < 1e-12);
+        let remote = 7.0 * (1.0 - (7.0f64 / 8.0).powi(8));
+        let fast = 8.0 * 7168.0 * 4.0 * 7.0 / 8.0 / link_bytes_per_s(&rd, 8);
+        let want = network(remote).max(fast);
+        assert!((dispatch_combine_s(&rd, 1.0) / want - 1.0).abs() < 1e-12);
+        // Inside one node every copy rides NVLink: (ep - 1)/ep of k copies.
+        let node = scenario("model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=1&pp=16&ep=8&etp=1");
+        let rn = Resolved::new(&node);
+        let nv = 8.0 * 7168.0 * 4.0 * 7.0 / 8.0 / link_bytes_per_s(&rn, 8);
+        assert!((dispatch_combine_s(&rn, 1.0) / nv - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn small_expert_gemms_run_below_the_large_gemm_rate() {
+        // Tokens per expert set the grouped GEMM's smallest side: fewer experts per rank's
+        // tokens, slower GEMMs (n / (n + 256)).
+        let s = scenario("model=llama-3-8b&gpu=h100-sxm");
+        let r = Resolved::new(&s);
+        let full = gemm_rate(&r, 8192.0);
+        let small = gemm_rate(&r, 128.0);
+        assert!((small / full - (128.0 / 384.0) / (8192.0 / 8448.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn zero_3_gathers_and_reduce_scatters_share_the_link_against_compute() {
+        let q = "model=llama-3-8b&gpu=a100-80g-sxm&gpus=64&tp=1&pp=1&zero=3&micro_batch=1&global_batch=64&net_gbps=100";
+        let s = scenario(q);
+        let r = Resolved::new(&s);
+        let o = operands(&r);
+        assert!(o.gathers > 0.0);
+        let hand = (o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])).max(0.0)
+            + o.last_bucket_s;
+        assert!((exposed(&o)[3] - hand).abs() < 1e-12);
+        assert!(
+            hand > o.last_bucket_s,
+            "the link is the bottleneck at 100 Gb/s"
+        );
+    }
+}
