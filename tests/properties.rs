@@ -159,7 +159,7 @@ prop_compose! {
             price_reserved_1y: tier_prices.0, price_reserved_3y: tier_prices.1, price_spot: tier_prices.2,
             checkpoint_hours, spot_interruptions, restart_minutes,
             currency: if currency { Currency::Cny } else { Currency::Usd }, cny_per_usd, power_w, pue,
-            grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: net,
+            grid_kg_per_kwh: grid, electricity_per_kwh: elec, net_gbps: Some(net),
             weight_format: [None, Some(WeightFormat::Int4), Some(WeightFormat::Mxfp4), Some(WeightFormat::Fp8), Some(WeightFormat::Bf16), Some(WeightFormat::Fp32)][weight_bits], kv_bits: bits[kv_bits], batch, prompt_tokens, output_tokens,
             users, requests_per_user_per_hour: rph, requests_per_s: overrides.0.map(|x| x / 10.0), latency_s,
             context_tokens, concurrent_sequences, users_concurrent,

@@ -837,3 +837,27 @@ fn rental_tiers_change_the_cost_and_spot_pays_for_its_restarts() {
         1e-9,
     );
 }
+
+#[test]
+fn the_scale_out_network_comes_from_the_catalog_with_its_source() {
+    // docs/model.md §10: the reference nodes' NICs over their devices.
+    for (id, gbps) in [
+        ("a100-80g-sxm", 200.0), // DGX A100: 8 × HDR 200 Gb/s
+        ("h100-sxm", 400.0),     // DGX H100: 8 × ConnectX-7 400 Gb/s
+        ("h800-sxm", 400.0),     // DeepSeek-V3 sec. 3.2.2: InfiniBand 50 GB/s per GPU
+        ("b300", 800.0),         // DGX B300: 8 × ConnectX-8 800 Gb/s
+        ("gaudi3", 600.0),       // Intel Gaudi 3: 3 × 200 GbE for scale-out
+    ] {
+        let a = hardware::find(id).unwrap();
+        assert_eq!(a.scale_out_gbps, gbps, "{id}");
+        assert!(a.scale_out_source.is_some(), "{id}");
+    }
+    // An unsourced row is an assumption, and the report says so.
+    let r = report("gpu=h20");
+    assert!(r.device.net_assumed);
+    assert_eq!(r.device.net_gbps, 400.0);
+    // A given bandwidth wins and is not an assumption.
+    let r = report("gpu=h20&net_gbps=200");
+    assert!(!r.device.net_assumed);
+    assert_eq!(r.device.net_gbps, 200.0);
+}

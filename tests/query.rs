@@ -123,7 +123,7 @@ fn unknown_duplicate_and_future_fields_are_warnings() {
     assert!(
         p.warnings
             .iter()
-            .any(|w| w.field == "v" && matches!(w.problem, Problem::NewerVersion { supported: 1 }))
+            .any(|w| w.field == "v" && matches!(w.problem, Problem::NewerVersion { supported: 2 }))
     );
 }
 
@@ -183,7 +183,7 @@ fn model_precedence() {
 fn format_is_readable_and_round_trips() {
     let p = parse("model=llama-3.1-405b&tokens=15.6T&gpu=h100-sxm&gpus=16384&mfu=40%");
     let q = format(&p.scenario);
-    assert_eq!(q, "v=1&model=llama-3.1-405b&tokens=15.6T&gpus=16384");
+    assert_eq!(q, "v=2&model=llama-3.1-405b&tokens=15.6T&gpus=16384");
     assert_eq!(parse(&q).scenario, p.scenario);
     // Whole URLs and fragments are accepted.
     assert_eq!(
@@ -243,4 +243,23 @@ fn percentages_read_as_the_decimal_they_name() {
             "{pct}"
         );
     }
+}
+
+#[test]
+fn a_version_1_link_keeps_the_network_it_had_and_version_2_takes_the_catalogs() {
+    // Before version 2 every accelerator had 400 Gb/s of scale-out; an A100 link of then opens
+    // with it, and writes it out. A version-2 link without net_gbps takes the catalog's: 200 Gb/s
+    // for the A100 (DGX A100 datasheet: 8 × HDR 200 Gb/s for 8 GPUs).
+    let old = parse("v=1&gpu=a100-80g-sxm&gpus=1024&mfu=auto");
+    assert_eq!(old.scenario.net_gbps, Some(400.0));
+    assert!(format(&old.scenario).contains("net_gbps=400"));
+    let new = parse("v=2&gpu=a100-80g-sxm&gpus=1024&mfu=auto");
+    assert_eq!(new.scenario.net_gbps, None);
+    let r = suanli::estimate::resolve::Resolved::new(&new.scenario);
+    assert_eq!(r.net_gbps, 200.0);
+    // The same link without a version is read as the current one.
+    assert_eq!(
+        parse("gpu=a100-80g-sxm&gpus=1024&mfu=auto").scenario,
+        new.scenario
+    );
 }

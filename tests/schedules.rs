@@ -268,14 +268,14 @@ fn weight_formats_by_name_and_old_links() {
     assert_eq!(old.scenario.weight_format, Some(WeightFormat::Int4));
     assert_eq!(
         query::format(&old.scenario),
-        "v=1&model=llama-3-70b&weight_bits=4"
+        "v=2&model=llama-3-70b&weight_bits=4"
     );
     // New names round-trip.
     for f in ["mxfp4", "nvfp4", "int8"] {
         let s = query::parse(&format!("model=llama-3-70b&weight_format={f}")).scenario;
         assert_eq!(
             query::format(&s),
-            format!("v=1&model=llama-3-70b&weight_format={f}")
+            format!("v=2&model=llama-3-70b&weight_format={f}")
         );
     }
     // Bits per weight with scales: MXFP4 4.25, NVFP4 4.5, FP8 8 + 32/16384 (OCP MX v1.0,

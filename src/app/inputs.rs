@@ -262,6 +262,16 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
         "context_tokens" => human::exact(f64::from(r.inference_context_tokens)),
         // The expert tensor-parallel size the layout uses when none is given.
         "etp" => human::exact(f64::from(r.layout.etp)),
+        // The accelerator's scale-out network, sourced or labelled an assumption.
+        "net_gbps" => format!(
+            "{} ({})",
+            human::exact(r.device.net_gbps),
+            if r.device.net_assumed {
+                lang.ui().assumption
+            } else {
+                lang.ui().catalog_source
+            }
+        ),
         _ => String::new(),
     }
 }
@@ -429,8 +439,9 @@ fn set_data_mode(ctx: Ctx, dataset: bool) {
 // ---- Components -----------------------------------------------------------------------------
 
 /// Fields whose empty input stands for something (shown as the placeholder).
-const PLACEHOLDERS: [&str; 10] = [
+const PLACEHOLDERS: [&str; 11] = [
     "hfu",
+    "net_gbps",
     "etp",
     "context_tokens",
     "price_per_gpu_hour",

@@ -33,7 +33,11 @@ macro_rules! cli_doc {
 }
 
 /// The version this build writes as `v=`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The scale-out bandwidth every scenario had before version 2 took it from the catalog, Gb/s: a
+/// version-1 link without `net_gbps` opens with it, as it did.
+pub const V1_NET_GBPS: f64 = 400.0;
 
 /// What is wrong with one field.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -879,10 +883,10 @@ pub static FIELDS: &[Field<Scenario>] = &[
     Field {
         name: "net_gbps",
         unit: "Gb/s",
-        doc: cli_doc!("scale-out network bandwidth per device"),
+        doc: cli_doc!("scale-out network bandwidth per device; empty: the accelerator's (catalog)"),
         kind: number(1.0, 1e6),
-        get: |s| Value::Num(s.net_gbps),
-        set: |s, v| s.net_gbps = num(v),
+        get: |s| opt(s.net_gbps),
+        set: |s, v| s.net_gbps = opt_in(v),
     },
     Field {
         name: "weight_format",
@@ -1496,6 +1500,8 @@ pub fn parse(input: &str) -> Parsed {
         problem,
     };
 
+    // The link's version: a link without one is read as the current version.
+    let mut version = FORMAT_VERSION;
     if let Some(v) = get("v") {
         match parse_value(integer(1.0, 1e6), v) {
             Ok(Value::Num(n)) if n > f64::from(FORMAT_VERSION) => warnings.push(err(
@@ -1505,6 +1511,7 @@ pub fn parse(input: &str) -> Parsed {
                     supported: FORMAT_VERSION,
                 },
             )),
+            Ok(Value::Num(n)) => version = n as u32,
             Ok(_) => {}
             Err(p) => errors.push(err("v", v, p)),
         }
@@ -1638,6 +1645,10 @@ pub fn parse(input: &str) -> Parsed {
         }
     }
     apply(FIELDS, &mut s, &pairs, &mut errors);
+    // Version 1 had one scale-out bandwidth for every accelerator; version 2 takes the catalog's.
+    if version < 2 && s.net_gbps.is_none() {
+        s.net_gbps = Some(V1_NET_GBPS);
+    }
     validate(&mut s, &mut errors);
     calibration_run(&mut s, get("calib"), &mut errors, &mut warnings);
 

@@ -127,6 +127,11 @@ pub struct Device {
     pub bandwidth_bytes_per_s: f64,
     /// Board power (TDP), W.
     pub tdp_w: f64,
+    /// Scale-out network bandwidth per device the step uses, Gb/s (the scenario's or the
+    /// catalog's).
+    pub net_gbps: f64,
+    /// The catalog's scale-out bandwidth has no source: an assumption.
+    pub net_assumed: bool,
     /// Some figure of the row is not from a primary source.
     pub approximate: bool,
 }
@@ -330,6 +335,8 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
             hbm_bytes: r.hbm_bytes(),
             bandwidth_bytes_per_s: r.gpu.bandwidth_gbs * 1e9,
             tdp_w: r.gpu.tdp_w,
+            net_gbps: r.net_gbps,
+            net_assumed: s.net_gbps.is_none() && r.gpu.scale_out_source.is_none(),
             approximate: r.gpu.approximate,
         },
         limited_by,

@@ -44,6 +44,8 @@ pub struct Resolved<'a> {
     pub rate: f64,
     /// The parallel layout the figures are for: the scenario's, or the one the search found.
     pub layout: Layout,
+    /// Scale-out network bandwidth per device, Gb/s: the scenario's, or the accelerator's.
+    pub net_gbps: f64,
     /// The step model's efficiencies: fitted, or calibrated to the user's measured run.
     pub efficiency: Efficiency,
     /// The MFU the time figures use: the scenario's, or the step-time model's with `mfu=auto`.
@@ -123,6 +125,7 @@ impl<'a> Resolved<'a> {
             Currency::Usd => 1.0,
             Currency::Cny => s.cny_per_usd,
         };
+        let net_gbps = s.net_gbps.unwrap_or(gpu.scale_out_gbps);
         Resolved {
             s,
             arch,
@@ -138,6 +141,7 @@ impl<'a> Resolved<'a> {
             tokens: s.data.tokens() * s.epochs,
             rate,
             layout: Layout::of(s),
+            net_gbps,
             efficiency: Efficiency::FITTED,
             mfu: s.mfu,
             notices,

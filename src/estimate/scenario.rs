@@ -345,8 +345,8 @@ pub struct Scenario {
     pub grid_kg_per_kwh: f64,
     /// Electricity price per kWh in `currency`.
     pub electricity_per_kwh: f64,
-    /// Scale-out network bandwidth per device, Gb/s.
-    pub net_gbps: f64,
+    /// Scale-out network bandwidth per device, Gb/s; `None` takes the accelerator's.
+    pub net_gbps: Option<f64>,
     /// Inference weight format for every linear weight; `None` serves the checkpoint's own
     /// formats (the architecture's `format` and `expert_format`).
     pub weight_format: Option<WeightFormat>,
@@ -462,7 +462,7 @@ impl Default for Scenario {
             pue: 1.1,
             grid_kg_per_kwh: 0.385,
             electricity_per_kwh: 0.1,
-            net_gbps: 400.0,
+            net_gbps: None,
             weight_format: None,
             kv_bits: 16,
             batch: 0,

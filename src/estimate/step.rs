@@ -103,7 +103,7 @@ fn link_bytes_per_s(r: &Resolved, span: u32) -> f64 {
     let gbs = if span <= r.gpu.scale_up_domain {
         r.gpu.scale_up_gbs / 2.0
     } else {
-        r.s.net_gbps / 8.0
+        r.net_gbps / 8.0
     };
     gbs * 1e9 * LINK_EFFICIENCY
 }

@@ -235,7 +235,7 @@ test('the address bar carries the scenario and a reload restores it', async () =
   const days = await metric(page, 'training_seconds');
   // The address bar follows once input pauses (browsers throttle rapid replaceState).
   await page.waitForFunction(() => /[?&]gpus=4096/.test(location.search));
-  assert.match(page.url(), /[?&]v=1/);
+  assert.match(page.url(), /[?&]v=2/);
   const historyLength = await page.evaluate(() => history.length);
   await page.reload();
   await page.waitForSelector('[data-chart="days"][data-drawn]');
