@@ -89,31 +89,31 @@ pub fn fit(rows: &[&Reference]) -> Efficiency {
         .take_while(|k| *k <= KERNEL.1 + 1e-9)
         .collect();
     for _ in 0..3 {
-        for k in &kernels {
-            let e = Efficiency { kernel: *k, ..best };
-            let m = errors_at(rows, e).mean;
-            if m < best_mean {
-                (best, best_mean) = (e, m);
-            }
-        }
-        for d in HALF_DIM {
-            let e = Efficiency {
-                gemm_half_dim: d,
-                ..best
+        // One constant at a time, the others held at the best so far.
+        for coordinate in 0..3 {
+            let base = best;
+            let candidates: Vec<Efficiency> = match coordinate {
+                0 => kernels
+                    .iter()
+                    .map(|&kernel| Efficiency { kernel, ..base })
+                    .collect(),
+                1 => HALF_DIM
+                    .iter()
+                    .map(|&gemm_half_dim| Efficiency {
+                        gemm_half_dim,
+                        ..base
+                    })
+                    .collect(),
+                _ => ATTENTION
+                    .iter()
+                    .map(|&attention| Efficiency { attention, ..base })
+                    .collect(),
             };
-            let m = errors_at(rows, e).mean;
-            if m < best_mean {
-                (best, best_mean) = (e, m);
-            }
-        }
-        for a in ATTENTION {
-            let e = Efficiency {
-                attention: a,
-                ..best
-            };
-            let m = errors_at(rows, e).mean;
-            if m < best_mean {
-                (best, best_mean) = (e, m);
+            for e in candidates {
+                let m = errors_at(rows, e).mean;
+                if m < best_mean {
+                    (best, best_mean) = (e, m);
+                }
             }
         }
     }
