@@ -462,3 +462,16 @@ fn a_schedule_that_cannot_run_is_refused_naming_the_field() {
     assert_eq!(parsed.errors[0].field, "vpp");
     assert!(parsed.errors[0].to_string().contains("pp_schedule=1f1b"));
 }
+
+#[test]
+fn deepseek_v3_fits_at_its_published_layout_with_dualpipe_in_fp8() {
+    // DeepSeek-V3 sec. 3.2-3.3: DualPipe's two parameter copies and p + 1 micro-batches fit in
+    // 80 GB because FP8 training keeps the linear layers' inputs in FP8 (sec. 3.3.3).
+    let q = "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&zero=1&seq=4096&global_batch=15360&pp_schedule=dualpipe&ep_dispatch=deepep";
+    let fp8 = estimate(&parse(&format!("{q}&precision=fp8"))).memory_per_gpu;
+    let bf16 = estimate(&parse(&format!("{q}&precision=bf16"))).memory_per_gpu;
+    assert!(fp8.fits, "{} GB", fp8.total_bytes / 1e9);
+    // Per layer: of a BF16 layer's bytes, the linear inputs' halve.
+    assert!(fp8.activations_per_layer_bytes < 0.9 * bf16.activations_per_layer_bytes);
+    assert!(fp8.activations_per_layer_bytes > 0.7 * bf16.activations_per_layer_bytes);
+}

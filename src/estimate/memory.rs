@@ -3,7 +3,7 @@
 
 use super::calc::{Calc, add, mul, num};
 use super::layout::{Layout, stage_layers};
-use super::precision::bytes_per_element;
+use super::precision::{Precision, bytes_per_element};
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Optimizer, Recompute, Schedule};
 use serde::Serialize;
@@ -80,7 +80,16 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     } else {
         2.0 * f64::from(a.kv_heads) * f64::from(a.head_dim)
     };
-    let replicated = 10.0 * sbh / sp;
+    // Bytes of a linear layer's input kept for its weight gradient: FP8 training keeps the FP8
+    // copy the GEMM already cast (Transformer Engine; DeepSeek-V3 sec. 3.3.3), 16 bits otherwise.
+    let linear_in = if r.precision == Precision::Fp8 {
+        1.0
+    } else {
+        2.0
+    };
+    // Of the 10·sbh: the two norms' inputs (4), two dropout masks (2), and the inputs of the QKV
+    // and first FFN projections (2 × 2 bytes).
+    let replicated = (6.0 + 2.0 * linear_in) * sbh / sp;
     // Over the layer schedule: global and local softmax layers keep Q, K, V and the
     // output-projection input (and the gate where there is one); a Gated DeltaNet-style linear
     // layer keeps its projections (2K + 2V), the convolved q, k, v (2K + V), the recurrence's
@@ -89,7 +98,8 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     let global = f64::from(a.global_layers()) / layers;
     let local = 1.0 - global;
     let gate = if a.attn_gate { q } else { 0.0 };
-    let softmax = 2.0 * s * b * (q + kv + q + gate) / t;
+    // The output projection's input is a linear layer's.
+    let softmax = (2.0 * (q + kv + gate) + linear_in * q) * s * b / t;
     let key = f64::from(a.linear_key_heads) * f64::from(a.linear_key_dim);
     let value = f64::from(a.linear_value_heads) * f64::from(a.linear_value_dim);
     let local_attention = if a.local.is_linear() {
@@ -98,7 +108,9 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
         softmax
     };
     let attention = global * softmax + local * local_attention;
-    let mlp = if a.glu { 6.0 } else { 4.0 } * s * b * ffn / t;
+    // The activation's input (2f wide gated, f otherwise) at 16 bits, the down projection's input
+    // as a linear layer's.
+    let mlp = (if a.glu { 4.0 } else { 2.0 } + linear_in) * s * b * ffn / t;
     // Each context-parallel rank scores its s/cp queries against the keys it attends to: all s
     // (or the sparse top-k) in a global layer, at most the window in a local one, none in a
     // linear one.
