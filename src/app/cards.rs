@@ -7,7 +7,7 @@ use super::state::ctx;
 use crate::estimate::Report;
 use crate::estimate::limits::LimitedBy;
 use crate::estimate::scenario::Currency;
-use crate::estimate::validation::{self, Band, OutsideGround};
+use crate::estimate::validation::{Band, OutsideGround};
 use crate::human;
 use crate::i18n::Lang;
 use crate::metrics;
@@ -298,16 +298,6 @@ struct Figure {
     band: String,
 }
 
-/// The predicted MFU's band for the scenario on the page (`None` with a given MFU), one memo for
-/// every card that shows a range.
-fn band_memo() -> Memo<Option<Result<Band, OutsideGround>>> {
-    let ctx = ctx();
-    Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| ctx.report.with(|r| validation::band_for(s, r)))
-    })
-}
-
 /// The range of a figure proportional to 1/MFU under the band, or the unchecked note; empty with
 /// a given MFU.
 fn band_text(
@@ -339,7 +329,7 @@ fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
         leptos::logging::error!("card {} is not in the metric table", def.metric);
         return ().into_any();
     };
-    let band = band_memo();
+    let band = ctx.band;
     let figure = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());
         ctx.report.with(|r| {
@@ -389,7 +379,7 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
         ctx.report
             .with(|r| metrics::find(key).map_or(0.0, |m| (m.get)(r)))
     });
-    let band = band_memo();
+    let band = ctx.band;
     // The answer's range where it is proportional to 1/MFU: the days.
     let range = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());

@@ -760,12 +760,7 @@ fn PredictedMfu() -> impl IntoView {
     let predicted = Memo::new(move |_| ctx.report.with(|r| r.step.mfu));
     let following = Memo::new(move |_| ctx.scenario.with(|s| s.mfu_auto));
     let used = Memo::new(move |_| ctx.report.with(|r| (r.training.mfu, r.training.hfu)));
-    let band = Memo::new(move |_| {
-        ctx.scenario.with(|s| {
-            ctx.report
-                .with(|r| crate::estimate::validation::band_for(s, r))
-        })
-    });
+    let band = ctx.band;
     view! {
         <p class="hint predicted-mfu" id="predicted-mfu">
             {tr(|u| u.mfu_predicted)} ": "
@@ -807,12 +802,16 @@ fn PredictedMfu() -> impl IntoView {
 #[component]
 fn Calibrate() -> impl IntoView {
     let ctx = ctx();
+    // The measured run alone, so that moving a slider of the planned run does not re-time it.
+    let calib = Memo::new(move |_| ctx.scenario.with(|s| s.calib.clone()));
     let run = Memo::new(move |_| {
-        ctx.scenario.with(|s| {
-            s.calib.as_deref().map(|c| {
-                let r = crate::estimate::estimate(c);
+        calib.with(|c| {
+            c.as_deref().map(|c| {
+                let layout = crate::estimate::calibration::timed_layout(
+                    &crate::estimate::resolve::Resolved::new(c),
+                );
                 let model = c.model.clone().unwrap_or_else(|| "custom".into());
-                (model, c.gpu.clone(), r.layout)
+                (model, c.gpu.clone(), layout)
             })
         })
     });
@@ -820,12 +819,7 @@ fn Calibrate() -> impl IntoView {
     let open = Memo::new(move |_| ctx.scenario.with(|s| s.calib.is_some()));
     let use_this = move |_| {
         ctx.scenario.update(|s| {
-            let mut run = s.clone();
-            run.calib = None;
-            run.calib_mfu = None;
-            run.calib_step_s = None;
-            run.calib_tokens_per_gpu_s = None;
-            s.calib = Some(Box::new(run));
+            s.calib = Some(Box::new(s.without_calibration()));
             s.mfu_auto = true;
             s.hfu = None;
         })
@@ -833,9 +827,7 @@ fn Calibrate() -> impl IntoView {
     let clear = move |_| {
         ctx.scenario.update(|s| {
             s.calib = None;
-            s.calib_mfu = None;
-            s.calib_step_s = None;
-            s.calib_tokens_per_gpu_s = None;
+            s.set_measured(None);
         })
     };
     view! {

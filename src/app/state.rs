@@ -5,6 +5,7 @@ use super::storage;
 use crate::estimate::calibration;
 use crate::estimate::query::{self, FieldError, Problem};
 use crate::estimate::search::{self, Candidate};
+use crate::estimate::validation::{Band, OutsideGround};
 use crate::estimate::{Report, Scenario, estimate, estimate_with};
 use crate::i18n::{Lang, Ui};
 use leptos::prelude::*;
@@ -36,6 +37,9 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     /// The report of the scenario, recomputed once per change.
     pub report: Memo<Report>,
+    /// The predicted MFU's error band (`None` with a given MFU), one memo for every place that
+    /// shows it.
+    pub band: Memo<Option<Result<Band, OutsideGround>>>,
     /// Problems found in the link (or file) the scenario came from (dismissable).
     pub link_problems: RwSignal<Vec<FieldError>>,
     /// Values typed into the form and rejected, by field; the last valid value stays in force.
@@ -139,10 +143,14 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             search_later();
         }
     });
+    let band = Memo::new(move |_| {
+        scenario.with(|s| report.with(|r| crate::estimate::validation::band_for(s, r)))
+    });
     let ctx = Ctx {
         scenario,
         lang,
         report,
+        band,
         link_problems: RwSignal::new(problems),
         field_errors: RwSignal::new(Vec::new()),
         dark: use_preferred_dark(),

@@ -1696,18 +1696,8 @@ fn calibration_run(
             },
         });
     }
-    if given.len() > 1 {
-        let keep = given[0].0;
-        if keep != "calib_mfu" {
-            s.calib_mfu = None;
-        }
-        if keep != "calib_step_s" {
-            s.calib_step_s = None;
-        }
-        if keep != "calib_tokens_per_gpu_s" {
-            s.calib_tokens_per_gpu_s = None;
-        }
-    }
+    // The first given is `measured()`'s choice.
+    s.set_measured(s.measured());
     match raw {
         Some(q) => {
             let nested = parse(q);
@@ -1717,7 +1707,7 @@ fn calibration_run(
                     ..e
                 });
             }
-            let mut run = nested.scenario;
+            let run = nested.scenario;
             // A calibration run is not itself calibrated.
             if run.calib.is_some() || run.measured().is_some() {
                 warnings.push(FieldError {
@@ -1726,11 +1716,7 @@ fn calibration_run(
                     problem: Problem::UnknownField,
                 });
             }
-            run.calib = None;
-            run.calib_mfu = None;
-            run.calib_step_s = None;
-            run.calib_tokens_per_gpu_s = None;
-            s.calib = Some(Box::new(run));
+            s.calib = Some(Box::new(run.without_calibration()));
         }
         None => {
             if let Some((name, value)) = given.first() {
@@ -1742,9 +1728,7 @@ fn calibration_run(
                     },
                 });
             }
-            s.calib_mfu = None;
-            s.calib_step_s = None;
-            s.calib_tokens_per_gpu_s = None;
+            s.set_measured(None);
         }
     }
 }

@@ -393,12 +393,34 @@ impl Scenario {
 pub const DEFAULT_CNY_PER_USD: f64 = 7.1;
 
 impl Scenario {
-    /// The measurement of the calibration run, if one is given (the parser keeps at most one).
+    /// The measurement of the calibration run, if one is given (the parser keeps at most one;
+    /// given several, the first of MFU, step time and tokens per second).
     pub fn measured(&self) -> Option<Measured> {
         self.calib_mfu
             .map(Measured::Mfu)
             .or(self.calib_step_s.map(Measured::StepS))
             .or(self.calib_tokens_per_gpu_s.map(Measured::TokensPerGpuS))
+    }
+
+    /// Sets the measurement of the calibration run to `m` alone (`None`: no measurement).
+    pub fn set_measured(&mut self, m: Option<Measured>) {
+        self.calib_mfu = None;
+        self.calib_step_s = None;
+        self.calib_tokens_per_gpu_s = None;
+        match m {
+            Some(Measured::Mfu(x)) => self.calib_mfu = Some(x),
+            Some(Measured::StepS(x)) => self.calib_step_s = Some(x),
+            Some(Measured::TokensPerGpuS(x)) => self.calib_tokens_per_gpu_s = Some(x),
+            None => {}
+        }
+    }
+
+    /// The scenario without its calibration run and measurement: a run to be measured.
+    pub fn without_calibration(&self) -> Scenario {
+        let mut run = self.clone();
+        run.calib = None;
+        run.set_measured(None);
+        run
     }
 }
 
