@@ -478,14 +478,31 @@ fn a_known_models_config_finds_its_preset() {
         (FIXTURES[11].1, "gemma-2-9b"),
     ] {
         let arch = import(config).arch;
-        let found = suanli::estimate::presets::matching(&arch).map(|p| p.id);
-        // Llama 3 8B and 3.1 8B, DeepSeek-V3 and R1 share an architecture: the first listed wins.
-        assert!(
-            found == Some(preset)
-                || found.is_some_and(|f| f.starts_with(&preset[..preset.len() - 3])),
-            "{preset}: {found:?}"
-        );
+        let found: Vec<&str> = suanli::estimate::presets::matching(&arch)
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        assert!(found.contains(&preset), "{preset}: {found:?}");
     }
+}
+
+/// Releases that share a shape are all named (issue 27: a pasted Llama 3 8B config was reported
+/// as Llama 3.1 8B alone). Llama 3 8B and 3.1 8B differ only in their context length and RoPE
+/// scaling (Meta's model cards), which the compute count does not read.
+#[test]
+fn a_shape_shared_by_releases_matches_them_all() {
+    let found: Vec<&str> = suanli::estimate::presets::matching(&import(FIXTURES[1].1).arch)
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    assert!(
+        found.contains(&"llama-3-8b") && found.contains(&"llama-3.1-8b"),
+        "{found:?}"
+    );
+    // A shape no preset has matches none.
+    let mut odd = import(FIXTURES[1].1).arch;
+    odd.layers += 1;
+    assert!(suanli::estimate::presets::matching(&odd).is_empty());
 }
 
 proptest! {

@@ -26,14 +26,19 @@ fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
     match hf_config::parse(text) {
         Ok(imported) => {
             // A known model's config becomes its preset (the short link `model=<id>`); any
-            // other, a custom architecture with every field in the link.
-            let preset = presets::matching(&imported.arch);
+            // other, a custom architecture with every field in the link. Where several presets
+            // share the shape, the one already chosen stays chosen, else the first listed.
+            let matches = presets::matching(&imported.arch);
             ctx.scenario.update(|s| {
-                s.model = preset.map(|p| p.id.to_string());
+                let kept = matches
+                    .iter()
+                    .find(|p| s.model.as_deref() == Some(p.id))
+                    .or(matches.first());
+                s.model = kept.map(|p| p.id.to_string());
                 s.set_architecture(imported.arch.clone());
             });
             status.set(Status::Read {
-                text: summary(&imported, preset, lang),
+                text: summary(&imported, &matches, lang),
             });
         }
         Err(e) => status.set(Status::Refused {
@@ -43,11 +48,7 @@ fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
 }
 
 /// What was read: the model, its size, the preset it is, what was ignored and left out.
-fn summary(
-    imported: &Imported,
-    preset: Option<&presets::Preset>,
-    lang: crate::i18n::Lang,
-) -> String {
+fn summary(imported: &Imported, matches: &[&presets::Preset], lang: crate::i18n::Lang) -> String {
     let ui = lang.ui();
     let count = imported.arch.param_count();
     let mut text = format!(
@@ -67,8 +68,9 @@ fn summary(
             ui.config_active
         );
     }
-    if let Some(p) = preset {
-        text += &format!(" = {}", p.name);
+    if !matches.is_empty() {
+        let names: Vec<&str> = matches.iter().map(|p| p.name).collect();
+        text += &format!(" = {}", names.join(" / "));
     }
     text.push('.');
     if !imported.ignored.is_empty() {

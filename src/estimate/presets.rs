@@ -154,9 +154,11 @@ pub fn find(id: &str) -> Option<&'static Preset> {
     all().iter().find(|p| p.id == id)
 }
 
-/// The preset with exactly this architecture, if any (a pasted config.json of a known model).
-pub fn matching(arch: &Architecture) -> Option<&'static Preset> {
-    all().iter().find(|p| p.arch == *arch)
+/// Every preset with exactly this architecture, in catalog order (a pasted config.json of a
+/// known model). Releases that share a shape all match (Llama 3 8B and Llama 3.1 8B, DeepSeek-V3
+/// and R1): the file cannot tell them apart, so the page names them all.
+pub fn matching(arch: &Architecture) -> Vec<&'static Preset> {
+    all().iter().filter(|p| p.arch == *arch).collect()
 }
 
 /// A dense model with its head width given (Qwen3, Gemma and Llama 3.2 do not use `h / a`).
