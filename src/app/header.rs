@@ -11,8 +11,13 @@ use leptos::prelude::*;
 pub fn Header() -> impl IntoView {
     let ctx = ctx();
     let copied = RwSignal::new(false);
+    // The scenario on screen, written afresh: after a link with rejected fields the address bar
+    // still holds what was sent, and copying it would pass the broken link on.
     let copy = move |_| {
-        if let Ok(href) = window().location().href() {
+        let loc = window().location();
+        if let (Ok(origin), Ok(path)) = (loc.origin(), loc.pathname()) {
+            let q = ctx.scenario.with_untracked(crate::estimate::query::format);
+            let href = format!("{origin}{path}?{q}");
             let _ = window().navigator().clipboard().write_text(&href);
             copied.set(true);
             set_timeout(
@@ -38,6 +43,14 @@ pub fn Header() -> impl IntoView {
             <div class="actions">
                 <button type="button" id="copy-link" on:click=copy>
                     {move || if copied.get() { ctx.ui().copied } else { ctx.ui().copy_link }}
+                </button>
+                // Back to the default scenario: saved scenarios stay (they are kept apart).
+                <button type="button" id="start-over" title=tr(|u| u.start_over_tip) on:click=move |_| {
+                    ctx.link_problems.set(Vec::new());
+                    ctx.field_errors.set(Vec::new());
+                    ctx.scenario.set(crate::estimate::Scenario::default());
+                }>
+                    {tr(|u| u.start_over)}
                 </button>
                 <button
                     type="button"
