@@ -127,6 +127,16 @@ pub struct Ui {
     pub per_day: &'static str,
     /// The answer card's caption.
     pub answer: &'static str,
+    /// The button back to the default scenario.
+    pub start_over: &'static str,
+    /// Its tooltip.
+    pub start_over_tip: &'static str,
+    /// The mark on an input the answer sets.
+    pub solved: &'static str,
+    /// The answer card without a budget to answer from.
+    pub ask_budget: &'static str,
+    /// The answer card when no device count holds the model.
+    pub answer_never_fits: &'static str,
     /// Rental card: the purchase alternative.
     pub buy: &'static str,
     /// Energy card: its electricity cost.
@@ -362,6 +372,11 @@ pub const EN: Ui = Ui {
     latency_not_met: "latency target not met; best",
     per_day: "/day",
     answer: "Answer",
+    solved: "solved",
+    start_over: "Start over",
+    start_over_tip: "Back to the default scenario. Saved scenarios are kept.",
+    ask_budget: "Enter a budget to see what it buys",
+    answer_never_fits: "No device count holds this model in memory: see the notes",
     buy: "buying:",
     electricity_word: "power",
     three_years_assumed: "3-year write-off, assumption",
@@ -544,6 +559,11 @@ pub const ZH: Ui = Ui {
     latency_not_met: "达不到延迟目标；最快",
     per_day: "/天",
     answer: "答案",
+    solved: "求解值",
+    start_over: "重新开始",
+    start_over_tip: "回到默认场景；已保存的场景会保留。",
+    ask_budget: "请输入预算，查看它能买到什么",
+    answer_never_fits: "任何 GPU 数都放不下这个模型：见备注",
     buy: "购置：",
     electricity_word: "电费",
     three_years_assumed: "按 3 年折旧，假设",

@@ -104,6 +104,17 @@ use Show::*;
 
 /// Every figure the page, the exports and the CLI name.
 pub static METRICS: &[Metric] = &[
+    m("gpus", "devices", "GPUs", "GPU 数", Devices, |r| {
+        f64::from(r.gpus)
+    }),
+    m(
+        "tokens",
+        "tokens",
+        "Training tokens",
+        "训练 token 数",
+        Count,
+        |r| r.training.tokens,
+    ),
     m("params_total", "", "Parameters", "参数量", Count, |r| {
         r.params_total
     }),

@@ -5,6 +5,7 @@
 
 use super::state::ctx;
 use crate::estimate::Report;
+use crate::estimate::answer::Unanswered;
 use crate::estimate::limits::LimitedBy;
 use crate::estimate::scenario::Currency;
 use crate::estimate::validation::{Band, OutsideGround};
@@ -366,26 +367,31 @@ fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
     .into_any()
 }
 
-/// The answer to the question asked (`solve`), with what limits it; the first card. What it
-/// shows of the report is one memo, as for the other cards.
+/// The answer to the question asked (`solve`), with what limits it; the first card. The report
+/// is the scenario's at the answer, so the answer is one of its figures (the devices, tokens or
+/// model put in place), and every other card agrees with it. A question without its input asks
+/// for it instead of answering 0.
 #[component]
 fn Answer(cny: Memo<bool>) -> impl IntoView {
     let ctx = ctx();
     let answer = Memo::new(move |_| ctx.report.with(|r| (r.solve, r.limited_by)));
     let solve = move || answer.get().0;
-    let figure = move || metrics::find(solve().metric());
+    // The question's label, the answer's figure.
+    let label = move || metrics::find(solve().metric());
+    let figure = move || metrics::find(solve().answer_metric());
     let value = Memo::new(move |_| {
-        let key = solve().metric();
+        let key = solve().answer_metric();
         ctx.report
             .with(|r| metrics::find(key).map_or(0.0, |m| (m.get)(r)))
     });
+    let unanswered = ctx.unanswered;
     let band = ctx.band;
     // The answer's range where it is proportional to 1/MFU: the days.
     let range = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());
-        let key = solve().metric();
+        let key = solve().answer_metric();
         match metrics::find(key) {
-            Some(m) if key == "training_seconds" => ctx
+            Some(m) if key == "training_seconds" && unanswered.get().is_none() => ctx
                 .report
                 .with(|r| band_text(band.get(), m, (m.get)(r), r.step.mfu, lang, cny)),
             _ => String::new(),
@@ -393,29 +399,39 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
     });
     let limit = move || {
         let ui = ctx.ui();
-        match answer.get().1 {
-            LimitedBy::Compute => ui.limited_compute,
-            LimitedBy::Memory => ui.limited_memory,
-            LimitedBy::Deadline => ui.limited_deadline,
-            LimitedBy::Budget => ui.limited_budget,
+        match (unanswered.get(), answer.get().1) {
+            (Some(Unanswered::NoBudget), _) => ui.ask_budget,
+            (Some(Unanswered::NeverFits), _) => ui.answer_never_fits,
+            (None, LimitedBy::Compute) => ui.limited_compute,
+            (None, LimitedBy::Memory) => ui.limited_memory,
+            (None, LimitedBy::Deadline) => ui.limited_deadline,
+            (None, LimitedBy::Budget) => ui.limited_budget,
         }
     };
     view! {
         <div
             class="card answer"
+            class:asks=move || unanswered.get().is_some()
             id="answer"
             data-solve=move || solve().id()
-            data-metric=move || solve().metric()
-            data-value=move || value.get().to_string()
+            data-metric=move || solve().answer_metric()
+            data-value=move || if unanswered.get().is_some() { String::new() } else { value.get().to_string() }
         >
             <div class="card-label">
                 {move || ctx.ui().answer} ": "
-                {move || figure().map_or("", |m| m.label(ctx.lang.get()))}
+                {move || label().map_or("", |m| m.label(ctx.lang.get()))}
             </div>
             <div class="card-value">
-                {move || figure().map(|m| m.text(value.get(), ctx.lang.get(), cny.get()))}
+                {move || match unanswered.get() {
+                    Some(_) => "—".to_string(),
+                    None => figure().map(|m| m.text(value.get(), ctx.lang.get(), cny.get())).unwrap_or_default(),
+                }}
             </div>
-            <div class="card-detail" data-limited-by=move || format!("{:?}", answer.get().1).to_lowercase()>
+            <div class="card-detail" data-limited-by=move || match unanswered.get() {
+                Some(Unanswered::NoBudget) => "ask-budget".to_string(),
+                Some(Unanswered::NeverFits) => "never-fits".to_string(),
+                None => format!("{:?}", answer.get().1).to_lowercase(),
+            }>
                 {limit}
             </div>
             <Show when=move || range.with(|t| !t.is_empty())>

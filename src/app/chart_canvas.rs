@@ -77,6 +77,14 @@ impl ChartData {
         }
     }
 
+    /// The scenario's own point (devices, days) on the days chart, for tests and scripts.
+    fn current(&self) -> Option<String> {
+        match self {
+            ChartData::Days(d) => Some(format!("{} {}", d.current.0, d.current.1)),
+            _ => None,
+        }
+    }
+
     fn series(&self) -> usize {
         match self {
             ChartData::Days(d) => d.curves.len(),
@@ -162,7 +170,7 @@ pub fn chart_data(which: Which) -> Memo<ChartData> {
     Memo::new(move |_| {
         let lang = ctx.lang.get();
         lib.compared.with(|c| {
-            ctx.scenario.with(|s| {
+            ctx.shown.with(|s| {
                 ctx.report.with(|r| match which {
                     Which::Days => ChartData::Days(days_chart(s, r, lang, c)),
                     Which::Memory => ChartData::Memory(memory_chart(r, lang, c)),
@@ -314,6 +322,7 @@ pub fn Chart(
                 data-chart=name
                 data-drawn=move || (drawn.get() > 0).then(|| drawn.get().to_string())
                 data-series=move || data.with(|d| d.series()).to_string()
+                data-current=move || data.with(ChartData::current)
                 role="img"
                 aria-labelledby=caption_id
                 on:pointermove=move |ev| point(f64::from(ev.offset_x()), f64::from(ev.offset_y()))

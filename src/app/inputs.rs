@@ -219,10 +219,8 @@ fn scenario_value(name: &str, s: &Scenario) -> String {
 /// change re-runs nothing below it. The values are compared as values: only the fields of a
 /// changed group print theirs.
 fn group_values(ctx: Ctx, group: Vec<AnyField>) -> Memo<Vec<Value>> {
-    Memo::new(move |_| {
-        ctx.scenario
-            .with(|s| group.iter().map(|f| f.get(s)).collect())
-    })
+    // The scenario at the answer: a value solved for shows in its input (read-only there).
+    Memo::new(move |_| ctx.shown.with(|s| group.iter().map(|f| f.get(s)).collect()))
 }
 
 /// One field's value out of its group's, as its input shows it.
@@ -409,6 +407,12 @@ fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
             match parsed {
                 Ok(v) => {
                     show_error(ctx, name, None);
+                    // A new question starts from the answer on screen: the devices, tokens or
+                    // model solved for become inputs, so switching back to "days" keeps them.
+                    if name == "solve" {
+                        let at = ctx.shown.get_untracked();
+                        ctx.scenario.set(at);
+                    }
                     ctx.scenario.update(|s| {
                         f.set(s, v);
                         // A typed HFU states the utilisation: the MFU stops following the model.
@@ -482,6 +486,11 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
         let all = expect_context::<Placeholders>().0;
         Memo::new(move |_| all.with(|p| p[i].clone()))
     });
+    // A value the answer sets is shown, not typed: read-only and marked as solved.
+    let solved = Memo::new(move |_| {
+        ctx.solved
+            .with(|s| s.iter().any(|x| x.fields().contains(&name)))
+    });
     let slider = slider_for(name).map(|sl| {
         let pos = Memo::new(move |_| value.with(|v| position(ctx, name, sl, v)));
         view! {
@@ -493,6 +502,7 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                 step="1"
                 id=format!("s-{name}")
                 data-slider=name
+                disabled=move || solved.get()
                 aria-label=move || i18n::field_label(name, ctx.lang.get())
                 prop:value=move || pos.get().to_string()
                 on:input=move |ev| slide(ctx, name, sl, &event_target_value(&ev))
@@ -500,8 +510,16 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
         }
     });
     view! {
-        <div class="field" class:has-error=move || error.with(Option::is_some) id=format!("fld-{name}")>
+        <div
+            class="field"
+            class:has-error=move || error.with(Option::is_some)
+            class:solved=move || solved.get()
+            id=format!("fld-{name}")
+        >
             <FieldLabel name/>
+            <Show when=move || solved.get()>
+                <span class="solved-badge" data-solved=name>{tr(|u| u.solved)}</span>
+            </Show>
             <div class="field-row">
                 {slider}
                 <input
@@ -512,6 +530,7 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                     autocomplete="off"
                     data-field=name
                     aria-invalid=move || error.with(Option::is_some).to_string()
+                    readonly=move || solved.get()
                     placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
                     prop:value=value
                     on:change=move |ev| change(ctx, name, event_target_value(&ev), false)

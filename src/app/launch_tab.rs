@@ -10,7 +10,7 @@ use leptos::prelude::*;
 fn LaunchBlock(framework: Framework) -> impl IntoView {
     let ctx = ctx();
     let out = Memo::new(move |_| {
-        ctx.scenario
+        ctx.shown
             .with(|s| ctx.report.with(|r| launch(framework, s, r)))
     });
     let copied = RwSignal::new(false);

@@ -55,7 +55,7 @@ fn candidates() -> Memo<Vec<Candidate>> {
     Memo::new(move |_| {
         ctx.report.with(|r| {
             if r.layouts.is_empty() {
-                ctx.scenario
+                ctx.shown
                     .with(|s| search::search(&calibration::resolve(s).0).best)
             } else {
                 r.layouts.clone()

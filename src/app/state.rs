@@ -2,6 +2,7 @@
 //! the effects that carry it to the outside world (address bar, autosave, `<html lang>`).
 
 use super::storage;
+use crate::estimate::answer::{Solved, Unanswered, at_answer};
 use crate::estimate::calibration;
 use crate::estimate::query::{self, FieldError, Problem};
 use crate::estimate::search::{self, Candidate};
@@ -35,7 +36,16 @@ pub struct Ctx {
     pub scenario: RwSignal<Scenario>,
     /// The page language.
     pub lang: RwSignal<Lang>,
-    /// The report of the scenario, recomputed once per change.
+    /// The scenario at the answer: the inputs with the value solved for put in place (the
+    /// devices for a deadline, the tokens, the model). Everything the page shows describes it,
+    /// so no figure contradicts the answer; the inputs' own values stay in `scenario` and in
+    /// the link.
+    pub shown: Memo<Scenario>,
+    /// Why the question has no answer to put in place (no budget given, never fits).
+    pub unanswered: Memo<Option<Unanswered>>,
+    /// The inputs the answer sets (shown read-only, marked as solved).
+    pub solved: Memo<&'static [Solved]>,
+    /// The report of the scenario at the answer, recomputed once per change.
     pub report: Memo<Report>,
     /// The predicted MFU's error band (`None` with a given MFU), one memo for every place that
     /// shows it.
@@ -114,21 +124,37 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
     // With layout=auto the search (a few ms) runs once a drag pauses, not on every move: in
     // between, the report keeps the last search's layout shape at the new device count.
     let searched: RwSignal<Option<(Scenario, Vec<Candidate>)>> = RwSignal::new(None);
+    // How the page estimates a scenario: with layout=auto, from the last search's layouts.
+    let estimate_here = move |s: &Scenario| {
+        searched.with(|found| match found {
+            Some((_, best)) if s.layout_auto => estimate_with(s, best),
+            _ => estimate(s),
+        })
+    };
+    // The answer put in place: for "how many days" the scenario itself, else the inputs'
+    // report gives the answer and the report below describes the scenario at it.
+    let answered = Memo::new(move |_| {
+        scenario.with(|s| {
+            if s.solve.solved().is_empty() {
+                return (s.clone(), None);
+            }
+            match at_answer(s, &estimate_here(s), estimate_here) {
+                Ok(at) => (at, None),
+                Err(why) => (s.clone(), Some(why)),
+            }
+        })
+    });
+    let shown = Memo::new(move |_| answered.with(|a| a.0.clone()));
+    let unanswered = Memo::new(move |_| answered.with(|a| a.1));
+    let solved = Memo::new(move |_| match unanswered.get() {
+        Some(_) => &[][..],
+        None => scenario.with(|s| s.solve.solved()),
+    });
     // A new scenario nearly always means a new report: skip comparing reports.
-    let report = Memo::new_with_compare(
-        move |_| {
-            scenario.with(|s| {
-                searched.with(|found| match found {
-                    Some((_, best)) if s.layout_auto => estimate_with(s, best),
-                    _ => estimate(s),
-                })
-            })
-        },
-        |_, _| true,
-    );
+    let report = Memo::new_with_compare(move |_| shown.with(estimate_here), |_, _| true);
     let search_later = use_debounce_fn(
         move || {
-            let s = scenario.get_untracked();
+            let s = shown.get_untracked();
             if s.layout_auto
                 && searched.with_untracked(|f| f.as_ref().is_none_or(|(at, _)| *at != s))
             {
@@ -139,15 +165,18 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
         PAUSE_MS,
     );
     Effect::new(move |_| {
-        if scenario.with(|s| s.layout_auto) {
+        if shown.with(|s| s.layout_auto) {
             search_later();
         }
     });
     let band = Memo::new(move |_| {
-        scenario.with(|s| report.with(|r| crate::estimate::validation::band_for(s, r)))
+        shown.with(|s| report.with(|r| crate::estimate::validation::band_for(s, r)))
     });
     let ctx = Ctx {
         scenario,
+        shown,
+        unanswered,
+        solved,
         lang,
         report,
         band,

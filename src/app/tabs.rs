@@ -38,7 +38,7 @@ fn HowTable() -> impl IntoView {
     // Rebuilt once a drag pauses, like the layout search: forty rows of expression text per move
     // would be work nobody reads mid-drag.
     let build = move || {
-        ctx.scenario
+        ctx.shown
             .with_untracked(|s| ctx.report.with_untracked(|r| derivations(s, r)))
     };
     let rows = RwSignal::new(build());

@@ -13,6 +13,7 @@
 //! assert!((report.training.training_flops / 3.14e23 - 1.0).abs() < 0.01);
 //! ```
 
+pub mod answer;
 pub mod architecture;
 pub mod calc;
 pub mod calibration;

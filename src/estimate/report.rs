@@ -27,6 +27,8 @@ use serde::Serialize;
 /// and the CLI's JSON keys (nested ones joined with `.`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
+    /// The devices the run is on (the scenario's count: at the answer, the count solved for).
+    pub gpus: u32,
     /// Total parameters N.
     pub params_total: f64,
     /// Active parameters per token N_act.
@@ -323,6 +325,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
     };
 
     Report {
+        gpus: s.gpus,
         params_total: r.params_total,
         params_active: r.params_active,
         params_breakdown: r.breakdown,
