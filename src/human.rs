@@ -127,6 +127,18 @@ pub fn percent(x: f64) -> String {
     format!("{}%", sig3(x * 100.0))
 }
 
+/// A change as a signed whole percentage with a true minus sign: `-0.56` -> `−56 %`, `0.3` ->
+/// `+30 %`.
+pub fn signed_percent(x: f64) -> String {
+    let whole = (x * 100.0).round();
+    let sign = match whole {
+        w if w > 0.0 => "+",
+        w if w < 0.0 => "−",
+        _ => "±",
+    };
+    format!("{sign}{} %", whole.abs())
+}
+
 /// The exact value for a tooltip: every digit of the shortest form that reads back to `x`,
 /// thousands separated in the integer part (`38,000,000,000,000,000,000,000,000`, `0.0000123`).
 pub fn exact(x: f64) -> String {
@@ -152,6 +164,13 @@ pub fn exact(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_percentages_read_as_people_write_them() {
+        assert_eq!(signed_percent(-0.5567), "−56 %");
+        assert_eq!(signed_percent(0.3), "+30 %");
+        assert_eq!(signed_percent(0.001), "±0 %");
+    }
 
     #[test]
     fn three_significant_digits() {

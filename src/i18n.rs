@@ -131,6 +131,10 @@ pub struct Ui {
     pub start_over: &'static str,
     /// Its tooltip.
     pub start_over_tip: &'static str,
+    /// The question's group of inputs.
+    pub g_question: &'static str,
+    /// The accelerator picker's "no second accelerator".
+    pub vs_none: &'static str,
     /// The mark on an input the answer sets.
     pub solved: &'static str,
     /// The answer card without a budget to answer from.
@@ -149,6 +153,8 @@ pub struct Ui {
     pub limited_memory: &'static str,
     /// See `limited_compute`.
     pub limited_deadline: &'static str,
+    /// See `limited_compute`.
+    pub limited_load: &'static str,
     /// See `limited_compute`.
     pub limited_budget: &'static str,
     /// "per million tokens" after money.
@@ -373,6 +379,8 @@ pub const EN: Ui = Ui {
     per_day: "/day",
     answer: "Answer",
     solved: "solved",
+    g_question: "Your question",
+    vs_none: "none",
     start_over: "Start over",
     start_over_tip: "Back to the default scenario. Saved scenarios are kept.",
     ask_budget: "Enter a budget to see what it buys",
@@ -383,6 +391,7 @@ pub const EN: Ui = Ui {
     limited_compute: "limited by compute",
     limited_memory: "limited by memory",
     limited_deadline: "limited by the deadline",
+    limited_load: "set by the users' load and the latency",
     limited_budget: "limited by the budget",
     per_million_tokens: "/1M tokens",
     layouts_title: "Fastest layouts that fit",
@@ -560,6 +569,8 @@ pub const ZH: Ui = Ui {
     per_day: "/天",
     answer: "答案",
     solved: "求解值",
+    g_question: "你的问题",
+    vs_none: "不对比",
     start_over: "重新开始",
     start_over_tip: "回到默认场景；已保存的场景会保留。",
     ask_budget: "请输入预算，查看它能买到什么",
@@ -570,6 +581,7 @@ pub const ZH: Ui = Ui {
     limited_compute: "受算力限制",
     limited_memory: "受显存限制",
     limited_deadline: "受期限限制",
+    limited_load: "由用户负载和延迟要求决定",
     limited_budget: "受预算限制",
     per_million_tokens: "/百万 token",
     layouts_title: "放得下的最快并行布局",
@@ -1126,6 +1138,15 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
             "加速卡",
             "From the catalog (dense peaks)",
             "来自硬件目录（稠密峰值）",
+        ),
+    ),
+    (
+        "vs_gpu",
+        ft(
+            "Compare with",
+            "对比加速卡",
+            "The same question answered on a second accelerator from the catalog",
+            "在另一款加速卡上回答同一个问题",
         ),
     ),
     (
@@ -2015,6 +2036,7 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("solve", "model", "compute-optimal model", "算力最优模型"),
     ("solve", "budget", "what the budget buys", "预算能买到什么"),
+    ("solve", "serve", "GPUs to serve the users", "服务用户所需 GPU 数"),
     ("price_tier", "on_demand", "on demand", "按需"),
     ("price_tier", "reserved_1y", "reserved 1 year", "预留 1 年"),
     ("price_tier", "reserved_3y", "reserved 3 years", "预留 3 年"),

@@ -157,3 +157,41 @@ fn the_devices_solved_for_meet_the_deadline_for_every_model() {
         }
     }
 }
+
+/// "GPUs to serve the users" is a question of its own: its answer is the serving fleet.
+#[test]
+fn serving_is_answered_by_the_fleet() {
+    let s = scenario("model=llama-3-70b&solve=serve&users=100000");
+    let a = answered(&s);
+    assert_eq!(a.scenario, s);
+    assert_eq!(answer_value(&a), a.report.serving.gpus as f64);
+    assert!(a.report.serving.gpus > 8, "{}", a.report.serving.gpus);
+}
+
+/// Compare two chips: the same question on a second accelerator, on its own catalog row. A
+/// B200 (2.25 PFLOP/s dense BF16 against the H100's 989 TFLOP/s, NVIDIA datasheets) needs
+/// fewer devices for the same deadline; the link carries the choice, and a wrong id is refused
+/// naming the field.
+#[test]
+fn a_second_chip_answers_the_same_question() {
+    use suanli::estimate::answer::versus;
+    let s = scenario(
+        "model=llama-3-70b&gpu=h100-sxm&price_per_gpu_hour=2&solve=gpus&deadline_days=60&vs_gpu=b200",
+    );
+    let other = versus(&s).expect("a second chip");
+    assert_eq!(other.gpu, "b200");
+    assert_eq!(other.price_per_gpu_hour, None, "the H100's price is not the B200's");
+    let (here, there) = (answered(&s), answered(&other));
+    assert!(
+        there.scenario.gpus < here.scenario.gpus,
+        "{} B200 vs {} H100",
+        there.scenario.gpus,
+        here.scenario.gpus
+    );
+    assert!(query::format(&s).contains("vs_gpu=b200"));
+    // The same chip twice is no comparison.
+    assert_eq!(versus(&scenario("gpu=b200&vs_gpu=b200")), None);
+    let bad = query::parse("vs_gpu=b2000");
+    assert_eq!(bad.errors[0].field, "vs_gpu");
+    assert_eq!(bad.scenario.vs_gpu, None);
+}

@@ -406,6 +406,7 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
             (None, LimitedBy::Memory) => ui.limited_memory,
             (None, LimitedBy::Deadline) => ui.limited_deadline,
             (None, LimitedBy::Budget) => ui.limited_budget,
+            (None, LimitedBy::Load) => ui.limited_load,
         }
     };
     view! {
@@ -437,7 +438,44 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
             <Show when=move || range.with(|t| !t.is_empty())>
                 <div class="card-band" id="answer-band">{move || range.get()}</div>
             </Show>
+            <Show when=move || ctx.versus.with(Option::is_some)>
+                <div class="card-versus" id="answer-versus">{move || versus_line(ctx, cny.get())}</div>
+            </Show>
         </div>
+    }
+}
+
+/// The same answer on the accelerator compared with, and how far it is from this one's.
+fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
+    let lang = ctx.lang.get();
+    let Some(v) = ctx.versus.get() else {
+        return String::new();
+    };
+    let name = v.name;
+    match (v.value, metrics::find(v.metric)) {
+        (Some(there), Some(m)) => {
+            let here = ctx.report.with(|r| (m.get)(r));
+            let change = if here > 0.0 {
+                format!(" ({})", human::signed_percent(there / here - 1.0))
+            } else {
+                String::new()
+            };
+            format!("{name}: {}{change}", m.text(there, lang, cny))
+        }
+        _ => format!("{name}: {}", lang.ui().answer_never_fits),
+    }
+}
+
+/// The answer, held at the top of the screen while the inputs that drive it change. It is the
+/// page's one live region: a screen reader hears the answer, not every card at each change.
+#[component]
+pub fn AnswerBar() -> impl IntoView {
+    let ctx = ctx();
+    let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
+    view! {
+        <section class="answer-bar" aria-live="polite" aria-atomic="true">
+            <Answer cny/>
+        </section>
     }
 }
 
@@ -448,8 +486,7 @@ pub fn Cards() -> impl IntoView {
     // Money in yuan: one memo for every card.
     let cny = Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny));
     view! {
-        <section class="cards" aria-live="polite">
-            <Answer cny/>
+        <section class="cards">
             {CARDS.iter().map(|def| view! { <Card def cny/> }).collect_view()}
         </section>
     }

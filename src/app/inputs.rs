@@ -895,6 +895,8 @@ fn Calibrate() -> impl IntoView {
 /// re-runs one node here instead of one per part, and the parts only when one appears or goes.
 #[derive(Clone, Copy, PartialEq)]
 struct Shown {
+    /// The question is serving: its inputs are the users', not the training run's.
+    serve: bool,
     custom_gpu: bool,
     uses_budget: bool,
     concurrent: bool,
@@ -923,6 +925,7 @@ impl Shown {
     fn of(s: &Scenario) -> Self {
         let arch = |test: fn(&Architecture) -> bool| s.arch.as_ref().is_some_and(test);
         Shown {
+            serve: s.solve == Solve::Serve,
             custom_gpu: s.gpu == hardware::CUSTOM_ID,
             uses_budget: matches!(s.solve, Solve::Model | Solve::Budget) || s.budget.is_some(),
             concurrent: s.users_concurrent,
@@ -979,6 +982,60 @@ fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
     }
 }
 
+/// The question asked and the inputs that drive its answer, first on the page: the deadline and
+/// the devices, the budget where it is asked about, the users where serving is, and a second
+/// accelerator to answer on. Each input is on the page once: the rest of the form shows what the
+/// question does not.
+#[component]
+pub fn Question() -> impl IntoView {
+    let ctx = ctx();
+    let shown = Memo::new(move |_| ctx.scenario.with(Shown::of));
+    view! {
+        <form class="question" id="question" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
+            <fieldset class="question">
+                <legend>{tr(|u| u.g_question)}</legend>
+                {fields(&["solve"])}
+                <Show when=shows(shown, |s| s.uses_budget)>{fields(&["budget"])}</Show>
+                <Show
+                    when=shows(shown, |s| s.serve)
+                    fallback=|| fields(&["deadline_days", "gpus"])
+                >
+                    {fields(&["users", "users_mode"])}
+                    <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
+                    {fields(&["latency_s"])}
+                </Show>
+                <VersusPicker/>
+            </fieldset>
+        </form>
+    }
+}
+
+/// A second accelerator to answer the same question on ("compare two chips").
+#[component]
+fn VersusPicker() -> impl IntoView {
+    let ctx = ctx();
+    let vs = Memo::new(move |_| ctx.scenario.with(|s| s.vs_gpu.clone().unwrap_or_default()));
+    view! {
+        <div class="field">
+            <FieldLabel name="vs_gpu"/>
+            <select
+                id="f-vs_gpu"
+                data-field="vs_gpu"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    ctx.scenario.update(|s| s.vs_gpu = hardware::find(&id).map(|a| a.id.to_string()));
+                }
+            >
+                <option value="" prop:selected=move || vs.with(String::is_empty)>{tr(|u| u.vs_none)}</option>
+                {hardware::CATALOG
+                    .iter()
+                    .map(|a| view! { <option value=a.id prop:selected=move || vs.get() == a.id>{a.name}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// The inputs form.
 #[component]
 pub fn Inputs() -> impl IntoView {
@@ -997,11 +1054,6 @@ pub fn Inputs() -> impl IntoView {
     let params = Memo::new(move |_| ctx.report.with(|r| human::editable(r.params_total)));
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
-            <fieldset class="question">
-                {fields(&["solve"])}
-                // The budget changes only the answers that use it: shown where it does.
-                <Show when=shows(shown, |s| s.uses_budget)>{fields(&["budget"])}</Show>
-            </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_model)}</legend>
                 <ModelPicker/>
@@ -1020,16 +1072,20 @@ pub fn Inputs() -> impl IntoView {
                 <Show when=shows(shown, |s| s.custom_gpu)>
                     {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
                 </Show>
-                {fields(&["gpus", "mfu", "hfu"])}
+                <Show when=shows(shown, |s| s.serve)>{fields(&["gpus"])}</Show>
+                {fields(&["mfu", "hfu"])}
                 <PredictedMfu/>
                 <p class="hint mfu-band">{tr(|u| u.mfu_typical)}</p>
                 {fields(&["precision"])}
                 <Calibrate/>
             </fieldset>
-            <fieldset>
-                <legend>{tr(|u| u.g_schedule)}</legend>
-                {fields(&["deadline_days"])}
-            </fieldset>
+            // The deadline is the question's input, unless the question is serving.
+            <Show when=shows(shown, |s| s.serve)>
+                <fieldset>
+                    <legend>{tr(|u| u.g_schedule)}</legend>
+                    {fields(&["deadline_days"])}
+                </fieldset>
+            </Show>
             <fieldset>
                 <legend>{tr(|u| u.g_parallel)}</legend>
                 {fields(&["finetune"])}
@@ -1075,10 +1131,15 @@ pub fn Inputs() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>
-                {fields(&["users", "users_mode"])}
-                // Concurrent users each wait for their answer: no rate per user applies.
-                <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
-                {fields(&["requests_per_s", "prompt_tokens", "output_tokens", "latency_s", "weight_format", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
+                // The users are the question's inputs when serving is the question.
+                <Show when=shows(shown, |s| !s.serve)>
+                    {fields(&["users", "users_mode"])}
+                    // Concurrent users each wait for their answer: no rate per user applies.
+                    <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
+                </Show>
+                {fields(&["requests_per_s", "prompt_tokens", "output_tokens"])}
+                <Show when=shows(shown, |s| !s.serve)>{fields(&["latency_s"])}</Show>
+                {fields(&["weight_format", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
             </fieldset>
         </form>
     }

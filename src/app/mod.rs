@@ -37,21 +37,31 @@ pub fn App() -> impl IntoView {
     // the charts are on screen, after the first frame, so the first frame comes sooner.
     let later = RwSignal::new(false);
     request_animation_frame(move || set_timeout(move || later.set(true), Duration::ZERO));
+    // Two columns on a laptop: the question and the inputs on the left, the answer (held at the
+    // top while the page scrolls) and everything it comes with on the right. On a phone the
+    // columns dissolve into one, in the order of a meeting: the answer, the question and the
+    // inputs that drive it, the other figures, the rest of the inputs, the charts.
     view! {
         <header::Header/>
         <header::LinkProblems/>
         <main class="layout">
-            <cards::Cards/>
-            <inputs::Inputs/>
-            <div class="charts">
-                <chart_canvas::Chart which=chart_canvas::Which::Days/>
-                <chart_canvas::Chart which=chart_canvas::Which::Memory/>
-                <chart_canvas::Chart which=chart_canvas::Which::Step/>
+            <div class="side">
+                <inputs::Question/>
+                <inputs::Inputs/>
             </div>
-            <Show when=move || later.get()>
-                <scenarios::ScenariosPanel/>
-                <tabs::Tabs/>
-            </Show>
+            <div class="outputs">
+                <cards::AnswerBar/>
+                <cards::Cards/>
+                <div class="charts">
+                    <chart_canvas::Chart which=chart_canvas::Which::Days/>
+                    <chart_canvas::Chart which=chart_canvas::Which::Memory/>
+                    <chart_canvas::Chart which=chart_canvas::Which::Step/>
+                </div>
+                <Show when=move || later.get()>
+                    <scenarios::ScenariosPanel/>
+                    <tabs::Tabs/>
+                </Show>
+            </div>
         </main>
     }
 }

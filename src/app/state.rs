@@ -2,7 +2,7 @@
 //! the effects that carry it to the outside world (address bar, autosave, `<html lang>`).
 
 use super::storage;
-use crate::estimate::answer::{Solved, Unanswered, at_answer};
+use crate::estimate::answer::{self, Solved, Unanswered, at_answer};
 use crate::estimate::calibration;
 use crate::estimate::query::{self, FieldError, Problem};
 use crate::estimate::search::{self, Candidate};
@@ -29,6 +29,17 @@ pub enum Tab {
     Notes,
 }
 
+/// The answer on a second accelerator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Versus {
+    /// The accelerator's name.
+    pub name: &'static str,
+    /// The answer's figure (a key of the metric table).
+    pub metric: &'static str,
+    /// Its value there, or `None` where the question has no answer there.
+    pub value: Option<f64>,
+}
+
 /// Shared page state, provided as context. Signals are `Copy`, so this is too.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -45,6 +56,8 @@ pub struct Ctx {
     pub unanswered: Memo<Option<Unanswered>>,
     /// The inputs the answer sets (shown read-only, marked as solved).
     pub solved: Memo<&'static [Solved]>,
+    /// The same answer on the accelerator to compare with (`vs_gpu`), if one is chosen.
+    pub versus: Memo<Option<Versus>>,
     /// The report of the scenario at the answer, recomputed once per change.
     pub report: Memo<Report>,
     /// The predicted MFU's error band (`None` with a given MFU), one memo for every place that
@@ -146,6 +159,23 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
     });
     let shown = Memo::new(move |_| answered.with(|a| a.0.clone()));
     let unanswered = Memo::new(move |_| answered.with(|a| a.1));
+    let versus = Memo::new(move |_| {
+        scenario.with(|s| {
+            let other = answer::versus(s)?;
+            let name = crate::estimate::hardware::find(&other.gpu)?.name;
+            let a = answer::answered_with(&other, estimate_here);
+            let metric = s.solve.answer_metric();
+            let value = match a.unanswered {
+                Some(_) => None,
+                None => crate::metrics::find(metric).map(|m| (m.get)(&a.report)),
+            };
+            Some(Versus {
+                name,
+                metric,
+                value,
+            })
+        })
+    });
     let solved = Memo::new(move |_| match unanswered.get() {
         Some(_) => &[][..],
         None => scenario.with(|s| s.solve.solved()),
@@ -177,6 +207,7 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
         shown,
         unanswered,
         solved,
+        versus,
         lang,
         report,
         band,

@@ -37,7 +37,7 @@ impl Solve {
     /// The inputs the answer to this question sets.
     pub fn solved(self) -> &'static [Solved] {
         match self {
-            Solve::Days => &[],
+            Solve::Days | Solve::Serve => &[],
             Solve::Gpus => &[Solved::Gpus],
             Solve::Tokens | Solve::Budget => &[Solved::Data],
             Solve::Model => &[Solved::Params, Solved::Data],
@@ -53,6 +53,7 @@ impl Solve {
             Solve::Gpus => "gpus",
             Solve::Tokens => "tokens",
             Solve::Model => "params_total",
+            Solve::Serve => "serving.gpus",
         }
     }
 }
@@ -76,7 +77,7 @@ pub fn at_answer(
 ) -> Result<Scenario, Unanswered> {
     let mut shown = s.clone();
     match s.solve {
-        Solve::Days => {}
+        Solve::Days | Solve::Serve => {}
         Solve::Gpus => {
             if at_inputs.min_gpus_to_fit.is_none() {
                 return Err(Unanswered::NeverFits);
@@ -184,15 +185,20 @@ pub struct Answered {
 
 /// Answers the scenario's question and reports the scenario at the answer.
 pub fn answered(s: &Scenario) -> Answered {
-    let at_inputs = super::estimate(s);
-    match at_answer(s, &at_inputs, super::estimate) {
+    answered_with(s, super::estimate)
+}
+
+/// [`answered`], with the caller's way of estimating a scenario.
+pub fn answered_with(s: &Scenario, report_at: impl Fn(&Scenario) -> Report) -> Answered {
+    let at_inputs = report_at(s);
+    match at_answer(s, &at_inputs, &report_at) {
         Ok(shown) if shown == *s => Answered {
             scenario: shown,
             report: at_inputs,
             unanswered: None,
         },
         Ok(shown) => Answered {
-            report: super::estimate(&shown),
+            report: report_at(&shown),
             scenario: shown,
             unanswered: None,
         },
@@ -202,4 +208,25 @@ pub fn answered(s: &Scenario) -> Answered {
             unanswered: Some(why),
         },
     }
+}
+
+/// The same question on the accelerator to compare with (`vs_gpu`), if one other than the
+/// scenario's is chosen: the scenario's figures that belong to its own device (a typed peak,
+/// memory, bandwidth, power, prices, network) give way to the other's catalog row.
+pub fn versus(s: &Scenario) -> Option<Scenario> {
+    let id = s.vs_gpu.as_ref().filter(|id| **id != s.gpu)?;
+    let mut other = s.clone();
+    other.gpu = id.clone();
+    other.vs_gpu = None;
+    other.peak_tflops = None;
+    other.hbm_gb = None;
+    other.bandwidth_gbs = None;
+    other.power_w = None;
+    other.gpu_price = None;
+    other.price_per_gpu_hour = None;
+    other.price_reserved_1y = None;
+    other.price_reserved_3y = None;
+    other.price_spot = None;
+    other.net_gbps = None;
+    Some(other)
 }

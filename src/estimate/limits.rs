@@ -20,6 +20,8 @@ pub enum LimitedBy {
     Deadline,
     /// The money budget (`solve=budget`, or `solve=model` with a budget).
     Budget,
+    /// The users' load and the latency asked for (`solve=serve`).
+    Load,
 }
 
 /// A change of layout and the count it needs.

@@ -324,7 +324,7 @@ const fn number(min: f64, max: f64) -> Kind {
 pub const AUTO: &str = "auto";
 const LAYOUTS: &[&str] = &["given", AUTO];
 const USERS_MODES: &[&str] = &["rate", "concurrent"];
-const SOLVES: &[&str] = &["days", "gpus", "tokens", "model", "budget"];
+const SOLVES: &[&str] = &["days", "gpus", "tokens", "model", "budget", "serve"];
 
 const fn integer(min: f64, max: f64) -> Kind {
     Kind::Integer { min, max }
@@ -454,6 +454,14 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |_, _| {},
     },
     Field {
+        name: "vs_gpu",
+        unit: "",
+        doc: cli_doc!("a second accelerator id from the catalog to answer the same question on"),
+        kind: Kind::Choice(&[]),
+        get: |_| Value::Absent,
+        set: |_, _| {},
+    },
+    Field {
         name: "peak_tflops",
         unit: "TFLOP/s",
         doc: cli_doc!("dense peak for the chosen precision (overrides the catalog)"),
@@ -549,7 +557,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         name: "solve",
         unit: "",
         doc: cli_doc!(
-            "the quantity to answer: days, gpus (for the deadline), tokens (in the deadline), model (compute-optimal), budget (what it buys)"
+            "the quantity to answer: days, gpus (for the deadline), tokens (in the deadline), model (compute-optimal), budget (what it buys), serve (GPUs for the users)"
         ),
         kind: Kind::Choice(SOLVES),
         get: |s| Value::Word(s.solve.id()),
@@ -1644,6 +1652,15 @@ pub fn parse(input: &str) -> Parsed {
             errors.push(err("gpu", id, Problem::NotOneOf { allowed }));
         }
     }
+    // The accelerator to compare with: a catalog id (an empty value is none).
+    if let Some(id) = get("vs_gpu").map(str::trim).filter(|id| !id.is_empty()) {
+        if hardware::find(id).is_some() {
+            s.vs_gpu = Some(id.to_string());
+        } else {
+            let allowed = hardware::CATALOG.iter().map(|a| a.id.to_string()).collect();
+            errors.push(err("vs_gpu", id, Problem::NotOneOf { allowed }));
+        }
+    }
     apply(FIELDS, &mut s, &pairs, &mut errors);
     // Version 1 had one scale-out bandwidth for every accelerator; version 2 takes the catalog's.
     if version < 2 && s.net_gbps.is_none() {
@@ -1748,8 +1765,8 @@ fn apply<T>(
     errors: &mut Vec<FieldError>,
 ) {
     for f in fields {
-        // `gpu` is resolved against the catalog before the table is applied.
-        if let (Some(raw), false) = (lookup(pairs, f.name), f.name == "gpu") {
+        // `gpu` and `vs_gpu` are resolved against the catalog before the table is applied.
+        if let (Some(raw), false) = (lookup(pairs, f.name), matches!(f.name, "gpu" | "vs_gpu")) {
             match parse_value(f.kind, raw) {
                 Ok(v) => (f.set)(target, v),
                 Err(problem) => errors.push(FieldError {
@@ -1926,6 +1943,9 @@ pub fn format(s: &Scenario) -> String {
     }
     if s.gpu != d.gpu {
         out.append_pair("gpu", &s.gpu);
+    }
+    if let Some(vs) = &s.vs_gpu {
+        out.append_pair("vs_gpu", vs);
     }
     if let Some(run) = &s.calib {
         out.append_pair("calib", &format(run));

@@ -306,6 +306,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
         Solve::Model if s.budget.is_some() => LimitedBy::Budget,
         Solve::Model => LimitedBy::Deadline,
         Solve::Budget => LimitedBy::Budget,
+        Solve::Serve => LimitedBy::Load,
     };
     let mut serving = serving;
     // What serving the load costs over time: the fleet's rent and electricity per day, and rent

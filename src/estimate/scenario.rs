@@ -245,6 +245,9 @@ pub struct Scenario {
     pub lora_rank: u32,
     /// Accelerator id from the catalog, or `custom`.
     pub gpu: String,
+    /// A second accelerator from the catalog to answer the same question on ("compare two
+    /// chips"), if any.
+    pub vs_gpu: Option<String>,
     /// Override of the peak TFLOP/s (dense) for the chosen precision.
     pub peak_tflops: Option<f64>,
     /// Override of the memory per device, GB.
@@ -438,6 +441,7 @@ impl Default for Scenario {
             finetune: Finetune::None,
             lora_rank: 16,
             gpu: "h100-sxm".to_string(),
+            vs_gpu: None,
             peak_tflops: None,
             hbm_gb: None,
             bandwidth_gbs: None,

@@ -20,16 +20,19 @@ pub enum Solve {
     Model,
     /// What the money budget buys: device-hours, days on the given devices, tokens.
     Budget,
+    /// The devices that serve the users' load within the latency.
+    Serve,
 }
 
 impl Solve {
     /// Every value, in the order the page offers them.
-    pub const ALL: [Solve; 5] = [
+    pub const ALL: [Solve; 6] = [
         Solve::Days,
         Solve::Gpus,
         Solve::Tokens,
         Solve::Model,
         Solve::Budget,
+        Solve::Serve,
     ];
 
     /// The link spelling.
@@ -40,6 +43,7 @@ impl Solve {
             Solve::Tokens => "tokens",
             Solve::Model => "model",
             Solve::Budget => "budget",
+            Solve::Serve => "serve",
         }
     }
 
@@ -51,6 +55,7 @@ impl Solve {
             Solve::Tokens => "tokens_trainable",
             Solve::Model => "optimal_params",
             Solve::Budget => "budget_seconds",
+            Solve::Serve => "serving.gpus",
         }
     }
 }

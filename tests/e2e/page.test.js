@@ -471,11 +471,12 @@ test('solve for another unknown: the answer card follows, with what limits it', 
   assert.equal(await page.getAttribute('#answer', 'data-metric'), 'training_seconds');
   await page.selectOption('[data-field="solve"]', 'tokens');
   await page.waitForFunction(() => new URLSearchParams(location.search).get('solve') === 'tokens');
-  await page.waitForSelector('#answer[data-metric="tokens_trainable"]');
+  // The answer is put in place as the run's tokens (issue 27), to the three digits shown.
+  await page.waitForSelector('#answer[data-metric="tokens"]');
   const tokens = Number(await page.getAttribute('#answer', 'data-value'));
   // n · F_peak · MFU · T / (6 N): 2048 H100 at 40 % for 90 days on Llama-3 70B (docs/model.md §3).
   const want = 2048 * 989.4e12 * 0.4 * 90 * 86400 / (6 * 70553706496);
-  assert.ok(Math.abs(tokens / want - 1) < 1e-3, `${tokens} vs ${want}`);
+  assert.ok(tokens <= want && tokens > want * 0.99, `${tokens} vs ${want}`);
   assert.equal(await page.getAttribute('#answer .card-detail', 'data-limited-by'), 'deadline');
   assert.deepEqual(errors, []);
   await ctx.close();
