@@ -1,7 +1,8 @@
 //! The command line as a script sees it: exit codes, what goes to stdout and what to stderr.
 //! A script trusts stdout when the exit code is 0, so a failing run must leave stdout empty.
 
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
 
 const CLI: &str = env!("CARGO_BIN_EXE_suanli");
 
@@ -226,5 +227,83 @@ fn help_documents_examples_and_exit_codes() {
         "sglang",
     ] {
         assert!(help.contains(needle), "{needle} missing from:\n{help}");
+    }
+}
+
+/// `suanli --catalog | head -1` used to panic with "Broken pipe". A reader that stops early is
+/// normal in a pipeline: the run ends quietly with 0. The output must be larger than a pipe's
+/// buffer (64 KiB on Linux), else the writes all succeed before the reader goes away and the
+/// test proves nothing; no report is that large, the catalog is, and it goes through the same
+/// writer.
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    let whole = run(&["--catalog"]);
+    assert!(whole.stdout.len() > 64 * 1024, "{}", whole.stdout.len());
+    let mut child = Command::new(CLI)
+        .arg("--catalog")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = String::new();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    reader.read_line(&mut first).unwrap();
+    assert_eq!(first, "{\n");
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+}
+
+/// The report's own writes, text and JSON, with a pipe whose reader is gone before the first
+/// byte: the first write fails for certain, whatever the output's size.
+#[test]
+fn a_closed_pipe_ends_a_report_quietly() {
+    for args in [
+        &["--derivations", "model=deepseek-v3"][..],
+        &["--json", "--derivations", "model=deepseek-v3"],
+        &["--fields"],
+        &[
+            "--export",
+            "megatron",
+            "model=deepseek-v3&gpus=1024&tp=2&pp=16&ep=64",
+        ],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(CLI)
+            .args(args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("runs");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// Stderr can be a closed pipe too (`2>&1 | head -1`): the errors and warnings that cannot be
+/// written must not turn into a panic's exit code 101, since the exit code is then all a script
+/// has to go on.
+#[test]
+fn a_closed_stderr_keeps_the_exit_code() {
+    for (query, code) in [("gpus=abc", 1), ("model=deepseek-v3&no_such_field=1", 0)] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(CLI)
+            .arg(query)
+            .stderr(writer)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(code), "{query}");
+        assert_eq!(out.stdout.is_empty(), code != 0, "{query}");
     }
 }

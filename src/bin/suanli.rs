@@ -13,15 +13,19 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | success; warnings (a field ignored, given twice, …) go to stderr |
-//! | 1 | the query or the config file has errors: each one on stderr (`error: <field> = …`), nothing on stdout |
+//! | 1 | the query or the config file has errors: each one on stderr (`error: <field> = …`), nothing on stdout; or stdout could not be written |
 //! | 2 | a usage error (unknown option, missing or bad value, two queries): clap's message on stderr, nothing on stdout |
 //!
 //! `--lenient` turns a query's errors back into the repaired scenario's report (the bad fields at
 //! their defaults) with exit 0; the errors still go to stderr, and `--json` lists them in `errors`.
 //! A config file that cannot be read fails even then, and `--export` never runs a repaired query.
+//!
+//! A closed stdout (`suanli … | head -1`) ends the run quietly with 0: the reader took what it
+//! wanted, and `set -o pipefail` scripts should not fail for it.
 
 use clap::Parser;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use suanli::estimate::{derivations, estimate, hf_config, query};
@@ -40,8 +44,10 @@ Examples:
 Exit status:
   0  success; warnings (a field ignored or given twice) go to stderr
   1  the query or the config file has errors: each is printed on stderr as
-     `error: <field> = ...` and nothing on stdout (--lenient prints the report anyway)
-  2  usage error: an unknown option, a missing or bad value, more than one query";
+     `error: <field> = ...` and nothing on stdout (--lenient prints the report anyway);
+     or stdout could not be written
+  2  usage error: an unknown option, a missing or bad value, more than one query
+  A closed stdout (`suanli ... | head`) ends the run quietly, with 0.";
 
 /// The options. Each doc's first paragraph is the `-h` line; the rest shows under `--help`,
 /// wrapped by hand because clap wraps only with its `wrap_help` feature (a terminal-size crate).
@@ -118,23 +124,44 @@ fn framework_parser() -> impl TypedValueParser<Value = Framework> {
         .map(|id| Framework::from_id(&id).expect("clap accepts only the ids of Framework::ALL"))
 }
 
-fn main() -> ExitCode {
-    // Usage errors exit 2 and --help / --version exit 0, both from clap, before any output here.
-    run(&Cli::parse())
+/// One line on stderr. A closed stderr must not turn a finished run into a panic (as `eprintln!`
+/// would): the exit code still says how it went.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr().lock(), $($arg)*);
+    }};
 }
 
-/// The run. Every check happens before the first byte goes to stdout, so that a failing run
+fn main() -> ExitCode {
+    // Usage errors exit 2 and --help / --version exit 0, both from clap, before any output here.
+    let cli = Cli::parse();
+    // One locked, buffered stdout: the report is many small writes, and every one of them must
+    // be able to fail (a closed pipe) without a panic, which print! cannot.
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    // The last writes sit in the buffer: only the flush says whether they arrived.
+    match run(&cli, &mut out).and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        // `| head` closed the pipe: the reader has what it wanted.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            say!("error: writing the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The run. Every check happens before the first byte goes to `out`, so that a failing run
 /// writes nothing on stdout.
-fn run(cli: &Cli) -> ExitCode {
+fn run(cli: &Cli, out: &mut impl Write) -> io::Result<ExitCode> {
     if cli.fields {
-        print!("{}", fields_markdown());
-        return ExitCode::SUCCESS;
+        out.write_all(fields_markdown().as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
     }
     if cli.catalog {
         let catalog = suanli::estimate::catalog::json();
         let text = serde_json::to_string_pretty(&catalog).expect("serialises");
-        println!("{text}");
-        return ExitCode::SUCCESS;
+        writeln!(out, "{text}")?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut input = cli.query.clone().unwrap_or_default();
     // A config that cannot be read is fatal even with --lenient: the report would be of the
@@ -147,20 +174,20 @@ fn run(cli: &Cli) -> ExitCode {
             .and_then(|text| hf_config::parse(&text).map_err(|e| format!("{shown}: {e}")));
         match imported {
             Ok(imported) => {
-                eprintln!("{shown}: {} ({})", imported.name, imported.model_type);
+                say!("{shown}: {} ({})", imported.name, imported.model_type);
                 if !imported.ignored.is_empty() {
-                    eprintln!(
+                    say!(
                         "ignored (no effect on the compute): {}",
                         imported.ignored.join(", ")
                     );
                 }
                 for note in &imported.notes {
-                    eprintln!("note: {note}");
+                    say!("note: {note}");
                 }
                 input = query::with_architecture(&input, &imported.arch);
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                say!("error: {e}");
                 config_failed = true;
             }
         }
@@ -168,35 +195,33 @@ fn run(cli: &Cli) -> ExitCode {
     // The query is read even after a config failure, so that one run names every problem.
     let parsed = query::parse(&input);
     for e in &parsed.errors {
-        eprintln!("error: {e}");
+        say!("error: {e}");
     }
     if config_failed {
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     if !parsed.errors.is_empty() && !cli.lenient {
         // A launch command for a repaired scenario would start a run nobody asked for; and a
         // report of one answers a question nobody asked: refuse both.
         if cli.export.is_none() {
-            eprintln!(
-                "hint: --lenient prints the report anyway, with these fields at their defaults"
-            );
+            say!("hint: --lenient prints the report anyway, with these fields at their defaults");
         }
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     let report = estimate(&parsed.scenario);
     if let Some(framework) = cli.export {
         for w in &parsed.warnings {
-            eprintln!("warning: {w}");
+            say!("warning: {w}");
         }
         let launched = launch(framework, &parsed.scenario, &report);
         if framework == Framework::Deepspeed {
             // JSON holds no comments: the notes go to stderr.
             for note in &launched.notes {
-                eprintln!("note: {note}");
+                say!("note: {note}");
             }
         }
-        print!("{}", launched.text);
-        return ExitCode::SUCCESS;
+        out.write_all(launched.text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
     }
     let messages = |list: &[query::FieldError]| -> Vec<serde_json::Value> {
         list.iter()
@@ -227,14 +252,14 @@ fn run(cli: &Cli) -> ExitCode {
                 serde_json::to_value(derivations(&parsed.scenario, &report)).expect("serialises");
         }
         let text = serde_json::to_string_pretty(&json).expect("serialises");
-        println!("{text}");
+        writeln!(out, "{text}")?;
     } else {
         for w in &parsed.warnings {
-            eprintln!("warning: {w}");
+            say!("warning: {w}");
         }
-        print_table(&parsed.scenario, &report, cli.derivations);
+        write_table(out, &parsed.scenario, &report, cli.derivations)?;
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The scenario language as a Markdown table (the README's copy is checked against it).
@@ -315,38 +340,43 @@ fn fields_markdown() -> String {
     out
 }
 
-fn print_table(
+fn write_table(
+    out: &mut impl Write,
     s: &suanli::estimate::Scenario,
     r: &suanli::estimate::Report,
     show_derivations: bool,
-) {
+) -> io::Result<()> {
     // Every figure of the metric table (src/metrics.rs), as the page shows it, with its key.
-    println!("{:44} {}", "scenario", query::format(s));
+    writeln!(out, "{:44} {}", "scenario", query::format(s))?;
     let cny = s.currency == suanli::estimate::scenario::Currency::Cny;
     for m in suanli::metrics::METRICS {
         let v = (m.get)(r);
-        println!(
+        writeln!(
+            out,
             "{:44} {}",
             format!("{} [{}]", m.en, m.key),
             m.text(v, suanli::i18n::Lang::En, cny)
-        );
+        )?;
     }
     if let Some(band) = suanli::estimate::validation::band_for(s, r) {
-        println!(
+        writeln!(
+            out,
             "{:44} {}",
             "Predicted MFU band [mfu_band]",
             suanli::i18n::band_line(band, suanli::i18n::Lang::En)
-        );
+        )?;
     }
     for n in &r.notices {
-        println!("note: {n}");
+        writeln!(out, "note: {n}")?;
     }
     if show_derivations {
         for d in derivations(s, r) {
-            println!(
+            writeln!(
+                out,
                 "\n{}: {}\n  {}\n  [{}]",
                 d.metric, d.formula, d.with_numbers, d.source
-            );
+            )?;
         }
     }
+    Ok(())
 }
