@@ -141,6 +141,8 @@ pub struct Ui {
     pub ask_budget: &'static str,
     /// The answer card when no device count holds the model.
     pub answer_never_fits: &'static str,
+    /// The answer card when no device count meets the deadline.
+    pub answer_too_many: &'static str,
     /// Rental card: the purchase alternative.
     pub buy: &'static str,
     /// Energy card: its electricity cost.
@@ -385,6 +387,7 @@ pub const EN: Ui = Ui {
     start_over_tip: "Back to the default scenario. Saved scenarios are kept.",
     ask_budget: "Enter a budget to see what it buys",
     answer_never_fits: "No device count holds this model in memory: see the notes",
+    answer_too_many: "No GPU count up to 10 million meets this deadline: give it more days or a larger batch",
     buy: "buying:",
     electricity_word: "power",
     three_years_assumed: "3-year write-off, assumption",
@@ -575,6 +578,7 @@ pub const ZH: Ui = Ui {
     start_over_tip: "回到默认场景；已保存的场景会保留。",
     ask_budget: "请输入预算，查看它能买到什么",
     answer_never_fits: "任何 GPU 数都放不下这个模型：见备注",
+    answer_too_many: "1000 万张以内的 GPU 都赶不上这个期限：请放宽期限或加大批量",
     buy: "购置：",
     electricity_word: "电费",
     three_years_assumed: "按 3 年折旧，假设",
@@ -2036,7 +2040,12 @@ static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("solve", "model", "compute-optimal model", "算力最优模型"),
     ("solve", "budget", "what the budget buys", "预算能买到什么"),
-    ("solve", "serve", "GPUs to serve the users", "服务用户所需 GPU 数"),
+    (
+        "solve",
+        "serve",
+        "GPUs to serve the users",
+        "服务用户所需 GPU 数",
+    ),
     ("price_tier", "on_demand", "on demand", "按需"),
     ("price_tier", "reserved_1y", "reserved 1 year", "预留 1 年"),
     ("price_tier", "reserved_3y", "reserved 3 years", "预留 3 年"),

@@ -180,7 +180,10 @@ fn a_second_chip_answers_the_same_question() {
     );
     let other = versus(&s).expect("a second chip");
     assert_eq!(other.gpu, "b200");
-    assert_eq!(other.price_per_gpu_hour, None, "the H100's price is not the B200's");
+    assert_eq!(
+        other.price_per_gpu_hour, None,
+        "the H100's price is not the B200's"
+    );
     let (here, there) = (answered(&s), answered(&other));
     assert!(
         there.scenario.gpus < here.scenario.gpus,

@@ -307,3 +307,39 @@ fn a_closed_stderr_keeps_the_exit_code() {
         assert_eq!(out.stdout.is_empty(), code != 0, "{query}");
     }
 }
+
+/// One scenario, one truth (issue 27): solving for the devices a 60-day deadline needs, the
+/// report is the one on those devices, as the page shows it; the scenario asked is kept beside
+/// the one at the answer.
+#[test]
+fn the_report_is_the_scenario_at_the_answer() {
+    let out = run(&[
+        "--json",
+        "model=llama-3-70b&gpu=h100-sxm&deadline_days=60&solve=gpus&vs_gpu=b200",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let n = json["answer"]["value"].as_f64().unwrap();
+    assert_eq!(json["answer"]["metric"], "gpus");
+    assert_eq!(json["gpus"].as_f64(), Some(n));
+    assert_eq!(json["gpus_for_deadline"].as_f64(), Some(n));
+    assert!(json["training_seconds"].as_f64().unwrap() <= 60.0 * 86400.0);
+    assert!(
+        json["at_answer"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("gpus={n}"))
+    );
+    assert!(!json["scenario"].as_str().unwrap().contains("gpus="));
+    // The B200 needs fewer devices for the same deadline.
+    assert!(json["versus"]["answer"]["value"].as_f64().unwrap() < n);
+}
+
+/// A question without its input is an error naming the field, not a report of zero days.
+#[test]
+fn a_budget_question_without_a_budget_fails_naming_the_budget() {
+    let out = run(&["solve=budget"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("error: budget"), "{}", stderr(&out));
+}

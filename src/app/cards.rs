@@ -400,8 +400,7 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
     let limit = move || {
         let ui = ctx.ui();
         match (unanswered.get(), answer.get().1) {
-            (Some(Unanswered::NoBudget), _) => ui.ask_budget,
-            (Some(Unanswered::NeverFits), _) => ui.answer_never_fits,
+            (Some(why), _) => unanswered_text(why, ctx.lang.get()),
             (None, LimitedBy::Compute) => ui.limited_compute,
             (None, LimitedBy::Memory) => ui.limited_memory,
             (None, LimitedBy::Deadline) => ui.limited_deadline,
@@ -431,6 +430,7 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
             <div class="card-detail" data-limited-by=move || match unanswered.get() {
                 Some(Unanswered::NoBudget) => "ask-budget".to_string(),
                 Some(Unanswered::NeverFits) => "never-fits".to_string(),
+                Some(Unanswered::DeadlineOutOfReach) => "out-of-reach".to_string(),
                 None => format!("{:?}", answer.get().1).to_lowercase(),
             }>
                 {limit}
@@ -445,6 +445,16 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
     }
 }
 
+/// Why a question has no answer, as the answer card asks for what it needs.
+fn unanswered_text(why: Unanswered, lang: Lang) -> &'static str {
+    let ui = lang.ui();
+    match why {
+        Unanswered::NoBudget => ui.ask_budget,
+        Unanswered::NeverFits => ui.answer_never_fits,
+        Unanswered::DeadlineOutOfReach => ui.answer_too_many,
+    }
+}
+
 /// The same answer on the accelerator compared with, and how far it is from this one's.
 fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
     let lang = ctx.lang.get();
@@ -453,7 +463,7 @@ fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
     };
     let name = v.name;
     match (v.value, metrics::find(v.metric)) {
-        (Some(there), Some(m)) => {
+        (Ok(there), Some(m)) => {
             let here = ctx.report.with(|r| (m.get)(r));
             let change = if here > 0.0 {
                 format!(" ({})", human::signed_percent(there / here - 1.0))
@@ -462,7 +472,8 @@ fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
             };
             format!("{name}: {}{change}", m.text(there, lang, cny))
         }
-        _ => format!("{name}: {}", lang.ui().answer_never_fits),
+        (Err(why), _) => format!("{name}: {}", unanswered_text(why, lang)),
+        (Ok(_), None) => String::new(),
     }
 }
 

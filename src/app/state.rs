@@ -36,8 +36,8 @@ pub struct Versus {
     pub name: &'static str,
     /// The answer's figure (a key of the metric table).
     pub metric: &'static str,
-    /// Its value there, or `None` where the question has no answer there.
-    pub value: Option<f64>,
+    /// Its value there, or why the question has no answer there.
+    pub value: Result<f64, Unanswered>,
 }
 
 /// Shared page state, provided as context. Signals are `Copy`, so this is too.
@@ -166,8 +166,8 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             let a = answer::answered_with(&other, estimate_here);
             let metric = s.solve.answer_metric();
             let value = match a.unanswered {
-                Some(_) => None,
-                None => crate::metrics::find(metric).map(|m| (m.get)(&a.report)),
+                Some(why) => Err(why),
+                None => Ok(crate::metrics::find(metric).map_or(0.0, |m| (m.get)(&a.report))),
             };
             Some(Versus {
                 name,

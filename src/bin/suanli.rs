@@ -28,7 +28,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use suanli::estimate::{derivations, estimate, hf_config, query};
+use suanli::estimate::answer::{self, Answered, Unanswered, answered};
+use suanli::estimate::{derivations, hf_config, query};
 use suanli::launch::{Framework, launch};
 
 /// Shown under `--help` (and `-h`): what a first-time user and a script writer need.
@@ -208,12 +209,21 @@ fn run(cli: &Cli, out: &mut impl Write) -> io::Result<ExitCode> {
         }
         return Ok(ExitCode::FAILURE);
     }
-    let report = estimate(&parsed.scenario);
+    // Every figure describes the scenario at the answer (the devices, tokens or model solved
+    // for put in place), as the page does: no figure contradicts the answer.
+    let a = answered(&parsed.scenario);
+    if let Some(why) = a.unanswered {
+        say!("error: {}", unanswered_message(why));
+        if !cli.lenient {
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    let (shown, report) = (&a.scenario, &a.report);
     if let Some(framework) = cli.export {
         for w in &parsed.warnings {
             say!("warning: {w}");
         }
-        let launched = launch(framework, &parsed.scenario, &report);
+        let launched = launch(framework, shown, report);
         if framework == Framework::Deepspeed {
             // JSON holds no comments: the notes go to stderr.
             for note in &launched.notes {
@@ -229,7 +239,7 @@ fn run(cli: &Cli, out: &mut impl Write) -> io::Result<ExitCode> {
             .collect()
     };
     if cli.json {
-        let mut json = serde_json::to_value(&report).expect("report serialises");
+        let mut json = serde_json::to_value(report).expect("report serialises");
         let mut warnings = messages(&parsed.warnings);
         warnings.extend(
             report
@@ -241,7 +251,13 @@ fn run(cli: &Cli, out: &mut impl Write) -> io::Result<ExitCode> {
         json["errors"] = messages(&parsed.errors).into();
         json["warnings"] = warnings.into();
         json["scenario"] = query::format(&parsed.scenario).into();
-        if let Some(band) = suanli::estimate::validation::band_for(&parsed.scenario, &report) {
+        json["at_answer"] = query::format(shown).into();
+        json["answer"] = answer_json(&a);
+        if let Some(other) = answer::versus(&parsed.scenario) {
+            let there = answered(&other);
+            json["versus"] = serde_json::json!({ "gpu": other.gpu, "answer": answer_json(&there) });
+        }
+        if let Some(band) = suanli::estimate::validation::band_for(shown, report) {
             json["mfu_band"] = match band {
                 Ok(b) => serde_json::to_value(b).expect("serialises"),
                 Err(why) => serde_json::json!({ "outside_ground": why }),
@@ -249,7 +265,7 @@ fn run(cli: &Cli, out: &mut impl Write) -> io::Result<ExitCode> {
         }
         if cli.derivations {
             json["derivations"] =
-                serde_json::to_value(derivations(&parsed.scenario, &report)).expect("serialises");
+                serde_json::to_value(derivations(shown, report)).expect("serialises");
         }
         let text = serde_json::to_string_pretty(&json).expect("serialises");
         writeln!(out, "{text}")?;
@@ -257,9 +273,73 @@ fn run(cli: &Cli, out: &mut impl Write) -> io::Result<ExitCode> {
         for w in &parsed.warnings {
             say!("warning: {w}");
         }
-        write_table(out, &parsed.scenario, &report, cli.derivations)?;
+        write_answer(out, &parsed.scenario, &a)?;
+        write_table(out, shown, report, cli.derivations)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why a question has no answer, naming the field that would give it one.
+fn unanswered_message(why: Unanswered) -> &'static str {
+    match why {
+        Unanswered::NoBudget => {
+            "budget: solve=budget asks what a budget buys; give one (budget=2M)"
+        }
+        Unanswered::DeadlineOutOfReach => {
+            "gpus: no device count up to 10 million meets this deadline; give it more days (deadline_days) or a larger global_batch"
+        }
+        Unanswered::NeverFits => {
+            "gpus: no device count holds this model in memory at this layout (see the notes)"
+        }
+    }
+}
+
+/// The answer as JSON: its figure's key and value, or why there is none.
+fn answer_json(a: &Answered) -> serde_json::Value {
+    let key = a.report.solve.answer_metric();
+    match a.unanswered {
+        Some(why) => serde_json::json!({ "metric": key, "unanswered": unanswered_message(why) }),
+        None => serde_json::json!({
+            "metric": key,
+            "value": suanli::metrics::find(key).map(|m| (m.get)(&a.report)),
+        }),
+    }
+}
+
+/// The answer first, the scenario it was solved in beside the one asked, and the answer on the
+/// accelerator compared with.
+fn write_answer(
+    out: &mut impl Write,
+    asked: &suanli::estimate::Scenario,
+    a: &Answered,
+) -> io::Result<()> {
+    let cny = asked.currency == suanli::estimate::scenario::Currency::Cny;
+    let line = |a: &Answered| {
+        let key = a.report.solve.answer_metric();
+        match (a.unanswered, suanli::metrics::find(key)) {
+            (None, Some(m)) => m.text((m.get)(&a.report), suanli::i18n::Lang::En, cny),
+            (Some(why), _) => unanswered_message(why).to_string(),
+            (None, None) => String::new(),
+        }
+    };
+    writeln!(
+        out,
+        "{:44} {}",
+        format!("Answer [{}]", a.report.solve.id()),
+        line(a)
+    )?;
+    if let Some(other) = answer::versus(asked) {
+        writeln!(
+            out,
+            "{:44} {}",
+            format!("On {} [vs_gpu]", other.gpu),
+            line(&answered(&other))
+        )?;
+    }
+    if a.scenario != *asked {
+        writeln!(out, "{:44} {}", "asked", query::format(asked))?;
+    }
+    Ok(())
 }
 
 /// The scenario language as a Markdown table (the README's copy is checked against it).
@@ -327,6 +407,7 @@ fn fields_markdown() -> String {
             query::Value::Flag(b) => u8::from(b).to_string(),
             query::Value::Word(w) => w.to_string(),
             query::Value::Absent if f.name == "gpu" => d.gpu.clone(),
+            query::Value::Absent if f.name == "vs_gpu" => "none".into(),
             query::Value::Absent => "(catalog)".into(),
         };
         out += &format!(

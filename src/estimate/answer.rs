@@ -7,7 +7,7 @@
 //! The user's own values stay in their scenario (and in its link): only the view is solved.
 
 use super::report::Report;
-use super::scenario::{Data, Scenario};
+use super::scenario::{Data, MAX_GPUS, Scenario};
 use super::solve::Solve;
 use super::training::DAY_S;
 
@@ -65,6 +65,9 @@ pub enum Unanswered {
     NoBudget,
     /// No device count holds the model in memory (the report's notice says why).
     NeverFits,
+    /// No device count a scenario may have ([`MAX_GPUS`]) meets the deadline: it needs more,
+    /// or the batch caps the data-parallel size below what it needs.
+    DeadlineOutOfReach,
 }
 
 /// The scenario at the answer, or why there is none (then the inputs' own scenario stands).
@@ -82,9 +85,17 @@ pub fn at_answer(
             if at_inputs.min_gpus_to_fit.is_none() {
                 return Err(Unanswered::NeverFits);
             }
-            shown.gpus = u32::try_from(at_inputs.training.gpus_for_deadline)
-                .unwrap_or(u32::MAX)
-                .max(1);
+            let n = at_inputs.training.gpus_for_deadline;
+            if n > u64::from(MAX_GPUS) {
+                return Err(Unanswered::DeadlineOutOfReach);
+            }
+            shown.gpus = (n as u32).max(1);
+            // The count search stops at its largest count whether or not that meets the
+            // deadline: a count that does not is no answer.
+            let seconds = report_at(&shown).training.training_seconds;
+            if seconds > s.deadline_days * DAY_S * (1.0 + 1e-9) {
+                return Err(Unanswered::DeadlineOutOfReach);
+            }
         }
         Solve::Tokens => set_tokens(&mut shown, shown_down(at_inputs.answers.tokens_trainable)),
         Solve::Budget => {

@@ -489,7 +489,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         name: "gpus",
         unit: "devices",
         doc: cli_doc!("number of accelerators"),
-        kind: integer(1.0, 10_000_000.0),
+        kind: integer(1.0, super::scenario::MAX_GPUS as f64),
         get: |s| Value::Num(s.gpus.into()),
         set: |s, v| s.gpus = int(v),
     },

@@ -392,6 +392,10 @@ impl Scenario {
     }
 }
 
+/// The most devices a scenario may have (the `gpus` field's range): ten million, about fifty
+/// times the largest cluster announced.
+pub const MAX_GPUS: u32 = 10_000_000;
+
 /// The exchange rate a scenario starts with, yuan per US dollar (an assumption the page labels).
 pub const DEFAULT_CNY_PER_USD: f64 = 7.1;
 
