@@ -381,3 +381,143 @@ fn context_label(c: f64, lang: Lang) -> String {
         crate::human::count(c, lang)
     }
 }
+
+/// A chart's figures as a table: the text alternative to the drawing, for screen readers and
+/// for reading exact values.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DataTable {
+    /// Column heads.
+    pub head: Vec<String>,
+    /// Rows of cells; `true` marks the scenario's own row (its point, or its chosen bar).
+    pub rows: Vec<(bool, Vec<String>)>,
+}
+
+/// Rows of a days table: about one per half decade of devices, and the scenario's own point.
+const DAYS_TABLE_EVERY: usize = 6;
+
+/// The value of a curve at `x`, interpolated on the log-log axes it is drawn on.
+fn curve_at(points: &[(f64, f64)], x: f64) -> Option<f64> {
+    let i = points.iter().position(|p| p.0 >= x)?;
+    let (x1, y1) = points[i];
+    if i == 0 || x1 == x {
+        return (x1 == x).then_some(y1);
+    }
+    let (x0, y0) = points[i - 1];
+    let t = (x.ln() - x0.ln()) / (x1.ln() - x0.ln());
+    Some((y0.ln() + t * (y1.ln() - y0.ln())).exp())
+}
+
+/// The days chart as a table: device counts down the side, one column of days per curve.
+pub fn days_table(d: &DaysChart, lang: Lang) -> DataTable {
+    let mut head = vec![d.words.x_axis.clone()];
+    head.extend(d.curves.iter().map(|c| c.label.clone()));
+    let row = |gpus: f64| {
+        let mut cells = vec![crate::human::devices(gpus, lang)];
+        cells.extend(d.curves.iter().map(|c| {
+            curve_at(&c.points, gpus).map_or_else(|| "—".to_string(), crate::human::sig3)
+        }));
+        cells
+    };
+    let mut counts: Vec<f64> = d
+        .curves
+        .first()
+        .map(|c| {
+            c.points
+                .iter()
+                .step_by(DAYS_TABLE_EVERY)
+                .map(|p| p.0)
+                .collect()
+        })
+        .unwrap_or_default();
+    counts.retain(|&g| g != d.current.0);
+    let at = counts.partition_point(|&g| g < d.current.0);
+    counts.insert(at, d.current.0);
+    let rows = counts
+        .into_iter()
+        .map(|g| {
+            let own = g == d.current.0;
+            let mut cells = row(g);
+            // The scenario's own days, as computed, not as read off its curve.
+            if own && cells.len() > 1 {
+                cells[1] = crate::human::sig3(d.current.1);
+            }
+            (own, cells)
+        })
+        .collect();
+    DataTable { head, rows }
+}
+
+/// A stacked-bar chart as a table: one row per bar, one column per part, and the total.
+pub fn bars_table(m: &MemoryChart) -> DataTable {
+    let mut head = vec![String::new()];
+    head.extend(m.parts.iter().cloned());
+    head.push(format!("Σ ({})", m.words.y_axis));
+    let rows = m
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let mut cells = vec![bar.clone()];
+            cells.extend(m.values[i].iter().map(|&v| crate::human::sig3(v)));
+            cells.push(crate::human::sig3(m.totals[i]));
+            (m.chosen == Some(i), cells)
+        })
+        .collect();
+    DataTable { head, rows }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+    use crate::estimate::{Scenario, estimate};
+
+    /// The days table lists the scenario's own point among the counts, with its own days, and
+    /// the other accelerators' days at the same counts.
+    #[test]
+    fn the_days_table_holds_the_scenarios_own_point() {
+        let s = Scenario::default();
+        let r = estimate(&s);
+        let chart = days_chart(&s, &r, Lang::En, &[]);
+        let table = days_table(&chart, Lang::En);
+        assert_eq!(table.head.len(), 1 + chart.curves.len());
+        let own: Vec<_> = table.rows.iter().filter(|(own, _)| *own).collect();
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].1[0], "2,048");
+        assert_eq!(
+            own[0].1[1],
+            crate::human::sig3(r.training.training_seconds / DAY_S)
+        );
+        assert!(table.rows.len() > 8, "{}", table.rows.len());
+        assert!(
+            table
+                .rows
+                .iter()
+                .all(|(_, cells)| cells.len() == table.head.len())
+        );
+    }
+
+    /// The memory table: one row per bar, its parts summing to its total, the chosen ZeRO stage
+    /// marked.
+    #[test]
+    fn the_memory_table_sums_its_parts() {
+        let s = Scenario::default();
+        let r = estimate(&s);
+        let chart = memory_chart(&r, Lang::En, &[]);
+        let table = bars_table(&chart);
+        assert_eq!(table.rows.len(), chart.bars.len());
+        assert_eq!(table.rows.iter().filter(|(own, _)| *own).count(), 1);
+        for (i, (_, cells)) in table.rows.iter().enumerate() {
+            let parts: f64 = chart.values[i].iter().sum();
+            assert!((parts / chart.totals[i] - 1.0).abs() < 1e-9);
+            assert_eq!(cells.len(), table.head.len());
+        }
+    }
+
+    #[test]
+    fn curves_are_read_between_their_points_on_log_axes() {
+        let pts = [(10.0, 100.0), (1000.0, 1.0)];
+        assert!((curve_at(&pts, 100.0).unwrap() - 10.0).abs() < 1e-9);
+        assert_eq!(curve_at(&pts, 5.0), None);
+        assert_eq!(curve_at(&pts, 10.0), Some(100.0));
+    }
+}

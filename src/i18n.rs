@@ -131,6 +131,8 @@ pub struct Ui {
     pub start_over: &'static str,
     /// Its tooltip.
     pub start_over_tip: &'static str,
+    /// The summary that opens a chart's data table.
+    pub chart_table: &'static str,
     /// The question's group of inputs.
     pub g_question: &'static str,
     /// The accelerator picker's "no second accelerator".
@@ -382,6 +384,7 @@ pub const EN: Ui = Ui {
     answer: "Answer",
     solved: "solved",
     g_question: "Your question",
+    chart_table: "Show the figures as a table",
     vs_none: "none",
     start_over: "Start over",
     start_over_tip: "Back to the default scenario. Saved scenarios are kept.",
@@ -573,6 +576,7 @@ pub const ZH: Ui = Ui {
     answer: "答案",
     solved: "求解值",
     g_question: "你的问题",
+    chart_table: "以表格显示数据",
     vs_none: "不对比",
     start_over: "重新开始",
     start_over_tip: "回到默认场景；已保存的场景会保留。",

@@ -15,3 +15,4 @@ pub mod i18n;
 pub mod launch;
 pub mod library;
 pub mod metrics;
+pub mod sliders;

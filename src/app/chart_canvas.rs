@@ -9,7 +9,10 @@
 use super::chart_backend::PageBackend;
 use super::scenarios::Library;
 use super::state::ctx;
-use crate::chart_data::{context_chart, days_chart, memory_chart, serving_chart, step_chart};
+use crate::chart_data::{
+    DataTable, bars_table, context_chart, days_chart, days_table, memory_chart, serving_chart,
+    step_chart,
+};
 use crate::charts::{
     self, DARK, DaysChart, Frame, Key, LIGHT, MemoryChart, Style, Theme, days_keys, memory_keys,
 };
@@ -74,6 +77,17 @@ impl ChartData {
             | ChartData::Step(m)
             | ChartData::Serving(m)
             | ChartData::Context(m) => charts::draw_memory(root, m, style),
+        }
+    }
+
+    /// The figures as a table, the drawing's text alternative.
+    fn table(&self, lang: Lang) -> DataTable {
+        match self {
+            ChartData::Days(d) => days_table(d, lang),
+            ChartData::Memory(m)
+            | ChartData::Step(m)
+            | ChartData::Serving(m)
+            | ChartData::Context(m) => bars_table(m),
         }
     }
 
@@ -204,6 +218,7 @@ pub fn Chart(
         Which::Context => "context",
     };
     let caption_id = format!("cap-{name}");
+    let table_open = RwSignal::new(false);
     let boxed = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     let size = use_element_size(boxed);
@@ -364,6 +379,29 @@ pub fn Chart(
                         .into_any()
                 }}
             </ul>
+            // The figures as a table: built when first opened, then kept up to date.
+            <details class="chart-table" data-chart-table=name on:toggle=move |_| table_open.set(true)>
+                <summary>{super::state::tr(|u| u.chart_table)}</summary>
+                <Show when=move || table_open.get()>
+                    {move || {
+                        let DataTable { head, rows } = data.with(|d| d.table(ctx.lang.get()));
+                        view! {
+                            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=format!("cap-{name}")>
+                                <table>
+                                    <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(own, cells)| view! {
+                                            <tr class:current=own>
+                                                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                    }}
+                </Show>
+            </details>
         </figure>
     }
 }

@@ -13,63 +13,9 @@ use crate::estimate::solve::Solve;
 use crate::estimate::{Report, Scenario, hardware, presets};
 use crate::human;
 use crate::i18n::{self, Lang};
+use crate::sliders::{self, Key, Slider, slider_for};
 use leptos::ev;
 use leptos::prelude::*;
-
-/// How a slider maps its 0..=1000 track onto values.
-#[derive(Clone, Copy, Debug)]
-enum Slider {
-    /// Logarithmic from `min` to `max`.
-    Log(f64, f64),
-    /// Linear from `min` to `max`.
-    Linear(f64, f64),
-}
-
-const TRACK: f64 = 1000.0;
-
-impl Slider {
-    fn position(self, x: f64) -> f64 {
-        let t = match self {
-            Slider::Log(a, b) => (x.max(a).ln() - a.ln()) / (b.ln() - a.ln()),
-            Slider::Linear(a, b) => (x - a) / (b - a),
-        };
-        (t.clamp(0.0, 1.0) * TRACK).round()
-    }
-
-    /// The value at a track position, rounded so it reads well and prints short: MFU to whole
-    /// percent, devices to whole ones (multiples of 8, a node, past 8), anything else to three
-    /// significant digits (through decimal text, so 0.479 is 0.479 and not 0.47900000000000004).
-    fn value(self, name: &str, pos: f64, integer: bool) -> f64 {
-        let t = pos / TRACK;
-        let x = match self {
-            Slider::Log(a, b) => (a.ln() + t * (b.ln() - a.ln())).exp(),
-            Slider::Linear(a, b) => a + t * (b - a),
-        };
-        match name {
-            "mfu" => format!("{:.2}", x).parse().unwrap_or(x),
-            "gpus" if x > 8.0 => (x / 8.0).round() * 8.0,
-            _ => {
-                let x = format!("{x:.2e}").parse().unwrap_or(x);
-                if integer { x.round().max(1.0) } else { x }
-            }
-        }
-    }
-}
-
-/// Sliders of the fields that get one.
-fn slider_for(name: &str) -> Option<Slider> {
-    Some(match name {
-        "params" => Slider::Log(1e8, 2e12),
-        "tokens" => Slider::Log(1e9, 1e14),
-        "dataset_tb" => Slider::Log(0.01, 1000.0),
-        "gpus" => Slider::Log(1.0, 100_000.0),
-        "mfu" => Slider::Linear(0.1, 0.7),
-        "deadline_days" => Slider::Linear(1.0, 365.0),
-        "seq" => Slider::Log(512.0, 131_072.0),
-        "users" => Slider::Log(1.0, 10_000_000.0),
-        _ => return None,
-    })
-}
 
 /// The total parameter count as typed: it replaces the architecture with a bare count.
 const PARAMS_KIND: Kind = Kind::Number {
@@ -307,17 +253,16 @@ fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
     )
 }
 
-/// A slider's track position for the field's shown value (which reads back as the number); the
-/// report is read only for the values it gives (the parameter count, the predicted MFU).
-fn position(ctx: Ctx, name: &str, slider: Slider, shown: &str) -> f64 {
-    let x = match (name, query::parse_number(shown, false)) {
+/// A slider's value: the field's shown value (which reads back as the number); the report is
+/// read only for the values it gives (the parameter count, the predicted MFU).
+fn slider_value(ctx: Ctx, name: &str, shown: &str) -> f64 {
+    match (name, query::parse_number(shown, false)) {
         ("params", _) => ctx.report.with(|r| r.params_total),
         (_, Ok(x)) => x,
         // `mfu=auto`: the MFU the model predicts.
         ("mfu", Err(_)) => ctx.report.with(|r| r.step.mfu),
         _ => 0.0,
-    };
-    slider.position(x)
+    }
 }
 
 // ---- Input ----------------------------------------------------------------------------------
@@ -358,12 +303,24 @@ fn set_params(ctx: Ctx, x: f64) {
 /// A slider moved.
 fn slide(ctx: Ctx, name: &'static str, slider: Slider, raw: &str) {
     let Ok(pos) = raw.parse::<f64>() else { return };
+    let integer = AnyField::find(name).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
+    set_slid(ctx, name, slider.value(name, pos, integer));
+}
+
+/// A key moved a slider: to the next round value, or about a tenth for a page.
+fn slide_key(ctx: Ctx, name: &'static str, slider: Slider, key: Key, shown: &str) {
+    let integer = AnyField::find(name).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
+    let x = slider_value(ctx, name, shown);
+    set_slid(ctx, name, slider.step(name, x, key, integer));
+}
+
+/// Puts a slider's value in the scenario.
+fn set_slid(ctx: Ctx, name: &'static str, x: f64) {
     show_error(ctx, name, None);
     if name == "params" {
-        set_params(ctx, slider.value(name, pos, false));
+        set_params(ctx, x);
     } else if let Some(f) = AnyField::find(name) {
-        let integer = matches!(f.kind(), Kind::Integer { .. });
-        let v = Value::Num(slider.value(name, pos, integer));
+        let v = Value::Num(x);
         // Track positions round to the same value for much of a drag (whole percent, a node of
         // devices): an unchanged value notifies nobody.
         ctx.scenario.maybe_update(|s| {
@@ -492,7 +449,7 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
             .with(|s| s.iter().any(|x| x.fields().contains(&name)))
     });
     let slider = slider_for(name).map(|sl| {
-        let pos = Memo::new(move |_| value.with(|v| position(ctx, name, sl, v)));
+        let x = Memo::new(move |_| value.with(|v| slider_value(ctx, name, v)));
         view! {
             <input
                 type="range"
@@ -504,8 +461,17 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                 data-slider=name
                 disabled=move || solved.get()
                 aria-label=move || i18n::field_label(name, ctx.lang.get())
-                prop:value=move || pos.get().to_string()
+                aria-valuetext=move || sliders::spoken(name, x.get(), unit, ctx.lang.get())
+                prop:value=move || sl.position(x.get()).to_string()
                 on:input=move |ev| slide(ctx, name, sl, &event_target_value(&ev))
+                // The keyboard moves to round values, and by about a tenth a page (the track's
+                // own steps are a thousandth of it: 80 presses from 90 days to 60).
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    if let Some(key) = Key::of(&ev.key()) {
+                        ev.prevent_default();
+                        slide_key(ctx, name, sl, key, &value.get_untracked());
+                    }
+                }
             />
         }
     });
@@ -530,6 +496,8 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                     autocomplete="off"
                     data-field=name
                     aria-invalid=move || error.with(Option::is_some).to_string()
+                    // A rejected value's message is read with the input it is about.
+                    aria-describedby=move || error.with(Option::is_some).then(|| format!("err-{name}"))
                     readonly=move || solved.get()
                     placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
                     prop:value=value
@@ -541,8 +509,8 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                 error.get().map(|p| {
                     let lang = ctx.lang.get();
                     view! {
-                        <p class="field-error" role="alert" data-error-for=name>
-                            {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
+                        <p class="field-error" role="alert" data-error-for=name id=format!("err-{name}")>
+                            {i18n::field_label(name, lang)} ": " {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
                         </p>
                     }
                     .into_any()

@@ -91,7 +91,7 @@ pub fn LayoutTable() -> impl IntoView {
         <div class="layouts">
             <h3>{tr(|u| u.layouts_title)}</h3>
             <p class="hint">{tr(|u| u.layouts_intro)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tr(|u| u.layouts_title)>
                 <table id="layout-table">
                     <thead>
                         <tr>

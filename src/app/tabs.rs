@@ -66,7 +66,8 @@ fn HowTable() -> impl IntoView {
         Signal::derive(move || rows.with(|r| r.get(i).map(f).unwrap_or_default()))
     };
     view! {
-        <div class="table-scroll">
+        // A table wider than a phone scrolls: focusable, so a keyboard can scroll it too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(|u| u.tab_how)>
             <table class="derivations" data-stale=move || stale.get().then_some("")>
                 <thead>
                     <tr>
@@ -118,7 +119,7 @@ fn RealityTable() -> impl IntoView {
                     format!("{} {} runs, mean {:.1}%, worst {:.1}%.", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
                 }
             }}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=ui.tab_reality>
                 <table class="reality">
                     <thead>
                         <tr><th>{ui.run}</th><th>{ui.metric}</th><th>{ui.predicted}</th><th>{ui.published}</th><th>{ui.error}</th><th>{ui.role}</th><th>{ui.source}</th></tr>
@@ -186,40 +187,80 @@ fn Notes() -> impl IntoView {
     }
 }
 
+/// A UI string of the current language.
+type Label = fn(&'static i18n::Ui) -> &'static str;
+
 /// The tab list and the open tab.
 #[component]
 pub fn Tabs() -> impl IntoView {
     let ctx = ctx();
     let notices = Memo::new(move |_| ctx.report.with(|r| r.notices.len()));
-    let tab_button =
-        move |tab: Tab, id: &'static str, label: fn(&'static i18n::Ui) -> &'static str| {
+    // The WAI-ARIA tabs pattern: one tab in the tab order, the arrows (and Home, End) move
+    // between tabs and open them, and the panel is named by its tab.
+    const TABS: [(Tab, &str, Label); 6] = [
+        (Tab::How, "tab-how", |u| u.tab_how),
+        (Tab::Layouts, "tab-layouts", |u| u.tab_layouts),
+        (Tab::Serving, "tab-serving", |u| u.tab_serving),
+        (Tab::Launch, "tab-launch", |u| u.tab_launch),
+        (Tab::Reality, "tab-reality", |u| u.tab_reality),
+        (Tab::Notes, "tab-notes", |u| u.tab_notes),
+    ];
+    let open_at = move |i: usize| {
+        let (tab, id, _) = TABS[i];
+        ctx.tab.set(tab);
+        if let Some(el) = document().get_element_by_id(id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    let selected_id = move || {
+        TABS.iter()
+            .find(|(t, _, _)| *t == ctx.tab.get())
+            .map_or("tab-how", |(_, id, _)| *id)
+    };
+    let buttons = TABS
+        .iter()
+        .enumerate()
+        .map(|(i, &(tab, id, label))| {
             view! {
                 <button
                     type="button"
                     role="tab"
                     id=id
+                    aria-controls="tab-panel"
                     aria-selected=move || (ctx.tab.get() == tab).to_string()
+                    tabindex=move || if ctx.tab.get() == tab { "0" } else { "-1" }
                     class:active=move || ctx.tab.get() == tab
                     on:click=move |_| ctx.tab.set(tab)
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        let n = TABS.len();
+                        let to = match ev.key().as_str() {
+                            "ArrowRight" => (i + 1) % n,
+                            "ArrowLeft" => (i + n - 1) % n,
+                            "Home" => 0,
+                            "End" => n - 1,
+                            _ => return,
+                        };
+                        ev.prevent_default();
+                        open_at(to);
+                    }
                 >
                     {move || label(ctx.ui())}
                 </button>
             }
-        };
+        })
+        .collect_view();
     view! {
         <section class="tabs">
             <div role="tablist">
-                {tab_button(Tab::How, "tab-how", |u| u.tab_how)}
-                {tab_button(Tab::Layouts, "tab-layouts", |u| u.tab_layouts)}
-                {tab_button(Tab::Serving, "tab-serving", |u| u.tab_serving)}
-                {tab_button(Tab::Launch, "tab-launch", |u| u.tab_launch)}
-                {tab_button(Tab::Reality, "tab-reality", |u| u.tab_reality)}
-                {tab_button(Tab::Notes, "tab-notes", |u| u.tab_notes)}
+                {buttons}
                 <span class="badge" data-metric="notices" data-value=move || notices.get().to_string()>
                     {move || notices.get()}
                 </span>
             </div>
-            <div role="tabpanel">
+            <div role="tabpanel" id="tab-panel" aria-labelledby=selected_id tabindex="0">
                 {move || match ctx.tab.get() {
                     Tab::How => view! { <HowTable/> }.into_any(),
                     Tab::Layouts => view! { <super::layouts::LayoutTable/> }.into_any(),
