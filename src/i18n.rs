@@ -404,12 +404,12 @@ pub const EN: Ui = Ui {
     predicted: "Predicted",
     published: "Published",
     error: "Error",
-    reality_intro: "Published runs recomputed with this model. Each row's inputs and source are listed; the tests hold each within its tolerance.",
+    reality_intro: "Published training runs and figures, recomputed with this page's model and set beside the published values, so you can judge how far to trust its numbers. Each row names its source; the link opens the row's inputs here. Fitted rows set the throughput model's constants; held-out rows were not used for that, so their error is the accuracy to expect; formula checks test one formula (FLOPs, memory, counts).",
     role: "Role",
     role_fitted: "fitted",
     role_held_out: "held out",
     role_check: "formula check",
-    held_out_summary: "The step model's three constants are fitted to the two Megatron throughput tables only. On the published runs it was not fitted to, the error is:",
+    held_out_summary: "The throughput model's three constants are fitted to two published Megatron-LM throughput tables only (A100 and H100). On the published runs it was not fitted to, the error is:",
     no_notes: "No caveats for this scenario.",
     days_unit: "days",
     gpus_unit: "GPUs",
@@ -586,12 +586,12 @@ pub const ZH: Ui = Ui {
     predicted: "预测",
     published: "公开值",
     error: "误差",
-    reality_intro: "用本模型重新计算公开的训练数据。每行列出输入和出处；测试保证每行都在其容差之内。",
+    reality_intro: "用本页的模型重新计算公开的训练运行与数据，并与公开值并列，便于判断这些数字有多可信。每行注明出处；点链接即可在本页打开该行的输入。“拟合”行用来确定吞吐模型的常数；“留出验证”行没有参与拟合，其误差就是可预期的精度；“公式校验”行检验单个公式（计算量、显存、数量）。",
     role: "用途",
     role_fitted: "拟合",
     role_held_out: "留出验证",
     role_check: "公式校验",
-    held_out_summary: "步长模型的三个常数只用两张公开吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
+    held_out_summary: "吞吐模型的三个常数只用两张公开的 Megatron-LM 吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
     no_notes: "此方案没有需要注意的事项。",
     days_unit: "天",
     gpus_unit: "张 GPU",
@@ -2205,6 +2205,60 @@ pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
     }
 }
 
+/// The titles of the papers and reports the reality check cites, by the citation that starts a
+/// source (`Brown et al. 2020, Table D.1`): people know a paper by its title.
+static SOURCE_TITLES: &[(&str, &str)] = &[
+    ("Brown et al. 2020", "Language Models are Few-Shot Learners"),
+    (
+        "Narayanan et al. 2021",
+        "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM",
+    ),
+    (
+        "Touvron et al. 2023",
+        "LLaMA: Open and Efficient Foundation Language Models",
+    ),
+    (
+        "Hoffmann et al. 2022",
+        "Training Compute-Optimal Large Language Models",
+    ),
+    (
+        "Rajbhandari et al. 2020",
+        "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models",
+    ),
+    (
+        "Kwon et al. 2023",
+        "Efficient Memory Management for Large Language Model Serving with PagedAttention",
+    ),
+    (
+        "Korthikanti et al. 2022",
+        "Reducing Activation Recomputation in Large Transformer Models",
+    ),
+    ("Dubey et al. 2024", "The Llama 3 Herd of Models"),
+    ("Parmar et al. 2024", "Nemotron-4 15B Technical Report"),
+    (
+        "Jiang et al. 2024",
+        "MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs",
+    ),
+    (
+        "Zhang et al. 2022",
+        "OPT: Open Pre-trained Transformer Language Models",
+    ),
+    ("DeepSeek-AI 2024", "DeepSeek-V3 Technical Report"),
+    ("DeepSeek-V3 report", "DeepSeek-V3 Technical Report"),
+    (
+        "DeepSeek-V2",
+        "DeepSeek-V2: A Strong, Economical, and Efficient Mixture-of-Experts Language Model",
+    ),
+];
+
+/// The title of the paper or report a source cites, if it cites one by its authors.
+pub fn source_title(source: &str) -> Option<&'static str> {
+    SOURCE_TITLES
+        .iter()
+        .find(|(cite, _)| source.starts_with(cite))
+        .map(|(_, title)| *title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2289,6 +2343,35 @@ mod tests {
         for r in REFERENCES {
             for lang in [Lang::En, Lang::Zh] {
                 assert!(!metric_label(r.metric, lang).is_empty(), "{}", r.metric);
+            }
+        }
+    }
+
+    #[test]
+    fn reality_sources_are_named_by_their_titles_in_words_for_users() {
+        // Every source that cites authors ("X et al. 2020") or a model's report has a title.
+        for r in REFERENCES {
+            let cites = r.source.contains(" et al. ") || r.source.starts_with("DeepSeek");
+            assert!(
+                !cites || source_title(r.source).is_some(),
+                "no title for {}",
+                r.source
+            );
+        }
+        // No words of ours: the rows, the sources and the tab's text are written for users.
+        let words = ["seed", "tolerance", "variant", "the tests"];
+        for ui in [&EN, &ZH] {
+            for text in [ui.reality_intro, ui.held_out_summary] {
+                for w in words {
+                    assert!(!text.to_lowercase().contains(w), "{w} in {text}");
+                }
+            }
+        }
+        for r in REFERENCES {
+            for text in [r.run, r.source] {
+                for w in words {
+                    assert!(!text.to_lowercase().contains(w), "{w} in {text}");
+                }
             }
         }
     }
