@@ -215,6 +215,35 @@ pub struct Ui {
     pub undo: &'static str,
     pub no_saved: &'static str,
     pub compare_hint: &'static str,
+    /// What compare does, shown before anything is saved.
+    pub compare_explain: &'static str,
+    /// The button that saves the scenario on screen so that it can be compared.
+    pub save_to_compare: &'static str,
+    /// Once something is saved and nothing is compared: how to compare.
+    pub compare_pick: &'static str,
+    /// The compare table's first column: the scenario on screen.
+    pub compare_baseline: &'static str,
+    /// The scenario on screen in the charts, beside compared ones.
+    pub compare_on_screen: &'static str,
+    /// Under the baseline's heading when a compared saved scenario is the one on screen;
+    /// `{name}` is its name.
+    pub compare_same_as: &'static str,
+    /// Above the compare table: what its percentages are relative to.
+    pub compare_relative: &'static str,
+    /// A percentage's tooltip; `{pct}` is the difference.
+    pub compare_vs: &'static str,
+    /// Shown while the compare table is wider than its box.
+    pub compare_scroll: &'static str,
+    /// When every compared scenario is the one on screen.
+    pub compare_all_same: &'static str,
+    /// A compared input the estimate works out itself (`mfu=auto`).
+    pub compare_auto: &'static str,
+    /// A compared input left at its default.
+    pub compare_default: &'static str,
+    /// A model given by its architecture rather than a preset.
+    pub compare_custom_model: &'static str,
+    /// After a preset's name when its architecture was changed.
+    pub compare_modified: &'static str,
     pub open: &'static str,
     pub rename: &'static str,
     pub duplicate: &'static str,
@@ -429,6 +458,20 @@ pub const EN: Ui = Ui {
     undo: "Undo",
     no_saved: "No saved scenarios yet. Saved scenarios stay in this browser.",
     compare_hint: "Compare (up to 4)",
+    compare_explain: "Compare sets saved scenarios beside the one on screen: the inputs that differ, the headline figures with their change in %, and the charts. Save this scenario, change it, then press Compare on the saved one.",
+    save_to_compare: "Save this scenario to compare",
+    compare_pick: "Press Compare on a saved scenario (up to 4) to set it beside the one on screen.",
+    compare_baseline: "On screen (baseline)",
+    compare_on_screen: "On screen",
+    compare_same_as: "= saved “{name}”",
+    compare_relative: "Percentages are relative to the first column, the scenario on screen (baseline).",
+    compare_vs: "{pct} relative to the scenario on screen",
+    compare_scroll: "Scroll sideways for more scenarios →",
+    compare_all_same: "The compared scenarios are the one on screen. Change an input to see what it changes.",
+    compare_auto: "auto",
+    compare_default: "default",
+    compare_custom_model: "Custom",
+    compare_modified: "modified",
     open: "Open",
     rename: "Rename",
     duplicate: "Duplicate",
@@ -611,6 +654,20 @@ pub const ZH: Ui = Ui {
     undo: "撤销",
     no_saved: "还没有保存的方案。方案保存在此浏览器中。",
     compare_hint: "对比（最多 4 个）",
+    compare_explain: "对比功能把保存的方案与当前页面上的方案并排列出：不同的输入、主要结果及其变化百分比，以及图表。先保存此方案，修改之后，再点已保存方案的“对比”。",
+    save_to_compare: "保存此方案以便对比",
+    compare_pick: "点已保存方案的“对比”（最多 4 个），与当前页面上的方案并排比较。",
+    compare_baseline: "当前页面（基准）",
+    compare_on_screen: "当前页面",
+    compare_same_as: "= 已保存的“{name}”",
+    compare_relative: "百分比相对于第一列，即当前页面上的方案（基准）。",
+    compare_vs: "相对当前页面的方案 {pct}",
+    compare_scroll: "左右滑动查看更多方案 →",
+    compare_all_same: "对比的方案与当前页面上的方案相同。修改输入即可看到差别。",
+    compare_auto: "自动",
+    compare_default: "默认",
+    compare_custom_model: "自定义",
+    compare_modified: "已修改",
     open: "打开",
     rename: "重命名",
     duplicate: "复制",
