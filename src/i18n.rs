@@ -634,7 +634,7 @@ pub const ZH: Ui = Ui {
     role_fitted: "拟合",
     role_held_out: "留出验证",
     role_check: "公式校验",
-    held_out_summary: "吞吐模型的三个常数只用两张公开的 Megatron-LM 吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
+    held_out_summary: "吞吐模型的三个常数只用两张公开吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
     no_notes: "此方案没有需要注意的事项。",
     days_unit: "天",
     gpus_unit: "张 GPU",
