@@ -421,9 +421,11 @@ fn CompareTable() -> impl IntoView {
     // what the table shows, once the browser has laid it out.
     Effect::new(move |_| {
         size.width.track();
-        lib.compared.track();
         ctx.lang.track();
         ctx.report.track();
+        if lib.compared.with(Vec::is_empty) {
+            return;
+        }
         if let Some(el) = scroller.get() {
             request_animation_frame(move || {
                 let wider = el.scroll_width() > el.client_width() + 1;
