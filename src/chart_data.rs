@@ -21,6 +21,36 @@ pub struct Compared {
 
 /// Accelerators drawn for comparison, the first three not chosen.
 const OTHER_GPUS: [&str; 5] = ["h100-sxm", "a100-80g-sxm", "b200", "h20", "mi300x"];
+
+/// The palette slot of each accelerator the days chart compares, its colour whichever
+/// accelerator is chosen (the H100 stays blue and the B200 green when either is chosen).
+const GPU_COLORS: [(&str, usize); 5] = [
+    ("h100-sxm", 0),
+    ("a100-80g-sxm", 1),
+    ("b200", 2),
+    ("h20", 3),
+    ("mi300x", 4),
+];
+/// The slot of a chosen accelerator not among [`GPU_COLORS`]: drawn only when chosen, so it
+/// never meets another with this colour (the theme's black, or white in the dark theme).
+const CHOSEN_OTHER_COLOR: usize = 8;
+/// With scenarios to compare: the slot of the scenario on screen, and of each compared one by
+/// its place in the comparison (the first compared is always blue, the second orange).
+const ON_SCREEN_COLOR: usize = 8;
+const COMPARED_COLORS: [usize; 4] = [0, 1, 2, 3];
+
+/// The palette slot an accelerator's curve is drawn in: fixed per accelerator.
+pub fn gpu_color(id: &str) -> usize {
+    GPU_COLORS
+        .iter()
+        .find(|(g, _)| *g == id)
+        .map_or(CHOSEN_OTHER_COLOR, |(_, c)| *c)
+}
+
+/// The palette slot of the compared scenario at place `i` of the comparison.
+pub fn compared_color(i: usize) -> usize {
+    COMPARED_COLORS[i % COMPARED_COLORS.len()]
+}
 /// Points per curve: about 15 per decade of GPU count, where a curve is nearly straight.
 const POINTS: usize = 64;
 
@@ -41,21 +71,26 @@ fn same_line(a: &[(f64, f64)], b: &[(f64, f64)]) -> bool {
             .all(|(p, q)| p.0 == q.0 && (p.1 / q.1 - 1.0).abs() < 0.01)
 }
 
-/// Adds a curve, or, when an earlier one would draw on the same line (two accelerators with
-/// equal peaks), names both on that one: a curve drawn over another would vanish from the chart
-/// while staying in the legend.
-fn push_curve(curves: &mut Vec<Curve>, label: String, points: Vec<(f64, f64)>) {
+/// Adds a curve in palette slot `color`, or, when an earlier one would draw on the same line
+/// (two accelerators with equal peaks), names both on that one: a curve drawn over another would
+/// vanish from the chart while staying in the legend.
+fn push_curve(curves: &mut Vec<Curve>, label: String, points: Vec<(f64, f64)>, color: usize) {
     match curves.iter_mut().find(|c| same_line(&c.points, &points)) {
         Some(same) => {
             same.label.push_str(" / ");
             same.label.push_str(&label);
         }
-        None => curves.push(Curve { label, points }),
+        None => curves.push(Curve {
+            label,
+            points,
+            color,
+        }),
     }
 }
 
 /// The days chart: GPU count vs training days. With scenarios to compare, their curves replace
-/// the other accelerators'.
+/// the other accelerators', and the chosen curve is the scenario on screen. Colours are fixed:
+/// per accelerator without comparison ([`gpu_color`]), per place in the comparison with it.
 pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -> DaysChart {
     let mp = f64::from(r.memory_per_gpu.model_parallel.max(1));
     let far = [
@@ -82,13 +117,29 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
             .map(|p| (f64::from(p.gpus), p.seconds / DAY_S))
             .collect()
     };
+    let ui = lang.ui();
     let mut curves = Vec::new();
-    push_curve(&mut curves, short_name(&s.gpu).into(), points(chosen));
-    for c in compared {
+    if compared.is_empty() {
+        push_curve(
+            &mut curves,
+            short_name(&s.gpu).into(),
+            points(chosen),
+            gpu_color(&s.gpu),
+        );
+    } else {
+        push_curve(
+            &mut curves,
+            format!("{} ({})", ui.compare_on_screen, short_name(&s.gpu)),
+            points(chosen),
+            ON_SCREEN_COLOR,
+        );
+    }
+    for (i, c) in compared.iter().enumerate() {
         push_curve(
             &mut curves,
             c.name.clone(),
             points(sweep_gpus(&c.scenario, c.report.layout, &counts)),
+            compared_color(i),
         );
     }
     let others = if compared.is_empty() { 3 } else { 0 };
@@ -100,9 +151,9 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
             &mut curves,
             short_name(id).into(),
             points(sweep_gpus(&other, r.layout, &counts)),
+            gpu_color(id),
         );
     }
-    let ui = lang.ui();
     DaysChart {
         curves,
         deadline: s.deadline_days,
@@ -168,7 +219,7 @@ pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChar
         )
     } else {
         (
-            [ui.current.to_string()]
+            [ui.compare_on_screen.to_string()]
                 .into_iter()
                 .chain(compared.iter().map(|c| c.name.chars().take(14).collect()))
                 .collect(),
@@ -237,7 +288,13 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
         v[3] -= v[8];
         v
     };
-    let bars = [ui.current.to_string()]
+    // Alone, the bar is the current configuration; beside compared ones, the one on screen.
+    let own = if compared.is_empty() {
+        ui.current
+    } else {
+        ui.compare_on_screen
+    };
+    let bars = [own.to_string()]
         .into_iter()
         .chain(compared.iter().map(|c| c.name.chars().take(14).collect()))
         .collect();

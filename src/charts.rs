@@ -35,7 +35,9 @@ pub struct Theme {
     pub fg: Rgb,
     /// Grid lines.
     pub grid: Rgb,
-    /// Series colours; the first is the chosen accelerator.
+    /// Series colours. The days chart picks each curve's slot itself ([`Curve::color`]), so an
+    /// accelerator keeps its colour whichever is chosen; the bar charts colour their parts in
+    /// order.
     pub palette: [Rgb; 9],
     /// The "does not fit" shade and the HBM line.
     pub warn: Rgb,
@@ -87,6 +89,9 @@ pub struct Curve {
     pub label: String,
     /// (GPUs, days) points, increasing in GPUs.
     pub points: Vec<(f64, f64)>,
+    /// Its colour, a slot of the theme's palette: fixed per accelerator (or per compared
+    /// scenario) by the chart's data, never by the curve's position.
+    pub color: usize,
 }
 
 /// The words a chart shows, in the page's language.
@@ -107,7 +112,7 @@ pub struct Words {
 /// Everything the GPU-count-vs-days chart shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DaysChart {
-    /// The chosen accelerator first, then the comparisons.
+    /// The chosen accelerator (or the scenario on screen) first, then the comparisons.
     pub curves: Vec<Curve>,
     /// Deadline, days.
     pub deadline: f64,
@@ -257,15 +262,28 @@ fn tick_label(v: f64) -> String {
     format!("{m}{suffix}")
 }
 
+impl Theme {
+    /// The colour of a palette slot (wrapping past the end).
+    pub fn slot(&self, i: usize) -> Rgb {
+        self.palette[i % self.palette.len()]
+    }
+}
+
+impl DaysChart {
+    /// The palette slot of the chosen curve, which the current choice is drawn in.
+    fn chosen_color(&self) -> usize {
+        self.curves.first().map_or(0, |c| c.color)
+    }
+}
+
 /// The legend keys of the GPU-count chart.
 pub fn days_keys(d: &DaysChart, t: &Theme) -> Vec<Key> {
     let mut keys: Vec<Key> = d
         .curves
         .iter()
-        .enumerate()
-        .map(|(i, c)| Key {
+        .map(|c| Key {
             label: c.label.clone(),
-            color: t.palette[i % t.palette.len()],
+            color: t.slot(c.color),
             line: true,
         })
         .collect();
@@ -288,7 +306,7 @@ pub fn days_keys(d: &DaysChart, t: &Theme) -> Vec<Key> {
     }
     keys.push(Key {
         label: d.words.current.clone(),
-        color: t.palette[0],
+        color: t.slot(d.chosen_color()),
         line: false,
     });
     keys
@@ -302,7 +320,7 @@ pub fn memory_keys(d: &MemoryChart, t: &Theme) -> Vec<Key> {
         .enumerate()
         .map(|(i, p)| Key {
             label: p.clone(),
-            color: t.palette[i % t.palette.len()],
+            color: t.slot(i),
             line: false,
         })
         .collect();
@@ -486,7 +504,7 @@ pub fn draw_days<DB: DrawingBackend>(
             .map_err(err)?;
     }
     for (i, curve) in c.curves.iter().enumerate().rev() {
-        let color = t.palette[i % t.palette.len()];
+        let color = t.slot(curve.color);
         let width = if i == 0 { 3.0 } else { 1.5 };
         chart
             .draw_series(LineSeries::new(
@@ -528,7 +546,7 @@ pub fn draw_days<DB: DrawingBackend>(
             .draw_series(std::iter::once(Circle::new(
                 (cx, cy.clamp(y_lo, y_hi)),
                 style.px(6.0),
-                t.palette[0].color().filled(),
+                t.slot(c.chosen_color()).color().filled(),
             )))
             .map_err(err)?;
         chart
@@ -615,7 +633,7 @@ pub fn draw_memory<DB: DrawingBackend>(
         let mut base = 0.0;
         for (p, v) in parts.iter().enumerate() {
             if *v > 0.0 {
-                let color = t.palette[p % t.palette.len()].color();
+                let color = t.slot(p).color();
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
                         [(left, base), (right, base + v)],
@@ -725,6 +743,7 @@ mod tests {
         let c = Curve {
             label: String::new(),
             points: vec![(1000.0, 40.0), (4000.0, 10.0)],
+            color: 0,
         };
         assert!((days_at(&c, 2000.0).unwrap() - 20.0).abs() < 1e-9);
         assert_eq!(days_at(&c, 500.0), None);

@@ -235,6 +235,35 @@ pub struct Ui {
     pub undo: &'static str,
     pub no_saved: &'static str,
     pub compare_hint: &'static str,
+    /// What compare does, shown before anything is saved.
+    pub compare_explain: &'static str,
+    /// The button that saves the scenario on screen so that it can be compared.
+    pub save_to_compare: &'static str,
+    /// Once something is saved and nothing is compared: how to compare.
+    pub compare_pick: &'static str,
+    /// The compare table's first column: the scenario on screen.
+    pub compare_baseline: &'static str,
+    /// The scenario on screen in the charts, beside compared ones.
+    pub compare_on_screen: &'static str,
+    /// Under the baseline's heading when a compared saved scenario is the one on screen;
+    /// `{name}` is its name.
+    pub compare_same_as: &'static str,
+    /// Above the compare table: what its percentages are relative to.
+    pub compare_relative: &'static str,
+    /// A percentage's tooltip; `{pct}` is the difference.
+    pub compare_vs: &'static str,
+    /// Shown while the compare table is wider than its box.
+    pub compare_scroll: &'static str,
+    /// When every compared scenario is the one on screen.
+    pub compare_all_same: &'static str,
+    /// A compared input the estimate works out itself (`mfu=auto`).
+    pub compare_auto: &'static str,
+    /// A compared input left at its default.
+    pub compare_default: &'static str,
+    /// A model given by its architecture rather than a preset.
+    pub compare_custom_model: &'static str,
+    /// After a preset's name when its architecture was changed.
+    pub compare_modified: &'static str,
     pub open: &'static str,
     pub rename: &'static str,
     pub duplicate: &'static str,
@@ -434,12 +463,12 @@ pub const EN: Ui = Ui {
     predicted: "Predicted",
     published: "Published",
     error: "Error",
-    reality_intro: "Published runs recomputed with this model. Each row's inputs and source are listed; the tests hold each within its tolerance.",
+    reality_intro: "Published training runs and figures, recomputed with this page's model and set beside the published values, so you can judge how far to trust its numbers. Each row names its source; the link opens the row's inputs here. Fitted rows set the throughput model's constants; held-out rows were not used for that, so their error is the accuracy to expect; formula checks test one formula (FLOPs, memory, counts).",
     role: "Role",
     role_fitted: "fitted",
     role_held_out: "held out",
     role_check: "formula check",
-    held_out_summary: "The step model's three constants are fitted to the two Megatron throughput tables only. On the published runs it was not fitted to, the error is:",
+    held_out_summary: "The throughput model's three constants are fitted to two published Megatron-LM throughput tables only (A100 and H100). On the published runs it was not fitted to, the error is:",
     no_notes: "No caveats for this scenario.",
     days_unit: "days",
     gpus_unit: "GPUs",
@@ -459,6 +488,20 @@ pub const EN: Ui = Ui {
     undo: "Undo",
     no_saved: "No saved scenarios yet. Saved scenarios stay in this browser.",
     compare_hint: "Compare (up to 4)",
+    compare_explain: "Compare sets saved scenarios beside the one on screen: the inputs that differ, the headline figures with their change in %, and the charts. Save this scenario, change it, then press Compare on the saved one.",
+    save_to_compare: "Save this scenario to compare",
+    compare_pick: "Press Compare on a saved scenario (up to 4) to set it beside the one on screen.",
+    compare_baseline: "On screen (baseline)",
+    compare_on_screen: "On screen",
+    compare_same_as: "= saved “{name}”",
+    compare_relative: "Percentages are relative to the first column, the scenario on screen (baseline).",
+    compare_vs: "{pct} relative to the scenario on screen",
+    compare_scroll: "Scroll sideways for more scenarios →",
+    compare_all_same: "The compared scenarios are the one on screen. Change an input to see what it changes.",
+    compare_auto: "auto",
+    compare_default: "default",
+    compare_custom_model: "Custom",
+    compare_modified: "modified",
     open: "Open",
     rename: "Rename",
     duplicate: "Duplicate",
@@ -626,12 +669,12 @@ pub const ZH: Ui = Ui {
     predicted: "预测",
     published: "公开值",
     error: "误差",
-    reality_intro: "用本模型重新计算公开的训练数据。每行列出输入和出处；测试保证每行都在其容差之内。",
+    reality_intro: "用本页的模型重新计算公开的训练运行与数据，并与公开值并列，便于判断这些数字有多可信。每行注明出处；点链接即可在本页打开该行的输入。“拟合”行用来确定吞吐模型的常数；“留出验证”行没有参与拟合，其误差就是可预期的精度；“公式校验”行检验单个公式（计算量、显存、数量）。",
     role: "用途",
     role_fitted: "拟合",
     role_held_out: "留出验证",
     role_check: "公式校验",
-    held_out_summary: "步长模型的三个常数只用两张公开吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
+    held_out_summary: "吞吐模型的三个常数只用两张公开吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
     no_notes: "此方案没有需要注意的事项。",
     days_unit: "天",
     gpus_unit: "张 GPU",
@@ -651,6 +694,20 @@ pub const ZH: Ui = Ui {
     undo: "撤销",
     no_saved: "还没有保存的方案。方案保存在此浏览器中。",
     compare_hint: "对比（最多 4 个）",
+    compare_explain: "对比功能把保存的方案与当前页面上的方案并排列出：不同的输入、主要结果及其变化百分比，以及图表。先保存此方案，修改之后，再点已保存方案的“对比”。",
+    save_to_compare: "保存此方案以便对比",
+    compare_pick: "点已保存方案的“对比”（最多 4 个），与当前页面上的方案并排比较。",
+    compare_baseline: "当前页面（基准）",
+    compare_on_screen: "当前页面",
+    compare_same_as: "= 已保存的“{name}”",
+    compare_relative: "百分比相对于第一列，即当前页面上的方案（基准）。",
+    compare_vs: "相对当前页面的方案 {pct}",
+    compare_scroll: "左右滑动查看更多方案 →",
+    compare_all_same: "对比的方案与当前页面上的方案相同。修改输入即可看到差别。",
+    compare_auto: "自动",
+    compare_default: "默认",
+    compare_custom_model: "自定义",
+    compare_modified: "已修改",
     open: "打开",
     rename: "重命名",
     duplicate: "复制",
@@ -2260,6 +2317,60 @@ pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
     }
 }
 
+/// The titles of the papers and reports the reality check cites, by the citation that starts a
+/// source (`Brown et al. 2020, Table D.1`): people know a paper by its title.
+static SOURCE_TITLES: &[(&str, &str)] = &[
+    ("Brown et al. 2020", "Language Models are Few-Shot Learners"),
+    (
+        "Narayanan et al. 2021",
+        "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM",
+    ),
+    (
+        "Touvron et al. 2023",
+        "LLaMA: Open and Efficient Foundation Language Models",
+    ),
+    (
+        "Hoffmann et al. 2022",
+        "Training Compute-Optimal Large Language Models",
+    ),
+    (
+        "Rajbhandari et al. 2020",
+        "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models",
+    ),
+    (
+        "Kwon et al. 2023",
+        "Efficient Memory Management for Large Language Model Serving with PagedAttention",
+    ),
+    (
+        "Korthikanti et al. 2022",
+        "Reducing Activation Recomputation in Large Transformer Models",
+    ),
+    ("Dubey et al. 2024", "The Llama 3 Herd of Models"),
+    ("Parmar et al. 2024", "Nemotron-4 15B Technical Report"),
+    (
+        "Jiang et al. 2024",
+        "MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs",
+    ),
+    (
+        "Zhang et al. 2022",
+        "OPT: Open Pre-trained Transformer Language Models",
+    ),
+    ("DeepSeek-AI 2024", "DeepSeek-V3 Technical Report"),
+    ("DeepSeek-V3 report", "DeepSeek-V3 Technical Report"),
+    (
+        "DeepSeek-V2",
+        "DeepSeek-V2: A Strong, Economical, and Efficient Mixture-of-Experts Language Model",
+    ),
+];
+
+/// The title of the paper or report a source cites, if it cites one by its authors.
+pub fn source_title(source: &str) -> Option<&'static str> {
+    SOURCE_TITLES
+        .iter()
+        .find(|(cite, _)| source.starts_with(cite))
+        .map(|(_, title)| *title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2344,6 +2455,35 @@ mod tests {
         for r in REFERENCES {
             for lang in [Lang::En, Lang::Zh] {
                 assert!(!metric_label(r.metric, lang).is_empty(), "{}", r.metric);
+            }
+        }
+    }
+
+    #[test]
+    fn reality_sources_are_named_by_their_titles_in_words_for_users() {
+        // Every source that cites authors ("X et al. 2020") or a model's report has a title.
+        for r in REFERENCES {
+            let cites = r.source.contains(" et al. ") || r.source.starts_with("DeepSeek");
+            assert!(
+                !cites || source_title(r.source).is_some(),
+                "no title for {}",
+                r.source
+            );
+        }
+        // No words of ours: the rows, the sources and the tab's text are written for users.
+        let words = ["seed", "tolerance", "variant", "the tests"];
+        for ui in [&EN, &ZH] {
+            for text in [ui.reality_intro, ui.held_out_summary] {
+                for w in words {
+                    assert!(!text.to_lowercase().contains(w), "{w} in {text}");
+                }
+            }
+        }
+        for r in REFERENCES {
+            for text in [r.run, r.source] {
+                for w in words {
+                    assert!(!text.to_lowercase().contains(w), "{w} in {text}");
+                }
             }
         }
     }

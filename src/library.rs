@@ -241,6 +241,127 @@ pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
         + "\n"
 }
 
+/// One input row of the compare table: the input's label and each scenario's value as people
+/// read it (catalog and preset names, translated choices, numbers with magnitude words).
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputRow {
+    /// The input's name in the scenario language (`gpu`, `tokens`; `model` for the preset).
+    pub key: &'static str,
+    /// Its label in the page's language.
+    pub label: &'static str,
+    /// Each scenario's value, the baseline's first.
+    pub values: Vec<String>,
+}
+
+/// The inputs the compare table leads with; the others follow in the scenario language's order.
+const LEADING: [&str; 10] = [
+    "model",
+    "gpu",
+    "gpus",
+    "tokens",
+    "mfu",
+    "hfu",
+    "precision",
+    "tp",
+    "pp",
+    "zero",
+];
+
+/// Whether two scenarios are the same scenario (they have the same link).
+pub fn same_scenario(a: &crate::estimate::Scenario, b: &crate::estimate::Scenario) -> bool {
+    crate::estimate::query::format(a) == crate::estimate::query::format(b)
+}
+
+/// The model as people know it: the preset's name (marked when its architecture was changed),
+/// or "custom".
+fn model_text(s: &crate::estimate::Scenario, lang: crate::i18n::Lang) -> String {
+    use crate::estimate::presets;
+    let ui = lang.ui();
+    match s.model.as_deref().and_then(presets::find) {
+        Some(p) if s.arch.as_ref().is_none_or(|a| *a == p.arch) => p.name.to_string(),
+        Some(p) => format!("{} ({})", p.name, ui.compare_modified),
+        None => ui.compare_custom_model.to_string(),
+    }
+}
+
+/// One input's value as people read it.
+fn field_text(
+    f: &crate::estimate::query::Field<crate::estimate::Scenario>,
+    s: &crate::estimate::Scenario,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::estimate::query::{Kind, Value};
+    use crate::estimate::scenario::Currency;
+    use crate::{human, i18n};
+    let ui = lang.ui();
+    match f.get(s) {
+        Value::Absent => ui.compare_default.to_string(),
+        Value::Flag(on) => (if on { ui.yes } else { ui.no }).to_string(),
+        Value::Word("auto") if matches!(f.kind, Kind::Number { .. }) => ui.compare_auto.to_string(),
+        Value::Word(w) => i18n::choice_label(f.name, w, lang),
+        Value::Num(x) => match f.kind {
+            Kind::Number { percent: true, .. } => human::percent(x),
+            _ if f.unit.starts_with("currency") => {
+                human::money(x, s.currency == Currency::Cny, lang)
+            }
+            Kind::Integer { .. } => human::devices(x, lang),
+            _ => human::count(x, lang),
+        },
+    }
+}
+
+/// The compare table's input rows: every input on which some scenario differs from the first
+/// (the baseline), the leading ones first, each value written for people (never a raw id).
+pub fn differing_inputs(
+    scenarios: &[&crate::estimate::Scenario],
+    lang: crate::i18n::Lang,
+) -> Vec<InputRow> {
+    use crate::estimate::query::{self, FIELDS};
+    use crate::{human, i18n};
+    let rest = FIELDS
+        .iter()
+        .map(|f| f.name)
+        .filter(|n| !LEADING.contains(n))
+        .chain(["params", "active_params"]);
+    let text = |key: &str, s: &crate::estimate::Scenario| -> String {
+        match key {
+            "model" => model_text(s, lang),
+            // The accelerator by its catalog name (the field holds no value of its own).
+            "gpu" => crate::estimate::hardware::find(&s.gpu)
+                .map_or(lang.ui().custom_gpu, |a| a.name)
+                .to_string(),
+            "params" | "active_params" => {
+                let v = if key == "params" {
+                    s.params
+                } else {
+                    s.active_params
+                };
+                v.map_or_else(
+                    || lang.ui().compare_default.to_string(),
+                    |x| human::count(x, lang),
+                )
+            }
+            _ => query::field(key).map_or_else(String::new, |f| field_text(f, s, lang)),
+        }
+    };
+    LEADING
+        .into_iter()
+        .chain(rest)
+        .filter_map(|key| {
+            let values: Vec<String> = scenarios.iter().map(|s| text(key, s)).collect();
+            let differs = values.iter().any(|v| *v != values[0]);
+            differs.then(|| InputRow {
+                key,
+                label: match i18n::field_label(key, lang) {
+                    "" => key,
+                    label => label,
+                },
+                values,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,5 +464,68 @@ mod tests {
             Some("gpus=64&model=llama-2-7b")
         );
         assert_eq!(import_query("not json at all"), None);
+    }
+
+    #[test]
+    fn compare_rows_name_what_differs_as_people_read_it() {
+        use crate::estimate::query::parse;
+        use crate::i18n::Lang;
+        let a = parse("v=2&model=llama-3-70b&gpu=h100-sxm&gpus=2048&recompute=full").scenario;
+        let b =
+            parse("v=2&model=llama-3-70b&gpu=b200&gpus=4096&recompute=selective&mfu=auto").scenario;
+        let rows = differing_inputs(&[&a, &b], Lang::En);
+        let keys: Vec<&str> = rows.iter().map(|r| r.key).collect();
+        // The leading inputs first, then the others; the same model is not listed.
+        assert_eq!(keys[..3], ["gpu", "gpus", "mfu"], "{rows:?}");
+        assert!(keys.contains(&"recompute"), "{keys:?}");
+        assert!(!keys.contains(&"model"));
+        let gpu = &rows[0];
+        assert_eq!(gpu.label, "Accelerator");
+        // Catalog names, never ids.
+        assert_eq!(gpu.values, ["NVIDIA H100 SXM5", "NVIDIA B200 (HGX)"]);
+        assert_eq!(rows[1].values, ["2,048", "4,096"]);
+        assert_eq!(rows[2].values[1], "auto");
+        for r in &rows {
+            for v in &r.values {
+                assert!(!["h100-sxm", "b200"].contains(&v.as_str()), "{r:?}");
+            }
+        }
+        // In Chinese: the labels and the choices translated.
+        let zh = differing_inputs(&[&a, &b], Lang::Zh);
+        let recompute = zh.iter().find(|r| r.key == "recompute").unwrap();
+        assert_ne!(recompute.label, "recompute");
+        assert!(
+            recompute.values.iter().all(|v| !v.is_ascii()),
+            "{recompute:?}"
+        );
+        assert_eq!(zh[2].values[1], "自动");
+    }
+
+    #[test]
+    fn compare_rows_give_preset_names_and_spot_the_same_scenario() {
+        use crate::estimate::query::parse;
+        use crate::i18n::Lang;
+        let a = parse("v=2&model=llama-3-70b").scenario;
+        let b = parse("v=2&model=deepseek-v3&tokens=14.8T").scenario;
+        let rows = differing_inputs(&[&a, &b], Lang::En);
+        assert_eq!(rows[0].key, "model");
+        assert!(
+            rows[0]
+                .values
+                .iter()
+                .all(|v| !v.contains('-') || v.contains(' ')),
+            "{rows:?}"
+        );
+        assert_eq!(
+            rows[0].values[1],
+            crate::estimate::presets::find("deepseek-v3").unwrap().name
+        );
+        let tokens = rows.iter().find(|r| r.key == "tokens").unwrap();
+        assert_eq!(tokens.values[1], "14.8T");
+        // The same scenario, however reached: nothing differs.
+        let again = parse(&crate::estimate::query::format(&a)).scenario;
+        assert!(same_scenario(&a, &again));
+        assert!(differing_inputs(&[&a, &again], Lang::En).is_empty());
+        assert!(!same_scenario(&a, &b));
     }
 }

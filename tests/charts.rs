@@ -220,3 +220,101 @@ fn context_chart_shows_where_a_window_saturates_and_full_attention_grows() {
     assert!(svg.matches("<rect").count() >= 21, "{svg}");
     check_snapshot("context", &svg);
 }
+
+#[test]
+fn each_accelerator_keeps_its_colour_whichever_is_chosen() {
+    // Choosing the B200 once turned it blue and the H100 orange: colours followed the curves'
+    // order. Now each accelerator has its own, in the legend and on the chart alike.
+    let colour_of = |q: &str| {
+        let (s, r) = scenario(q);
+        let data = days_chart(&s, &r, Lang::En, &[]);
+        let keys = charts::days_keys(&data, &LIGHT);
+        let svg =
+            charts::svg((640, 360), |root| charts::draw_days(root, &data, &LIGHT_1X)).unwrap();
+        data.curves
+            .iter()
+            .map(|c| {
+                let key = keys.iter().find(|k| k.label == c.label).unwrap();
+                assert_eq!(key.color, LIGHT.slot(c.color), "{}", c.label);
+                assert!(
+                    svg.contains(&key.color.css().to_uppercase()) || svg.contains(&key.color.css()),
+                    "{} drawn",
+                    c.label
+                );
+                (c.label.clone(), key.color)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut seen: Vec<(String, charts::Rgb)> = Vec::new();
+    for q in [
+        "v=1",
+        "v=1&gpu=b200",
+        "v=1&gpu=a100-80g-sxm",
+        "v=1&gpu=h20",
+        "v=1&gpu=mi300x",
+        "v=1&gpu=gaudi3",
+    ] {
+        let colours = colour_of(q);
+        // No two curves of one chart share a colour.
+        for (i, a) in colours.iter().enumerate() {
+            for b in &colours[i + 1..] {
+                assert_ne!(a.1, b.1, "{q}: {} and {}", a.0, b.0);
+            }
+        }
+        // The same accelerator, the same colour, in every scenario.
+        for (label, colour) in colours {
+            match seen.iter().find(|(l, _)| *l == label) {
+                Some((_, before)) => assert_eq!(*before, colour, "{label} changed colour with {q}"),
+                None => seen.push((label, colour)),
+            }
+        }
+    }
+    // The H100 stays blue and the B200 green, chosen or not.
+    let h100 = seen.iter().find(|(l, _)| l == "H100 SXM5").unwrap().1;
+    let b200 = seen.iter().find(|(l, _)| l == "B200 (HGX)").unwrap().1;
+    assert_eq!(h100, LIGHT.palette[0]);
+    assert_eq!(b200, LIGHT.palette[2]);
+}
+
+#[test]
+fn compared_scenarios_keep_their_colours_whatever_the_accelerator_on_screen() {
+    let plan = |name: &str, q: &str| {
+        let s = query::parse(q).scenario;
+        Compared {
+            name: name.into(),
+            report: estimate(&s),
+            scenario: s,
+        }
+    };
+    // Their own curves (another MFU), not ones that would merge into the on-screen curve.
+    let compared = [
+        plan("Plan A", "v=1&gpus=1024&mfu=0.3"),
+        plan("Plan B", "v=1&gpu=b200&gpus=512&mfu=0.5"),
+    ];
+    let mut before = None;
+    for q in [
+        "v=1&gpus=8192",
+        "v=1&gpu=b200&gpus=8192",
+        "v=1&gpu=mi300x&gpus=8192",
+    ] {
+        let (s, r) = scenario(q);
+        let data = days_chart(&s, &r, Lang::En, &compared);
+        let colours: Vec<(String, usize)> = data
+            .curves
+            .iter()
+            .map(|c| (c.label.clone(), c.color))
+            .collect();
+        // The scenario on screen is named so, and drawn in its own colour, unlike the compared.
+        assert!(colours[0].0.starts_with("On screen"), "{colours:?}");
+        let named: Vec<_> = colours[1..].to_vec();
+        assert_eq!(
+            named.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            ["Plan A", "Plan B"]
+        );
+        assert!(named.iter().all(|c| c.1 != colours[0].1));
+        if let Some(b) = &before {
+            assert_eq!(b, &named, "{q}");
+        }
+        before = Some(named);
+    }
+}

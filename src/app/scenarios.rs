@@ -7,8 +7,7 @@ use super::storage::{self, Trouble, Unreadable};
 use crate::chart_data::Compared;
 use crate::estimate::query::{self, FieldError, Problem};
 use crate::estimate::{Scenario, estimate};
-use crate::human;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::library::{self, Entry, MAX_COMPARE};
 use leptos::ev;
 use leptos::prelude::*;
@@ -119,6 +118,21 @@ pub fn apply(ctx: Ctx, q: &str) {
     ctx.link_problems.set(problems);
 }
 
+/// Saves the scenario on screen under the name typed (or "Untitled"), and clears the name once
+/// it is stored.
+fn save_current(ctx: Ctx, lib: Library, name: RwSignal<String>) {
+    let typed = name.get_untracked();
+    let base = if typed.trim().is_empty() {
+        ctx.lang.get_untracked().ui().untitled.to_string()
+    } else {
+        typed.trim().to_string()
+    };
+    let e = new_entry(lib, &base, ctx.scenario.with_untracked(query::format));
+    if write(lib, &e) {
+        name.set(String::new());
+    }
+}
+
 /// The scenarios panel.
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
@@ -127,16 +141,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let save = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked();
-        let base = if typed.trim().is_empty() {
-            ctx.lang.get_untracked().ui().untitled.to_string()
-        } else {
-            typed.trim().to_string()
-        };
-        let e = new_entry(lib, &base, ctx.scenario.with_untracked(query::format));
-        if write(lib, &e) {
-            name.set(String::new());
-        }
+        save_current(ctx, lib, name);
     };
     view! {
         <section class="library" aria-labelledby="library-title">
@@ -176,6 +181,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                 />
             </ul>
             <UnreadableList/>
+            <CompareIntro name=name/>
             <CompareTable/>
             <export::ExportRow/>
         </section>
@@ -362,91 +368,146 @@ fn UnreadableList() -> impl IntoView {
     }
 }
 
-/// The inputs the compare table leads with: what each scenario chose.
-fn input_rows(s: &Scenario, lang: Lang) -> [(&'static str, String); 6] {
-    let ui = lang.ui();
-    [
-        (
-            i18n::field_label("model", lang),
-            s.model.clone().unwrap_or_else(|| ui.custom_model.into()),
-        ),
-        (i18n::field_label("gpu", lang), s.gpu.clone()),
-        (
-            i18n::field_label("gpus", lang),
-            human::exact(f64::from(s.gpus)),
-        ),
-        (i18n::field_label("mfu", lang), human::percent(s.mfu)),
-        (
-            ui.layout,
-            format!("TP{} · PP{} · ZeRO-{}", s.tp, s.pp, s.zero),
-        ),
-        (
-            i18n::field_label("tokens", lang),
-            human::count(s.data.tokens(), lang),
-        ),
-    ]
+/// What compare does, before it can be used: with nothing saved, an explanation and a button
+/// that saves the scenario on screen (its Compare toggle then appears in the list); with
+/// something saved and nothing compared, how to compare.
+#[component]
+fn CompareIntro(
+    /// The name typed for the next save.
+    name: RwSignal<String>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let lib = expect_context::<Library>();
+    move || {
+        let ui = ctx.ui();
+        if lib.entries.with(Vec::is_empty) {
+            Some(
+                view! {
+                    <div class="compare-intro" data-compare-empty="1">
+                        <p>{ui.compare_explain}</p>
+                        <button
+                            type="button"
+                            id="save-to-compare"
+                            on:click=move |_| save_current(ctx, lib, name)
+                        >
+                            {ui.save_to_compare}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            )
+        } else if lib.compare.with(Vec::is_empty) {
+            Some(view! { <p class="hint" data-compare-pick="1">{ui.compare_pick}</p> }.into_any())
+        } else {
+            None
+        }
+    }
 }
 
-/// The current scenario beside the compared ones: first the inputs that differ, then the
-/// headline figures, differences marked.
+/// The scenario on screen (the baseline, first) beside the compared ones: first the inputs that
+/// differ, then the headline figures, each compared figure with its change relative to the
+/// baseline. A compared scenario identical to the one on screen is merged into the baseline's
+/// column (named under its heading) rather than repeated. The row labels and the baseline stay
+/// in place while the compared columns scroll sideways (on a phone, one at a time), with a hint
+/// while there is more to scroll.
 #[component]
 fn CompareTable() -> impl IntoView {
     let ctx = ctx();
     let lib = expect_context::<Library>();
-    move || {
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let overflows = RwSignal::new(false);
+    let size = leptos_use::use_element_size(scroller);
+    // Whether the table is wider than its box: measured after each change of the box or of
+    // what the table shows, once the browser has laid it out.
+    Effect::new(move |_| {
+        size.width.track();
+        ctx.lang.track();
+        ctx.report.track();
+        if lib.compared.with(Vec::is_empty) {
+            return;
+        }
+        if let Some(el) = scroller.get() {
+            request_animation_frame(move || {
+                let wider = el.scroll_width() > el.client_width() + 1;
+                if overflows.get_untracked() != wider {
+                    overflows.set(wider);
+                }
+            });
+        }
+    });
+    let table = move || {
         let compared = lib.compared.get();
         if compared.is_empty() {
             return None;
         }
         let lang = ctx.lang.get();
         let ui = lang.ui();
-        let current_inputs = ctx.scenario.with(|s| input_rows(s, lang));
-        let others: Vec<_> = compared
-            .iter()
-            .map(|c| input_rows(&c.scenario, lang))
-            .collect();
-        let inputs = (0..current_inputs.len())
-            .filter(|&i| others.iter().any(|o| o[i].1 != current_inputs[i].1))
-            .map(|i| {
+        let (same, others): (Vec<&Compared>, Vec<&Compared>) = ctx.scenario.with(|s| {
+            compared
+                .iter()
+                .partition(|c| library::same_scenario(s, &c.scenario))
+        });
+        if others.is_empty() {
+            return Some(
+                view! { <p class="hint" data-compare-all-same="1">{ui.compare_all_same}</p> }
+                    .into_any(),
+            );
+        }
+        let rows = ctx.scenario.with(|s| {
+            let all: Vec<&Scenario> = std::iter::once(s)
+                .chain(others.iter().map(|c| &c.scenario))
+                .collect();
+            library::differing_inputs(&all, lang)
+        });
+        let inputs = rows
+            .into_iter()
+            .map(|row| {
+                let base = row.values[0].clone();
                 view! {
-                    <tr class="input-row">
-                        <th>{current_inputs[i].0}</th>
-                        <td>{current_inputs[i].1.clone()}</td>
-                        {others
+                    <tr class="input-row" data-input=row.key>
+                        <th scope="row">{row.label}</th>
+                        <td class="baseline">{base.clone()}</td>
+                        {row.values[1..]
                             .iter()
-                            .map(|o| {
-                                let differs = o[i].1 != current_inputs[i].1;
-                                view! { <td class:diff=differs>{o[i].1.clone()}</td> }
-                            })
+                            .map(|v| view! { <td class:diff=*v != base>{v.clone()}</td> })
                             .collect_view()}
                     </tr>
                 }
             })
             .collect_view();
+        let cny_of = |s: &Scenario| s.currency == crate::estimate::scenario::Currency::Cny;
+        let cny = ctx.scenario.with(cny_of);
         let figures = ctx.report.with(|current| {
             super::cards::compared()
                 .filter_map(|card| crate::metrics::find(card.metric))
                 .map(|card| {
                     let base = (card.get)(current);
-                    let cny = ctx.scenario.with(|s| s.currency == crate::estimate::scenario::Currency::Cny);
                     view! {
                         <tr>
-                            <th>{card.label(lang)}</th>
-                            <td data-metric=card.key data-value=base.to_string()>
+                            <th scope="row">{card.label(lang)}</th>
+                            <td class="baseline" data-metric=card.key data-value=base.to_string()>
                                 {card.text(base, lang, cny)}
                             </td>
-                            {compared
+                            {others
                                 .iter()
                                 .map(|c| {
                                     let v = (card.get)(&c.report);
                                     let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
                                     let up = d > 0.005;
                                     let down = d < -0.005;
-                                    let cny = c.scenario.currency == crate::estimate::scenario::Currency::Cny;
+                                    let pct = format!("{:+.0}%", d * 100.0);
+                                    let title = (up || down).then(|| ui.compare_vs.replace("{pct}", &pct));
                                     view! {
-                                        <td class:diff={up || down} class:up=up class:down=down data-metric=card.key data-value=v.to_string()>
-                                            {card.text(v, lang, cny)}
-                                            {(up || down).then(|| view! { " " <small>{format!("{:+.0}%", d * 100.0)}</small> })}
+                                        <td
+                                            class:diff={up || down}
+                                            class:up=up
+                                            class:down=down
+                                            title=title
+                                            data-metric=card.key
+                                            data-value=v.to_string()
+                                        >
+                                            {card.text(v, lang, cny_of(&c.scenario))}
+                                            {(up || down).then(|| view! { " " <small>{pct}</small> })}
                                         </td>
                                     }
                                 })
@@ -456,26 +517,60 @@ fn CompareTable() -> impl IntoView {
                 })
                 .collect_view()
         });
-        Some(view! {
-            <div class="table-scroll">
-                <table class="compare" data-compare-table="1">
+        let same_as = same
+            .iter()
+            .map(|c| {
+                view! {
+                    <small class="same-as" data-same-as=c.name.clone()>
+                        {ui.compare_same_as.replace("{name}", &c.name)}
+                    </small>
+                }
+            })
+            .collect_view();
+        Some(
+            view! {
+                <table class="compare" data-compare-table="1" aria-describedby="compare-note">
                     <thead>
                         <tr>
-                            <th></th>
-                            <th>{ui.current}</th>
-                            {compared.iter().map(|c| view! { <th>{c.name.clone()}</th> }).collect_view()}
+                            <td class="corner"></td>
+                            <th scope="col" class="baseline" data-baseline="1">
+                                <span>{ui.compare_baseline}</span>
+                                {same_as}
+                            </th>
+                            {others
+                                .iter()
+                                .map(|c| view! { <th scope="col" data-compared=c.name.clone()>{c.name.clone()}</th> })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        <tr class="group"><th colspan="99">{ui.inputs_heading}</th></tr>
+                        <tr class="group"><th colspan="99"><span>{ui.inputs_heading}</span></th></tr>
                         {inputs}
-                        <tr class="group"><th colspan="99">{ui.figures_heading}</th></tr>
+                        <tr class="group"><th colspan="99"><span>{ui.figures_heading}</span></th></tr>
                         {figures}
                     </tbody>
                 </table>
-            </div>
-        }
-        .into_any())
+            }
+            .into_any(),
+        )
+    };
+    // Whether some compared scenario differs from the one on screen (else there is no table).
+    let differs = Memo::new(move |_| {
+        lib.compared.with(|cs| {
+            ctx.scenario
+                .with(|s| cs.iter().any(|c| !library::same_scenario(s, &c.scenario)))
+        })
+    });
+    view! {
+        <div class="compare-box" hidden=move || lib.compared.with(Vec::is_empty)>
+            <p class="hint" id="compare-note" hidden=move || !differs.get()>
+                {tr(|u| u.compare_relative)}
+            </p>
+            <p class="scroll-hint" data-scroll-hint="1" hidden=move || !overflows.get()>
+                {tr(|u| u.compare_scroll)}
+            </p>
+            <div class="compare-scroll" node_ref=scroller>{table}</div>
+        </div>
     }
 }
 

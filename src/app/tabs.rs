@@ -151,7 +151,10 @@ fn RealityTable() -> impl IntoView {
                                         <td title=human::exact(r.published)>{read(r.published)}</td>
                                         <td class:bad={error.abs() > 0.05}>{format!("{:+.1}%", error * 100.0)}</td>
                                         <td>{role}</td>
-                                        <td class="source"><a href=format!("?{}", r.query)>{r.source}</a></td>
+                                        <td class="source">
+                                            {i18n::source_title(r.source).map(|t| view! { <cite>{t}</cite> ": " })}
+                                            <a href=format!("?{}", r.query)>{r.source}</a>
+                                        </td>
                                     </tr>
                                 }
                             })
