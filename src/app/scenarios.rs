@@ -5,8 +5,9 @@ use super::export;
 use super::state::{self, Ctx, ctx, tr};
 use super::storage::{self, Trouble, Unreadable};
 use crate::chart_data::Compared;
+use crate::estimate::Scenario;
+use crate::estimate::answer::answered;
 use crate::estimate::query::{self, FieldError, Problem};
-use crate::estimate::{Scenario, estimate};
 use crate::i18n::Lang;
 use crate::library::{self, Entry, MAX_COMPARE};
 use leptos::ev;
@@ -68,12 +69,12 @@ pub fn provide() -> Library {
                 ids.iter()
                     .filter_map(|id| es.iter().find(|e| &e.id == id))
                     .map(|e| {
-                        let scenario = query::parse(&e.query).scenario;
-                        let report = estimate(&scenario);
+                        // Each at its own answer, as the page shows the one on screen.
+                        let a = answered(&query::parse(&e.query).scenario);
                         Compared {
                             name: e.name.clone(),
-                            scenario,
-                            report,
+                            scenario: a.scenario,
+                            report: a.report,
                         }
                     })
                     .collect()
@@ -442,7 +443,7 @@ fn CompareTable() -> impl IntoView {
         }
         let lang = ctx.lang.get();
         let ui = lang.ui();
-        let (same, others): (Vec<&Compared>, Vec<&Compared>) = ctx.scenario.with(|s| {
+        let (same, others): (Vec<&Compared>, Vec<&Compared>) = ctx.shown.with(|s| {
             compared
                 .iter()
                 .partition(|c| library::same_scenario(s, &c.scenario))
@@ -453,7 +454,7 @@ fn CompareTable() -> impl IntoView {
                     .into_any(),
             );
         }
-        let rows = ctx.scenario.with(|s| {
+        let rows = ctx.shown.with(|s| {
             let all: Vec<&Scenario> = std::iter::once(s)
                 .chain(others.iter().map(|c| &c.scenario))
                 .collect();
@@ -569,7 +570,7 @@ fn CompareTable() -> impl IntoView {
             <p class="scroll-hint" data-scroll-hint="1" hidden=move || !overflows.get()>
                 {tr(|u| u.compare_scroll)}
             </p>
-            <div class="compare-scroll" node_ref=scroller>{table}</div>
+            <div class="compare-scroll" node_ref=scroller tabindex="0" role="region" aria-labelledby="library-title">{table}</div>
         </div>
     }
 }
