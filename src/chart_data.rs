@@ -170,6 +170,7 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
             .collect(),
         fits_from,
         words: Words {
+            lang,
             x_axis: ui.axis_gpus.into(),
             y_axis: ui.axis_days.into(),
             limit: ui.deadline.into(),
@@ -251,6 +252,7 @@ pub fn memory_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChar
         chosen,
         hbm_gb: r.memory_per_gpu.hbm_bytes / 1e9,
         words: Words {
+            lang,
             x_axis: String::new(),
             y_axis: ui.axis_memory.into(),
             limit: ui.hbm.into(),
@@ -314,6 +316,7 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
         chosen: Some(0),
         hbm_gb: 0.0,
         words: Words {
+            lang,
             x_axis: String::new(),
             y_axis: ui.axis_step.into(),
             limit: String::new(),
@@ -356,6 +359,7 @@ pub fn serving_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
         chosen: Some(0),
         hbm_gb: 0.0,
         words: Words {
+            lang,
             x_axis: String::new(),
             y_axis: ui.axis_serving.into(),
             limit: String::new(),
@@ -417,6 +421,7 @@ pub fn context_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
             * crate::estimate::inference::SERVING_MEMORY_FRACTION
             / 1e9,
         words: Words {
+            lang,
             x_axis: String::new(),
             y_axis: ui.axis_context.into(),
             limit: ui.usable_memory.into(),

@@ -107,6 +107,8 @@ pub struct Words {
     pub not_fit: String,
     /// The current choice.
     pub current: String,
+    /// The language of the tick labels (1万 in Chinese, 10k in English).
+    pub lang: crate::lang::Lang,
 }
 
 /// Everything the GPU-count-vs-days chart shows.
@@ -251,13 +253,30 @@ fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("{e:?}")
 }
 
-/// A short tick label: `100k`, `2M`, `0.5`.
-fn tick_label(v: f64) -> String {
-    let (m, suffix) = match v.abs() {
-        a if a >= 1e6 => (v / 1e6, "M"),
-        a if a >= 1e3 => (v / 1e3, "k"),
-        _ => (v, ""),
+/// The tick formatter of a language (plain functions: the mesh keeps a `'static` reference).
+fn ticks(lang: crate::lang::Lang) -> &'static dyn Fn(&f64) -> String {
+    fn en(v: &f64) -> String {
+        tick_label(*v, crate::lang::Lang::En)
+    }
+    fn zh(v: &f64) -> String {
+        tick_label(*v, crate::lang::Lang::Zh)
+    }
+    match lang {
+        crate::lang::Lang::En => &en,
+        crate::lang::Lang::Zh => &zh,
+    }
+}
+
+/// A short tick label: `100k`, `2M`, `0.5`; in Chinese `10万`, `1亿`, as the cards count.
+fn tick_label(v: f64, lang: crate::lang::Lang) -> String {
+    let scales: &[(f64, &str)] = match lang {
+        crate::lang::Lang::En => &[(1e6, "M"), (1e3, "k")],
+        crate::lang::Lang::Zh => &[(1e8, "亿"), (1e4, "万")],
     };
+    let (m, suffix) = scales
+        .iter()
+        .find(|(scale, _)| v.abs() >= *scale)
+        .map_or((v, ""), |&(scale, word)| (v / scale, word));
     let m = (m * 100.0).round() / 100.0;
     format!("{m}{suffix}")
 }
@@ -412,8 +431,11 @@ fn frame_area<DB: DrawingBackend>(
 }
 
 /// The axes, labels and grid both charts share.
-fn mesh_style<X, Y, DB>(mesh: &mut plotters::chart::MeshStyle<'_, '_, X, Y, DB>, style: &Style)
-where
+fn mesh_style<X, Y, DB>(
+    mesh: &mut plotters::chart::MeshStyle<'_, '_, X, Y, DB>,
+    style: &Style,
+    lang: crate::lang::Lang,
+) where
     X: plotters::coord::ranged1d::Ranged<ValueType = f64>,
     Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
     DB: DrawingBackend,
@@ -426,7 +448,7 @@ where
         // Grid lines at the labels only: no light lines between them (drawn, they cost time on
         // every slider move and added nothing).
         .max_light_lines(0)
-        .y_label_formatter(&|v| tick_label(*v));
+        .y_label_formatter(ticks(lang));
 }
 
 /// The plotting area's frame in CSS pixels.
@@ -486,12 +508,12 @@ pub fn draw_days<DB: DrawingBackend>(
         .build_cartesian_2d((x0..x1).log_scale(), (y_lo..y_hi).log_scale())
         .map_err(err)?;
     let mut mesh = chart.configure_mesh();
-    mesh_style(&mut mesh, style);
+    mesh_style(&mut mesh, style, c.words.lang);
     mesh.x_desc(c.words.x_axis.as_str())
         .y_desc(c.words.y_axis.as_str())
         .x_labels(8)
         .y_labels(6)
-        .x_label_formatter(&|v| tick_label(*v))
+        .x_label_formatter(ticks(c.words.lang))
         .draw()
         .map_err(err)?;
     if c.fits_from > x0 {
@@ -620,7 +642,7 @@ pub fn draw_memory<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
     let mut mesh = chart.configure_mesh();
-    mesh_style(&mut mesh, style);
+    mesh_style(&mut mesh, style, c.words.lang);
     mesh.disable_x_mesh()
         .x_labels(0)
         .y_desc(c.words.y_axis.as_str())
@@ -724,10 +746,15 @@ mod tests {
 
     #[test]
     fn tick_labels_are_short() {
-        assert_eq!(tick_label(100_000.0), "100k");
-        assert_eq!(tick_label(2e6), "2M");
-        assert_eq!(tick_label(0.5), "0.5");
-        assert_eq!(tick_label(20.0), "20");
+        use crate::lang::Lang::{En, Zh};
+        assert_eq!(tick_label(100_000.0, En), "100k");
+        assert_eq!(tick_label(2e6, En), "2M");
+        assert_eq!(tick_label(0.5, En), "0.5");
+        assert_eq!(tick_label(20.0, En), "20");
+        // 中文 counts in 万 and 亿, as the cards do.
+        assert_eq!(tick_label(100_000.0, Zh), "10万");
+        assert_eq!(tick_label(1000.0, Zh), "1000");
+        assert_eq!(tick_label(2e8, Zh), "2亿");
     }
 
     #[test]

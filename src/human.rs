@@ -1,7 +1,7 @@
 //! Numbers for people: three significant digits, SI prefixes in English and 万/亿 in Chinese.
 //! Never prints NaN or infinity: a non-finite value shows as "—".
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Three significant digits, trailing zeros dropped (`1.50` -> `1.5`).
 pub fn sig3(x: f64) -> String {
@@ -85,27 +85,67 @@ pub fn bytes(x: f64) -> String {
     format!("{} B", sig3(x))
 }
 
-/// A value to put back in an input: up to four significant digits with a suffix the scenario
-/// language reads (`70.55B`, `15.6T`).
-pub fn editable(x: f64) -> String {
+/// A number as people write a large one in prose, for ranges in messages: `1M`, `10
+/// quadrillion`, `0.001` in English; `100万`, `1亿亿` in Chinese. Exact at these round values,
+/// three significant digits otherwise.
+pub fn written(x: f64, lang: Lang) -> String {
     if !x.is_finite() {
-        return String::new();
+        return "—".into();
     }
-    for (scale, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")] {
-        if x.abs() >= scale {
-            let m = x / scale;
-            let decimals = if m.abs() >= 100.0 {
-                1
-            } else if m.abs() >= 10.0 {
-                2
-            } else {
-                3
-            };
-            let t = format!("{m:.decimals$}");
-            return format!("{}{suffix}", t.trim_end_matches('0').trim_end_matches('.'));
+    let scales: &[(f64, &str)] = match lang {
+        Lang::En => &[
+            (1e15, " quadrillion"),
+            (1e12, "T"),
+            (1e9, "B"),
+            (1e6, "M"),
+            (1e3, "k"),
+        ],
+        Lang::Zh => &[(1e16, "亿亿"), (1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+    };
+    let a = x.abs();
+    for &(scale, word) in scales {
+        if (a / scale * 1000.0).round() >= 1000.0 {
+            return format!("{}{word}", sig3(x / scale));
         }
     }
     sig3(x)
+}
+
+/// A value as its input box shows it: whole counts in plain digits (`4680`, `10592`, never
+/// `4.68k` beside `10592`), other numbers to four significant digits with the magnitude words
+/// of the language, which the scenario language reads back (`70.55B`, `15T`; `705.5亿`,
+/// `15万亿`).
+pub fn input(x: f64, whole: bool, lang: Lang) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    if whole {
+        return format!("{}", x.round());
+    }
+    let scales: &[(f64, &str)] = match lang {
+        Lang::En => &[(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")],
+        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+    };
+    for &(scale, word) in scales {
+        if x.abs() >= scale {
+            return format!("{}{word}", four_digits(x / scale));
+        }
+    }
+    four_digits(x)
+}
+
+/// Up to four significant digits, trailing zeros dropped, no exponent for everyday values.
+fn four_digits(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let digits = (3 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
+    let t = format!("{x:.digits$}");
+    if t.contains('.') {
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        t
+    }
 }
 
 /// A whole count of devices: exact with separators below 100,000, else with a magnitude word.
@@ -165,6 +205,37 @@ pub fn exact(x: f64) -> String {
 mod tests {
     use super::*;
 
+    /// The issue's example: "allowed from 1000000 to 10000000000000000" reads "1M to 10
+    /// quadrillion", and "100万 to 1亿亿" in Chinese.
+    #[test]
+    fn ranges_are_written_as_people_write_them() {
+        assert_eq!(written(1e6, Lang::En), "1M");
+        assert_eq!(written(1e16, Lang::En), "10 quadrillion");
+        assert_eq!(written(1e6, Lang::Zh), "100万");
+        assert_eq!(written(1e16, Lang::Zh), "1亿亿");
+        assert_eq!(written(0.5, Lang::En), "0.5");
+        assert_eq!(written(10_000_000.0, Lang::Zh), "1000万");
+    }
+
+    /// Inputs show short values the parser reads back, the same way at every magnitude.
+    #[test]
+    fn inputs_show_values_people_read() {
+        assert_eq!(input(16.6e9, false, Lang::En), "16.6B");
+        assert_eq!(input(2.14e12, false, Lang::En), "2.14T");
+        assert_eq!(input(4.22e9, false, Lang::En), "4.22B");
+        assert_eq!(input(70_553_706_496.0, false, Lang::En), "70.55B");
+        assert_eq!(input(70_553_706_496.0, false, Lang::Zh), "705.5亿");
+        assert_eq!(input(15e12, false, Lang::Zh), "15万亿");
+        assert_eq!(input(4680.0, true, Lang::En), "4680");
+        assert_eq!(input(10592.0, true, Lang::En), "10592");
+        assert_eq!(input(0.4, false, Lang::En), "0.4");
+        assert_eq!(input(2.5, false, Lang::En), "2.5");
+        for (x, lang) in [(16.6e9, Lang::En), (70.5e9, Lang::Zh), (3.5e4, Lang::Zh)] {
+            let back = crate::estimate::query::parse_number(&input(x, false, lang), false);
+            assert_eq!(back, Ok(x), "{x}");
+        }
+    }
+
     #[test]
     fn signed_percentages_read_as_people_write_them() {
         assert_eq!(signed_percent(-0.5567), "−56 %");
@@ -207,8 +278,8 @@ mod tests {
         assert_eq!(exact(-1234.5), "-1,234.5");
         assert_eq!(exact(1.23e-5), "0.0000123");
         assert_eq!(percent(0.4), "40%");
-        assert_eq!(editable(70_553_706_496.0), "70.55B");
-        assert_eq!(editable(15.6e12), "15.6T");
+        assert_eq!(input(70_553_706_496.0, false, Lang::En), "70.55B");
+        assert_eq!(input(15.6e12, false, Lang::En), "15.6T");
         assert_eq!(devices(12_352.0, Lang::En), "12,352");
         assert_eq!(devices(250_000.0, Lang::Zh), "25万");
     }

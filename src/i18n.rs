@@ -5,34 +5,9 @@
 use crate::estimate::notice::Notice;
 use crate::estimate::query::Problem;
 
-/// The page language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
-    /// BCP 47 tag for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
-    /// Picks the language from a browser language tag (`zh`, `zh-CN`, `zh-Hant` -> Chinese).
-    pub fn from_tag(tag: &str) -> Self {
-        if tag.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
     /// The UI strings.
     pub fn ui(self) -> &'static Ui {
         match self {
@@ -1761,10 +1736,19 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             }
         }
         Problem::OutOfRange { min, max } => {
+            use crate::human::written;
             if zh {
-                format!("允许范围 {min} 到 {max}")
+                format!(
+                    "允许范围 {} 到 {}",
+                    written(*min, lang),
+                    written(*max, lang)
+                )
             } else {
-                format!("allowed from {min} to {max}")
+                format!(
+                    "allowed from {} to {}",
+                    written(*min, lang),
+                    written(*max, lang)
+                )
             }
         }
         Problem::NotOneOf { allowed } => {
@@ -1917,6 +1901,25 @@ pub fn config_note(n: &crate::estimate::hf_config::Note, lang: Lang) -> String {
         Note::GemmaNorms => "未计额外的注意力后与 FFN 后归一化层（不到 0.01 %）".into(),
         Note::SharedExpertGate => "未计共享专家的门控（hidden × 1）".into(),
         Note::QkNorms => "未计查询与键的归一化层（use_qk_norm，不到 0.001 %）".into(),
+    }
+}
+
+/// A field's unit as its input shows it: money in the scenario's currency symbol (`$/h`,
+/// `¥/小时`), not the word "currency"; anything else as [`unit`] gives it.
+pub fn unit_in(u: &'static str, lang: Lang, cny: bool) -> &'static str {
+    let zh = lang == Lang::Zh;
+    match (u, cny) {
+        ("currency", false) => "$",
+        ("currency", true) => "¥",
+        ("currency/h", false) if zh => "$/小时",
+        ("currency/h", false) => "$/h",
+        ("currency/h", true) if zh => "¥/小时",
+        ("currency/h", true) => "¥/h",
+        ("currency/kWh", false) if zh => "$/度",
+        ("currency/kWh", false) => "$/kWh",
+        ("currency/kWh", true) if zh => "¥/度",
+        ("currency/kWh", true) => "¥/kWh",
+        _ => unit(u, lang),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod estimate;
 pub mod human;
 pub mod i18n;
+pub mod lang;
 pub mod launch;
 pub mod library;
 pub mod metrics;

@@ -143,7 +143,7 @@ fn text_of(v: Value) -> String {
 /// A field's value as its text input shows it (also what stands in for a rejected link field).
 pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
     match name {
-        "params" => human::editable(r.params_total),
+        "params" => human::input(r.params_total, false, Lang::En),
         _ => scenario_value(name, s),
     }
 }
@@ -170,8 +170,18 @@ fn group_values(ctx: Ctx, group: Vec<AnyField>) -> Memo<Vec<Value>> {
 }
 
 /// One field's value out of its group's, as its input shows it.
-fn value_in(group: Memo<Vec<Value>>, i: usize) -> Memo<String> {
-    Memo::new(move |_| group.with(|v| v.get(i).map_or_else(String::new, |&v| text_of(v))))
+/// Numbers read as people write them, in the page language (`70.55B`, `705.5亿`; whole counts
+/// in plain digits); choices and flags as the link spells them.
+fn value_in(group: Memo<Vec<Value>>, i: usize, whole: bool) -> Memo<String> {
+    let ctx = ctx();
+    Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        group.with(|v| match v.get(i) {
+            Some(&Value::Num(x)) => human::input(x, whole, lang),
+            Some(&v) => text_of(v),
+            None => String::new(),
+        })
+    })
 }
 
 /// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
@@ -503,7 +513,12 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                     prop:value=value
                     on:change=move |ev| change(ctx, name, event_target_value(&ev), false)
                 />
-                <span class="unit">{move || i18n::unit(unit, ctx.lang.get())}</span>
+                <span class="unit">{move || {
+                    // Only money fields follow the currency (a subscription per field costs).
+                    let cny = unit.starts_with("currency")
+                        && ctx.scenario.with(|s| s.currency == Currency::Cny);
+                    i18n::unit_in(unit, ctx.lang.get(), cny)
+                }}</span>
             </div>
             {move || {
                 error.get().map(|p| {
@@ -573,7 +588,10 @@ fn fields(names: &'static [&'static str]) -> impl IntoView {
     let group = group_values(ctx(), row.iter().map(|&(_, f)| f).collect());
     row.into_iter()
         .enumerate()
-        .map(|(i, (name, field))| view! { <FieldInput name field value=value_in(group, i)/> })
+        .map(|(i, (name, field))| {
+            let whole = matches!(field.kind(), Kind::Integer { .. });
+            view! { <FieldInput name field value=value_in(group, i, whole)/> }
+        })
         .collect_view()
 }
 
@@ -1019,7 +1037,11 @@ pub fn Inputs() -> impl IntoView {
         })
     })));
     // The parameter count is the report's (counted from the architecture).
-    let params = Memo::new(move |_| ctx.report.with(|r| human::editable(r.params_total)));
+    let params = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.report
+            .with(|r| human::input(r.params_total, false, lang))
+    });
     view! {
         <form class="inputs" id="inputs" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset>

@@ -107,7 +107,12 @@ impl fmt::Display for FieldError {
             Problem::NotANumber => write!(f, "not a number (write e.g. 7e9, 7B, 1.4T or 40%)"),
             Problem::TooLarge => write!(f, "too large"),
             Problem::NotAWholeNumber => write!(f, "must be a whole number"),
-            Problem::OutOfRange { min, max } => write!(f, "allowed from {min} to {max}"),
+            Problem::OutOfRange { min, max } => write!(
+                f,
+                "allowed from {} to {}",
+                crate::human::written(*min, crate::lang::Lang::En),
+                crate::human::written(*max, crate::lang::Lang::En)
+            ),
             Problem::NotOneOf { allowed } => write!(f, "allowed: {}", allowed.join(", ")),
             Problem::UnknownField => write!(f, "unknown field, ignored"),
             Problem::Duplicate => write!(f, "given more than once; the last value is used"),
@@ -1420,10 +1425,16 @@ pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
         return Err(Problem::NotANumber);
     }
     let parsed = body.parse::<f64>().map_err(|_| Problem::NotANumber)?;
-    let x = if scale < 0.0 {
-        parsed / -scale
-    } else {
-        parsed * scale
+    // A magnitude word is a power of ten: read "16.6B" as the decimal 16.6e9, one correctly
+    // rounded step, so it is the same number as 16600000000 (multiplying 16.6 by 1e9 is not).
+    let exponent = scale.log10().round() as i32;
+    let decimal = (scale > 1.0 && !body.contains(['e', 'E']))
+        .then(|| format!("{body}e{exponent}").parse::<f64>().ok())
+        .flatten();
+    let x = match decimal {
+        Some(x) => x,
+        None if scale < 0.0 => parsed / -scale,
+        None => parsed * scale,
     };
     if x.is_finite() {
         Ok(x)
