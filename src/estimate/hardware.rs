@@ -182,7 +182,8 @@ const GB200_MAMF: &str = "Bekman, ml-engineering, MAMF table: GB200 1822 of 2500
 const MI250X_MAMF: &str = "Bekman, ml-engineering, MAMF table: MI250X 147.0 of 191.5 per GCD";
 const MI300X_MAMF: &str = "Bekman, ml-engineering, MAMF table: MI300X 668.4 TFLOP/s BF16";
 
-const A100_LIST: &str = "seed article: A100 about US$10,000 list (CNY 100,000 in China)";
+const A100_LIST: &str =
+    "an article on estimating LLM compute: A100 about US$10,000 list (CNY 100,000 in China)";
 const GCP_TPU_PRICES: &str = "Google Cloud TPU pricing (us-east, 2025): on demand, 1-year and 3-year commitments per chip-hour";
 const H800_RENT: &str = "DeepSeek-V3 report: US$2 per H800 GPU-hour";
 
@@ -752,7 +753,7 @@ pub const CATALOG: &[Accelerator] = &[
         rent_usd_per_hour: 0.5,
         reserved_usd_per_hour: [0.0, 0.0],
         rent_source: None,
-        price_source: Some("seed article: MLU370 about CNY 14,600"),
+        price_source: Some("an article on estimating LLM compute: MLU370 about CNY 14,600"),
         approximate: false,
         source: "Cambricon MLU370-X8 launch specifications, Mar 2022",
     },
@@ -1148,7 +1149,7 @@ pub const CATALOG: &[Accelerator] = &[
         rent_source: None,
         price_source: None,
         approximate: true,
-        source: "Kunlunxin R200 product page (the 2nd-generation Kunlun chip): 256 TOPS INT8, 128 TFLOP/s FP16, 32 GB GDDR6 at 512 GB/s, 150 W; the seed articles quote Kunlun II at 256 TOPS INT8",
+        source: "Kunlunxin R200 product page (the 2nd-generation Kunlun chip): 256 TOPS INT8, 128 TFLOP/s FP16, 32 GB GDDR6 at 512 GB/s, 150 W; articles on estimating LLM compute quote Kunlun II at 256 TOPS INT8",
     },
     Accelerator {
         id: "desktop-cpu",

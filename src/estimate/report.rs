@@ -799,7 +799,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
                     f(rep.cost.price_per_gpu_hour),
                 ]),
                 money,
-                "docs/model.md §7; seed article (spot 70-90 % cheaper)",
+                "docs/model.md §7; an article on estimating LLM compute (spot 70-90 % cheaper)",
             )
         } else {
             Derivation::new(
