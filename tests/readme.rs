@@ -180,8 +180,16 @@ fn the_reported_held_out_error_is_the_computed_one() {
     let model = std::fs::read_to_string(format!("{root}/docs/model.md")).unwrap();
     let overall = format!("**{:.1} % / {:.1} %**", all * 100.0, worst * 100.0);
     assert!(readme.contains(&overall), "README should say {overall}");
+    assert!(
+        model.contains(&overall),
+        "docs/model.md should say {overall}"
+    );
     let classes = format!("dense {:.1} %, MoE {:.1} %", dense * 100.0, moe * 100.0);
     assert!(readme.contains(&classes), "README should say {classes}");
+    assert!(
+        model.contains(&classes),
+        "docs/model.md should say {classes}"
+    );
     let rows = format!(
         "Over these {} rows the mean absolute error is {:.1} % and the worst {:.1} %",
         held.len(),
