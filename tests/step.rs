@@ -354,7 +354,7 @@ fn utilisation_stated_on_hardware_flops_gpt3_at_45_percent() {
 }
 
 /// The step model on published runs it was not fitted to (`Role::HeldOut`, sources in the
-/// table): the accuracy the README reports. Each row is also held to its own tolerance in
+/// table): the accuracy the README and docs/model.md §9 report. Each row is also held to its own tolerance in
 /// `tests/published.rs`.
 #[test]
 fn held_out_runs_are_predicted_within_the_reported_error() {
@@ -385,8 +385,8 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
 }
 
 /// Leave one table out (docs/model.md §9): the constants fitted on one throughput table only,
-/// then the error on the other table and on the held-out runs. The README's "Calibration"
-/// table prints these figures (`cargo test --release --test step -- --nocapture`).
+/// then the error on the other table and on the held-out runs. docs/model.md §9's accuracy tables
+/// print these figures (`cargo test --release --test step -- --nocapture`).
 #[test]
 fn constants_fitted_on_one_table_hold_on_the_other() {
     let [a100, h100] = TABLES.map(|t| t.rows());

@@ -342,7 +342,7 @@ fn write_answer(
     Ok(())
 }
 
-/// The scenario language as a Markdown table (the README's copy is checked against it).
+/// The scenario language as a Markdown table (docs/scenario-language.md holds a copy, checked against it).
 fn allowed(kind: query::Kind) -> String {
     match kind {
         query::Kind::Number {

@@ -20,7 +20,7 @@ use super::solve::Solve;
 use serde::Serialize;
 use std::fmt;
 
-/// Text only the command line and the README show (`suanli --fields`). The web build, where
+/// Text only the command line and docs/scenario-language.md show (`suanli --fields`). The web build, where
 /// nothing reads it, carries an empty string instead.
 macro_rules! cli_doc {
     ($text:literal) => {
@@ -182,7 +182,7 @@ pub enum Value {
 pub struct Field<T: 'static> {
     /// The query-string name.
     pub name: &'static str,
-    /// The unit, for the README and tooltips.
+    /// The unit, for the field table (docs/scenario-language.md) and tooltips.
     pub unit: &'static str,
     /// What it means.
     pub doc: &'static str,
@@ -1330,7 +1330,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
 /// The architecture fields links had before layer schedules and native formats.
 pub const LEGACY_ARCH_FIELDS: usize = 18;
 
-/// Fields with precedence rules of their own, documented here for the README and the UI.
+/// Fields with precedence rules of their own, documented here for the field table and the UI.
 pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
     ("v", "", "format version"),
     (
