@@ -39,6 +39,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("report/mfu-auto-calibrated", |b| {
         b.iter(|| estimate(black_box(&calibrated)))
     });
+    // Issue 27: the page reports the scenario at the answer. Devices for a deadline: the
+    // inputs' report, then the report at the count; the compute-optimal model: a bisection on
+    // its own reports (the page's first view with `solve=model`).
+    let gpus = query::parse("mfu=auto&solve=gpus&deadline_days=60").scenario;
+    c.bench_function("answer/gpus-for-deadline-mfu-auto", |b| {
+        b.iter(|| suanli::estimate::answer::answered(black_box(&gpus)))
+    });
+    let model = query::parse("mfu=auto&solve=model&deadline_days=60").scenario;
+    c.bench_function("answer/compute-optimal-model-mfu-auto", |b| {
+        b.iter(|| suanli::estimate::answer::answered(black_box(&model)))
+    });
     let search_dense = query::parse("mfu=auto&layout=auto").scenario;
     c.bench_function("search/llama-3-70b-2048-gpus", |b| {
         b.iter(|| estimate(black_box(&search_dense)))
