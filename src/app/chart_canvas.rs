@@ -7,7 +7,7 @@
 //! After the first paint it is redrawn in an animation frame, at most once per frame.
 
 use super::chart_backend::PageBackend;
-use super::scenarios::Library;
+use super::saved::Library;
 use super::state::ctx;
 use crate::chart_data::{
     DataTable, bars_table, context_chart, days_chart, days_table, memory_chart, serving_chart,

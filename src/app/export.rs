@@ -4,7 +4,7 @@
 
 use super::chart_backend::PageBackend;
 use super::chart_canvas::{ChartData, Which, chart_data};
-use super::scenarios::{self, apply};
+use super::state::{apply, not_a_scenario};
 use super::state::{ctx, tr};
 use crate::charts::{LIGHT, Style};
 use crate::estimate::query;
@@ -105,7 +105,7 @@ fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
         let text = file_text(file).await;
         match library::import_query(&text) {
             Some(q) => apply(ctx, &q),
-            None => scenarios::not_a_scenario(ctx, file_name),
+            None => not_a_scenario(ctx, file_name),
         }
     });
 }

@@ -2,11 +2,11 @@
 //! button that makes it the scenario's layout.
 
 use super::state::{ctx, tr};
-use crate::estimate::calibration;
 use crate::estimate::layout::Layout;
 use crate::estimate::query;
 use crate::estimate::scenario::Schedule;
-use crate::estimate::search::{self, Candidate};
+use crate::estimate::search::Candidate;
+use crate::estimate::search_layouts;
 use crate::human;
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
@@ -55,8 +55,7 @@ fn candidates() -> Memo<Vec<Candidate>> {
     Memo::new(move |_| {
         ctx.report.with(|r| {
             if r.layouts.is_empty() {
-                ctx.shown
-                    .with(|s| search::search(&calibration::resolve(s).0).best)
+                ctx.shown.with(search_layouts)
             } else {
                 r.layouts.clone()
             }

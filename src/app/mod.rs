@@ -7,7 +7,8 @@
 //! - `inputs`: the form, one `FieldInput` over the scenario language's field table;
 //! - `cards`: the headline figures;
 //! - `chart_canvas`: the two charts, plotters on canvas (`chart_backend`: the one backend type);
-//! - `scenarios`: the saved scenarios and compare; `export`: files out and in;
+//! - `saved`: the saved scenarios' state; `scenarios`: their panel and compare; `export`: files
+//!   out and in;
 //! - `tabs`: how each figure is computed, the reality check, the notes; `launch_tab`: the
 //!   frameworks' launch settings.
 
@@ -20,6 +21,7 @@ pub mod header;
 pub mod inputs;
 pub mod launch_tab;
 pub mod layouts;
+pub mod saved;
 pub mod scenarios;
 pub mod state;
 pub mod storage;
@@ -31,7 +33,7 @@ use std::time::Duration;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let lib = scenarios::provide();
+    let lib = saved::provide();
     state::provide(lib.trouble);
     // The scenarios panel and the tabs are below the fold on most screens: they are built once
     // the charts are on screen, after the first frame, so the first frame comes sooner.

@@ -2,99 +2,17 @@
 //! four, export and import. Saves from other tabs arrive through the `storage` event.
 
 use super::export;
-use super::state::{self, Ctx, ctx, tr};
-use super::storage::{self, Trouble, Unreadable};
+use super::saved::{Library, reload, write};
+use super::state::apply;
+use super::state::{Ctx, ctx, tr};
+use super::storage::{self, Trouble};
 use crate::chart_data::Compared;
 use crate::estimate::Scenario;
-use crate::estimate::answer::answered;
-use crate::estimate::query::{self, FieldError, Problem};
+use crate::estimate::query;
 use crate::i18n::Lang;
 use crate::library::{self, Entry, MAX_COMPARE};
 use leptos::ev;
 use leptos::prelude::*;
-
-/// The panel's state, provided as context.
-#[derive(Clone, Copy)]
-pub struct Library {
-    /// Saved entries, newest first.
-    pub entries: RwSignal<Vec<Entry>>,
-    /// Entries that could not be read (kept aside or left for a newer version).
-    pub unreadable: RwSignal<Vec<Unreadable>>,
-    /// The last storage problem.
-    pub trouble: RwSignal<Option<Trouble>>,
-    /// The last deleted entry, for undo.
-    pub undo: RwSignal<Option<Entry>>,
-    /// Ids chosen for comparison (at most four).
-    pub compare: RwSignal<Vec<String>>,
-    /// The entry whose name is being edited.
-    pub renaming: RwSignal<Option<String>>,
-    /// The compared entries with their reports (changes only when their names or scenarios do).
-    pub compared: Memo<Vec<Compared>>,
-}
-
-/// Reads the saved entries into the panel, or reports why it cannot.
-fn reload(lib: Library) {
-    match storage::load() {
-        Ok((entries, unreadable)) => {
-            lib.entries.set(entries);
-            lib.unreadable.set(unreadable);
-        }
-        Err(t) => lib.trouble.set(Some(t)),
-    }
-}
-
-/// Writes an entry and reloads the list; a refused write is reported, never silent.
-fn write(lib: Library, e: &Entry) -> bool {
-    let ok = match storage::write(e) {
-        Ok(()) => {
-            lib.trouble.set(None);
-            true
-        }
-        Err(t) => {
-            lib.trouble.set(Some(t));
-            false
-        }
-    };
-    reload(lib);
-    ok
-}
-
-/// Creates the panel's state, loads the saved entries and follows other tabs' saves.
-pub fn provide() -> Library {
-    let entries = RwSignal::new(Vec::<Entry>::new());
-    let compare = RwSignal::new(Vec::<String>::new());
-    let compared = Memo::new(move |_| {
-        compare.with(|ids| {
-            entries.with(|es| {
-                ids.iter()
-                    .filter_map(|id| es.iter().find(|e| &e.id == id))
-                    .map(|e| {
-                        // Each at its own answer, as the page shows the one on screen.
-                        let a = answered(&query::parse(&e.query).scenario);
-                        Compared {
-                            name: e.name.clone(),
-                            scenario: a.scenario,
-                            report: a.report,
-                        }
-                    })
-                    .collect()
-            })
-        })
-    });
-    let lib = Library {
-        entries,
-        unreadable: RwSignal::new(Vec::new()),
-        trouble: RwSignal::new(None),
-        undo: RwSignal::new(None),
-        compare,
-        renaming: RwSignal::new(None),
-        compared,
-    };
-    provide_context(lib);
-    reload(lib);
-    let _ = window_event_listener(ev::storage, move |_| reload(lib));
-    lib
-}
 
 /// A new entry saved now, its name made unique among the saved ones.
 fn new_entry(lib: Library, name: &str, query: String) -> Entry {
@@ -109,14 +27,6 @@ fn new_entry(lib: Library, name: &str, query: String) -> Entry {
         saved_ms: now,
         query,
     }
-}
-
-/// Makes a parsed scenario (from a saved entry or an imported file) the current one, and lists
-/// what was wrong in it.
-pub fn apply(ctx: Ctx, q: &str) {
-    let (scenario, problems) = state::parse(q);
-    ctx.scenario.set(scenario);
-    ctx.link_problems.set(problems);
 }
 
 /// Saves the scenario on screen under the name typed (or "Untitled"), and clears the name once
@@ -573,15 +483,4 @@ fn CompareTable() -> impl IntoView {
             <div class="compare-scroll" node_ref=scroller tabindex="0" role="region" aria-labelledby="library-title">{table}</div>
         </div>
     }
-}
-
-/// An imported file that is not a scenario, reported like a bad link field.
-pub fn not_a_scenario(ctx: Ctx, file_name: String) {
-    ctx.link_problems.set(vec![FieldError {
-        field: "file".into(),
-        value: file_name,
-        problem: Problem::NotOneOf {
-            allowed: vec!["Suanli scenario JSON".into()],
-        },
-    }]);
 }

@@ -3,11 +3,10 @@
 
 use super::storage;
 use crate::estimate::answer::{self, Solved, Unanswered, at_answer};
-use crate::estimate::calibration;
 use crate::estimate::query::{self, FieldError, Problem};
-use crate::estimate::search::{self, Candidate};
+use crate::estimate::search::Candidate;
 use crate::estimate::validation::{Band, OutsideGround};
-use crate::estimate::{Report, Scenario, estimate, estimate_with};
+use crate::estimate::{Report, Scenario, estimate, estimate_with, search_layouts};
 use crate::i18n::{Lang, Ui};
 use leptos::prelude::*;
 use leptos_use::{use_debounce_fn, use_preferred_dark};
@@ -188,7 +187,7 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             if s.layout_auto
                 && searched.with_untracked(|f| f.as_ref().is_none_or(|(at, _)| *at != s))
             {
-                let best = search::search(&calibration::resolve(&s).0).best;
+                let best = search_layouts(&s);
                 searched.set(Some((s, best)));
             }
         },
@@ -253,4 +252,23 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
 pub fn set_lang(ctx: Ctx, l: Lang) {
     ctx.lang.set(l);
     storage::save_language(l);
+}
+
+/// Makes a parsed scenario (from a saved entry or an imported file) the current one, and lists
+/// what was wrong in it.
+pub fn apply(ctx: Ctx, q: &str) {
+    let (scenario, problems) = parse(q);
+    ctx.scenario.set(scenario);
+    ctx.link_problems.set(problems);
+}
+
+/// An imported file that is not a scenario, reported like a bad link field.
+pub fn not_a_scenario(ctx: Ctx, file_name: String) {
+    ctx.link_problems.set(vec![FieldError {
+        field: "file".into(),
+        value: file_name,
+        problem: Problem::NotOneOf {
+            allowed: vec!["Suanli scenario JSON".into()],
+        },
+    }]);
 }

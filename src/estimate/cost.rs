@@ -11,16 +11,9 @@ pub const RESERVED_1Y_SHARE: f64 = 0.55;
 /// share Google Cloud's 3-year TPU commitments have (v5e 0.54 of 1.20, v5p 1.89 of 4.20,
 /// v6e 1.22 of 2.70: 45 %).
 pub const RESERVED_3Y_SHARE: f64 = 0.45;
-/// Spot's share of on demand: the seed article's "spot 70-90 % cheaper", at its smallest
+/// Spot's share of on demand: an article on estimating LLM compute ("spot 70-90 % cheaper"), at its smallest
 /// discount.
 pub const SPOT_SHARE: f64 = 0.30;
-/// Hours between checkpoints: an assumption, labelled on the page.
-pub const ASSUMED_CHECKPOINT_HOURS: f64 = 1.0;
-/// Spot interruptions per node per month: an assumption, between the 5-10 % and 10-15 % buckets
-/// of AWS's Spot Instance Advisor, labelled on the page.
-pub const ASSUMED_SPOT_INTERRUPTIONS: f64 = 0.1;
-/// Minutes to restart after an interruption (new capacity, checkpoint reload): an assumption.
-pub const ASSUMED_RESTART_MINUTES: f64 = 10.0;
 /// Devices per interruptible node (an 8-GPU instance such as p5.48xlarge).
 pub const NODE_DEVICES: f64 = 8.0;
 /// Hours in an average month (8,760 / 12).

@@ -41,5 +41,5 @@ pub mod step;
 pub mod training;
 pub mod validation;
 
-pub use report::{Report, derivations, estimate, estimate_with, sweep_gpus};
+pub use report::{Report, derivations, estimate, estimate_with, search_layouts, sweep_gpus};
 pub use scenario::Scenario;

@@ -143,6 +143,12 @@ pub fn estimate(s: &Scenario) -> Report {
     report(s, None, None)
 }
 
+/// The fastest layouts that fit the scenario, fastest first (the `layout=auto` search, with a
+/// calibration in the scenario applied): what the page runs once a drag pauses.
+pub fn search_layouts(s: &Scenario) -> Vec<Candidate> {
+    search::search(&calibration::resolve(s).0).best
+}
+
 /// The report with the step model's efficiencies set (the validation refits them; a
 /// calibration in the scenario is ignored).
 pub fn estimate_at(s: &Scenario, efficiency: Efficiency) -> Report {

@@ -6,7 +6,6 @@
 use super::architecture::Architecture;
 use super::precision::{Precision, WeightFormat};
 use super::presets;
-use super::solve::Solve;
 use serde::Serialize;
 
 /// Activation recomputation (Korthikanti et al. 2022).
@@ -396,6 +395,68 @@ impl Scenario {
 /// times the largest cluster announced.
 pub const MAX_GPUS: u32 = 10_000_000;
 
+/// Hours between checkpoints: an assumption, labelled on the page.
+pub const ASSUMED_CHECKPOINT_HOURS: f64 = 1.0;
+/// Spot interruptions per node per month: an assumption, between the 5-10 % and 10-15 % buckets
+/// of AWS's Spot Instance Advisor, labelled on the page.
+pub const ASSUMED_SPOT_INTERRUPTIONS: f64 = 0.1;
+/// Minutes to restart after an interruption (new capacity, checkpoint reload): an assumption.
+pub const ASSUMED_RESTART_MINUTES: f64 = 10.0;
+
+/// The quantity the page and the CLI answer first; the others are inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Solve {
+    /// Training days on the given devices.
+    Days,
+    /// Devices the deadline needs.
+    Gpus,
+    /// Tokens trainable within the deadline on the given devices.
+    Tokens,
+    /// The compute-optimal model and tokens for the compute (devices × deadline) or the budget.
+    Model,
+    /// What the money budget buys: device-hours, days on the given devices, tokens.
+    Budget,
+    /// The devices that serve the users' load within the latency.
+    Serve,
+}
+
+impl Solve {
+    /// Every value, in the order the page offers them.
+    pub const ALL: [Solve; 6] = [
+        Solve::Days,
+        Solve::Gpus,
+        Solve::Tokens,
+        Solve::Model,
+        Solve::Budget,
+        Solve::Serve,
+    ];
+
+    /// The link spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            Solve::Days => "days",
+            Solve::Gpus => "gpus",
+            Solve::Tokens => "tokens",
+            Solve::Model => "model",
+            Solve::Budget => "budget",
+            Solve::Serve => "serve",
+        }
+    }
+
+    /// The report key of the answer.
+    pub fn metric(self) -> &'static str {
+        match self {
+            Solve::Days => "training_seconds",
+            Solve::Gpus => "gpus_for_deadline",
+            Solve::Tokens => "tokens_trainable",
+            Solve::Model => "optimal_params",
+            Solve::Budget => "budget_seconds",
+            Solve::Serve => "serving.gpus",
+        }
+    }
+}
+
 /// The exchange rate a scenario starts with, yuan per US dollar (an assumption the page labels).
 pub const DEFAULT_CNY_PER_USD: f64 = 7.1;
 
@@ -482,9 +543,9 @@ impl Default for Scenario {
             price_reserved_1y: None,
             price_reserved_3y: None,
             price_spot: None,
-            checkpoint_hours: super::cost::ASSUMED_CHECKPOINT_HOURS,
-            spot_interruptions: super::cost::ASSUMED_SPOT_INTERRUPTIONS,
-            restart_minutes: super::cost::ASSUMED_RESTART_MINUTES,
+            checkpoint_hours: ASSUMED_CHECKPOINT_HOURS,
+            spot_interruptions: ASSUMED_SPOT_INTERRUPTIONS,
+            restart_minutes: ASSUMED_RESTART_MINUTES,
             gpu_price: None,
             currency: Currency::Usd,
             cny_per_usd: DEFAULT_CNY_PER_USD,

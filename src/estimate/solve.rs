@@ -6,59 +6,7 @@ use super::resolve::Resolved;
 use super::training::{DAY_S, model_flops_per_token};
 use serde::Serialize;
 
-/// The quantity the page and the CLI answer first; the others are inputs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Solve {
-    /// Training days on the given devices.
-    Days,
-    /// Devices the deadline needs.
-    Gpus,
-    /// Tokens trainable within the deadline on the given devices.
-    Tokens,
-    /// The compute-optimal model and tokens for the compute (devices × deadline) or the budget.
-    Model,
-    /// What the money budget buys: device-hours, days on the given devices, tokens.
-    Budget,
-    /// The devices that serve the users' load within the latency.
-    Serve,
-}
-
-impl Solve {
-    /// Every value, in the order the page offers them.
-    pub const ALL: [Solve; 6] = [
-        Solve::Days,
-        Solve::Gpus,
-        Solve::Tokens,
-        Solve::Model,
-        Solve::Budget,
-        Solve::Serve,
-    ];
-
-    /// The link spelling.
-    pub fn id(self) -> &'static str {
-        match self {
-            Solve::Days => "days",
-            Solve::Gpus => "gpus",
-            Solve::Tokens => "tokens",
-            Solve::Model => "model",
-            Solve::Budget => "budget",
-            Solve::Serve => "serve",
-        }
-    }
-
-    /// The report key of the answer.
-    pub fn metric(self) -> &'static str {
-        match self {
-            Solve::Days => "training_seconds",
-            Solve::Gpus => "gpus_for_deadline",
-            Solve::Tokens => "tokens_trainable",
-            Solve::Model => "optimal_params",
-            Solve::Budget => "budget_seconds",
-            Solve::Serve => "serving.gpus",
-        }
-    }
-}
+pub use super::scenario::Solve;
 
 /// The answers to every question, whichever is asked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
