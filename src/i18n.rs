@@ -1712,101 +1712,33 @@ pub fn metric_label(key: &str, lang: Lang) -> &'static str {
 
 /// A problem with a field, in the page language (the field is named by the caller).
 pub fn problem(p: &Problem, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    // One English source: the core's own wording (the CLI prints the same).
+    if lang == Lang::En {
+        return p.to_string();
+    }
     match p {
-        Problem::NotANumber => {
-            if zh {
-                "不是数字（例：7e9、7B、1.4T、40%）".into()
-            } else {
-                "not a number (e.g. 7e9, 7B, 1.4T, 40%)".into()
-            }
-        }
-        Problem::TooLarge => {
-            if zh {
-                "数值过大".into()
-            } else {
-                "too large".into()
-            }
-        }
-        Problem::NotAWholeNumber => {
-            if zh {
-                "必须是整数".into()
-            } else {
-                "must be a whole number".into()
-            }
-        }
+        Problem::NotANumber => "不是数字（例：7e9、7B、1.4T、40%）".into(),
+        Problem::TooLarge => "数值过大".into(),
+        Problem::NotAWholeNumber => "必须是整数".into(),
         Problem::OutOfRange { min, max } => {
             use crate::human::written;
-            if zh {
-                format!(
-                    "允许范围 {} 到 {}",
-                    written(*min, lang),
-                    written(*max, lang)
-                )
-            } else {
-                format!(
-                    "allowed from {} to {}",
-                    written(*min, lang),
-                    written(*max, lang)
-                )
-            }
+            format!(
+                "允许范围 {} 到 {}",
+                written(*min, lang),
+                written(*max, lang)
+            )
         }
         Problem::NotOneOf { allowed } => {
-            let list = if allowed.len() > 8 {
-                format!("{} …", allowed[..8].join(", "))
-            } else {
-                allowed.join(", ")
-            };
-            if zh {
-                format!("可选值：{list}")
-            } else {
-                format!("allowed: {list}")
-            }
+            format!("可选值：{}", crate::estimate::query::short_list(allowed))
         }
-        Problem::UnknownField => {
-            if zh {
-                "未知字段，已忽略".into()
-            } else {
-                "unknown field, ignored".into()
-            }
-        }
-        Problem::Duplicate => {
-            if zh {
-                "重复出现，使用最后一个值".into()
-            } else {
-                "given more than once; the last value is used".into()
-            }
-        }
+        Problem::UnknownField => "未知字段，已忽略".into(),
+        Problem::Duplicate => "重复出现，使用最后一个值".into(),
         Problem::NewerVersion { supported } => {
-            if zh {
-                format!("来自更新版本的链接（本版本支持到 v{supported}），部分字段可能被忽略")
-            } else {
-                format!(
-                    "from a newer version (this one reads up to v{supported}); some fields may be ignored"
-                )
-            }
+            format!("来自更新版本的链接（本版本支持到 v{supported}），部分字段可能被忽略")
         }
-        Problem::Conflict { with } => {
-            if zh {
-                format!("与 {with} 冲突，使用 {with}")
-            } else {
-                format!("conflicts with {with}, which is used")
-            }
-        }
-        Problem::AtMost { field, value } => {
-            if zh {
-                format!("不能超过 {field}（{value}）")
-            } else {
-                format!("must not exceed {field} ({value})")
-            }
-        }
-        Problem::Unused { needs } => {
-            if zh {
-                format!("仅与 {needs} 一起使用，已忽略")
-            } else {
-                format!("only used with {needs}; ignored")
-            }
-        }
+        Problem::Conflict { with } => format!("与 {with} 冲突，使用 {with}"),
+        Problem::AtMost { field, value } => format!("不能超过 {field}（{value}）"),
+        Problem::Unused { needs } => format!("仅与 {needs} 一起使用，已忽略"),
     }
 }
 

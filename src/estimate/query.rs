@@ -102,8 +102,24 @@ pub struct FieldError {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} = \"{}\": ", self.field, self.value)?;
-        match &self.problem {
+        write!(f, "{} = \"{}\": {}", self.field, self.value, self.problem)
+    }
+}
+
+/// A long list of allowed values cut to its first eight, for a message a person reads.
+pub fn short_list(allowed: &[String]) -> String {
+    if allowed.len() > 8 {
+        format!("{} …", allowed[..8].join(", "))
+    } else {
+        allowed.join(", ")
+    }
+}
+
+/// The English text of a problem: the one source for the CLI, the page and the exports (the
+/// page's other language is `i18n::problem`).
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Problem::NotANumber => write!(f, "not a number (write e.g. 7e9, 7B, 1.4T or 40%)"),
             Problem::TooLarge => write!(f, "too large"),
             Problem::NotAWholeNumber => write!(f, "must be a whole number"),
@@ -113,7 +129,7 @@ impl fmt::Display for FieldError {
                 crate::human::written(*min, crate::lang::Lang::En),
                 crate::human::written(*max, crate::lang::Lang::En)
             ),
-            Problem::NotOneOf { allowed } => write!(f, "allowed: {}", allowed.join(", ")),
+            Problem::NotOneOf { allowed } => write!(f, "allowed: {}", short_list(allowed)),
             Problem::UnknownField => write!(f, "unknown field, ignored"),
             Problem::Duplicate => write!(f, "given more than once; the last value is used"),
             Problem::NewerVersion { supported } => write!(
