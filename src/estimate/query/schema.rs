@@ -1,158 +1,13 @@
-//! The scenario language: a flat query string such as
-//! `?v=1&model=llama-3-70b&tokens=15T&gpu=h100-sxm&gpus=2048&mfu=40%`.
-//!
-//! Share links, saved scenarios and the CLI all speak it. Parsing is total: every input yields a
-//! scenario (bad fields keep their defaults) plus a list of errors that name the field, the value
-//! and what is allowed. [`format`] writes the canonical form, and `parse(format(s)) == s`.
-//!
-//! Numbers accept `175e9`, `175B`, `1.4T`, `300M`, `7k`, `40%` (where a fraction is expected) and
-//! the Chinese `万` (1e4) and `亿` (1e8).
+//! The scenario language's schema: every field with its unit, kind, allowed values, getter and
+//! setter, for the scenario and for the architecture, and the spellings of the choices.
 
-use super::architecture::LocalAttention;
-use super::architecture::{Architecture, Bias};
-use super::hardware;
-use super::precision::{Precision, STORAGE_BITS, WeightFormat};
-use super::presets;
-use super::scenario::{
+use crate::estimate::architecture::LocalAttention;
+use crate::estimate::architecture::{Architecture, Bias};
+use crate::estimate::precision::{Precision, STORAGE_BITS, WeightFormat};
+use crate::estimate::scenario::{
     Currency, Data, EpDispatch, Finetune, Optimizer, PriceTier, Recompute, Scenario, Schedule,
 };
-use super::solve::Solve;
-use serde::Serialize;
-use std::fmt;
-
-/// Text only the command line and docs/scenario-language.md show (`suanli --fields`). The web build, where
-/// nothing reads it, carries an empty string instead.
-macro_rules! cli_doc {
-    ($text:literal) => {
-        if cfg!(target_arch = "wasm32") {
-            ""
-        } else {
-            $text
-        }
-    };
-}
-
-/// The version this build writes as `v=`.
-pub const FORMAT_VERSION: u32 = 2;
-
-/// The scale-out bandwidth every scenario had before version 2 took it from the catalog, Gb/s: a
-/// version-1 link without `net_gbps` opens with it, as it did.
-pub const V1_NET_GBPS: f64 = 400.0;
-
-/// What is wrong with one field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Problem {
-    /// Not a number.
-    NotANumber,
-    /// A number too large for a double (`1e400`).
-    TooLarge,
-    /// A fractional value where a whole number is required.
-    NotAWholeNumber,
-    /// Outside the allowed range.
-    OutOfRange {
-        /// Smallest allowed value.
-        min: f64,
-        /// Largest allowed value.
-        max: f64,
-    },
-    /// Not one of the allowed words.
-    NotOneOf {
-        /// The allowed words.
-        allowed: Vec<String>,
-    },
-    /// The field is not part of the scenario language (reported, not fatal).
-    UnknownField,
-    /// The field appears more than once; the last value is used.
-    Duplicate,
-    /// The link was written by a newer version of the app.
-    NewerVersion {
-        /// The newest version this build reads.
-        supported: u32,
-    },
-    /// The field contradicts another one, which wins.
-    Conflict {
-        /// The field that wins.
-        with: String,
-    },
-    /// The value must not exceed another field's value.
-    AtMost {
-        /// The other field.
-        field: String,
-        /// Its value.
-        value: f64,
-    },
-    /// Only used together with another field.
-    Unused {
-        /// The field it needs.
-        needs: String,
-    },
-}
-
-/// One bad field of a scenario.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FieldError {
-    /// The field name as written in the query.
-    pub field: String,
-    /// The value as written.
-    pub value: String,
-    /// What is wrong.
-    pub problem: Problem,
-}
-
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} = \"{}\": {}", self.field, self.value, self.problem)
-    }
-}
-
-/// A long list of allowed values cut to its first eight, for a message a person reads.
-pub fn short_list(allowed: &[String]) -> String {
-    if allowed.len() > 8 {
-        format!("{} …", allowed[..8].join(", "))
-    } else {
-        allowed.join(", ")
-    }
-}
-
-/// The English text of a problem: the one source for the CLI, the page and the exports (the
-/// page's other language is `i18n::problem`).
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::NotANumber => write!(f, "not a number (write e.g. 7e9, 7B, 1.4T or 40%)"),
-            Problem::TooLarge => write!(f, "too large"),
-            Problem::NotAWholeNumber => write!(f, "must be a whole number"),
-            Problem::OutOfRange { min, max } => write!(
-                f,
-                "allowed from {} to {}",
-                crate::human::written(*min, crate::lang::Lang::En),
-                crate::human::written(*max, crate::lang::Lang::En)
-            ),
-            Problem::NotOneOf { allowed } => write!(f, "allowed: {}", short_list(allowed)),
-            Problem::UnknownField => write!(f, "unknown field, ignored"),
-            Problem::Duplicate => write!(f, "given more than once; the last value is used"),
-            Problem::NewerVersion { supported } => write!(
-                f,
-                "written by a newer version of Suanli (this one reads up to v{supported}); some fields may be ignored"
-            ),
-            Problem::Conflict { with } => write!(f, "conflicts with {with}, which is used instead"),
-            Problem::AtMost { field, value } => write!(f, "must not exceed {field} ({value})"),
-            Problem::Unused { needs } => write!(f, "only used together with {needs}; ignored"),
-        }
-    }
-}
-
-/// A parsed scenario with what was wrong in the input.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Parsed {
-    /// The scenario: valid fields applied, bad ones left at their defaults.
-    pub scenario: Scenario,
-    /// Fields whose values were rejected.
-    pub errors: Vec<FieldError>,
-    /// Fields that were accepted with a caveat or ignored (unknown, duplicate, newer version).
-    pub warnings: Vec<FieldError>,
-}
+use crate::estimate::solve::Solve;
 
 /// The type and allowed values of a field.
 #[derive(Clone, Copy, Debug)]
@@ -272,7 +127,7 @@ pub static DATA_FIELDS: &[Field<Scenario>] = &[
 ];
 
 /// A data size as (terabytes, bytes per token); a token count at the default bytes per token.
-fn dataset_size(data: Data) -> (f64, f64) {
+pub(super) fn dataset_size(data: Data) -> (f64, f64) {
     match data {
         Data::Dataset {
             tb,
@@ -285,7 +140,7 @@ fn dataset_size(data: Data) -> (f64, f64) {
 /// Bytes per token when a dataset size comes without it (English BPE; docs/model.md §2).
 pub const DEFAULT_BYTES_PER_TOKEN: f64 = 4.0;
 
-fn data_kind(name: &str) -> Kind {
+pub(super) fn data_kind(name: &str) -> Kind {
     DATA_FIELDS
         .iter()
         .find(|f| f.name == name)
@@ -299,40 +154,40 @@ pub fn arch_field(name: &str) -> Option<&'static Field<Architecture>> {
 }
 
 /// `Some(x)` for a number, `None` for `Value::Absent` (clearing an optional field).
-fn opt_in(v: Value) -> Option<f64> {
+pub(super) fn opt_in(v: Value) -> Option<f64> {
     match v {
         Value::Num(x) => Some(x),
         _ => None,
     }
 }
 
-fn num(v: Value) -> f64 {
+pub(super) fn num(v: Value) -> f64 {
     match v {
         Value::Num(x) => x,
         _ => 0.0,
     }
 }
 
-fn int(v: Value) -> u32 {
+pub(super) fn int(v: Value) -> u32 {
     num(v) as u32
 }
 
-fn flag(v: Value) -> bool {
+pub(super) fn flag(v: Value) -> bool {
     matches!(v, Value::Flag(true))
 }
 
-fn word(v: Value) -> &'static str {
+pub(super) fn word(v: Value) -> &'static str {
     match v {
         Value::Word(w) => w,
         _ => "",
     }
 }
 
-fn opt(v: Option<f64>) -> Value {
+pub(super) fn opt(v: Option<f64>) -> Value {
     v.map_or(Value::Absent, Value::Num)
 }
 
-const fn number(min: f64, max: f64) -> Kind {
+pub(super) const fn number(min: f64, max: f64) -> Kind {
     Kind::Number {
         min,
         max,
@@ -343,23 +198,23 @@ const fn number(min: f64, max: f64) -> Kind {
 
 /// The word a field with `auto` takes to have the estimate compute it.
 pub const AUTO: &str = "auto";
-const LAYOUTS: &[&str] = &["given", AUTO];
-const USERS_MODES: &[&str] = &["rate", "concurrent"];
-const SOLVES: &[&str] = &["days", "gpus", "tokens", "model", "budget", "serve"];
+pub(super) const LAYOUTS: &[&str] = &["given", AUTO];
+pub(super) const USERS_MODES: &[&str] = &["rate", "concurrent"];
+pub(super) const SOLVES: &[&str] = &["days", "gpus", "tokens", "model", "budget", "serve"];
 
-const fn integer(min: f64, max: f64) -> Kind {
+pub(super) const fn integer(min: f64, max: f64) -> Kind {
     Kind::Integer { min, max }
 }
 
-const BITS: &[&str] = &["4", "8", "16", "32"];
+pub(super) const BITS: &[&str] = &["4", "8", "16", "32"];
 /// `weight_format`: the checkpoint's own, or one format for every linear weight.
-const WEIGHT_FORMATS: &[&str] = &[
+pub(super) const WEIGHT_FORMATS: &[&str] = &[
     NATIVE, "bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32",
 ];
 /// The `weight_format` that serves each part in the checkpoint's own format.
 pub const NATIVE: &str = "native";
-const STATE_BITS: &[&str] = &["16", "32"];
-const LOCAL_KINDS: &[&str] = &[
+pub(super) const STATE_BITS: &[&str] = &["16", "32"];
+pub(super) const LOCAL_KINDS: &[&str] = &[
     "none",
     "window",
     "chunk",
@@ -367,18 +222,18 @@ const LOCAL_KINDS: &[&str] = &[
     "kda",
     "lightning",
 ];
-const FORMATS: &[&str] = &["bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32"];
-const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
-const RECOMPUTE: &[&str] = &["none", "selective", "full"];
-const PP_SCHEDULES: &[&str] = &["1f1b", "zb", "dualpipe"];
-const EP_DISPATCHES: &[&str] = &["alltoall", "deepep"];
-const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
-const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
-const CURRENCIES: &[&str] = &["usd", "cny"];
-const TIERS: &[&str] = &["on_demand", "reserved_1y", "reserved_3y", "spot"];
-const BIASES: &[&str] = &["none", "qkv", "all"];
+pub(super) const FORMATS: &[&str] = &["bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32"];
+pub(super) const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
+pub(super) const RECOMPUTE: &[&str] = &["none", "selective", "full"];
+pub(super) const PP_SCHEDULES: &[&str] = &["1f1b", "zb", "dualpipe"];
+pub(super) const EP_DISPATCHES: &[&str] = &["alltoall", "deepep"];
+pub(super) const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
+pub(super) const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
+pub(super) const CURRENCIES: &[&str] = &["usd", "cny"];
+pub(super) const TIERS: &[&str] = &["on_demand", "reserved_1y", "reserved_3y", "spot"];
+pub(super) const BIASES: &[&str] = &["none", "qkv", "all"];
 
-fn bits_word(bits: u32) -> &'static str {
+pub(super) fn bits_word(bits: u32) -> &'static str {
     STORAGE_BITS
         .iter()
         .zip(BITS)
@@ -396,7 +251,7 @@ pub fn optimizer_id(o: Optimizer) -> &'static str {
     }
 }
 
-fn optimizer_from(w: &str) -> Optimizer {
+pub(super) fn optimizer_from(w: &str) -> Optimizer {
     match w {
         "adamw-fp32-grads" => Optimizer::AdamWFp32Grads,
         "sgd" => Optimizer::Sgd,
@@ -510,7 +365,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         name: "gpus",
         unit: "devices",
         doc: cli_doc!("number of accelerators"),
-        kind: integer(1.0, super::scenario::MAX_GPUS as f64),
+        kind: integer(1.0, crate::estimate::scenario::MAX_GPUS as f64),
         get: |s| Value::Num(s.gpus.into()),
         set: |s, v| s.gpus = int(v),
     },
@@ -1377,644 +1232,3 @@ pub const SPECIAL_FIELDS: &[(&str, &str, &str)] = &[
         "a run measured on your cluster (its query, URL-encoded), with calib_mfu, calib_step_s or calib_tokens_per_gpu_s",
     ),
 ];
-
-/// Magnitude words and letters the scenario language reads, longest first: every magnitude the
-/// page prints (`human::count`: `1.02万亿`, `7.89B`) reads back.
-const SCALES: &[(&str, f64)] = &[
-    ("万亿", 1e12),
-    ("亿", 1e8),
-    ("万", 1e4),
-    ("k", 1e3),
-    ("K", 1e3),
-    ("M", 1e6),
-    ("B", 1e9),
-    ("G", 1e9),
-    ("T", 1e12),
-    ("P", 1e15),
-];
-
-/// Removes thousands separators (`15,000,000`): commas only between groups of three digits in
-/// the integer part, so `1,5` stays a mistake rather than becoming 15.
-fn without_separators(s: &str) -> Option<String> {
-    if !s.contains(',') {
-        return Some(s.to_string());
-    }
-    let end = s.find(['.', 'e', 'E']).unwrap_or(s.len());
-    let (int, rest) = s.split_at(end);
-    let int = int.strip_prefix(['-', '+']).unwrap_or(int);
-    let mut groups = int.split(',');
-    let first = groups.next()?;
-    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    if first.is_empty() || first.len() > 3 || !digits(first) {
-        return None;
-    }
-    if !groups.all(|g| g.len() == 3 && digits(g)) {
-        return None;
-    }
-    Some(s[..s.len() - rest.len()].replace(',', "") + rest)
-}
-
-/// Parses a number with the suffixes the scenario language allows: `175e9`, `175B`, `1.4T`,
-/// `40%` (where `percent`), `7000亿`, `15万亿`, `15,000,000`.
-pub fn parse_number(raw: &str, percent: bool) -> Result<f64, Problem> {
-    let s = raw.trim().replace('_', "");
-    // A percentage divides by 100 (one correctly rounded step: "35%" reads as 0.35 exactly as
-    // "0.35" does, where multiplying by the inexact 0.01 would not).
-    let (body, scale) = if let Some(b) = s.strip_suffix('%') {
-        if !percent {
-            return Err(Problem::NotANumber);
-        }
-        (b, -100.0)
-    } else {
-        SCALES
-            .iter()
-            .find_map(|&(suffix, scale)| s.strip_suffix(suffix).map(|b| (b, scale)))
-            .unwrap_or((s.as_str(), 1.0))
-    };
-    let body = without_separators(body.trim_end()).ok_or(Problem::NotANumber)?;
-    // Plain decimal notation only: std also reads "inf", "NaN" and "infinity", which are not
-    // numbers here.
-    if !body
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-    {
-        return Err(Problem::NotANumber);
-    }
-    let parsed = body.parse::<f64>().map_err(|_| Problem::NotANumber)?;
-    // A magnitude word is a power of ten: read "16.6B" as the decimal 16.6e9, one correctly
-    // rounded step, so it is the same number as 16600000000 (multiplying 16.6 by 1e9 is not).
-    let exponent = scale.log10().round() as i32;
-    let decimal = (scale > 1.0 && !body.contains(['e', 'E']))
-        .then(|| format!("{body}e{exponent}").parse::<f64>().ok())
-        .flatten();
-    let x = match decimal {
-        Some(x) => x,
-        None if scale < 0.0 => parsed / -scale,
-        None => parsed * scale,
-    };
-    if x.is_finite() {
-        Ok(x)
-    } else {
-        Err(Problem::TooLarge)
-    }
-}
-
-/// Validates one raw value against a field kind.
-pub fn parse_value(kind: Kind, raw: &str) -> Result<Value, Problem> {
-    let ranged = |x: f64, min: f64, max: f64| {
-        if (min..=max).contains(&x) {
-            Ok(x)
-        } else {
-            Err(Problem::OutOfRange { min, max })
-        }
-    };
-    match kind {
-        Kind::Number { auto: true, .. } if raw.trim().eq_ignore_ascii_case(AUTO) => {
-            Ok(Value::Word(AUTO))
-        }
-        Kind::Number {
-            min, max, percent, ..
-        } => Ok(Value::Num(ranged(parse_number(raw, percent)?, min, max)?)),
-        Kind::Integer { min, max } => {
-            let x = parse_number(raw, false)?;
-            if x.fract() != 0.0 {
-                return Err(Problem::NotAWholeNumber);
-            }
-            Ok(Value::Num(ranged(x, min, max)?))
-        }
-        Kind::Flag => match raw.trim() {
-            "1" | "true" | "yes" | "on" => Ok(Value::Flag(true)),
-            "0" | "false" | "no" | "off" => Ok(Value::Flag(false)),
-            _ => Err(Problem::NotOneOf {
-                allowed: vec!["0".into(), "1".into()],
-            }),
-        },
-        Kind::Choice(words) => words
-            .iter()
-            .find(|w| w.eq_ignore_ascii_case(raw.trim()))
-            .map(|w| Value::Word(w))
-            .ok_or_else(|| Problem::NotOneOf {
-                allowed: words.iter().map(|w| w.to_string()).collect(),
-            }),
-    }
-}
-
-/// The query part of a share link or a bare query string.
-fn query_part(input: &str) -> &str {
-    let q = input.split_once('?').map_or(input, |(_, q)| q);
-    q.split('#').next().unwrap_or("")
-}
-
-/// Parses a query string (with or without `?`, or a whole URL) into a scenario. Total: never
-/// fails, never panics; every bad field is listed in `errors` and keeps its default.
-pub fn parse(input: &str) -> Parsed {
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    // Last value wins for a repeated field; the earlier ones are reported.
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for (k, v) in form_urlencoded::parse(query_part(input).as_bytes()) {
-        let (k, v) = (k.trim().to_string(), v.into_owned());
-        if k.is_empty() {
-            continue;
-        }
-        if let Some(i) = pairs.iter().position(|(pk, _)| *pk == k) {
-            let (_, old) = pairs.remove(i);
-            warnings.push(FieldError {
-                field: k.clone(),
-                value: old,
-                problem: Problem::Duplicate,
-            });
-        }
-        pairs.push((k, v));
-    }
-    let get = |name: &str| lookup(&pairs, name);
-    let mut s = Scenario::default();
-    let err = |field: &str, value: &str, problem| FieldError {
-        field: field.into(),
-        value: value.into(),
-        problem,
-    };
-
-    // The link's version: a link without one is read as the current version.
-    let mut version = FORMAT_VERSION;
-    if let Some(v) = get("v") {
-        match parse_value(integer(1.0, 1e6), v) {
-            Ok(Value::Num(n)) if n > f64::from(FORMAT_VERSION) => warnings.push(err(
-                "v",
-                v,
-                Problem::NewerVersion {
-                    supported: FORMAT_VERSION,
-                },
-            )),
-            Ok(Value::Num(n)) => version = n as u32,
-            Ok(_) => {}
-            Err(p) => errors.push(err("v", v, p)),
-        }
-    }
-
-    // Model: a preset, else a custom architecture from its fields, else implied by `params`.
-    let has_arch_field = ARCH_FIELDS.iter().any(|f| get(f.name).is_some());
-    match get("model") {
-        Some(id) => match presets::find(id.trim()) {
-            Some(p) => {
-                s.model = Some(p.id.to_string());
-                s.arch = Some(p.arch.clone());
-            }
-            None => errors.push(err(
-                "model",
-                id,
-                Problem::NotOneOf {
-                    allowed: presets::all().iter().map(|p| p.id.to_string()).collect(),
-                },
-            )),
-        },
-        None if has_arch_field => {
-            s.model = None;
-            s.arch = Some(Architecture::dense(32, 4096));
-        }
-        None if get("params").is_some() => {
-            s.model = None;
-            s.arch = None;
-        }
-        None => {}
-    }
-    if let Some(arch) = s.arch.as_mut() {
-        apply(ARCH_FIELDS, arch, &pairs, &mut errors);
-        if s.model.is_none() {
-            // A custom architecture's shape follows the fields it gives, not the placeholder's:
-            // heads without kv_heads is multi-head attention, head_dim is hidden / heads, the
-            // FFN is 4 × hidden (GPT-3 from its Table D.1 shape then counts 174.6B, not 155B).
-            let given = |name: &str| {
-                get(name).is_some() && !errors.iter().any(|e: &FieldError| e.field == name)
-            };
-            if !given("heads") {
-                arch.heads = (arch.hidden / 128).max(1);
-            }
-            if !given("kv_heads") {
-                arch.kv_heads = arch.heads;
-            }
-            if !given("head_dim") {
-                arch.head_dim = (arch.hidden / arch.heads.max(1)).max(1);
-            }
-            if !given("ffn") {
-                arch.ffn = arch.hidden.saturating_mul(4);
-            }
-        }
-    }
-    for (name, slot) in [
-        ("params", &mut s.params),
-        ("active_params", &mut s.active_params),
-    ] {
-        if let Some(v) = get(name) {
-            match parse_value(number(1e6, 1e14), v) {
-                Ok(x) => *slot = Some(num(x)),
-                Err(p) => errors.push(err(name, v, p)),
-            }
-        }
-    }
-    if s.arch.is_none() && s.params.is_none() {
-        // `params` was given but rejected: fall back to the default model.
-        let d = Scenario::default();
-        s.model = d.model;
-        s.arch = d.arch;
-    }
-
-    // Data: tokens, or a dataset size with bytes per token.
-    let tokens = get("tokens").map(|v| (v, parse_value(data_kind("tokens"), v)));
-    let tb = get("dataset_tb").map(|v| (v, parse_value(data_kind("dataset_tb"), v)));
-    let bpt = get("bytes_per_token").map(|v| (v, parse_value(data_kind("bytes_per_token"), v)));
-    for (name, entry) in [
-        ("tokens", &tokens),
-        ("dataset_tb", &tb),
-        ("bytes_per_token", &bpt),
-    ] {
-        if let Some((v, Err(p))) = entry {
-            errors.push(err(name, v, p.clone()));
-        }
-    }
-    let ok = |e: &Option<(&str, Result<Value, Problem>)>| match e {
-        Some((_, Ok(v))) => Some(num(*v)),
-        _ => None,
-    };
-    match (ok(&tokens), ok(&tb)) {
-        (Some(t), tb_val) => {
-            s.data = Data::Tokens(t);
-            if let (Some(_), Some((v, _))) = (tb_val, &tb) {
-                warnings.push(err(
-                    "dataset_tb",
-                    v,
-                    Problem::Conflict {
-                        with: "tokens".into(),
-                    },
-                ));
-            }
-        }
-        (None, Some(tb)) => {
-            s.data = Data::Dataset {
-                tb,
-                bytes_per_token: ok(&bpt).unwrap_or(DEFAULT_BYTES_PER_TOKEN),
-            }
-        }
-        (None, None) => {}
-    }
-    if let (Some((v, Ok(_))), Data::Tokens(_)) = (&bpt, s.data) {
-        warnings.push(err(
-            "bytes_per_token",
-            v,
-            Problem::Unused {
-                needs: "dataset_tb".into(),
-            },
-        ));
-    }
-
-    // The accelerator: a catalog id or `custom`.
-    if let Some(id) = get("gpu") {
-        let id = id.trim();
-        if id == hardware::CUSTOM_ID || hardware::find(id).is_some() {
-            s.gpu = id.to_string();
-        } else {
-            let mut allowed: Vec<String> =
-                hardware::CATALOG.iter().map(|a| a.id.to_string()).collect();
-            allowed.push(hardware::CUSTOM_ID.to_string());
-            errors.push(err("gpu", id, Problem::NotOneOf { allowed }));
-        }
-    }
-    // The accelerator to compare with: a catalog id (an empty value is none).
-    if let Some(id) = get("vs_gpu").map(str::trim).filter(|id| !id.is_empty()) {
-        if hardware::find(id).is_some() {
-            s.vs_gpu = Some(id.to_string());
-        } else {
-            let allowed = hardware::CATALOG.iter().map(|a| a.id.to_string()).collect();
-            errors.push(err("vs_gpu", id, Problem::NotOneOf { allowed }));
-        }
-    }
-    apply(FIELDS, &mut s, &pairs, &mut errors);
-    // Version 1 had one scale-out bandwidth for every accelerator; version 2 takes the catalog's.
-    if version < 2 && s.net_gbps.is_none() {
-        s.net_gbps = Some(V1_NET_GBPS);
-    }
-    validate(&mut s, &mut errors);
-    calibration_run(&mut s, get("calib"), &mut errors, &mut warnings);
-
-    let known = |k: &str| {
-        FIELDS.iter().any(|f| f.name == k)
-            || ARCH_FIELDS.iter().any(|f| f.name == k)
-            || SPECIAL_FIELDS.iter().any(|(n, _, _)| *n == k)
-    };
-    for (k, v) in &pairs {
-        if !known(k) {
-            warnings.push(err(k, v, Problem::UnknownField));
-        }
-    }
-    Parsed {
-        scenario: s,
-        errors,
-        warnings,
-    }
-}
-
-/// The calibration run: a query of its own, its problems named `calib.<field>`; one measurement of
-/// it, and no measurement without it.
-fn calibration_run(
-    s: &mut Scenario,
-    raw: Option<&str>,
-    errors: &mut Vec<FieldError>,
-    warnings: &mut Vec<FieldError>,
-) {
-    let measures = [
-        ("calib_mfu", s.calib_mfu),
-        ("calib_step_s", s.calib_step_s),
-        ("calib_tokens_per_gpu_s", s.calib_tokens_per_gpu_s),
-    ];
-    let given: Vec<(&str, f64)> = measures
-        .iter()
-        .filter_map(|(n, v)| v.map(|x| (*n, x)))
-        .collect();
-    // One measurement: the first given wins, the others are reported.
-    for (name, value) in given.iter().skip(1) {
-        warnings.push(FieldError {
-            field: (*name).into(),
-            value: format_number(*value),
-            problem: Problem::Conflict {
-                with: given[0].0.into(),
-            },
-        });
-    }
-    // The first given is `measured()`'s choice.
-    s.set_measured(s.measured());
-    match raw {
-        Some(q) => {
-            let nested = parse(q);
-            for e in nested.errors {
-                errors.push(FieldError {
-                    field: format!("calib.{}", e.field),
-                    ..e
-                });
-            }
-            let run = nested.scenario;
-            // A calibration run is not itself calibrated.
-            if run.calib.is_some() || run.measured().is_some() {
-                warnings.push(FieldError {
-                    field: "calib.calib".into(),
-                    value: q.into(),
-                    problem: Problem::UnknownField,
-                });
-            }
-            s.calib = Some(Box::new(run.without_calibration()));
-        }
-        None => {
-            if let Some((name, value)) = given.first() {
-                warnings.push(FieldError {
-                    field: (*name).into(),
-                    value: format_number(*value),
-                    problem: Problem::Unused {
-                        needs: "calib".into(),
-                    },
-                });
-            }
-            s.set_measured(None);
-        }
-    }
-}
-
-/// The value of a field in the parsed pairs (the last one, duplicates having been removed).
-fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-fn apply<T>(
-    fields: &[Field<T>],
-    target: &mut T,
-    pairs: &[(String, String)],
-    errors: &mut Vec<FieldError>,
-) {
-    for f in fields {
-        // `gpu` and `vs_gpu` are resolved against the catalog before the table is applied.
-        if let (Some(raw), false) = (lookup(pairs, f.name), matches!(f.name, "gpu" | "vs_gpu")) {
-            match parse_value(f.kind, raw) {
-                Ok(v) => (f.set)(target, v),
-                Err(problem) => errors.push(FieldError {
-                    field: f.name.into(),
-                    value: raw.into(),
-                    problem,
-                }),
-            }
-        }
-    }
-}
-
-/// Cross-field rules: each violation names the field and resets it to a value that holds.
-fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
-    let mut at_most = |field: &str, value: &mut u32, other: &str, limit: u32| {
-        if *value > limit {
-            errors.push(FieldError {
-                field: field.into(),
-                value: value.to_string(),
-                problem: Problem::AtMost {
-                    field: other.into(),
-                    value: limit.into(),
-                },
-            });
-            *value = limit;
-        }
-    };
-    if let Some(a) = s.arch.as_mut() {
-        at_most("kv_heads", &mut a.kv_heads, "heads", a.heads);
-        at_most("top_k", &mut a.top_k, "experts", a.experts);
-        at_most("dense_layers", &mut a.dense_layers, "layers", a.layers);
-    }
-    let gpus = s.gpus;
-    at_most("tp", &mut s.tp, "gpus", gpus);
-    let pp_limit = (gpus / s.tp.max(1)).max(1);
-    at_most("pp", &mut s.pp, "gpus / tp", pp_limit);
-    let cp_limit = (gpus / (s.tp.max(1) * s.pp.max(1))).max(1);
-    at_most("cp", &mut s.cp, "gpus / (tp · pp)", cp_limit);
-    // MoE folding (Liu et al. 2025): the experts' group (etp · ep) takes its ranks from a
-    // stage's tp · cp · dp, not from dp alone.
-    let dp = (cp_limit / s.cp.max(1)).max(1);
-    let stage_ranks = dp * s.tp.max(1) * s.cp.max(1);
-    if let Some(etp) = s.etp.as_mut() {
-        at_most("etp", etp, "tp · cp · dp", stage_ranks);
-    }
-    let ep_limit = (stage_ranks / s.etp.unwrap_or(1).max(1)).max(1);
-    at_most("ep", &mut s.ep, "tp · cp · dp / etp", ep_limit);
-    if let Some(a) = s.arch.as_ref() {
-        at_most("ep", &mut s.ep, "experts", a.experts.max(1));
-        if let Some(v) = s.vpp.as_mut() {
-            // Layers that do not divide come off the first and last stages (stage_layers), so
-            // the busiest stage holds the rounded-up share.
-            at_most(
-                "vpp",
-                v,
-                "layers / pp",
-                a.layers.div_ceil(s.pp.max(1)).max(1),
-            );
-        }
-    }
-    let gb = s.global_batch;
-    at_most("micro_batch", &mut s.micro_batch, "global_batch", gb);
-    // Zero bubble and DualPipe are modelled without interleaving; DualPipe pairs the stages.
-    if s.schedule != Schedule::OneFOneB
-        && let Some(v) = s.vpp.filter(|&v| v > 1)
-    {
-        errors.push(FieldError {
-            field: "vpp".into(),
-            value: v.to_string(),
-            problem: Problem::Unused {
-                needs: "pp_schedule=1f1b".into(),
-            },
-        });
-        s.vpp = None;
-    }
-    if s.schedule == Schedule::DualPipe && !s.pp.is_multiple_of(2) {
-        errors.push(FieldError {
-            field: "pp_schedule".into(),
-            value: s.schedule.id().into(),
-            problem: Problem::Unused {
-                needs: "an even pp".into(),
-            },
-        });
-        s.schedule = Schedule::OneFOneB;
-    }
-    if let (Some(active), Some(total)) = (s.active_params, s.params)
-        && active > total
-    {
-        errors.push(FieldError {
-            field: "active_params".into(),
-            value: active.to_string(),
-            problem: Problem::AtMost {
-                field: "params".into(),
-                value: total,
-            },
-        });
-        s.active_params = None;
-    }
-}
-
-/// Formats a number in a readable form that reads back to exactly the same value: `15.6T`
-/// rather than `15600000000000`, but `16384` rather than `16.384k`.
-pub fn format_number(x: f64) -> String {
-    for (suffix, scale) in [("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)] {
-        if x.abs() >= scale {
-            let mantissa = format!("{}", x / scale);
-            let short = format!("{mantissa}{suffix}");
-            if mantissa.len() <= 4 && parse_number(&short, false) == Ok(x) {
-                return short;
-            }
-        }
-    }
-    format!("{x}")
-}
-
-fn format_value(v: Value) -> Option<String> {
-    match v {
-        Value::Num(x) => Some(format_number(x)),
-        Value::Flag(b) => Some(if b { "1" } else { "0" }.into()),
-        Value::Word(w) => Some(w.into()),
-        Value::Absent => None,
-    }
-}
-
-/// Writes the canonical query string (without `?`): `v`, the model, then every field that
-/// differs from the default. `parse(&format(s)).scenario == *s` for every scenario `parse` makes.
-pub fn format(s: &Scenario) -> String {
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    out.append_pair("v", &FORMAT_VERSION.to_string());
-    let d = Scenario::default();
-    match (&s.model, &s.arch) {
-        (Some(id), Some(arch)) => {
-            out.append_pair("model", id);
-            let base = presets::find(id).map(|p| &p.arch);
-            for f in ARCH_FIELDS {
-                let v = f.get(arch);
-                if base.is_none_or(|b| f.get(b) != v)
-                    && let Some(text) = format_value(v)
-                {
-                    out.append_pair(f.name, &text);
-                }
-            }
-        }
-        (None, Some(arch)) => {
-            let plain = Architecture::dense(1, 1);
-            for (i, f) in ARCH_FIELDS.iter().enumerate() {
-                let v = f.get(arch);
-                if (i < LEGACY_ARCH_FIELDS || v != f.get(&plain))
-                    && let Some(text) = format_value(v)
-                {
-                    out.append_pair(f.name, &text);
-                }
-            }
-        }
-        _ => {}
-    }
-    for (name, v) in [("params", s.params), ("active_params", s.active_params)] {
-        if let Some(x) = v {
-            out.append_pair(name, &format_number(x));
-        }
-    }
-    match s.data {
-        Data::Tokens(t) if s.data != d.data => {
-            out.append_pair("tokens", &format_number(t));
-        }
-        Data::Tokens(_) => {}
-        Data::Dataset {
-            tb,
-            bytes_per_token,
-        } => {
-            out.append_pair("dataset_tb", &format_number(tb));
-            out.append_pair("bytes_per_token", &format_number(bytes_per_token));
-        }
-    }
-    if s.gpu != d.gpu {
-        out.append_pair("gpu", &s.gpu);
-    }
-    if let Some(vs) = &s.vs_gpu {
-        out.append_pair("vs_gpu", vs);
-    }
-    if let Some(run) = &s.calib {
-        out.append_pair("calib", &format(run));
-    }
-    for f in FIELDS {
-        let v = f.get(s);
-        // A format with an older `weight_bits` spelling is written that way, as links were.
-        let legacy = f.name == "weight_format"
-            && s.weight_format
-                .and_then(WeightFormat::legacy_bits)
-                .is_some();
-        if v != f.get(&d)
-            && !legacy
-            && let Some(text) = format_value(v)
-        {
-            out.append_pair(f.name, &text);
-        }
-    }
-    out.finish()
-}
-
-/// A query with an architecture under it: the architecture's fields (as a custom model), then
-/// the query's own fields on top, so `layers=40` in the query beats the file's. A `model` in the
-/// query is dropped: the architecture names the model. `suanli --config` uses this.
-pub fn with_architecture(input: &str, arch: &Architecture) -> String {
-    let given: Vec<(String, String)> = form_urlencoded::parse(query_part(input).as_bytes())
-        .map(|(k, v)| (k.trim().to_string(), v.into_owned()))
-        .filter(|(k, _)| !k.is_empty() && k != "model")
-        .collect();
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    let plain = Architecture::dense(1, 1);
-    for (i, f) in ARCH_FIELDS.iter().enumerate() {
-        let v = f.get(arch);
-        if !given.iter().any(|(k, _)| k == f.name)
-            && (i < LEGACY_ARCH_FIELDS || v != f.get(&plain))
-            && let Some(text) = format_value(v)
-        {
-            out.append_pair(f.name, &text);
-        }
-    }
-    for (k, v) in &given {
-        out.append_pair(k, v);
-    }
-    out.finish()
-}
