@@ -1,7 +1,14 @@
 //! The charts' drawing code (plotters over any `DrawingBackend`), rendered to SVG natively and
-//! compared with snapshots in `tests/snapshots/`. The page draws the very same code on a canvas.
-//! After an intended change of the drawing, `UPDATE_SNAPSHOTS=1 cargo test --test charts`
-//! rewrites the snapshots; look at them before committing.
+//! compared with insta snapshots in `tests/snapshots/` (`days.snap`, `memory.snap`, ...: a short
+//! header, then the SVG as drawn). The page draws the very same code on a canvas.
+//!
+//! A drawing that differs fails the test and prints the diff. Run locally, insta also writes the
+//! new drawing beside the old one as `tests/snapshots/NAME.snap.new` (ignored by git); with `CI`
+//! set it writes nothing and only fails. After an intended change of the drawing, look at the
+//! diff (or the `.snap.new` files), then accept it with
+//! `INSTA_UPDATE=always cargo test --test charts`, which rewrites the `.snap` files in place, and
+//! review `git diff tests/snapshots/` before committing. (`cargo insta review` accepts them one
+//! by one, where cargo-insta is installed.)
 
 use suanli::chart_data::{Compared, days_chart, memory_chart, step_chart};
 use suanli::charts::{self, DARK, LIGHT, Style};
@@ -14,15 +21,17 @@ fn scenario(q: &str) -> (suanli::estimate::Scenario, suanli::estimate::Report) {
     (s, r)
 }
 
+/// Compares `svg` with `tests/snapshots/{name}.snap`.
 fn check_snapshot(name: &str, svg: &str) {
-    let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, svg).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (run with UPDATE_SNAPSHOTS=1 to create it)"));
-    assert!(want == svg, "{name}.svg differs from its snapshot");
+    // insta ignores whitespace at the very end when it compares; the SVG ends in one newline,
+    // as the snapshots did when they were plain files, so that much is checked here.
+    assert!(
+        svg.ends_with("</svg>\n"),
+        "{name}: the SVG does not end in `</svg>` and one newline"
+    );
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, svg);
+    });
 }
 
 const LIGHT_1X: Style = Style {

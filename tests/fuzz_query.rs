@@ -78,7 +78,17 @@ fn one_hundred_thousand_random_inputs() {
             let p = parse(&input);
             for e in p.errors.iter().chain(&p.warnings) {
                 prop_assert!(!e.field.is_empty(), "{input}: unnamed problem {e:?}");
-                prop_assert!(!e.to_string().is_empty());
+                // The message names the field and the value as written, then says what is
+                // wrong. (It used to be checked only for not being empty, which it never is: the
+                // field, the value and the separators are always written.)
+                let message = e.to_string();
+                let problem = message.strip_prefix(&format!("{} = \"{}\": ", e.field, e.value));
+                prop_assert!(
+                    problem.is_some_and(|p| !p.trim().is_empty()),
+                    "{input}: {message:?} does not name {:?} = {:?} and a problem",
+                    e.field,
+                    e.value
+                );
             }
             // Whatever came in, the scenario is valid: it formats and reads back unchanged.
             prop_assert_eq!(&parse(&format(&p.scenario)).scenario, &p.scenario);

@@ -2,7 +2,13 @@
 //! the framework's own argument parser or config schema at the version the export names (the
 //! lists in `fixtures/frameworks/`, each headed by the file and release it was taken from), the
 //! numbers reproduce the scenario's layout, and each export of three scenarios matches its
-//! reviewed snapshot (`snapshots/launch/`).
+//! reviewed insta snapshot (`snapshots/launch/{scenario}-{framework}.snap`: a short header naming
+//! the scenario's query, then the export as written).
+//!
+//! An export that differs fails the test and prints the diff; run locally, insta also writes the
+//! new export beside the old one as `.snap.new` (ignored by git), and with `CI` set it writes
+//! nothing. To accept an intended change: `INSTA_UPDATE=always cargo test --test launch`, then
+//! review `git diff tests/snapshots/launch/` before committing.
 
 use suanli::estimate::{Report, Scenario, estimate, query};
 use suanli::launch::{Framework, launch};
@@ -216,19 +222,20 @@ fn each_export_matches_its_reviewed_snapshot() {
                 Framework::Deepspeed => "json",
                 _ => "sh",
             };
-            let path = format!(
-                "{}/tests/snapshots/launch/{tag}-{}.{ext}",
-                env!("CARGO_MANIFEST_DIR"),
-                f.id()
+            let name = format!("{tag}-{}", f.id());
+            // insta ignores whitespace at the very end when it compares; an export is a text
+            // file ending in one newline, so that much is checked here.
+            assert!(
+                text.ends_with('\n') && text.trim_end().len() + 1 == text.len(),
+                "{name}: the export does not end in exactly one newline"
             );
-            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-                std::fs::create_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
-                std::fs::write(&path, &text).unwrap();
-                continue;
-            }
-            let want = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{path}: {e} (UPDATE_SNAPSHOTS=1 creates it)"));
-            assert_eq!(text, want, "{path}");
+            insta::with_settings!({
+                snapshot_path => "snapshots/launch",
+                prepend_module_to_snapshot => false,
+                description => format!(".{ext} export of {q}"),
+            }, {
+                insta::assert_snapshot!(name, text);
+            });
         }
     }
 }
