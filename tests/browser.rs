@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use suanli::app::{cards::Cards, inputs::Inputs, scenarios, state};
+use suanli::app::{cards::Cards, inputs::Inputs, saved, state};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlInputElement};
@@ -94,7 +94,7 @@ async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
 async fn field_component_validates_and_drives_the_cards() {
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
-        let lib = scenarios::provide();
+        let lib = saved::provide();
         state::provide(lib.trouble);
         view! { <Inputs/> <Cards/> }
     });
