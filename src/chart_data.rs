@@ -7,6 +7,7 @@ use crate::estimate::memory::Memory;
 use crate::estimate::training::DAY_S;
 use crate::estimate::{Report, Scenario, hardware, sweep_gpus};
 use crate::i18n::Lang;
+use crate::metrics::MetricId;
 
 /// A saved scenario drawn beside the current one, with its report.
 #[derive(Clone, Debug, PartialEq)]
@@ -270,22 +271,19 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
     // The MoE layers' expert collectives (ETP, and the experts' own gradient reduction over
     // their EDP ranks) are drawn apart from the TP and DP parts they belong to (MoE folding),
     // after the others so the others keep their colours.
-    const PARTS: [&str; 9] = [
-        "step.compute_s",
-        "step.tp_comm_s",
-        "step.pp_bubble_s",
-        "step.dp_comm_s",
-        "step.ep_comm_s",
-        "step.cp_comm_s",
-        "step.optimizer_s",
-        "step.etp_comm_s",
-        "step.edp_comm_s",
+    const PARTS: [MetricId; 9] = [
+        MetricId::StepComputeS,
+        MetricId::StepTpCommS,
+        MetricId::StepPpBubbleS,
+        MetricId::StepDpCommS,
+        MetricId::StepEpCommS,
+        MetricId::StepCpCommS,
+        MetricId::StepOptimizerS,
+        MetricId::StepEtpCommS,
+        MetricId::StepEdpCommS,
     ];
     let parts_of = |rep: &Report| -> Vec<f64> {
-        let mut v: Vec<f64> = PARTS
-            .iter()
-            .map(|k| crate::metrics::find(k).map_or(0.0, |m| (m.get)(rep)))
-            .collect();
+        let mut v: Vec<f64> = PARTS.iter().map(|k| (k.metric().get)(rep)).collect();
         v[1] -= v[7];
         v[3] -= v[8];
         v
@@ -311,7 +309,7 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
         totals,
         parts: PARTS
             .iter()
-            .map(|k| crate::i18n::metric_label(k, lang).to_string())
+            .map(|k| k.metric().label(lang).to_string())
             .collect(),
         chosen: Some(0),
         hbm_gb: 0.0,

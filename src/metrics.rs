@@ -4,6 +4,7 @@
 //! all read it, so a new figure is added here once.
 
 use crate::estimate::Report;
+use crate::estimate::scenario::Solve;
 use crate::human;
 use crate::i18n::Lang;
 
@@ -40,6 +41,8 @@ pub enum Show {
 
 /// One figure of the report.
 pub struct Metric {
+    /// Its name.
+    pub id: MetricId,
     /// The report key (dotted field path).
     pub key: &'static str,
     /// The unit of the raw value.
@@ -83,6 +86,7 @@ impl Metric {
 }
 
 const fn m(
+    id: MetricId,
     key: &'static str,
     unit: &'static str,
     en: &'static str,
@@ -91,6 +95,7 @@ const fn m(
     get: fn(&Report) -> f64,
 ) -> Metric {
     Metric {
+        id,
         key,
         unit,
         en,
@@ -102,12 +107,202 @@ const fn m(
 
 use Show::*;
 
+/// Every figure's name, typed: a misspelt figure fails to compile, and the table below holds
+/// one row per name, in this order (a test checks it). Strings name figures only at the JSON
+/// and link boundary (`find`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetricId {
+    /// `gpus`
+    Gpus,
+    /// `tokens`
+    Tokens,
+    /// `params_total`
+    ParamsTotal,
+    /// `params_active`
+    ParamsActive,
+    /// `training_flops`
+    TrainingFlops,
+    /// `attention_flops`
+    AttentionFlops,
+    /// `hardware_flops`
+    HardwareFlops,
+    /// `pf_days`
+    PfDays,
+    /// `training_seconds`
+    TrainingSeconds,
+    /// `gpu_hours`
+    GpuHours,
+    /// `tokens_trainable`
+    TokensTrainable,
+    /// `optimal_params`
+    OptimalParams,
+    /// `optimal_tokens`
+    OptimalTokens,
+    /// `budget_gpu_hours`
+    BudgetGpuHours,
+    /// `budget_seconds`
+    BudgetSeconds,
+    /// `budget_tokens`
+    BudgetTokens,
+    /// `mfu`
+    Mfu,
+    /// `hfu`
+    Hfu,
+    /// `gpu_days`
+    GpuDays,
+    /// `gpus_for_deadline`
+    GpusForDeadline,
+    /// `gpus_for_deadline_raw`
+    GpusForDeadlineRaw,
+    /// `chinchilla_params`
+    ChinchillaParams,
+    /// `rental`
+    Rental,
+    /// `rental_by_tier.on_demand`
+    RentalByTierOnDemand,
+    /// `rental_by_tier.reserved_1y`
+    RentalByTierReserved1y,
+    /// `rental_by_tier.reserved_3y`
+    RentalByTierReserved3y,
+    /// `rental_by_tier.spot`
+    RentalByTierSpot,
+    /// `spot.overhead`
+    SpotOverhead,
+    /// `cost_usd`
+    CostUsd,
+    /// `purchase_cost`
+    PurchaseCost,
+    /// `electricity_cost`
+    ElectricityCost,
+    /// `energy_joules`
+    EnergyJoules,
+    /// `co2_kg`
+    Co2Kg,
+    /// `memory_per_gpu.total_bytes`
+    MemoryPerGpuTotalBytes,
+    /// `memory_per_gpu.weights_bytes`
+    MemoryPerGpuWeightsBytes,
+    /// `memory_per_gpu.gradients_bytes`
+    MemoryPerGpuGradientsBytes,
+    /// `memory_per_gpu.optimizer_bytes`
+    MemoryPerGpuOptimizerBytes,
+    /// `memory_per_gpu.activations_bytes`
+    MemoryPerGpuActivationsBytes,
+    /// `memory_per_gpu.model_states_bytes`
+    MemoryPerGpuModelStatesBytes,
+    /// `memory_per_gpu.activations_per_layer_bytes`
+    MemoryPerGpuActivationsPerLayerBytes,
+    /// `memory_by_zero.0.model_states_bytes`
+    MemoryByZero0ModelStatesBytes,
+    /// `memory_by_zero.1.model_states_bytes`
+    MemoryByZero1ModelStatesBytes,
+    /// `memory_by_zero.2.model_states_bytes`
+    MemoryByZero2ModelStatesBytes,
+    /// `memory_by_zero.3.model_states_bytes`
+    MemoryByZero3ModelStatesBytes,
+    /// `memory_by_zero.3.total_bytes`
+    MemoryByZero3TotalBytes,
+    /// `min_gpus_for_replica`
+    MinGpusForReplica,
+    /// `kv_cache_bytes_per_token`
+    KvCacheBytesPerToken,
+    /// `kv_cache_bytes_at_context`
+    KvCacheBytesAtContext,
+    /// `kv_bounded_bytes_at_context`
+    KvBoundedBytesAtContext,
+    /// `params_with_mtp`
+    ParamsWithMtp,
+    /// `kv_cache_bytes_per_sequence`
+    KvCacheBytesPerSequence,
+    /// `inference_weights_bytes`
+    InferenceWeightsBytes,
+    /// `inference_memory_bytes`
+    InferenceMemoryBytes,
+    /// `inference_memory_gpus`
+    InferenceMemoryGpus,
+    /// `inference_rule_of_thumb_bytes`
+    InferenceRuleOfThumbBytes,
+    /// `serving.gpus`
+    ServingGpus,
+    /// `serving.tokens_per_s_per_gpu`
+    ServingTokensPerSPerGpu,
+    /// `serving.ttft_s`
+    ServingTtftS,
+    /// `serving.tpot_s`
+    ServingTpotS,
+    /// `serving.best_latency_s`
+    ServingBestLatencyS,
+    /// `serving.cost_per_day`
+    ServingCostPerDay,
+    /// `serving.electricity_per_day`
+    ServingElectricityPerDay,
+    /// `serving.cost_per_million_tokens`
+    ServingCostPerMillionTokens,
+    /// `serving.ownership_per_day`
+    ServingOwnershipPerDay,
+    /// `serving.response_flops`
+    ServingResponseFlops,
+    /// `serving.max_concurrent_sequences`
+    ServingMaxConcurrentSequences,
+    /// `step.time_s`
+    StepTimeS,
+    /// `step.compute_s`
+    StepComputeS,
+    /// `step.tp_comm_s`
+    StepTpCommS,
+    /// `step.pp_bubble_s`
+    StepPpBubbleS,
+    /// `step.dp_comm_s`
+    StepDpCommS,
+    /// `step.ep_comm_s`
+    StepEpCommS,
+    /// `step.etp_comm_s`
+    StepEtpCommS,
+    /// `step.edp_comm_s`
+    StepEdpCommS,
+    /// `step.cp_comm_s`
+    StepCpCommS,
+    /// `step.optimizer_s`
+    StepOptimizerS,
+    /// `step.model_tflops_per_gpu`
+    StepModelTflopsPerGpu,
+    /// `step.hardware_tflops_per_gpu`
+    StepHardwareTflopsPerGpu,
+    /// `calibration.factor`
+    CalibrationFactor,
+    /// `step.mfu`
+    StepMfu,
+    /// `step.tokens_per_s`
+    StepTokensPerS,
+    /// `peak_flops`
+    PeakFlops,
+}
+
+impl MetricId {
+    /// The figure's row of the table.
+    pub fn metric(self) -> &'static Metric {
+        &METRICS[self as usize]
+    }
+
+    /// Its key: the report's field path, as in the CLI's JSON and the page's `data-metric`.
+    pub fn key(self) -> &'static str {
+        self.metric().key
+    }
+}
+
 /// Every figure the page, the exports and the CLI name.
 pub static METRICS: &[Metric] = &[
-    m("gpus", "devices", "GPUs", "GPU 数", Devices, |r| {
-        f64::from(r.gpus)
-    }),
     m(
+        MetricId::Gpus,
+        "gpus",
+        "devices",
+        "GPUs",
+        "GPU 数",
+        Devices,
+        |r| f64::from(r.gpus),
+    ),
+    m(
+        MetricId::Tokens,
         "tokens",
         "tokens",
         "Training tokens",
@@ -115,10 +310,17 @@ pub static METRICS: &[Metric] = &[
         Count,
         |r| r.training.tokens,
     ),
-    m("params_total", "", "Parameters", "参数量", Count, |r| {
-        r.params_total
-    }),
     m(
+        MetricId::ParamsTotal,
+        "params_total",
+        "",
+        "Parameters",
+        "参数量",
+        Count,
+        |r| r.params_total,
+    ),
+    m(
+        MetricId::ParamsActive,
         "params_active",
         "",
         "Active parameters",
@@ -127,6 +329,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.params_active,
     ),
     m(
+        MetricId::TrainingFlops,
         "training_flops",
         "FLOP",
         "Training FLOPs",
@@ -135,6 +338,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.training.training_flops,
     ),
     m(
+        MetricId::AttentionFlops,
         "attention_flops",
         "FLOP",
         "Attention FLOPs",
@@ -143,6 +347,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.training.attention_flops,
     ),
     m(
+        MetricId::HardwareFlops,
         "hardware_flops",
         "FLOP",
         "Hardware FLOPs",
@@ -150,10 +355,17 @@ pub static METRICS: &[Metric] = &[
         Sci,
         |r| r.training.hardware_flops,
     ),
-    m("pf_days", "PF-days", "PF-days", "PF-天", Plain, |r| {
-        r.training.pf_days
-    }),
     m(
+        MetricId::PfDays,
+        "pf_days",
+        "PF-days",
+        "PF-days",
+        "PF-天",
+        Plain,
+        |r| r.training.pf_days,
+    ),
+    m(
+        MetricId::TrainingSeconds,
         "training_seconds",
         "s",
         "Training days",
@@ -161,10 +373,17 @@ pub static METRICS: &[Metric] = &[
         Days,
         |r| r.training.training_seconds,
     ),
-    m("gpu_hours", "h", "GPU-hours", "GPU 卡时", Count, |r| {
-        r.training.gpu_hours
-    }),
     m(
+        MetricId::GpuHours,
+        "gpu_hours",
+        "h",
+        "GPU-hours",
+        "GPU 卡时",
+        Count,
+        |r| r.training.gpu_hours,
+    ),
+    m(
+        MetricId::TokensTrainable,
         "tokens_trainable",
         "tokens",
         "Tokens trainable by the deadline",
@@ -173,6 +392,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.answers.tokens_trainable,
     ),
     m(
+        MetricId::OptimalParams,
         "optimal_params",
         "",
         "Compute-optimal parameters",
@@ -181,6 +401,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.answers.optimal_params,
     ),
     m(
+        MetricId::OptimalTokens,
         "optimal_tokens",
         "tokens",
         "Compute-optimal tokens",
@@ -189,6 +410,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.answers.optimal_tokens,
     ),
     m(
+        MetricId::BudgetGpuHours,
         "budget_gpu_hours",
         "h",
         "GPU-hours the budget buys",
@@ -197,6 +419,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.answers.budget_gpu_hours,
     ),
     m(
+        MetricId::BudgetSeconds,
         "budget_seconds",
         "s",
         "Days the budget lasts",
@@ -205,6 +428,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.answers.budget_seconds,
     ),
     m(
+        MetricId::BudgetTokens,
         "budget_tokens",
         "tokens",
         "Tokens the budget trains",
@@ -212,10 +436,17 @@ pub static METRICS: &[Metric] = &[
         Count,
         |r| r.answers.budget_tokens,
     ),
-    m("mfu", "", "MFU used", "所用 MFU", Percent, |r| {
-        r.training.mfu
-    }),
     m(
+        MetricId::Mfu,
+        "mfu",
+        "",
+        "MFU used",
+        "所用 MFU",
+        Percent,
+        |r| r.training.mfu,
+    ),
+    m(
+        MetricId::Hfu,
         "hfu",
         "",
         "HFU",
@@ -223,10 +454,17 @@ pub static METRICS: &[Metric] = &[
         Percent,
         |r| r.training.hfu,
     ),
-    m("gpu_days", "d", "GPU-days", "GPU 卡天", Count, |r| {
-        r.training.gpu_days
-    }),
     m(
+        MetricId::GpuDays,
+        "gpu_days",
+        "d",
+        "GPU-days",
+        "GPU 卡天",
+        Count,
+        |r| r.training.gpu_days,
+    ),
+    m(
+        MetricId::GpusForDeadline,
         "gpus_for_deadline",
         "devices",
         "GPUs for the deadline",
@@ -235,6 +473,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.training.gpus_for_deadline as f64,
     ),
     m(
+        MetricId::GpusForDeadlineRaw,
         "gpus_for_deadline_raw",
         "devices",
         "GPUs for the deadline (before rounding)",
@@ -243,6 +482,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.training.gpus_for_deadline_raw,
     ),
     m(
+        MetricId::ChinchillaParams,
         "chinchilla_params",
         "",
         "Chinchilla-optimal size",
@@ -251,6 +491,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.training.chinchilla_params,
     ),
     m(
+        MetricId::Rental,
         "rental",
         "currency",
         "Rental cost",
@@ -259,6 +500,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.rental,
     ),
     m(
+        MetricId::RentalByTierOnDemand,
         "rental_by_tier.on_demand",
         "currency",
         "Rental on demand",
@@ -267,6 +509,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.rental_by_tier.on_demand,
     ),
     m(
+        MetricId::RentalByTierReserved1y,
         "rental_by_tier.reserved_1y",
         "currency",
         "Rental reserved 1 year",
@@ -275,6 +518,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.rental_by_tier.reserved_1y,
     ),
     m(
+        MetricId::RentalByTierReserved3y,
         "rental_by_tier.reserved_3y",
         "currency",
         "Rental reserved 3 years",
@@ -283,6 +527,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.rental_by_tier.reserved_3y,
     ),
     m(
+        MetricId::RentalByTierSpot,
         "rental_by_tier.spot",
         "currency",
         "Rental on spot, with restarts",
@@ -291,6 +536,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.rental_by_tier.spot,
     ),
     m(
+        MetricId::SpotOverhead,
         "spot.overhead",
         "fraction",
         "Spot restart overhead",
@@ -299,6 +545,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.spot.overhead,
     ),
     m(
+        MetricId::CostUsd,
         "cost_usd",
         "USD",
         "Rental cost (USD)",
@@ -307,6 +554,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.cost_usd,
     ),
     m(
+        MetricId::PurchaseCost,
         "purchase_cost",
         "currency",
         "Purchase cost",
@@ -315,6 +563,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.cost.purchase_cost,
     ),
     m(
+        MetricId::ElectricityCost,
         "electricity_cost",
         "currency",
         "Electricity cost",
@@ -322,13 +571,26 @@ pub static METRICS: &[Metric] = &[
         Money,
         |r| r.cost.electricity_cost,
     ),
-    m("energy_joules", "J", "Energy", "能耗", Mwh, |r| {
-        r.cost.energy_joules
-    }),
-    m("co2_kg", "kg CO2e", "CO2", "碳排放", Tonnes, |r| {
-        r.cost.co2_kg
-    }),
     m(
+        MetricId::EnergyJoules,
+        "energy_joules",
+        "J",
+        "Energy",
+        "能耗",
+        Mwh,
+        |r| r.cost.energy_joules,
+    ),
+    m(
+        MetricId::Co2Kg,
+        "co2_kg",
+        "kg CO2e",
+        "CO2",
+        "碳排放",
+        Tonnes,
+        |r| r.cost.co2_kg,
+    ),
+    m(
+        MetricId::MemoryPerGpuTotalBytes,
         "memory_per_gpu.total_bytes",
         "B",
         "Memory per GPU",
@@ -337,6 +599,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.total_bytes,
     ),
     m(
+        MetricId::MemoryPerGpuWeightsBytes,
         "memory_per_gpu.weights_bytes",
         "B",
         "Weights per GPU",
@@ -345,6 +608,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.weights_bytes,
     ),
     m(
+        MetricId::MemoryPerGpuGradientsBytes,
         "memory_per_gpu.gradients_bytes",
         "B",
         "Gradients per GPU",
@@ -353,6 +617,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.gradients_bytes,
     ),
     m(
+        MetricId::MemoryPerGpuOptimizerBytes,
         "memory_per_gpu.optimizer_bytes",
         "B",
         "Optimizer states per GPU",
@@ -361,6 +626,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.optimizer_bytes,
     ),
     m(
+        MetricId::MemoryPerGpuActivationsBytes,
         "memory_per_gpu.activations_bytes",
         "B",
         "Activations per GPU",
@@ -369,6 +635,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.activations_bytes,
     ),
     m(
+        MetricId::MemoryPerGpuModelStatesBytes,
         "memory_per_gpu.model_states_bytes",
         "B",
         "Model states per GPU",
@@ -377,6 +644,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.model_states_bytes,
     ),
     m(
+        MetricId::MemoryPerGpuActivationsPerLayerBytes,
         "memory_per_gpu.activations_per_layer_bytes",
         "B",
         "Activations per layer",
@@ -385,6 +653,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_per_gpu.activations_per_layer_bytes,
     ),
     m(
+        MetricId::MemoryByZero0ModelStatesBytes,
         "memory_by_zero.0.model_states_bytes",
         "B",
         "Model states, no ZeRO",
@@ -393,6 +662,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_by_zero[0].model_states_bytes,
     ),
     m(
+        MetricId::MemoryByZero1ModelStatesBytes,
         "memory_by_zero.1.model_states_bytes",
         "B",
         "Model states, ZeRO-1",
@@ -401,6 +671,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_by_zero[1].model_states_bytes,
     ),
     m(
+        MetricId::MemoryByZero2ModelStatesBytes,
         "memory_by_zero.2.model_states_bytes",
         "B",
         "Model states, ZeRO-2",
@@ -409,6 +680,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_by_zero[2].model_states_bytes,
     ),
     m(
+        MetricId::MemoryByZero3ModelStatesBytes,
         "memory_by_zero.3.model_states_bytes",
         "B",
         "Model states, ZeRO-3",
@@ -417,6 +689,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_by_zero[3].model_states_bytes,
     ),
     m(
+        MetricId::MemoryByZero3TotalBytes,
         "memory_by_zero.3.total_bytes",
         "B",
         "Memory per GPU at ZeRO-3",
@@ -425,6 +698,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.memory_by_zero[3].total_bytes,
     ),
     m(
+        MetricId::MinGpusForReplica,
         "min_gpus_for_replica",
         "devices",
         "Min GPUs for one replica",
@@ -433,6 +707,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.min_gpus_for_replica as f64,
     ),
     m(
+        MetricId::KvCacheBytesPerToken,
         "kv_cache_bytes_per_token",
         "B",
         "KV cache per token (growing part)",
@@ -441,6 +716,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.kv_cache_bytes_per_token,
     ),
     m(
+        MetricId::KvCacheBytesAtContext,
         "kv_cache_bytes_at_context",
         "B",
         "KV cache and state per sequence at the context",
@@ -449,6 +725,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.kv_cache_bytes_at_context,
     ),
     m(
+        MetricId::KvBoundedBytesAtContext,
         "kv_bounded_bytes_at_context",
         "B",
         "of which bounded (windows, linear states)",
@@ -457,6 +734,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.kv_bounded_bytes_at_context,
     ),
     m(
+        MetricId::ParamsWithMtp,
         "params_with_mtp",
         "",
         "Parameters with MTP modules",
@@ -465,6 +743,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.params_with_mtp,
     ),
     m(
+        MetricId::KvCacheBytesPerSequence,
         "kv_cache_bytes_per_sequence",
         "B",
         "KV cache per request",
@@ -473,6 +752,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.kv_cache_bytes_per_sequence,
     ),
     m(
+        MetricId::InferenceWeightsBytes,
         "inference_weights_bytes",
         "B",
         "Inference weights",
@@ -481,6 +761,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.inference_weights_bytes,
     ),
     m(
+        MetricId::InferenceMemoryBytes,
         "inference_memory_bytes",
         "B",
         "Inference memory",
@@ -489,6 +770,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.inference_memory_bytes,
     ),
     m(
+        MetricId::InferenceMemoryGpus,
         "inference_memory_gpus",
         "devices",
         "GPUs for inference memory",
@@ -497,6 +779,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.inference_memory_gpus as f64,
     ),
     m(
+        MetricId::InferenceRuleOfThumbBytes,
         "inference_rule_of_thumb_bytes",
         "B",
         "Inference memory (1.2 x N rule)",
@@ -505,6 +788,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.inference_rule_of_thumb_bytes,
     ),
     m(
+        MetricId::ServingGpus,
         "serving.gpus",
         "devices",
         "Serving GPUs",
@@ -513,6 +797,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.gpus as f64,
     ),
     m(
+        MetricId::ServingTokensPerSPerGpu,
         "serving.tokens_per_s_per_gpu",
         "tokens/s",
         "Throughput per GPU",
@@ -521,6 +806,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.tokens_per_s_per_gpu,
     ),
     m(
+        MetricId::ServingTtftS,
         "serving.ttft_s",
         "s",
         "Time to first token",
@@ -529,6 +815,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.ttft_s,
     ),
     m(
+        MetricId::ServingTpotS,
         "serving.tpot_s",
         "s",
         "Time per output token",
@@ -537,6 +824,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.tpot_s,
     ),
     m(
+        MetricId::ServingBestLatencyS,
         "serving.best_latency_s",
         "s",
         "Best request latency",
@@ -545,6 +833,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.best_latency_s,
     ),
     m(
+        MetricId::ServingCostPerDay,
         "serving.cost_per_day",
         "currency",
         "Serving rent per day",
@@ -553,6 +842,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.cost_per_day,
     ),
     m(
+        MetricId::ServingElectricityPerDay,
         "serving.electricity_per_day",
         "currency",
         "Serving electricity per day",
@@ -561,6 +851,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.electricity_per_day,
     ),
     m(
+        MetricId::ServingCostPerMillionTokens,
         "serving.cost_per_million_tokens",
         "currency",
         "Rent per million tokens",
@@ -569,6 +860,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.cost_per_million_tokens,
     ),
     m(
+        MetricId::ServingOwnershipPerDay,
         "serving.ownership_per_day",
         "currency",
         "Serving ownership per day",
@@ -577,6 +869,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.ownership_per_day,
     ),
     m(
+        MetricId::ServingResponseFlops,
         "serving.response_flops",
         "FLOP",
         "FLOPs per response",
@@ -585,6 +878,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.response_flops,
     ),
     m(
+        MetricId::ServingMaxConcurrentSequences,
         "serving.max_concurrent_sequences",
         "sequences",
         "Concurrent sequences per replica",
@@ -593,6 +887,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.serving.max_concurrent_sequences as f64,
     ),
     m(
+        MetricId::StepTimeS,
         "step.time_s",
         "s",
         "Step time",
@@ -600,10 +895,17 @@ pub static METRICS: &[Metric] = &[
         Plain,
         |r| r.step.time_s,
     ),
-    m("step.compute_s", "s", "Compute", "计算", Plain, |r| {
-        r.step.compute_s
-    }),
     m(
+        MetricId::StepComputeS,
+        "step.compute_s",
+        "s",
+        "Compute",
+        "计算",
+        Plain,
+        |r| r.step.compute_s,
+    ),
+    m(
+        MetricId::StepTpCommS,
         "step.tp_comm_s",
         "s",
         "TP communication",
@@ -612,6 +914,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.tp_comm_s,
     ),
     m(
+        MetricId::StepPpBubbleS,
         "step.pp_bubble_s",
         "s",
         "Pipeline bubble",
@@ -620,6 +923,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.pp_bubble_s,
     ),
     m(
+        MetricId::StepDpCommS,
         "step.dp_comm_s",
         "s",
         "DP communication",
@@ -628,6 +932,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.dp_comm_s,
     ),
     m(
+        MetricId::StepEpCommS,
         "step.ep_comm_s",
         "s",
         "EP all-to-all",
@@ -636,6 +941,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.ep_comm_s,
     ),
     m(
+        MetricId::StepEtpCommS,
         "step.etp_comm_s",
         "s",
         "of TP: expert tensor parallel (ETP)",
@@ -644,6 +950,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.etp_comm_s,
     ),
     m(
+        MetricId::StepEdpCommS,
         "step.edp_comm_s",
         "s",
         "of DP: expert data parallel (EDP)",
@@ -652,6 +959,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.edp_comm_s,
     ),
     m(
+        MetricId::StepCpCommS,
         "step.cp_comm_s",
         "s",
         "CP ring attention",
@@ -660,6 +968,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.cp_comm_s,
     ),
     m(
+        MetricId::StepOptimizerS,
         "step.optimizer_s",
         "s",
         "Optimizer update",
@@ -668,6 +977,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.optimizer_s,
     ),
     m(
+        MetricId::StepModelTflopsPerGpu,
         "step.model_tflops_per_gpu",
         "TFLOP/s",
         "Model TFLOP/s per GPU",
@@ -676,6 +986,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.model_tflops_per_gpu,
     ),
     m(
+        MetricId::StepHardwareTflopsPerGpu,
         "step.hardware_tflops_per_gpu",
         "TFLOP/s",
         "Hardware TFLOP/s per GPU",
@@ -684,6 +995,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.hardware_tflops_per_gpu,
     ),
     m(
+        MetricId::CalibrationFactor,
         "calibration.factor",
         "",
         "Calibration factor on compute efficiency",
@@ -692,6 +1004,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.calibration.map_or(1.0, |c| c.factor),
     ),
     m(
+        MetricId::StepMfu,
         "step.mfu",
         "",
         "Predicted MFU",
@@ -700,6 +1013,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.mfu,
     ),
     m(
+        MetricId::StepTokensPerS,
         "step.tokens_per_s",
         "tok/s",
         "Training tokens/s",
@@ -708,6 +1022,7 @@ pub static METRICS: &[Metric] = &[
         |r| r.step.tokens_per_s,
     ),
     m(
+        MetricId::PeakFlops,
         "peak_flops",
         "FLOP/s",
         "Peak per GPU",
@@ -717,7 +1032,47 @@ pub static METRICS: &[Metric] = &[
     ),
 ];
 
-/// The figure with this key.
+/// The figure a question asks for (the answer card's label).
+pub fn question(s: Solve) -> MetricId {
+    match s {
+        Solve::Days => MetricId::TrainingSeconds,
+        Solve::Gpus => MetricId::GpusForDeadline,
+        Solve::Tokens => MetricId::TokensTrainable,
+        Solve::Model => MetricId::OptimalParams,
+        Solve::Budget => MetricId::BudgetSeconds,
+        Solve::Serve => MetricId::ServingGpus,
+    }
+}
+
+/// The figure of the report at the answer that is the answer: the days on the given devices,
+/// the device count put in place, the tokens put in place, the model size put in place, the
+/// days the budget lasts, or the serving fleet.
+pub fn answer(s: Solve) -> MetricId {
+    match s {
+        Solve::Days | Solve::Budget => MetricId::TrainingSeconds,
+        Solve::Gpus => MetricId::Gpus,
+        Solve::Tokens => MetricId::Tokens,
+        Solve::Model => MetricId::ParamsTotal,
+        Solve::Serve => MetricId::ServingGpus,
+    }
+}
+
+/// The figure with this key (at the JSON and link boundary; inside, figures are [`MetricId`]s).
 pub fn find(key: &str) -> Option<&'static Metric> {
     METRICS.iter().find(|m| m.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each row sits at its name's place, so `MetricId::metric` reads the right row.
+    #[test]
+    fn every_name_reads_its_own_row() {
+        for (i, m) in METRICS.iter().enumerate() {
+            assert_eq!(m.id as usize, i, "{}", m.key);
+        }
+        assert_eq!(MetricId::ServingGpus.key(), "serving.gpus");
+        assert_eq!(find("gpus").map(|m| m.id), Some(MetricId::Gpus));
+    }
 }

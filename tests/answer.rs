@@ -15,7 +15,7 @@ fn scenario(q: &str) -> Scenario {
 }
 
 fn answer_value(a: &suanli::estimate::answer::Answered) -> f64 {
-    let m = metrics::find(a.report.solve.answer_metric()).expect("answer metric in the table");
+    let m = metrics::answer(a.report.solve).metric();
     (m.get)(&a.report)
 }
 

@@ -11,13 +11,13 @@ use crate::estimate::scenario::Currency;
 use crate::estimate::validation::{Band, OutsideGround};
 use crate::human;
 use crate::i18n::Lang;
-use crate::metrics;
+use crate::metrics::{self, MetricId};
 use leptos::prelude::*;
 
 /// One headline card: its figure (a key of the metric table) and the line under it.
 pub struct CardDef {
-    /// The report key.
-    pub metric: &'static str,
+    /// The figure.
+    pub metric: MetricId,
     /// The detail line.
     pub detail: fn(&Report, Lang, bool) -> String,
     /// The figure is a warning (red card).
@@ -33,7 +33,7 @@ fn never(_: &Report) -> bool {
 /// The cards, in page order.
 pub static CARDS: [CardDef; 13] = [
     CardDef {
-        metric: "params_total",
+        metric: MetricId::ParamsTotal,
         detail: |r, l, _| {
             if r.params_active < r.params_total {
                 format!("{} {}", human::count(r.params_active, l), l.ui().active)
@@ -45,7 +45,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "training_flops",
+        metric: MetricId::TrainingFlops,
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -59,7 +59,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "training_seconds",
+        metric: MetricId::TrainingSeconds,
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -73,7 +73,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: true,
     },
     CardDef {
-        metric: "gpus_for_deadline",
+        metric: MetricId::GpusForDeadline,
         // When memory, not compute, sets the count, the card says so and names the cheapest
         // change of layout that fits, with its count.
         detail: |r, l, _| match (&r.deadline_limited_by, &r.deadline_fix) {
@@ -95,7 +95,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "gpu_hours",
+        metric: MetricId::GpuHours,
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -109,7 +109,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: true,
     },
     CardDef {
-        metric: "rental",
+        metric: MetricId::Rental,
         // The chosen tier's rent and price, the other tiers beside it (spot with its restarts),
         // and what buying the devices would cost.
         detail: |r, l, cny| {
@@ -155,7 +155,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: true,
     },
     CardDef {
-        metric: "energy_joules",
+        metric: MetricId::EnergyJoules,
         detail: |r, l, cny| {
             format!(
                 "{} t CO2e · {} {}",
@@ -168,7 +168,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "memory_per_gpu.total_bytes",
+        metric: MetricId::MemoryPerGpuTotalBytes,
         detail: |r, l, _| {
             format!(
                 "{} {}",
@@ -184,7 +184,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "min_gpus_for_replica",
+        metric: MetricId::MinGpusForReplica,
         detail: |r, l, _| {
             r.min_gpus_to_fit.map_or_else(
                 || l.ui().does_not_fit.into(),
@@ -195,7 +195,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "inference_memory_bytes",
+        metric: MetricId::InferenceMemoryBytes,
         detail: |r, l, _| {
             format!(
                 "{} × {} · KV {}",
@@ -208,7 +208,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "serving.gpus",
+        metric: MetricId::ServingGpus,
         // Where the latency target cannot be met, the card says so where the figure is, with the
         // best latency the replica sizes reach.
         detail: |r, l, _| {
@@ -236,7 +236,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "serving.tokens_per_s_per_gpu",
+        metric: MetricId::ServingTokensPerSPerGpu,
         detail: |r, l, _| {
             format!(
                 "{} {} · {} {}",
@@ -250,7 +250,7 @@ pub static CARDS: [CardDef; 13] = [
         banded: false,
     },
     CardDef {
-        metric: "serving.cost_per_day",
+        metric: MetricId::ServingCostPerDay,
         // Rent a day for the fleet the load needs; beside it owning it instead (written off over
         // three years, an assumption), its power, and rent per million tokens.
         detail: |r, l, cny| {
@@ -285,7 +285,7 @@ pub fn compared() -> impl Iterator<Item = &'static CardDef> {
     CARDS.iter().filter(|c| {
         !matches!(
             c.metric,
-            "min_gpus_for_replica" | "serving.tokens_per_s_per_gpu"
+            MetricId::MinGpusForReplica | MetricId::ServingTokensPerSPerGpu
         )
     })
 }
@@ -326,10 +326,7 @@ fn band_text(
 #[component]
 fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
     let ctx = ctx();
-    let Some(metric) = metrics::find(def.metric) else {
-        leptos::logging::error!("card {} is not in the metric table", def.metric);
-        return ().into_any();
-    };
+    let metric = def.metric.metric();
     let band = ctx.band;
     let figure = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());
@@ -352,7 +349,7 @@ fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
         <div
             class="card"
             class:warn=move || figure.with(|f| f.warn)
-            data-metric=def.metric
+            data-metric=def.metric.key()
             data-value=move || value().to_string()
             title=move || human::exact(value())
         >
@@ -377,24 +374,20 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
     let answer = Memo::new(move |_| ctx.report.with(|r| (r.solve, r.limited_by)));
     let solve = move || answer.get().0;
     // The question's label, the answer's figure.
-    let label = move || metrics::find(solve().metric());
-    let figure = move || metrics::find(solve().answer_metric());
-    let value = Memo::new(move |_| {
-        let key = solve().answer_metric();
-        ctx.report
-            .with(|r| metrics::find(key).map_or(0.0, |m| (m.get)(r)))
-    });
+    let label = move || metrics::question(solve()).metric();
+    let figure = move || metrics::answer(solve()).metric();
+    let value = Memo::new(move |_| ctx.report.with(|r| (figure().get)(r)));
     let unanswered = ctx.unanswered;
     let band = ctx.band;
     // The answer's range where it is proportional to 1/MFU: the days.
     let range = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());
-        let key = solve().answer_metric();
-        match metrics::find(key) {
-            Some(m) if key == "training_seconds" && unanswered.get().is_none() => ctx
-                .report
-                .with(|r| band_text(band.get(), m, (m.get)(r), r.step.mfu, lang, cny)),
-            _ => String::new(),
+        let m = figure();
+        if m.id == MetricId::TrainingSeconds && unanswered.get().is_none() {
+            ctx.report
+                .with(|r| band_text(band.get(), m, (m.get)(r), r.step.mfu, lang, cny))
+        } else {
+            String::new()
         }
     });
     let limit = move || {
@@ -414,17 +407,17 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
             class:asks=move || unanswered.get().is_some()
             id="answer"
             data-solve=move || solve().id()
-            data-metric=move || solve().answer_metric()
+            data-metric=move || metrics::answer(solve()).key()
             data-value=move || if unanswered.get().is_some() { String::new() } else { value.get().to_string() }
         >
             <div class="card-label">
                 {move || ctx.ui().answer} ": "
-                {move || label().map_or("", |m| m.label(ctx.lang.get()))}
+                {move || label().label(ctx.lang.get())}
             </div>
             <div class="card-value">
                 {move || match unanswered.get() {
                     Some(_) => "—".to_string(),
-                    None => figure().map(|m| m.text(value.get(), ctx.lang.get(), cny.get())).unwrap_or_default(),
+                    None => figure().text(value.get(), ctx.lang.get(), cny.get()),
                 }}
             </div>
             <div class="card-detail" data-limited-by=move || match unanswered.get() {
@@ -462,8 +455,9 @@ fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
         return String::new();
     };
     let name = v.name;
-    match (v.value, metrics::find(v.metric)) {
-        (Ok(there), Some(m)) => {
+    let m = v.metric.metric();
+    match v.value {
+        Ok(there) => {
             let here = ctx.report.with(|r| (m.get)(r));
             let change = if here > 0.0 {
                 format!(" ({})", human::signed_percent(there / here - 1.0))
@@ -472,8 +466,7 @@ fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
             };
             format!("{name}: {}{change}", m.text(there, lang, cny))
         }
-        (Err(why), _) => format!("{name}: {}", unanswered_text(why, lang)),
-        (Ok(_), None) => String::new(),
+        Err(why) => format!("{name}: {}", unanswered_text(why, lang)),
     }
 }
 

@@ -390,7 +390,7 @@ fn CompareTable() -> impl IntoView {
         let cny = ctx.scenario.with(cny_of);
         let figures = ctx.report.with(|current| {
             super::cards::compared()
-                .filter_map(|card| crate::metrics::find(card.metric))
+                .map(|card| card.metric.metric())
                 .map(|card| {
                     let base = (card.get)(current);
                     view! {

@@ -33,8 +33,8 @@ pub enum Tab {
 pub struct Versus {
     /// The accelerator's name.
     pub name: &'static str,
-    /// The answer's figure (a key of the metric table).
-    pub metric: &'static str,
+    /// The answer's figure.
+    pub metric: crate::metrics::MetricId,
     /// Its value there, or why the question has no answer there.
     pub value: Result<f64, Unanswered>,
 }
@@ -163,10 +163,10 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             let other = answer::versus(s)?;
             let name = crate::estimate::hardware::find(&other.gpu)?.name;
             let a = answer::answered_with(&other, estimate_here);
-            let metric = s.solve.answer_metric();
+            let metric = crate::metrics::answer(s.solve);
             let value = match a.unanswered {
                 Some(why) => Err(why),
-                None => Ok(crate::metrics::find(metric).map_or(0.0, |m| (m.get)(&a.report))),
+                None => Ok((metric.metric().get)(&a.report)),
             };
             Some(Versus {
                 name,

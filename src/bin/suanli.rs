@@ -296,13 +296,10 @@ fn unanswered_message(why: Unanswered) -> &'static str {
 
 /// The answer as JSON: its figure's key and value, or why there is none.
 fn answer_json(a: &Answered) -> serde_json::Value {
-    let key = a.report.solve.answer_metric();
+    let m = suanli::metrics::answer(a.report.solve).metric();
     match a.unanswered {
-        Some(why) => serde_json::json!({ "metric": key, "unanswered": unanswered_message(why) }),
-        None => serde_json::json!({
-            "metric": key,
-            "value": suanli::metrics::find(key).map(|m| (m.get)(&a.report)),
-        }),
+        Some(why) => serde_json::json!({ "metric": m.key, "unanswered": unanswered_message(why) }),
+        None => serde_json::json!({ "metric": m.key, "value": (m.get)(&a.report) }),
     }
 }
 
@@ -315,11 +312,10 @@ fn write_answer(
 ) -> io::Result<()> {
     let cny = asked.currency == suanli::estimate::scenario::Currency::Cny;
     let line = |a: &Answered| {
-        let key = a.report.solve.answer_metric();
-        match (a.unanswered, suanli::metrics::find(key)) {
-            (None, Some(m)) => m.text((m.get)(&a.report), suanli::i18n::Lang::En, cny),
-            (Some(why), _) => unanswered_message(why).to_string(),
-            (None, None) => String::new(),
+        let m = suanli::metrics::answer(a.report.solve).metric();
+        match a.unanswered {
+            None => m.text((m.get)(&a.report), suanli::i18n::Lang::En, cny),
+            Some(why) => unanswered_message(why).to_string(),
         }
     };
     writeln!(

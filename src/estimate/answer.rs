@@ -43,19 +43,6 @@ impl Solve {
             Solve::Model => &[Solved::Params, Solved::Data],
         }
     }
-
-    /// The figure of the report at the answer that is the answer (a key of the metric table):
-    /// the days on the given devices, the device count put in place, the tokens put in place,
-    /// the model size put in place, or the days the budget lasts.
-    pub fn answer_metric(self) -> &'static str {
-        match self {
-            Solve::Days | Solve::Budget => "training_seconds",
-            Solve::Gpus => "gpus",
-            Solve::Tokens => "tokens",
-            Solve::Model => "params_total",
-            Solve::Serve => "serving.gpus",
-        }
-    }
 }
 
 /// Why a question has no answer to put in place.

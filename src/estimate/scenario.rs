@@ -443,18 +443,6 @@ impl Solve {
             Solve::Serve => "serve",
         }
     }
-
-    /// The report key of the answer.
-    pub fn metric(self) -> &'static str {
-        match self {
-            Solve::Days => "training_seconds",
-            Solve::Gpus => "gpus_for_deadline",
-            Solve::Tokens => "tokens_trainable",
-            Solve::Model => "optimal_params",
-            Solve::Budget => "budget_seconds",
-            Solve::Serve => "serving.gpus",
-        }
-    }
 }
 
 /// The exchange rate a scenario starts with, yuan per US dollar (an assumption the page labels).
