@@ -198,3 +198,24 @@ fn a_second_chip_answers_the_same_question() {
     assert_eq!(bad.errors[0].field, "vs_gpu");
     assert_eq!(bad.scenario.vs_gpu, None);
 }
+
+/// The compute-optimal model with `layout=auto`: the bisection searches the layouts at each size
+/// it tries. The fastest layout changes by steps as the model grows (a larger model needs more
+/// pipeline stages or sharding), so the run's time jumps: the answer is the largest size before
+/// the jump past the deadline, and its run stays within the deadline without filling it. Here
+/// 176B runs 47.7 days on 2048 H100s where 2 % more would need more than 60.
+#[test]
+fn the_compute_optimal_model_with_a_layout_search_stays_within_the_deadline() {
+    let s = scenario("mfu=auto&layout=auto&solve=model&deadline_days=60");
+    let a = answered(&s);
+    let days = a.report.training.training_seconds / DAY_S;
+    assert!(days <= 60.0 && days > 0.7 * 60.0, "{days}");
+    // Just above the answer the run takes longer than the deadline.
+    let mut above = a.scenario.clone();
+    above.solve = Solve::Days;
+    let n = a.report.params_total * 1.02;
+    above.params = Some(n);
+    above.data = suanli::estimate::scenario::Data::Tokens(CHINCHILLA_TOKENS_PER_PARAM * n);
+    let over = answered(&above).report.training.training_seconds / DAY_S;
+    assert!(over > 60.0, "{over} days at 2 % more parameters");
+}
