@@ -13,10 +13,13 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  * Serves `DIST` under `/suanli/` (a sub-path, as a project page would be) on a free loopback port.
  * With `gzip`, the pre-compressed `.gz` copies are served with `content-encoding: gzip`, as a
  * host with nginx's `gzip_static` would (the benchmark measures that).
+ * `requests` lists the path of every request that reached the server, in order.
  */
 export async function serve(root = DIST, prefix = '/suanli/', { gzip = false } = {}) {
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
     if (!path.startsWith(prefix)) { res.writeHead(404).end(); return; }
     let file = join(root, path.slice(prefix.length) || 'index.html');
     try {
@@ -32,7 +35,7 @@ export async function serve(root = DIST, prefix = '/suanli/', { gzip = false } =
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 function chromiumPath() {
