@@ -58,6 +58,66 @@ pub fn ceil(a: Calc) -> Calc {
     Calc::Ceil(Box::new(a))
 }
 
+/// A number a formula is written over once: `f64` on the fast path (the search's hot loop
+/// evaluates it with no allocation) and [`Calc`] for a derivation row, which evaluates and prints
+/// the same tree. A formula generic over it is the one copy both paths run.
+pub trait Quantity: Sized {
+    /// An operand.
+    fn of(x: f64) -> Self;
+    /// A product.
+    fn product<const N: usize>(factors: [Self; N]) -> Self;
+    /// A sum.
+    fn sum<const N: usize>(terms: [Self; N]) -> Self;
+    /// A quotient.
+    fn quotient(a: Self, b: Self) -> Self;
+    /// The larger of two values, both printed.
+    fn larger(a: Self, b: Self) -> Self;
+    /// The larger of two alternatives, only the one taken printed (the busiest of two stages).
+    fn taken(a: Self, b: Self) -> Self;
+}
+
+impl Quantity for f64 {
+    fn of(x: f64) -> Self {
+        x
+    }
+    fn product<const N: usize>(factors: [Self; N]) -> Self {
+        factors.into_iter().product()
+    }
+    fn sum<const N: usize>(terms: [Self; N]) -> Self {
+        terms.into_iter().sum()
+    }
+    fn quotient(a: Self, b: Self) -> Self {
+        a / b
+    }
+    fn larger(a: Self, b: Self) -> Self {
+        a.max(b)
+    }
+    fn taken(a: Self, b: Self) -> Self {
+        a.max(b)
+    }
+}
+
+impl Quantity for Calc {
+    fn of(x: f64) -> Self {
+        num(x)
+    }
+    fn product<const N: usize>(factors: [Self; N]) -> Self {
+        mul(factors)
+    }
+    fn sum<const N: usize>(terms: [Self; N]) -> Self {
+        add(terms)
+    }
+    fn quotient(a: Self, b: Self) -> Self {
+        div(a, b)
+    }
+    fn larger(a: Self, b: Self) -> Self {
+        max(a, b)
+    }
+    fn taken(a: Self, b: Self) -> Self {
+        if a.eval() >= b.eval() { a } else { b }
+    }
+}
+
 /// A number as a derivation prints it: whole numbers below ten million in full, numbers whose
 /// shortest form has at most six digits as they are (`0.515625`, `989.4`), anything else with
 /// three significant digits, plainly from 0.001 to 100,000 (`224`, `0.0224`) and in scientific

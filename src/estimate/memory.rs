@@ -1,7 +1,7 @@
 //! Training memory per device: model states under ZeRO, TP and PP, and activations
 //! (docs/model.md §4).
 
-use super::calc::{Calc, add, mul, num};
+use super::calc::{Calc, Quantity};
 use super::layout::{Layout, stage_layers};
 use super::precision::{Precision, bytes_per_element};
 use super::resolve::Resolved;
@@ -134,29 +134,27 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     }
 }
 
-/// The activations at the busiest pipeline stage as the derivation prints them: the first stage's
-/// micro-batches in flight × its layers × the bytes per layer, or the last stage's layers plus
-/// the output layer, whichever is larger (the same operands as [`activations_peak`]).
+/// The activations at the busiest pipeline stage, written once over any [`Quantity`]: the first
+/// stage's micro-batches in flight × its layers × the bytes per layer, or the last stage's layers
+/// plus the output layer, whichever is larger. As plain numbers for the memory model, as a
+/// printed expression for its derivation row.
+fn activations_as<Q: Quantity>(p: &ActivationParts) -> Q {
+    let n = Q::of;
+    let first = Q::sum([
+        Q::product([n(p.in_flight), n(p.first_layers), n(p.per_layer)]),
+        n(p.working),
+    ]);
+    let last = Q::sum([
+        Q::product([n(p.last_layers), n(p.per_layer)]),
+        n(p.working),
+        n(p.output),
+    ]);
+    Q::taken(first, last)
+}
+
+/// The activation peak as its derivation row prints it.
 pub fn activations_calc(r: &Resolved, data_parallel: u32) -> Calc {
-    let parts = activation_parts(r, data_parallel);
-    let first = add([
-        mul([
-            num(parts.in_flight),
-            num(parts.first_layers),
-            num(parts.per_layer),
-        ]),
-        num(parts.working),
-    ]);
-    let last = add([
-        mul([num(parts.last_layers), num(parts.per_layer)]),
-        num(parts.working),
-        num(parts.output),
-    ]);
-    if first.eval() >= last.eval() {
-        first
-    } else {
-        last
-    }
+    activations_as(&activation_parts(r, data_parallel))
 }
 
 /// The operands of the activation peak.
@@ -172,9 +170,7 @@ struct ActivationParts {
 /// Activations at the busiest pipeline stage for `data_parallel` replicas, and per layer.
 fn activations_peak(r: &Resolved, data_parallel: u32) -> (f64, f64) {
     let p = activation_parts(r, data_parallel);
-    let first = p.in_flight * p.first_layers * p.per_layer + p.working;
-    let last = p.last_layers * p.per_layer + p.working + p.output;
-    (first.max(last), p.per_layer)
+    (activations_as(&p), p.per_layer)
 }
 
 fn activation_parts(r: &Resolved, data_parallel: u32) -> ActivationParts {

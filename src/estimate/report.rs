@@ -595,10 +595,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let step_mfu = d(
         "step.mfu",
         "MFU = (6 · N_active + attention) per token · tokens per step / (step · n · F_peak)",
-        div(
-            f(o.model_flops),
-            mul([f(rep.step.time_s), f(o.devices), f(r.peak_flops)]),
-        ),
+        step::mfu_as(&o, f(rep.step.time_s), r.peak_flops),
         "",
         "PaLM App. B; Narayanan et al. 2021 eq. 3",
     );

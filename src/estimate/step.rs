@@ -5,7 +5,7 @@
 //! parts add up to the step. The predicted MFU is the model FLOPs of the step over that time.
 
 use super::architecture::Architecture;
-use super::calc::{Calc, add, div, max, mul, num};
+use super::calc::{Calc, Quantity};
 use super::comms::ring_allreduce_bytes;
 use super::layout::stage_layers;
 use super::memory::state_bytes_per_param;
@@ -566,71 +566,115 @@ pub fn operands(r: &Resolved) -> StepOperands {
     }
 }
 
-/// The step's exposed parts as arithmetic on its operands: each row's metric, formula, numbers
-/// and source (the report's derivations print them; `step_time` evaluates them).
-pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static str); 7] {
-    let n = num;
-    let stage_part = |i: usize| mul([n(o.m), n(o.stage_layers), n(o.per_layer[i])]);
-    let stage_s: f64 = o.stage.iter().sum();
-    // DeepSeek-V3 Table 2, with F + B the stage's time per micro-batch; differences printed as
-    // one number each.
-    let (pp, pp_formula) = match (o.p > 1.0, o.schedule) {
-        (false, _) => (n(0.0), "bubble = 0 (one stage)"),
-        (true, Schedule::OneFOneB) => (
-            add([
-                mul([div(n(o.p - 1.0), n(o.v)), n(stage_s)]),
-                mul([n(o.m), n(2.0), n(o.v), n(o.send_s)]),
-            ]),
-            "bubble = (p − 1)/v · (F + B) + m · 2v · send",
-        ),
-        (true, Schedule::ZeroBubble) => (
-            add([
-                mul([n(o.p - 1.0), n((stage_s - 2.0 * o.weight_s).max(0.0))]),
-                mul([n(o.m), n(2.0), n(o.send_s)]),
-            ]),
-            "bubble = (p − 1) · (F + B − 2W) + m · 2 · send",
-        ),
-        (true, Schedule::DualPipe) => (
-            mul([
-                n(o.p / 2.0 - 1.0),
-                n((2.0 * stage_s - o.forward_s - 3.0 * o.weight_s).max(0.0)),
-            ]),
-            "bubble = (p/2 − 1) · (F&B + B − 3W), sends hidden",
-        ),
+/// The step's exposed parts (compute, TP, bubble, DP, EP, CP, optimizer), written once over any
+/// [`Quantity`]: as plain numbers for the step time (the search's hot path) and as printed
+/// expressions for the derivation rows ([`parts`]), so the two cannot disagree.
+fn exposed_as<Q: Quantity>(o: &StepOperands) -> [Q; 7] {
+    let n = Q::of;
+    let stage_part = |i: usize| Q::product([n(o.m), n(o.stage_layers), n(o.per_layer[i])]);
+    // Sends of activations and gradients between stages: 2v per micro-batch (zero bubble runs
+    // without interleaving, v = 1), hidden under DualPipe.
+    let pp = match (o.p > 1.0, o.schedule) {
+        (true, Schedule::OneFOneB) => Q::sum([
+            bubble_as(o),
+            Q::product([n(o.m), n(2.0), n(o.v), n(o.send_s)]),
+        ]),
+        (true, Schedule::ZeroBubble) => {
+            Q::sum([bubble_as(o), Q::product([n(o.m), n(2.0), n(o.send_s)])])
+        }
+        _ => bubble_as(o),
     };
-    // Differences are printed as one number each: subtracting rounded operands would not give
-    // the printed result.
-    let (dp, dp_formula) = if o.gathers > 0.0 {
-        (
-            add([
-                max(
-                    n(o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])),
-                    n(0.0),
-                ),
-                n(o.last_bucket_s),
-            ]),
-            "DP = max(m · (ZeRO-3 gathers + reduce-scatter − compute), 0) + last bucket",
-        )
+    // Differences are operands of their own: subtracting rounded operands would not give the
+    // printed result.
+    let dp = if o.gathers > 0.0 {
+        Q::sum([
+            Q::larger(
+                n(o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])),
+                n(0.0),
+            ),
+            n(o.last_bucket_s),
+        ])
     } else {
-        (
-            max(n(o.dp_reduce_s - o.backward_window_s), n(o.last_bucket_s)),
-            "DP = max(reduction not hidden by the last backward, last bucket)",
-        )
+        Q::larger(n(o.dp_reduce_s - o.backward_window_s), n(o.last_bucket_s))
     };
+    [
+        Q::product([
+            n(o.m),
+            Q::sum([
+                Q::product([n(o.stage_layers), n(o.per_layer[0])]),
+                n(o.output_s),
+            ]),
+        ]),
+        stage_part(1),
+        pp,
+        dp,
+        stage_part(2),
+        stage_part(3),
+        Q::quotient(
+            Q::product([n(o.optimizer_bytes_per_param), n(o.optimizer_params)]),
+            n(o.bandwidth),
+        ),
+    ]
+}
+
+/// The pipeline's idle time without the sends: DeepSeek-V3 Table 2 with F + B the stage's time
+/// per micro-batch (the sum of its parts); differences are operands of their own.
+fn bubble_as<Q: Quantity>(o: &StepOperands) -> Q {
+    let n = Q::of;
+    let stage_s: f64 = o.stage.iter().sum();
+    match (o.p > 1.0, o.schedule) {
+        (false, _) => n(0.0),
+        (true, Schedule::OneFOneB) => Q::product([Q::quotient(n(o.p - 1.0), n(o.v)), n(stage_s)]),
+        (true, Schedule::ZeroBubble) => {
+            Q::product([n(o.p - 1.0), n((stage_s - 2.0 * o.weight_s).max(0.0))])
+        }
+        (true, Schedule::DualPipe) => Q::product([
+            n(o.p / 2.0 - 1.0),
+            n((2.0 * stage_s - o.forward_s - 3.0 * o.weight_s).max(0.0)),
+        ]),
+    }
+}
+
+/// MFU: the model's FLOPs in a step over what the devices could do in its time (PaLM App. B),
+/// written once for the step time and its derivation row.
+pub fn mfu_as<Q: Quantity>(o: &StepOperands, time_s: Q, peak_flops: f64) -> Q {
+    Q::quotient(
+        Q::of(o.model_flops),
+        Q::product([time_s, Q::of(o.devices), Q::of(peak_flops)]),
+    )
+}
+
+/// The pipeline's idle time without the sends, s.
+fn bubble_s(o: &StepOperands) -> f64 {
+    bubble_as(o)
+}
+
+/// The step's exposed parts as derivation rows: each row's metric, formula, the expression with
+/// the user's numbers (from [`exposed_as`], the arithmetic the step time runs) and source.
+pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static str); 7] {
+    let pp_formula = match (o.p > 1.0, o.schedule) {
+        (false, _) => "bubble = 0 (one stage)",
+        (true, Schedule::OneFOneB) => "bubble = (p − 1)/v · (F + B) + m · 2v · send",
+        (true, Schedule::ZeroBubble) => "bubble = (p − 1) · (F + B − 2W) + m · 2 · send",
+        (true, Schedule::DualPipe) => "bubble = (p/2 − 1) · (F&B + B − 3W), sends hidden",
+    };
+    let dp_formula = if o.gathers > 0.0 {
+        "DP = max(m · (ZeRO-3 gathers + reduce-scatter − compute), 0) + last bucket"
+    } else {
+        "DP = max(reduction not hidden by the last backward, last bucket)"
+    };
+    let [compute, tp, pp, dp, ep, cp, optimizer] = exposed_as::<Calc>(o);
     [
         (
             "step.compute_s",
             "compute = m · (layers on the busiest stage · per layer + output layer)",
-            mul([
-                n(o.m),
-                add([mul([n(o.stage_layers), n(o.per_layer[0])]), n(o.output_s)]),
-            ]),
+            compute,
             "docs/model.md §6; Bekman, ml-engineering (MAMF); Korthikanti et al. 2022",
         ),
         (
             "step.tp_comm_s",
             "TP = m · layers · per-layer all-reduces (or RS/AG) not hidden behind the GEMMs",
-            stage_part(1),
+            tp,
             "Shoeybi et al. 2019 sec. 3; Korthikanti et al. 2022; docs/model.md §6",
         ),
         (
@@ -648,72 +692,28 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
         (
             "step.ep_comm_s",
             "EP = m · layers · per-layer dispatch and combine all-to-alls",
-            stage_part(2),
+            ep,
             "docs/model.md §6 (expert parallelism)",
         ),
         (
             "step.cp_comm_s",
             "CP = m · layers · ring-attention sends not hidden behind attention",
-            stage_part(3),
+            cp,
             "docs/model.md §6 (context parallelism)",
         ),
         (
             "step.optimizer_s",
             "optimizer = bytes read and written per parameter · parameters here / bandwidth",
-            div(
-                mul([n(o.optimizer_bytes_per_param), n(o.optimizer_params)]),
-                n(o.bandwidth),
-            ),
+            optimizer,
             "docs/model.md §6",
         ),
     ]
 }
 
-/// The same arithmetic as [`parts`] on plain numbers, for the search's hot path (the expression
-/// trees allocate); `tests/derivations.rs` holds the two to the same results.
-fn exposed(o: &StepOperands) -> [f64; 7] {
-    let stage_part = |i: usize| o.m * o.stage_layers * o.per_layer[i];
-    // Sends of activations and gradients between stages: 2v per micro-batch, hidden under
-    // DualPipe.
-    let sends = match (o.p > 1.0, o.schedule) {
-        (true, Schedule::OneFOneB | Schedule::ZeroBubble) => o.m * 2.0 * o.v * o.send_s,
-        _ => 0.0,
-    };
-    let pp = bubble_s(o) + sends;
-    let dp = if o.gathers > 0.0 {
-        (o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])).max(0.0) + o.last_bucket_s
-    } else {
-        (o.dp_reduce_s - o.backward_window_s).max(o.last_bucket_s)
-    };
-    [
-        o.m * (o.stage_layers * o.per_layer[0] + o.output_s),
-        stage_part(1),
-        pp,
-        dp,
-        stage_part(2),
-        stage_part(3),
-        o.optimizer_bytes_per_param * o.optimizer_params / o.bandwidth,
-    ]
-}
-
-/// The pipeline's idle time without the sends, s: DeepSeek-V3 Table 2 with F + B the stage's
-/// time per micro-batch (the sum of its parts).
-fn bubble_s(o: &StepOperands) -> f64 {
-    let stage_s: f64 = o.stage.iter().sum();
-    match (o.p > 1.0, o.schedule) {
-        (false, _) => 0.0,
-        (true, Schedule::OneFOneB) => (o.p - 1.0) / o.v * stage_s,
-        (true, Schedule::ZeroBubble) => (o.p - 1.0) * (stage_s - 2.0 * o.weight_s).max(0.0),
-        (true, Schedule::DualPipe) => {
-            (o.p / 2.0 - 1.0) * (2.0 * stage_s - o.forward_s - 3.0 * o.weight_s).max(0.0)
-        }
-    }
-}
-
 /// The step time of the resolved scenario at its layout (`r.layout`).
 pub fn step_time(r: &Resolved) -> StepTime {
     let o = operands(r);
-    let [compute, tp, pp, dp, ep, cp, opt] = exposed(&o);
+    let [compute, tp, pp, dp, ep, cp, opt] = exposed_as::<f64>(&o);
     let time_s = compute + tp + pp + dp + ep + cp + opt;
     let model_tflops = o.model_flops / (time_s * o.devices) / 1e12;
     StepTime {
@@ -729,7 +729,7 @@ pub fn step_time(r: &Resolved) -> StepTime {
         optimizer_s: opt,
         model_tflops_per_gpu: model_tflops,
         hardware_tflops_per_gpu: (o.model_flops + o.recompute_flops) / (time_s * o.devices) / 1e12,
-        mfu: model_tflops * 1e12 / r.peak_flops,
+        mfu: mfu_as(&o, time_s, r.peak_flops),
         tokens_per_s: o.tokens / time_s,
         // (p - 1)/(v·m) under 1F1B.
         bubble_fraction: bubble_s(&o) / (o.m * o.stage.iter().sum::<f64>()).max(f64::MIN_POSITIVE),
@@ -788,9 +788,9 @@ mod tests {
         // Each smaller than 1F1B's, as Table 2 orders them when W is a third of F + B.
         assert!(bubble_s(&od) < bubble_s(&oz) && bubble_s(&oz) < bubble_s(&o));
         // DualPipe hides the sends; 1F1B pays 2 per micro-batch.
-        let parts_1f1b = exposed(&o)[2] - bubble_s(&o);
+        let parts_1f1b = exposed_as::<f64>(&o)[2] - bubble_s(&o);
         assert!((parts_1f1b - o.m * 2.0 * o.send_s).abs() < 1e-12);
-        assert_eq!(exposed(&od)[2], bubble_s(&od));
+        assert_eq!(exposed_as::<f64>(&od)[2], bubble_s(&od));
     }
 
     #[test]
@@ -863,7 +863,7 @@ mod tests {
         assert!(o.gathers > 0.0);
         let hand = (o.m * (o.gathers * o.gather_s + o.dp_reduce_s - o.stage[0])).max(0.0)
             + o.last_bucket_s;
-        assert!((exposed(&o)[3] - hand).abs() < 1e-12);
+        assert!((exposed_as::<f64>(&o)[3] - hand).abs() < 1e-12);
         assert!(
             hand > o.last_bucket_s,
             "the link is the bottleneck at 100 Gb/s"
