@@ -20,7 +20,7 @@ use super::scenario::{Currency, Finetune, PriceTier};
 use super::search::{self, Candidate};
 use super::solve::{Answers, Solve, answers};
 use super::step::{self, StepTime};
-use super::training::{self, DAY_S, PF_DAY, Training};
+use super::training::{self, DAY_S, Training};
 use serde::Serialize;
 
 /// Every figure of one scenario, in SI units. Field names are the `data-metric` keys of the page
@@ -639,31 +639,28 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "pf_days",
             "PF-days = C / (10^15 × 86400)",
-            div(f(t.training_flops), f(PF_DAY)),
+            training::pf_days_as(f(t.training_flops)),
             "",
             "Brown et al. 2020 Table D.1",
         ),
         d(
             "training_seconds",
             "T = C / (n · F_peak · MFU)",
-            div(f(t.training_flops), mul([f(gpus), f(r.peak_flops), f(mfu)])),
+            training::seconds_as(f(t.training_flops), gpus, r.peak_flops, mfu),
             "s",
             "Narayanan et al. 2021 eq. 4; PaLM App. B (MFU)",
         ),
         d(
             "gpu_hours",
             "GPU-hours = T · n / 3600",
-            div(mul([f(t.training_seconds), f(gpus)]), f(3600.0)),
+            training::gpu_hours_as(f(t.training_seconds), gpus),
             "h",
             "docs/model.md §3",
         ),
         Derivation::with_step(
             "gpus_for_deadline",
             "n = C / (F_peak · MFU · T_deadline · 86400), rounded up to whole tp·pp replicas (and 8-device nodes), at least the memory minimum",
-            div(
-                f(t.training_flops),
-                mul([f(r.peak_flops), f(mfu), f(s.deadline_days), f(DAY_S)]),
-            ),
+            training::deadline_gpus_as(f(t.training_flops), r.peak_flops, mfu, s.deadline_days),
             Some(if s.mfu_auto {
                 Step::SearchOverCounts
             } else {

@@ -1,5 +1,6 @@
 //! Training compute, time and device count (docs/model.md §2 and §3).
 
+use super::calc::Quantity;
 use super::resolve::Resolved;
 use super::scenario::{Finetune, Recompute};
 use serde::Serialize;
@@ -94,7 +95,36 @@ pub fn mfu_from_hfu(r: &Resolved, hfu: f64) -> f64 {
 
 /// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (docs/model.md §3).
 pub fn training_seconds(r: &Resolved, training_flops: f64, gpus: u32) -> f64 {
-    training_flops / (f64::from(gpus.max(1)) * r.peak_flops * r.mfu)
+    seconds_as(training_flops, f64::from(gpus.max(1)), r.peak_flops, r.mfu)
+}
+
+// The time formulas, each written once over a Quantity: the report computes them on numbers and
+// its derivation rows print them with the user's numbers.
+
+/// T = C / (n · F_peak · MFU) (Narayanan et al. 2021 eq. 4; PaLM App. B).
+pub fn seconds_as<Q: Quantity>(flops: Q, gpus: f64, peak_flops: f64, mfu: f64) -> Q {
+    Q::quotient(
+        flops,
+        Q::product([Q::of(gpus), Q::of(peak_flops), Q::of(mfu)]),
+    )
+}
+
+/// Device-hours: T · n / 3600.
+pub fn gpu_hours_as<Q: Quantity>(seconds: Q, gpus: f64) -> Q {
+    Q::quotient(Q::product([seconds, Q::of(gpus)]), Q::of(3600.0))
+}
+
+/// PF-days: C / (10^15 · 86400) (Brown et al. 2020 Table D.1).
+pub fn pf_days_as<Q: Quantity>(flops: Q) -> Q {
+    Q::quotient(flops, Q::of(PF_DAY))
+}
+
+/// The devices a deadline needs before rounding: C / (F_peak · MFU · T_deadline · 86400).
+pub fn deadline_gpus_as<Q: Quantity>(flops: Q, peak_flops: f64, mfu: f64, days: f64) -> Q {
+    Q::quotient(
+        flops,
+        Q::product([Q::of(peak_flops), Q::of(mfu), Q::of(days), Q::of(DAY_S)]),
+    )
 }
 
 /// Rounds a device count up to whole replicas of `tp·pp`, and to whole 8-device nodes past one
@@ -122,7 +152,7 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
         + attention_flops
         + recompute_flops_per_token(r, r.layout.recompute) * tokens;
     let seconds = training_seconds(r, training_flops, r.s.gpus);
-    let raw = training_flops / (r.peak_flops * r.mfu * r.s.deadline_days * DAY_S);
+    let raw = deadline_gpus_as(training_flops, r.peak_flops, r.mfu, r.s.deadline_days);
     let floor = min_gpus_to_fit.unwrap_or(0) as f64;
     let chinchilla_params = (training_flops / 120.0).sqrt();
     Training {
@@ -130,9 +160,9 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
         training_flops,
         attention_flops,
         hardware_flops,
-        pf_days: training_flops / PF_DAY,
+        pf_days: pf_days_as(training_flops),
         training_seconds: seconds,
-        gpu_hours: seconds * f64::from(r.s.gpus) / 3600.0,
+        gpu_hours: gpu_hours_as(seconds, f64::from(r.s.gpus)),
         gpu_days: seconds * f64::from(r.s.gpus) / DAY_S,
         mfu: r.mfu,
         hfu: r.mfu * hardware_flops / training_flops,
