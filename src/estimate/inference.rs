@@ -1,6 +1,7 @@
 //! Inference memory and serving capacity (docs/model.md §5).
 
 use super::architecture::LayerGroup;
+use super::calc::Quantity;
 use super::calc::{Calc, add, mul, num};
 use super::notice::Notice;
 use super::precision::{Precision, WeightFormat, bytes_per_element};
@@ -13,6 +14,15 @@ pub const SERVING_MEMORY_FRACTION: f64 = 0.9;
 pub const BANDWIDTH_EFFICIENCY: f64 = 0.8;
 /// Achieved share of peak FLOP/s in prefill and compute-bound decode. Assumption (labelled).
 pub const COMPUTE_EFFICIENCY: f64 = 0.5;
+/// Serving memory: the weights plus each concurrent sequence's KV cache at the context
+/// (Kwon et al. 2023 sec. 3), written once for the report and its derivation row.
+pub fn memory_as<Q: Quantity>(weights: Q, kv_at_context: Q, sequences: u32) -> Q {
+    Q::sum([
+        weights,
+        Q::product([kv_at_context, Q::of(f64::from(sequences.max(1)))]),
+    ])
+}
+
 /// The seeds' rule of thumb: inference memory about 1.2 x weights.
 pub const RULE_OF_THUMB_FACTOR: f64 = 1.2;
 

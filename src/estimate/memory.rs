@@ -152,6 +152,12 @@ fn activations_as<Q: Quantity>(p: &ActivationParts) -> Q {
     Q::taken(first, last)
 }
 
+/// Memory per device: weights + gradients + optimizer states + activations (Rajbhandari et al.
+/// 2020 sec. 3.1), written once for the report and its derivation row.
+pub fn per_device_as<Q: Quantity>(weights: Q, gradients: Q, optimizer: Q, activations: Q) -> Q {
+    Q::sum([weights, gradients, optimizer, activations])
+}
+
 /// The activation peak as its derivation row prints it.
 pub fn activations_calc(r: &Resolved, data_parallel: u32) -> Calc {
     activations_as(&activation_parts(r, data_parallel))
@@ -288,7 +294,12 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
     let optimizer_bytes = shard(opt, 1);
     let (activations_bytes, activations_per_layer_bytes) = activations_peak(r, data_parallel);
     let model_states_bytes = weights_bytes + gradients_bytes + optimizer_bytes;
-    let total_bytes = model_states_bytes + activations_bytes;
+    let total_bytes = per_device_as(
+        weights_bytes,
+        gradients_bytes,
+        optimizer_bytes,
+        activations_bytes,
+    );
     let hbm_bytes = r.hbm_bytes();
     Memory {
         weights_bytes,

@@ -269,8 +269,11 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
     let kv_cache_bytes_per_token = kv.growing_bytes_per_token();
     let context = f64::from(inference::context_tokens(s));
     let kv_cache_bytes_at_context = kv.bytes_at(context);
-    let inference_memory_bytes = inference_weights_bytes
-        + kv_cache_bytes_at_context * f64::from(s.concurrent_sequences.max(1));
+    let inference_memory_bytes = inference::memory_as(
+        inference_weights_bytes,
+        kv_cache_bytes_at_context,
+        s.concurrent_sequences,
+    );
     let serving = inference::serving(&r, inference_weights_bytes, &kv, &mut notices);
     // Above a quarter of the step, the bubble is worth acting on (Narayanan et al. 2021 sec. 2.2
     // keep it small with m >> p).
@@ -673,12 +676,12 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "memory_per_gpu.total_bytes",
             "M = weights + gradients + optimizer states (over tp·pp, ZeRO over N_d) + activations",
-            add([
+            memory::per_device_as(
                 f(m.weights_bytes),
                 f(m.gradients_bytes),
                 f(m.optimizer_bytes),
                 f(m.activations_bytes),
-            ]),
+            ),
             "B",
             "Rajbhandari et al. 2020 sec. 3.1; Korthikanti et al. 2022 Table 2",
         ),
@@ -742,13 +745,11 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "inference_memory_bytes",
             "M_inf = W + KV(context) · concurrent sequences",
-            add([
+            inference::memory_as(
                 f(rep.inference_weights_bytes),
-                mul([
-                    f(rep.kv_cache_bytes_at_context),
-                    u(s.concurrent_sequences.max(1)),
-                ]),
-            ]),
+                f(rep.kv_cache_bytes_at_context),
+                s.concurrent_sequences,
+            ),
             "B",
             "Kwon et al. 2023 (vLLM) sec. 3; docs/model.md §5",
         ),
