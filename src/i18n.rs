@@ -3,7 +3,7 @@
 //! language; notices and problems are exhaustive matches.
 
 use crate::estimate::notice::Notice;
-use crate::estimate::query::Problem;
+use crate::estimate::query::{FieldId, Problem};
 
 pub use crate::lang::Lang;
 
@@ -760,11 +760,11 @@ const fn ft(
     }
 }
 
-/// Labels of the scenario fields (the names of the query language), looked up by name: a
-/// table is less code than a `match` on strings.
-static FIELD_TEXTS: &[(&str, FieldText)] = &[
+/// Labels of the fields, looked up by id: a table is less code than a `match` (a test checks
+/// every id has its row).
+static FIELD_TEXTS: &[(FieldId, FieldText)] = &[
     (
-        "v",
+        FieldId::V,
         ft(
             "Format version",
             "格式版本",
@@ -773,7 +773,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "model",
+        FieldId::Model,
         ft(
             "Model",
             "模型",
@@ -782,11 +782,11 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "params",
+        FieldId::Params,
         ft("Parameters", "参数量", "Total parameters N", "总参数量 N"),
     ),
     (
-        "active_params",
+        FieldId::ActiveParams,
         ft(
             "Active parameters",
             "激活参数",
@@ -795,7 +795,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "tokens",
+        FieldId::Tokens,
         ft(
             "Training tokens",
             "训练 token 数",
@@ -804,7 +804,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "dataset_tb",
+        FieldId::DatasetTb,
         ft(
             "Dataset size (TB)",
             "数据集大小（TB）",
@@ -813,7 +813,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "bytes_per_token",
+        FieldId::BytesPerToken,
         ft(
             "Bytes per token",
             "每 token 字节数",
@@ -822,7 +822,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "layers",
+        FieldId::Layers,
         ft(
             "Layers",
             "层数",
@@ -831,11 +831,11 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "hidden",
+        FieldId::Hidden,
         ft("Hidden size", "隐藏维度", "Model width h", "模型宽度 h"),
     ),
     (
-        "heads",
+        FieldId::Heads,
         ft(
             "Attention heads",
             "注意力头数",
@@ -844,7 +844,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "kv_heads",
+        FieldId::KvHeads,
         ft(
             "KV heads",
             "KV 头数",
@@ -853,7 +853,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "head_dim",
+        FieldId::HeadDim,
         ft(
             "Head dimension",
             "每头维度",
@@ -862,7 +862,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "ffn",
+        FieldId::Ffn,
         ft(
             "FFN size",
             "FFN 维度",
@@ -871,7 +871,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "glu",
+        FieldId::Glu,
         ft(
             "Gated FFN (SwiGLU)",
             "门控 FFN（SwiGLU）",
@@ -880,7 +880,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "vocab",
+        FieldId::Vocab,
         ft(
             "Vocabulary",
             "词表大小",
@@ -889,7 +889,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "tied",
+        FieldId::Tied,
         ft(
             "Tied embeddings",
             "共享嵌入",
@@ -898,7 +898,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "bias",
+        FieldId::Bias,
         ft(
             "Biases",
             "偏置",
@@ -907,7 +907,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "experts",
+        FieldId::Experts,
         ft(
             "Routed experts",
             "路由专家数",
@@ -916,7 +916,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "top_k",
+        FieldId::TopK,
         ft(
             "Experts per token",
             "每 token 专家数",
@@ -925,7 +925,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "shared_experts",
+        FieldId::SharedExperts,
         ft(
             "Shared experts",
             "共享专家数",
@@ -934,7 +934,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "expert_ffn",
+        FieldId::ExpertFfn,
         ft(
             "Expert FFN size",
             "专家 FFN 维度",
@@ -943,7 +943,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "dense_layers",
+        FieldId::DenseLayers,
         ft(
             "Leading dense layers",
             "前置稠密层",
@@ -952,7 +952,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "kv_latent",
+        FieldId::KvLatent,
         ft(
             "MLA KV latent",
             "MLA KV 潜向量",
@@ -961,7 +961,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "q_latent",
+        FieldId::QLatent,
         ft(
             "MLA query latent",
             "MLA 查询潜向量",
@@ -970,7 +970,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "rope_dim",
+        FieldId::RopeDim,
         ft(
             "MLA RoPE key dim",
             "MLA RoPE 键维度",
@@ -979,7 +979,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "local_attn",
+        FieldId::LocalAttn,
         ft(
             "Local layers",
             "局部层",
@@ -988,7 +988,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "global_every",
+        FieldId::GlobalEvery,
         ft(
             "Global layer every",
             "每隔几层一个全局层",
@@ -997,7 +997,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "window",
+        FieldId::Window,
         ft(
             "Window / chunk",
             "窗口 / 分块",
@@ -1006,7 +1006,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "linear_key_heads",
+        FieldId::LinearKeyHeads,
         ft(
             "Linear key heads",
             "线性注意力键头数",
@@ -1015,7 +1015,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "linear_key_dim",
+        FieldId::LinearKeyDim,
         ft(
             "Linear key head dim",
             "线性注意力键头维度",
@@ -1024,7 +1024,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "linear_value_heads",
+        FieldId::LinearValueHeads,
         ft(
             "Linear value heads",
             "线性注意力值头数",
@@ -1033,7 +1033,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "linear_value_dim",
+        FieldId::LinearValueDim,
         ft(
             "Linear value head dim",
             "线性注意力值头维度",
@@ -1042,7 +1042,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "linear_conv",
+        FieldId::LinearConv,
         ft(
             "Linear conv kernel",
             "线性注意力卷积核",
@@ -1051,7 +1051,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "linear_state_bits",
+        FieldId::LinearStateBits,
         ft(
             "State precision",
             "状态精度",
@@ -1060,7 +1060,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "attn_gate",
+        FieldId::AttnGate,
         ft(
             "Gated attention",
             "门控注意力",
@@ -1069,7 +1069,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "index_heads",
+        FieldId::IndexHeads,
         ft(
             "Sparse indexer heads",
             "稀疏索引器头数",
@@ -1078,7 +1078,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "index_head_dim",
+        FieldId::IndexHeadDim,
         ft(
             "Sparse indexer head dim",
             "稀疏索引器头维度",
@@ -1087,7 +1087,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "index_topk",
+        FieldId::IndexTopk,
         ft(
             "Sparse top-k",
             "稀疏 top-k",
@@ -1096,7 +1096,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "moe_every",
+        FieldId::MoeEvery,
         ft(
             "MoE layer every",
             "每隔几层一个 MoE 层",
@@ -1105,7 +1105,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "mtp_layers",
+        FieldId::MtpLayers,
         ft(
             "MTP modules",
             "MTP 模块",
@@ -1114,7 +1114,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "format",
+        FieldId::Format,
         ft(
             "Checkpoint format",
             "检查点格式",
@@ -1123,7 +1123,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "expert_format",
+        FieldId::ExpertFormat,
         ft(
             "Expert format",
             "专家格式",
@@ -1132,7 +1132,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "weight_format",
+        FieldId::WeightFormat,
         ft(
             "Weight format",
             "权重格式",
@@ -1141,7 +1141,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "seq",
+        FieldId::Seq,
         ft(
             "Sequence length",
             "序列长度",
@@ -1150,7 +1150,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "epochs",
+        FieldId::Epochs,
         ft(
             "Epochs",
             "训练轮数",
@@ -1159,7 +1159,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "finetune",
+        FieldId::Finetune,
         ft(
             "Training type",
             "训练方式",
@@ -1168,11 +1168,11 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "lora_rank",
+        FieldId::LoraRank,
         ft("LoRA rank", "LoRA 秩", "Rank of the adapters", "适配器的秩"),
     ),
     (
-        "gpu",
+        FieldId::Gpu,
         ft(
             "Accelerator",
             "加速卡",
@@ -1181,7 +1181,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "vs_gpu",
+        FieldId::VsGpu,
         ft(
             "Compare with",
             "对比加速卡",
@@ -1190,7 +1190,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "peak_tflops",
+        FieldId::PeakTflops,
         ft(
             "Peak TFLOP/s",
             "峰值 TFLOP/s",
@@ -1199,7 +1199,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "hbm_gb",
+        FieldId::HbmGb,
         ft(
             "Memory (GB)",
             "显存（GB）",
@@ -1208,7 +1208,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "bandwidth_gbs",
+        FieldId::BandwidthGbs,
         ft(
             "Bandwidth (GB/s)",
             "带宽（GB/s）",
@@ -1217,7 +1217,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "gpus",
+        FieldId::Gpus,
         ft(
             "GPU count",
             "GPU 数量",
@@ -1226,7 +1226,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "mfu",
+        FieldId::Mfu,
         ft(
             "MFU",
             "MFU（模型算力利用率）",
@@ -1235,7 +1235,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "precision",
+        FieldId::Precision,
         ft(
             "Precision",
             "精度",
@@ -1244,7 +1244,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "deadline_days",
+        FieldId::DeadlineDays,
         ft(
             "Deadline (days)",
             "截止（天）",
@@ -1253,7 +1253,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "recompute",
+        FieldId::Recompute,
         ft(
             "Recomputation",
             "重计算",
@@ -1262,7 +1262,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "zero",
+        FieldId::Zero,
         ft(
             "ZeRO stage",
             "ZeRO 阶段",
@@ -1271,7 +1271,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "tp",
+        FieldId::Tp,
         ft(
             "Tensor parallel",
             "张量并行",
@@ -1280,11 +1280,11 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "pp",
+        FieldId::Pp,
         ft("Pipeline parallel", "流水线并行", "PP size", "流水线并行度"),
     ),
     (
-        "sp",
+        FieldId::Sp,
         ft(
             "Sequence parallel",
             "序列并行",
@@ -1293,7 +1293,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "calib",
+        FieldId::Calib,
         ft(
             "Measured run",
             "实测运行",
@@ -1302,7 +1302,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "calib_mfu",
+        FieldId::CalibMfu,
         ft(
             "Measured MFU",
             "实测 MFU",
@@ -1311,7 +1311,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "calib_step_s",
+        FieldId::CalibStepS,
         ft(
             "Measured step time",
             "实测每步时间",
@@ -1320,7 +1320,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "calib_tokens_per_gpu_s",
+        FieldId::CalibTokensPerGpuS,
         ft(
             "Measured tokens/s per GPU",
             "实测每卡 token/秒",
@@ -1329,7 +1329,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "ep_dispatch",
+        FieldId::EpDispatch,
         ft(
             "Expert dispatch",
             "专家分发方式",
@@ -1338,7 +1338,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "tp_overlap",
+        FieldId::TpOverlap,
         ft(
             "Overlap TP communication",
             "TP 通信与计算重叠",
@@ -1347,7 +1347,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "solve",
+        FieldId::Solve,
         ft(
             "Solve for",
             "求解",
@@ -1356,7 +1356,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "budget",
+        FieldId::Budget,
         ft(
             "Budget",
             "预算",
@@ -1365,7 +1365,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "users_mode",
+        FieldId::UsersMode,
         ft(
             "Users are",
             "用户口径",
@@ -1374,7 +1374,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "context_tokens",
+        FieldId::ContextTokens,
         ft(
             "Context for memory",
             "显存按上下文",
@@ -1383,7 +1383,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "concurrent_sequences",
+        FieldId::ConcurrentSequences,
         ft(
             "Sequences at once",
             "同时序列数",
@@ -1392,7 +1392,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "hfu",
+        FieldId::Hfu,
         ft(
             "HFU",
             "HFU（硬件算力利用率）",
@@ -1401,7 +1401,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "ep",
+        FieldId::Ep,
         ft(
             "Expert parallel",
             "专家并行",
@@ -1410,7 +1410,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "etp",
+        FieldId::Etp,
         ft(
             "Expert tensor parallel",
             "专家张量并行",
@@ -1419,7 +1419,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "cp",
+        FieldId::Cp,
         ft(
             "Context parallel",
             "上下文并行",
@@ -1428,7 +1428,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "pp_schedule",
+        FieldId::PpSchedule,
         ft(
             "Pipeline schedule",
             "流水线调度",
@@ -1437,7 +1437,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "vpp",
+        FieldId::Vpp,
         ft(
             "Virtual stages",
             "虚拟流水线段数",
@@ -1446,7 +1446,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "layout",
+        FieldId::Layout,
         ft(
             "Layout",
             "并行布局",
@@ -1455,7 +1455,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "micro_batch",
+        FieldId::MicroBatch,
         ft(
             "Micro-batch",
             "微批大小",
@@ -1464,7 +1464,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "global_batch",
+        FieldId::GlobalBatch,
         ft(
             "Global batch",
             "全局批大小",
@@ -1473,7 +1473,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "optimizer",
+        FieldId::Optimizer,
         ft(
             "Optimizer",
             "优化器",
@@ -1482,7 +1482,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "price_per_gpu_hour",
+        FieldId::PricePerGpuHour,
         ft(
             "On-demand price per GPU-hour",
             "按需每卡时价格",
@@ -1491,7 +1491,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "price_tier",
+        FieldId::PriceTier,
         ft(
             "Rent as",
             "计价方式",
@@ -1500,7 +1500,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "price_reserved_1y",
+        FieldId::PriceReserved1y,
         ft(
             "Reserved 1 year, per GPU-hour",
             "预留 1 年每卡时价格",
@@ -1509,7 +1509,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "price_reserved_3y",
+        FieldId::PriceReserved3y,
         ft(
             "Reserved 3 years, per GPU-hour",
             "预留 3 年每卡时价格",
@@ -1518,7 +1518,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "price_spot",
+        FieldId::PriceSpot,
         ft(
             "Spot, per GPU-hour",
             "竞价每卡时价格",
@@ -1527,7 +1527,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "checkpoint_hours",
+        FieldId::CheckpointHours,
         ft(
             "Checkpoint every",
             "检查点间隔",
@@ -1536,7 +1536,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "spot_interruptions",
+        FieldId::SpotInterruptions,
         ft(
             "Spot interruptions",
             "竞价中断率",
@@ -1545,7 +1545,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "restart_minutes",
+        FieldId::RestartMinutes,
         ft(
             "Restart time",
             "重启时间",
@@ -1554,7 +1554,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "gpu_price",
+        FieldId::GpuPrice,
         ft(
             "Purchase price per GPU",
             "每卡购买价",
@@ -1563,15 +1563,15 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "currency",
+        FieldId::Currency,
         ft("Currency", "货币", "USD or CNY", "美元或人民币"),
     ),
     (
-        "cny_per_usd",
+        FieldId::CnyPerUsd,
         ft("CNY per USD", "汇率（元/美元）", "Exchange rate", "汇率"),
     ),
     (
-        "power_w",
+        FieldId::PowerW,
         ft(
             "Power per GPU (W)",
             "每卡功耗（W）",
@@ -1580,7 +1580,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "pue",
+        FieldId::Pue,
         ft(
             "PUE",
             "PUE",
@@ -1589,7 +1589,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "grid_kg_per_kwh",
+        FieldId::GridKgPerKwh,
         ft(
             "Grid CO2 (kg/kWh)",
             "电网碳排放（kg/kWh）",
@@ -1598,7 +1598,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "electricity_per_kwh",
+        FieldId::ElectricityPerKwh,
         ft(
             "Electricity per kWh",
             "每度电价格",
@@ -1607,7 +1607,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "net_gbps",
+        FieldId::NetGbps,
         ft(
             "Network per GPU (Gb/s)",
             "每卡网络（Gb/s）",
@@ -1616,7 +1616,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "weight_bits",
+        FieldId::WeightBits,
         ft(
             "Weight bits",
             "权重位宽",
@@ -1625,7 +1625,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "kv_bits",
+        FieldId::KvBits,
         ft(
             "KV-cache bits",
             "KV 缓存位宽",
@@ -1634,7 +1634,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "batch",
+        FieldId::Batch,
         ft(
             "Batch per replica",
             "每副本批大小",
@@ -1643,19 +1643,19 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "prompt_tokens",
+        FieldId::PromptTokens,
         ft("Prompt tokens", "输入 token 数", "Per request", "每个请求"),
     ),
     (
-        "output_tokens",
+        FieldId::OutputTokens,
         ft("Output tokens", "输出 token 数", "Per request", "每个请求"),
     ),
     (
-        "users",
+        FieldId::Users,
         ft("Users", "用户数", "Users of the service", "服务的用户数"),
     ),
     (
-        "requests_per_user_per_hour",
+        FieldId::RequestsPerUserPerHour,
         ft(
             "Requests per user per hour",
             "每用户每小时请求数",
@@ -1664,7 +1664,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "requests_per_s",
+        FieldId::RequestsPerS,
         ft(
             "Requests per second (total)",
             "每秒请求数（总计）",
@@ -1673,7 +1673,7 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
         ),
     ),
     (
-        "latency_s",
+        FieldId::LatencyS,
         ft(
             "Latency target (s)",
             "延迟目标（秒）",
@@ -1683,17 +1683,14 @@ static FIELD_TEXTS: &[(&str, FieldText)] = &[
     ),
 ];
 
-/// The labels of a scenario field.
-pub fn field_text(name: &str) -> Option<FieldText> {
-    FIELD_TEXTS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
+/// The labels of a field (every field has them; a test checks it).
+pub fn field_text(id: FieldId) -> Option<FieldText> {
+    FIELD_TEXTS.iter().find(|(i, _)| *i == id).map(|(_, t)| *t)
 }
 
 /// A field's label and tooltip in a language ("" for a field without text).
-pub fn field_label_tip(name: &str, lang: Lang) -> (&'static str, &'static str) {
-    match field_text(name) {
+pub fn field_label_tip(id: FieldId, lang: Lang) -> (&'static str, &'static str) {
+    match field_text(id) {
         Some(t) if lang == Lang::Zh => (t.zh, t.tip_zh),
         Some(t) => (t.en, t.tip_en),
         None => ("", ""),
@@ -1701,8 +1698,8 @@ pub fn field_label_tip(name: &str, lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// A field's label in a language.
-pub fn field_label(name: &str, lang: Lang) -> &'static str {
-    field_label_tip(name, lang).0
+pub fn field_label(id: FieldId, lang: Lang) -> &'static str {
+    field_label_tip(id, lang).0
 }
 
 /// The label of a report metric ("" if it has none), from the metric table.
@@ -1886,167 +1883,197 @@ pub fn unit(u: &'static str, lang: Lang) -> &'static str {
 }
 
 /// Labels of the words of choice fields: field, word, English, Chinese.
-static CHOICE_LABELS: &[(&str, &str, &str, &str)] = &[
+static CHOICE_LABELS: &[(FieldId, &str, &str, &str)] = &[
     (
-        "weight_format",
+        FieldId::WeightFormat,
         "native",
         "native (the checkpoint's own)",
         "原生（检查点自带格式）",
     ),
-    ("weight_format", "bf16", "BF16", "BF16"),
+    (FieldId::WeightFormat, "bf16", "BF16", "BF16"),
     (
-        "weight_format",
+        FieldId::WeightFormat,
         "fp8",
         "FP8 (128×128 block scales)",
         "FP8（128×128 分块缩放）",
     ),
     (
-        "weight_format",
+        FieldId::WeightFormat,
         "int8",
         "INT8 (group 128)",
         "INT8（每组 128）",
     ),
     (
-        "weight_format",
+        FieldId::WeightFormat,
         "mxfp4",
         "MXFP4 (4.25 bit)",
         "MXFP4（4.25 位）",
     ),
     (
-        "weight_format",
+        FieldId::WeightFormat,
         "nvfp4",
         "NVFP4 (4.5 bit)",
         "NVFP4（4.5 位）",
     ),
     (
-        "weight_format",
+        FieldId::WeightFormat,
         "int4",
         "INT4 (group 128)",
         "INT4（每组 128）",
     ),
-    ("weight_format", "fp32", "FP32", "FP32"),
-    ("local_attn", "none", "none (all global)", "无（全部全局）"),
-    ("local_attn", "window", "sliding window", "滑动窗口"),
-    ("local_attn", "chunk", "chunked", "分块注意力"),
+    (FieldId::WeightFormat, "fp32", "FP32", "FP32"),
     (
-        "local_attn",
+        FieldId::LocalAttn,
+        "none",
+        "none (all global)",
+        "无（全部全局）",
+    ),
+    (FieldId::LocalAttn, "window", "sliding window", "滑动窗口"),
+    (FieldId::LocalAttn, "chunk", "chunked", "分块注意力"),
+    (
+        FieldId::LocalAttn,
         "gated_deltanet",
         "Gated DeltaNet",
         "Gated DeltaNet",
     ),
     (
-        "local_attn",
+        FieldId::LocalAttn,
         "kda",
         "Kimi Delta Attention",
         "Kimi Delta Attention",
     ),
     (
-        "local_attn",
+        FieldId::LocalAttn,
         "lightning",
         "lightning attention",
         "Lightning 注意力",
     ),
-    ("pp_schedule", "1f1b", "1F1B", "1F1B"),
+    (FieldId::PpSchedule, "1f1b", "1F1B", "1F1B"),
     (
-        "ep_dispatch",
+        FieldId::EpDispatch,
         "alltoall",
         "all-to-all (a copy per expert)",
         "all-to-all（每个专家一份）",
     ),
     (
-        "ep_dispatch",
+        FieldId::EpDispatch,
         "deepep",
         "DeepEP (once per node)",
         "DeepEP（每节点一次）",
     ),
     (
-        "pp_schedule",
+        FieldId::PpSchedule,
         "zb",
         "zero bubble (ZB-H1)",
         "零气泡（ZB-H1）",
     ),
-    ("pp_schedule", "dualpipe", "DualPipe", "DualPipe"),
-    ("recompute", "none", "none", "不重计算"),
+    (FieldId::PpSchedule, "dualpipe", "DualPipe", "DualPipe"),
+    (FieldId::Recompute, "none", "none", "不重计算"),
     (
-        "recompute",
+        FieldId::Recompute,
         "selective",
         "selective (attention)",
         "选择性（注意力）",
     ),
-    ("recompute", "full", "full", "完全重计算"),
-    ("finetune", "none", "pretraining", "预训练"),
-    ("finetune", "full", "full fine-tuning", "全参微调"),
-    ("finetune", "lora", "LoRA", "LoRA"),
-    ("finetune", "qlora", "QLoRA (4-bit)", "QLoRA（4 位）"),
+    (FieldId::Recompute, "full", "full", "完全重计算"),
+    (FieldId::Finetune, "none", "pretraining", "预训练"),
+    (FieldId::Finetune, "full", "full fine-tuning", "全参微调"),
+    (FieldId::Finetune, "lora", "LoRA", "LoRA"),
+    (FieldId::Finetune, "qlora", "QLoRA (4-bit)", "QLoRA（4 位）"),
     (
-        "optimizer",
+        FieldId::Optimizer,
         "adamw",
         "AdamW (16 B/param)",
         "AdamW（16 字节/参数）",
     ),
     (
-        "optimizer",
+        FieldId::Optimizer,
         "adamw-fp32-grads",
         "AdamW + fp32 grads (20 B)",
         "AdamW + fp32 梯度（20 字节）",
     ),
     (
-        "optimizer",
+        FieldId::Optimizer,
         "sgd",
         "SGD momentum (12 B)",
         "SGD 动量（12 字节）",
     ),
     (
-        "optimizer",
+        FieldId::Optimizer,
         "adam-8bit",
         "8-bit Adam (10 B)",
         "8 位 Adam（10 字节）",
     ),
-    ("currency", "usd", "US$", "美元"),
-    ("currency", "cny", "CN¥", "人民币"),
-    ("bias", "none", "none", "无"),
-    ("bias", "qkv", "QKV only", "仅 QKV"),
-    ("bias", "all", "all + LayerNorm", "全部 + LayerNorm"),
-    ("layout", "given", "as given below", "按下方字段"),
+    (FieldId::Currency, "usd", "US$", "美元"),
+    (FieldId::Currency, "cny", "CN¥", "人民币"),
+    (FieldId::Bias, "none", "none", "无"),
+    (FieldId::Bias, "qkv", "QKV only", "仅 QKV"),
+    (FieldId::Bias, "all", "all + LayerNorm", "全部 + LayerNorm"),
+    (FieldId::Layout, "given", "as given below", "按下方字段"),
     (
-        "users_mode",
+        FieldId::UsersMode,
         "rate",
         "sending requests per hour",
         "按每小时请求数",
     ),
     (
-        "users_mode",
+        FieldId::UsersMode,
         "concurrent",
         "concurrent, each waiting",
         "同时在线，各自等待回答",
     ),
     (
-        "layout",
+        FieldId::Layout,
         "auto",
         "auto: fastest that fits",
         "自动：放得下的最快布局",
     ),
-    ("solve", "days", "training days", "训练天数"),
-    ("solve", "gpus", "GPUs for the deadline", "满足期限的卡数"),
+    (FieldId::Solve, "days", "training days", "训练天数"),
     (
-        "solve",
+        FieldId::Solve,
+        "gpus",
+        "GPUs for the deadline",
+        "满足期限的卡数",
+    ),
+    (
+        FieldId::Solve,
         "tokens",
         "tokens trainable by the deadline",
         "期限内可训练的 token",
     ),
-    ("solve", "model", "compute-optimal model", "算力最优模型"),
-    ("solve", "budget", "what the budget buys", "预算能买到什么"),
     (
-        "solve",
+        FieldId::Solve,
+        "model",
+        "compute-optimal model",
+        "算力最优模型",
+    ),
+    (
+        FieldId::Solve,
+        "budget",
+        "what the budget buys",
+        "预算能买到什么",
+    ),
+    (
+        FieldId::Solve,
         "serve",
         "GPUs to serve the users",
         "服务用户所需 GPU 数",
     ),
-    ("price_tier", "on_demand", "on demand", "按需"),
-    ("price_tier", "reserved_1y", "reserved 1 year", "预留 1 年"),
-    ("price_tier", "reserved_3y", "reserved 3 years", "预留 3 年"),
+    (FieldId::PriceTier, "on_demand", "on demand", "按需"),
     (
-        "price_tier",
+        FieldId::PriceTier,
+        "reserved_1y",
+        "reserved 1 year",
+        "预留 1 年",
+    ),
+    (
+        FieldId::PriceTier,
+        "reserved_3y",
+        "reserved 3 years",
+        "预留 3 年",
+    ),
+    (
+        FieldId::PriceTier,
         "spot",
         "spot (interruptible)",
         "竞价（可被中断）",
@@ -2240,12 +2267,12 @@ pub fn groups_line(l: &crate::estimate::layout::Layout, domain: u32, lang: Lang)
 
 /// The label of one word of a choice field (`recompute=selective`); ids such as `bf16` or
 /// `h100-sxm` are shown as they are.
-pub fn choice_label(field: &str, word: &str, lang: Lang) -> String {
+pub fn choice_label(field: FieldId, word: &str, lang: Lang) -> String {
     if let Some(c) = CHOICE_LABELS.iter().find(|c| c.0 == field && c.1 == word) {
         return if lang == Lang::Zh { c.3 } else { c.2 }.into();
     }
     match field {
-        "weight_bits" | "kv_bits" | "linear_state_bits" => {
+        FieldId::WeightBits | FieldId::KvBits | FieldId::LinearStateBits => {
             format!("{word} {}", if lang == Lang::Zh { "位" } else { "bit" })
         }
         _ => word.to_ascii_uppercase(),
@@ -2309,19 +2336,24 @@ pub fn source_title(source: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::estimate::query::{ARCH_FIELDS, DATA_FIELDS, FIELDS, SPECIAL_FIELDS};
+    use crate::estimate::query::{ARCH_FIELDS, DATA_FIELDS, FIELDS};
     use crate::estimate::reference::REFERENCES;
 
     #[test]
     fn every_word_of_a_choice_field_has_a_label_unless_it_is_an_id() {
         use crate::estimate::query::Kind;
         // Ids and numbers read the same in both languages.
-        let ids = ["precision", "weight_bits", "kv_bits", "gpu"];
-        for f in FIELDS.iter().filter(|f| !ids.contains(&f.name)) {
+        let ids = [
+            FieldId::Precision,
+            FieldId::WeightBits,
+            FieldId::KvBits,
+            FieldId::Gpu,
+        ];
+        for f in FIELDS.iter().filter(|f| !ids.contains(&f.id)) {
             if let Kind::Choice(words) = f.kind {
                 for w in words {
                     assert!(
-                        CHOICE_LABELS.iter().any(|c| c.0 == f.name && c.1 == *w),
+                        CHOICE_LABELS.iter().any(|c| c.0 == f.id && c.1 == *w),
                         "no label for {}={w}",
                         f.name
                     );
@@ -2332,17 +2364,15 @@ mod tests {
 
     #[test]
     fn every_scenario_field_has_a_label_and_tooltip_in_both_languages() {
-        let names = FIELDS
-            .iter()
-            .map(|f| f.name)
-            .chain(ARCH_FIELDS.iter().map(|f| f.name))
-            .chain(SPECIAL_FIELDS.iter().map(|f| f.0));
-        for name in names {
-            let t = field_text(name).unwrap_or_else(|| panic!("no label for field {name}"));
+        // Every id: the rows of the tables and the fields with none (SPECIAL_FIELDS).
+        for id in FieldId::ALL {
+            let t = field_text(id).unwrap_or_else(|| panic!("no label for field {id:?}"));
             for s in [t.en, t.zh, t.tip_en, t.tip_zh] {
-                assert!(!s.is_empty(), "{name}");
+                assert!(!s.is_empty(), "{id:?}");
             }
         }
+        // One row per field.
+        assert_eq!(FIELD_TEXTS.len(), FieldId::ALL.len());
     }
 
     #[test]

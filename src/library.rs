@@ -298,7 +298,7 @@ fn field_text(
         Value::Absent => ui.compare_default.to_string(),
         Value::Flag(on) => (if on { ui.yes } else { ui.no }).to_string(),
         Value::Word("auto") if matches!(f.kind, Kind::Number { .. }) => ui.compare_auto.to_string(),
-        Value::Word(w) => i18n::choice_label(f.name, w, lang),
+        Value::Word(w) => i18n::choice_label(f.id, w, lang),
         Value::Num(x) => match f.kind {
             Kind::Number { percent: true, .. } => human::percent(x),
             _ if f.unit.starts_with("currency") => {
@@ -352,7 +352,10 @@ pub fn differing_inputs(
             let differs = values.iter().any(|v| *v != values[0]);
             differs.then(|| InputRow {
                 key,
-                label: match i18n::field_label(key, lang) {
+                // The rows are named as in the link: the label by the id the name stands for.
+                label: match query::FieldId::from_name(key)
+                    .map_or("", |id| i18n::field_label(id, lang))
+                {
                     "" => key,
                     label => label,
                 },

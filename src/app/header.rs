@@ -2,7 +2,7 @@
 
 use super::inputs::shown_value;
 use super::state::{self, ctx, tr};
-use crate::estimate::query::Problem;
+use crate::estimate::query::{FieldId, Problem};
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
@@ -87,10 +87,12 @@ pub fn LinkProblems() -> impl IntoView {
                         | Problem::OutOfRange { .. }
                         | Problem::NotOneOf { .. }
                 );
-                let stand_in = rejected
-                    .then(|| {
+                // The link names the field as written: the value by the id it stands for.
+                let stand_in = FieldId::from_name(&e.field)
+                    .filter(|_| rejected)
+                    .map(|id| {
                         ctx.scenario
-                            .with_untracked(|s| ctx.report.with_untracked(|r| shown_value(&e.field, s, r)))
+                            .with_untracked(|s| ctx.report.with_untracked(|r| shown_value(id, s, r)))
                     })
                     .filter(|v| !v.is_empty());
                 view! {

@@ -4,10 +4,15 @@
 //! links; a rejected value stays visible beside its message, and the last valid value stays in
 //! force. Each input reads its value through a memo, so a slider move touches only the inputs
 //! whose values changed.
+//!
+//! Fields are named by [`FieldId`] (`F` here, for short), and the handlers dispatch on it: a
+//! misspelt field fails to compile. Their names appear only in the DOM (`data-field`, the
+//! elements' ids), which the link and the end-to-end tests read.
 
 use super::state::{Ctx, ctx, tr};
 use crate::estimate::architecture::{Architecture, LocalAttention};
-use crate::estimate::query::{self, Field, Kind, Problem, Value};
+use crate::estimate::query::FieldId as F;
+use crate::estimate::query::{self, Field, FieldId, Kind, Problem, Value};
 use crate::estimate::scenario::{Currency, DEFAULT_CNY_PER_USD, Data, Finetune};
 use crate::estimate::solve::Solve;
 use crate::estimate::{Report, Scenario, hardware, presets};
@@ -26,44 +31,44 @@ const PARAMS_KIND: Kind = Kind::Number {
 };
 
 /// Architecture fields, in the order of the architecture panel.
-const ARCH: [&str; 11] = [
-    "layers",
-    "hidden",
-    "heads",
-    "kv_heads",
-    "head_dim",
-    "glu",
-    "vocab",
-    "tied",
-    "bias",
-    "experts",
-    "kv_latent",
+const ARCH: [F; 11] = [
+    F::Layers,
+    F::Hidden,
+    F::Heads,
+    F::KvHeads,
+    F::HeadDim,
+    F::Glu,
+    F::Vocab,
+    F::Tied,
+    F::Bias,
+    F::Experts,
+    F::KvLatent,
 ];
 /// Architecture fields that count only with experts.
-const ARCH_MOE: [&str; 4] = ["top_k", "shared_experts", "expert_ffn", "dense_layers"];
+const ARCH_MOE: [F; 4] = [F::TopK, F::SharedExperts, F::ExpertFfn, F::DenseLayers];
 /// Architecture fields that count only with multi-head latent attention.
-const ARCH_MLA: [&str; 2] = ["q_latent", "rope_dim"];
+const ARCH_MLA: [F; 2] = [F::QLatent, F::RopeDim];
 /// The layer schedule and the checkpoint's format, for every architecture.
-const ARCH_SCHEDULE: [&str; 4] = ["local_attn", "attn_gate", "mtp_layers", "format"];
+const ARCH_SCHEDULE: [F; 4] = [F::LocalAttn, F::AttnGate, F::MtpLayers, F::Format];
 /// Fields that count only with local layers.
-const ARCH_LOCAL: [&str; 1] = ["global_every"];
+const ARCH_LOCAL: [F; 1] = [F::GlobalEvery];
 /// Fields that count only with windowed or chunked local layers.
-const ARCH_WINDOW: [&str; 1] = ["window"];
+const ARCH_WINDOW: [F; 1] = [F::Window];
 /// Fields that count only with linear-attention local layers.
-const ARCH_LINEAR: [&str; 6] = [
-    "linear_key_heads",
-    "linear_key_dim",
-    "linear_value_heads",
-    "linear_value_dim",
-    "linear_conv",
-    "linear_state_bits",
+const ARCH_LINEAR: [F; 6] = [
+    F::LinearKeyHeads,
+    F::LinearKeyDim,
+    F::LinearValueHeads,
+    F::LinearValueDim,
+    F::LinearConv,
+    F::LinearStateBits,
 ];
 /// Fields that count only with experts, beside ARCH_MOE.
-const ARCH_MOE_SCHEDULE: [&str; 2] = ["moe_every", "expert_format"];
+const ARCH_MOE_SCHEDULE: [F; 2] = [F::MoeEvery, F::ExpertFormat];
 /// Fields that count only with DeepSeek sparse attention.
-const ARCH_SPARSE: [&str; 3] = ["index_heads", "index_head_dim", "index_topk"];
+const ARCH_SPARSE: [F; 3] = [F::IndexHeads, F::IndexHeadDim, F::IndexTopk];
 
-/// A field of either table, by name.
+/// A field's row, of either table.
 #[derive(Clone, Copy)]
 enum AnyField {
     Scenario(&'static Field<Scenario>),
@@ -71,10 +76,11 @@ enum AnyField {
 }
 
 impl AnyField {
-    fn find(name: &str) -> Option<Self> {
-        query::field(name)
+    fn of(field: FieldId) -> Option<Self> {
+        field
+            .scenario_field()
             .map(AnyField::Scenario)
-            .or_else(|| query::arch_field(name).map(AnyField::Arch))
+            .or_else(|| field.arch_field().map(AnyField::Arch))
     }
 
     fn kind(self) -> Kind {
@@ -141,20 +147,20 @@ fn text_of(v: Value) -> String {
 // ---- Values: what each input shows -----------------------------------------------------------
 
 /// A field's value as its text input shows it (also what stands in for a rejected link field).
-pub fn shown_value(name: &str, s: &Scenario, r: &Report) -> String {
-    match name {
-        "params" => human::input(r.params_total, false, Lang::En),
-        _ => scenario_value(name, s),
+pub fn shown_value(field: FieldId, s: &Scenario, r: &Report) -> String {
+    match field {
+        F::Params => human::input(r.params_total, false, Lang::En),
+        _ => scenario_value(field, s),
     }
 }
 
 /// The value of a field the scenario holds by itself (every field but `params`, which the
 /// report counts from the architecture).
-fn scenario_value(name: &str, s: &Scenario) -> String {
-    match name {
-        "model" => s.model.clone().unwrap_or_default(),
-        "gpu" => s.gpu.clone(),
-        _ => AnyField::find(name).map_or_else(String::new, |f| text_of(f.get(s))),
+fn scenario_value(field: FieldId, s: &Scenario) -> String {
+    match field {
+        F::Model => s.model.clone().unwrap_or_default(),
+        F::Gpu => s.gpu.clone(),
+        _ => AnyField::of(field).map_or_else(String::new, |f| text_of(f.get(s))),
     }
 }
 
@@ -185,16 +191,16 @@ fn value_in(group: Memo<Vec<Value>>, i: usize, whole: bool) -> Memo<String> {
 }
 
 /// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
-fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
+fn placeholder(field: FieldId, r: &Report, lang: Lang) -> String {
     let catalog = |price: f64| format!("{} ({})", human::sig3(price), lang.ui().catalog_price);
-    match name {
+    match field {
         // Every tier: a price a cloud publishes, else a labelled assumption.
-        "price_per_gpu_hour" | "price_reserved_1y" | "price_reserved_3y" | "price_spot" => {
+        F::PricePerGpuHour | F::PriceReserved1y | F::PriceReserved3y | F::PriceSpot => {
             use crate::estimate::scenario::PriceTier;
-            let tier = match name {
-                "price_per_gpu_hour" => PriceTier::OnDemand,
-                "price_reserved_1y" => PriceTier::Reserved1y,
-                "price_reserved_3y" => PriceTier::Reserved3y,
+            let tier = match field {
+                F::PricePerGpuHour => PriceTier::OnDemand,
+                F::PriceReserved1y => PriceTier::Reserved1y,
+                F::PriceReserved3y => PriceTier::Reserved3y,
                 _ => PriceTier::Spot,
             };
             let ui = lang.ui();
@@ -207,17 +213,17 @@ fn placeholder(name: &str, r: &Report, lang: Lang) -> String {
             format!("{} ({label})", human::sig3(r.cost.price_by_tier.get(tier)))
         }
         // TPUs and Trainium are rented only.
-        "gpu_price" if r.cost.rented_only => lang.ui().not_for_sale.to_string(),
-        "gpu_price" => catalog(r.cost.catalog_gpu_price),
-        "power_w" => format!("{} W (TDP)", r.cost.power_w),
-        "requests_per_s" => human::sig3(r.serving.requests_per_s),
+        F::GpuPrice if r.cost.rented_only => lang.ui().not_for_sale.to_string(),
+        F::GpuPrice => catalog(r.cost.catalog_gpu_price),
+        F::PowerW => format!("{} W (TDP)", r.cost.power_w),
+        F::RequestsPerS => human::sig3(r.serving.requests_per_s),
         // What an empty field stands for: the HFU the MFU implies, one request's context.
-        "hfu" => human::percent(r.training.hfu),
-        "context_tokens" => human::exact(f64::from(r.inference_context_tokens)),
+        F::Hfu => human::percent(r.training.hfu),
+        F::ContextTokens => human::exact(f64::from(r.inference_context_tokens)),
         // The expert tensor-parallel size the layout uses when none is given.
-        "etp" => human::exact(f64::from(r.layout.etp)),
+        F::Etp => human::exact(f64::from(r.layout.etp)),
         // The accelerator's scale-out network, sourced or labelled an assumption.
-        "net_gbps" => format!(
+        F::NetGbps => format!(
             "{} ({})",
             human::exact(r.device.net_gbps),
             if r.device.net_assumed {
@@ -265,12 +271,12 @@ fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
 
 /// A slider's value: the field's shown value (which reads back as the number); the report is
 /// read only for the values it gives (the parameter count, the predicted MFU).
-fn slider_value(ctx: Ctx, name: &str, shown: &str) -> f64 {
-    match (name, query::parse_number(shown, false)) {
-        ("params", _) => ctx.report.with(|r| r.params_total),
+fn slider_value(ctx: Ctx, field: FieldId, shown: &str) -> f64 {
+    match (field, query::parse_number(shown, false)) {
+        (F::Params, _) => ctx.report.with(|r| r.params_total),
         (_, Ok(x)) => x,
         // `mfu=auto`: the MFU the model predicts.
-        ("mfu", Err(_)) => ctx.report.with(|r| r.step.mfu),
+        (F::Mfu, Err(_)) => ctx.report.with(|r| r.step.mfu),
         _ => 0.0,
     }
 }
@@ -278,17 +284,17 @@ fn slider_value(ctx: Ctx, name: &str, shown: &str) -> f64 {
 // ---- Input ----------------------------------------------------------------------------------
 
 /// Shows or clears the message under a field.
-fn show_error(ctx: Ctx, name: &'static str, problem: Option<Problem>) {
+fn show_error(ctx: Ctx, field: FieldId, problem: Option<Problem>) {
     let had = ctx
         .field_errors
-        .with_untracked(|e| e.iter().any(|(n, _)| *n == name));
+        .with_untracked(|e| e.iter().any(|(n, _)| *n == field));
     if !had && problem.is_none() {
         return;
     }
     ctx.field_errors.update(|errors| {
-        errors.retain(|(n, _)| *n != name);
+        errors.retain(|(n, _)| *n != field);
         if let Some(p) = problem {
-            errors.push((name, p));
+            errors.push((field, p));
         }
     });
 }
@@ -311,25 +317,25 @@ fn set_params(ctx: Ctx, x: f64) {
 }
 
 /// A slider moved.
-fn slide(ctx: Ctx, name: &'static str, slider: Slider, raw: &str) {
+fn slide(ctx: Ctx, field: FieldId, slider: Slider, raw: &str) {
     let Ok(pos) = raw.parse::<f64>() else { return };
-    let integer = AnyField::find(name).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
-    set_slid(ctx, name, slider.value(name, pos, integer));
+    let integer = AnyField::of(field).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
+    set_slid(ctx, field, slider.value(field, pos, integer));
 }
 
 /// A key moved a slider: to the next round value, or about a tenth for a page.
-fn slide_key(ctx: Ctx, name: &'static str, slider: Slider, key: Key, shown: &str) {
-    let integer = AnyField::find(name).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
-    let x = slider_value(ctx, name, shown);
-    set_slid(ctx, name, slider.step(name, x, key, integer));
+fn slide_key(ctx: Ctx, field: FieldId, slider: Slider, key: Key, shown: &str) {
+    let integer = AnyField::of(field).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
+    let x = slider_value(ctx, field, shown);
+    set_slid(ctx, field, slider.step(field, x, key, integer));
 }
 
 /// Puts a slider's value in the scenario.
-fn set_slid(ctx: Ctx, name: &'static str, x: f64) {
-    show_error(ctx, name, None);
-    if name == "params" {
+fn set_slid(ctx: Ctx, field: FieldId, x: f64) {
+    show_error(ctx, field, None);
+    if field == F::Params {
         set_params(ctx, x);
-    } else if let Some(f) = AnyField::find(name) {
+    } else if let Some(f) = AnyField::of(field) {
         let v = Value::Num(x);
         // Track positions round to the same value for much of a drag (whole percent, a node of
         // devices): an unchanged value notifies nobody.
@@ -344,26 +350,26 @@ fn set_slid(ctx: Ctx, name: &'static str, x: f64) {
 }
 
 /// A value was typed, chosen or ticked.
-fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
-    match name {
-        "model" => ctx.scenario.update(|s| match presets::find(&raw) {
+fn change(ctx: Ctx, field: FieldId, raw: String, checked: bool) {
+    match field {
+        F::Model => ctx.scenario.update(|s| match presets::find(&raw) {
             Some(p) => {
                 s.model = Some(p.id.into());
                 s.set_architecture(p.arch.clone());
             }
             None => s.model = None,
         }),
-        "gpu" => ctx.scenario.update(|s| s.gpu = raw),
-        "params" => match query::parse_value(PARAMS_KIND, &raw) {
+        F::Gpu => ctx.scenario.update(|s| s.gpu = raw),
+        F::Params => match query::parse_value(PARAMS_KIND, &raw) {
             Ok(Value::Num(x)) => {
-                show_error(ctx, name, None);
+                show_error(ctx, field, None);
                 set_params(ctx, x);
             }
             Ok(_) => {}
-            Err(p) => show_error(ctx, name, Some(p)),
+            Err(p) => show_error(ctx, field, Some(p)),
         },
         _ => {
-            let Some(f) = AnyField::find(name) else {
+            let Some(f) = AnyField::of(field) else {
                 return;
             };
             let parsed = match f.kind() {
@@ -373,22 +379,22 @@ fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
             };
             match parsed {
                 Ok(v) => {
-                    show_error(ctx, name, None);
+                    show_error(ctx, field, None);
                     // A new question starts from the answer on screen: the devices, tokens or
                     // model solved for become inputs, so switching back to "days" keeps them.
-                    if name == "solve" {
+                    if field == F::Solve {
                         let at = ctx.shown.get_untracked();
                         ctx.scenario.set(at);
                     }
                     ctx.scenario.update(|s| {
                         f.set(s, v);
                         // A typed HFU states the utilisation: the MFU stops following the model.
-                        if name == "hfu" && v != Value::Absent {
+                        if field == F::Hfu && v != Value::Absent {
                             s.mfu_auto = false;
                         }
                     });
                 }
-                Err(p) => show_error(ctx, name, Some(p)),
+                Err(p) => show_error(ctx, field, Some(p)),
             }
         }
     }
@@ -398,7 +404,7 @@ fn change(ctx: Ctx, name: &'static str, raw: String, checked: bool) {
 fn set_data_mode(ctx: Ctx, dataset: bool) {
     ctx.scenario.update(|s| {
         if dataset {
-            if let Some(tb) = query::field("dataset_tb") {
+            if let Some(tb) = F::DatasetTb.scenario_field() {
                 tb.set(s, tb.get(s));
             }
         } else {
@@ -410,18 +416,18 @@ fn set_data_mode(ctx: Ctx, dataset: bool) {
 // ---- Components -----------------------------------------------------------------------------
 
 /// Fields whose empty input stands for something (shown as the placeholder).
-const PLACEHOLDERS: [&str; 11] = [
-    "hfu",
-    "net_gbps",
-    "etp",
-    "context_tokens",
-    "price_per_gpu_hour",
-    "price_reserved_1y",
-    "price_reserved_3y",
-    "price_spot",
-    "gpu_price",
-    "power_w",
-    "requests_per_s",
+const PLACEHOLDERS: [F; 11] = [
+    F::Hfu,
+    F::NetGbps,
+    F::Etp,
+    F::ContextTokens,
+    F::PricePerGpuHour,
+    F::PriceReserved1y,
+    F::PriceReserved3y,
+    F::PriceSpot,
+    F::GpuPrice,
+    F::PowerW,
+    F::RequestsPerS,
 ];
 
 /// What every empty optional field stands for, in the order of [`PLACEHOLDERS`], as one memo of
@@ -431,11 +437,11 @@ struct Placeholders(Memo<Vec<String>>);
 
 /// The label of a field, with its tooltip.
 #[component]
-fn FieldLabel(name: &'static str) -> impl IntoView {
+fn FieldLabel(field: FieldId) -> impl IntoView {
     let ctx = ctx();
     view! {
-        <label for=format!("f-{name}") title=move || i18n::field_label_tip(name, ctx.lang.get()).1>
-            {move || i18n::field_label(name, ctx.lang.get())}
+        <label for=format!("f-{}", field.name()) title=move || i18n::field_label_tip(field, ctx.lang.get()).1>
+            {move || i18n::field_label(field, ctx.lang.get())}
         </label>
     }
 }
@@ -443,23 +449,25 @@ fn FieldLabel(name: &'static str) -> impl IntoView {
 /// A number field: its slider where it has one, the typed value (with `7B`/`40%` suffixes),
 /// its unit, and the message under it when a typed value was rejected.
 #[component]
-fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> impl IntoView {
+fn NumberField(field: FieldId, unit: &'static str, value: Memo<String>) -> impl IntoView {
     let ctx = ctx();
+    // The name, for the page's attributes only (`data-field`, the elements' ids).
+    let name = field.name();
     let error = Memo::new(move |_| {
         ctx.field_errors
-            .with(|e| e.iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone()))
+            .with(|e| e.iter().find(|(n, _)| *n == field).map(|(_, p)| p.clone()))
     });
-    let placeholder = PLACEHOLDERS.iter().position(|&n| n == name).map(|i| {
+    let placeholder = PLACEHOLDERS.iter().position(|&n| n == field).map(|i| {
         let all = expect_context::<Placeholders>().0;
         Memo::new(move |_| all.with(|p| p[i].clone()))
     });
     // A value the answer sets is shown, not typed: read-only and marked as solved.
     let solved = Memo::new(move |_| {
         ctx.solved
-            .with(|s| s.iter().any(|x| x.fields().contains(&name)))
+            .with(|s| s.iter().any(|x| x.fields().contains(&field)))
     });
-    let slider = slider_for(name).map(|sl| {
-        let x = Memo::new(move |_| value.with(|v| slider_value(ctx, name, v)));
+    let slider = slider_for(field).map(|sl| {
+        let x = Memo::new(move |_| value.with(|v| slider_value(ctx, field, v)));
         view! {
             <input
                 type="range"
@@ -470,16 +478,16 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                 id=format!("s-{name}")
                 data-slider=name
                 disabled=move || solved.get()
-                aria-label=move || i18n::field_label(name, ctx.lang.get())
-                aria-valuetext=move || sliders::spoken(name, x.get(), unit, ctx.lang.get())
+                aria-label=move || i18n::field_label(field, ctx.lang.get())
+                aria-valuetext=move || sliders::spoken(field, x.get(), unit, ctx.lang.get())
                 prop:value=move || sl.position(x.get()).to_string()
-                on:input=move |ev| slide(ctx, name, sl, &event_target_value(&ev))
+                on:input=move |ev| slide(ctx, field, sl, &event_target_value(&ev))
                 // The keyboard moves to round values, and by about a tenth a page (the track's
                 // own steps are a thousandth of it: 80 presses from 90 days to 60).
                 on:keydown=move |ev: ev::KeyboardEvent| {
                     if let Some(key) = Key::of(&ev.key()) {
                         ev.prevent_default();
-                        slide_key(ctx, name, sl, key, &value.get_untracked());
+                        slide_key(ctx, field, sl, key, &value.get_untracked());
                     }
                 }
             />
@@ -492,7 +500,7 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
             class:solved=move || solved.get()
             id=format!("fld-{name}")
         >
-            <FieldLabel name/>
+            <FieldLabel field/>
             <Show when=move || solved.get()>
                 <span class="solved-badge" data-solved=name>{tr(|u| u.solved)}</span>
             </Show>
@@ -511,7 +519,7 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                     readonly=move || solved.get()
                     placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
                     prop:value=value
-                    on:change=move |ev| change(ctx, name, event_target_value(&ev), false)
+                    on:change=move |ev| change(ctx, field, event_target_value(&ev), false)
                 />
                 <span class="unit">{move || {
                     // Only money fields follow the currency (a subscription per field costs).
@@ -525,7 +533,7 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
                     let lang = ctx.lang.get();
                     view! {
                         <p class="field-error" role="alert" data-error-for=name id=format!("err-{name}")>
-                            {i18n::field_label(name, lang)} ": " {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
+                            {i18n::field_label(field, lang)} ": " {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
                         </p>
                     }
                     .into_any()
@@ -538,9 +546,11 @@ fn NumberField(name: &'static str, unit: &'static str, value: Memo<String>) -> i
 /// Any field of the scenario language: a checkbox for flags, a select for choices, else a
 /// number field.
 #[component]
-fn FieldInput(name: &'static str, field: AnyField, value: Memo<String>) -> impl IntoView {
+fn FieldInput(field: FieldId, row: AnyField, value: Memo<String>) -> impl IntoView {
     let ctx = ctx();
-    match field.kind() {
+    // The name, for the page's attributes only.
+    let name = field.name();
+    match row.kind() {
         Kind::Flag => view! {
             <div class="field field-flag">
                 <input
@@ -548,25 +558,25 @@ fn FieldInput(name: &'static str, field: AnyField, value: Memo<String>) -> impl 
                     type="checkbox"
                     data-field=name
                     prop:checked=move || value.get() == "1"
-                    on:change=move |ev| change(ctx, name, String::new(), event_target_checked(&ev))
+                    on:change=move |ev| change(ctx, field, String::new(), event_target_checked(&ev))
                 />
-                <FieldLabel name/>
+                <FieldLabel field/>
             </div>
         }
         .into_any(),
         Kind::Choice(words) => view! {
             <div class="field">
-                <FieldLabel name/>
+                <FieldLabel field/>
                 <select
                     id=format!("f-{name}")
                     data-field=name
-                    on:change=move |ev| change(ctx, name, event_target_value(&ev), false)
+                    on:change=move |ev| change(ctx, field, event_target_value(&ev), false)
                 >
                     {words
                         .iter()
                         .map(|w| view! {
                             <option value=*w prop:selected=move || value.get() == *w>
-                                {move || i18n::choice_label(name, w, ctx.lang.get())}
+                                {move || i18n::choice_label(field, w, ctx.lang.get())}
                             </option>
                         })
                         .collect_view()}
@@ -574,23 +584,23 @@ fn FieldInput(name: &'static str, field: AnyField, value: Memo<String>) -> impl 
             </div>
         }
         .into_any(),
-        _ => view! { <NumberField name unit=field.unit() value/> }.into_any(),
+        _ => view! { <NumberField field unit=row.unit() value/> }.into_any(),
     }
 }
 
 /// Several fields in a row of the form, their values read as one group.
-fn fields(names: &'static [&'static str]) -> impl IntoView {
-    // Looked up once, not by name on every move.
-    let row: Vec<_> = names
+fn fields(ids: &'static [FieldId]) -> impl IntoView {
+    // Their rows, found once, not on every move.
+    let rows: Vec<_> = ids
         .iter()
-        .filter_map(|&n| Some((n, AnyField::find(n)?)))
+        .filter_map(|&id| Some((id, AnyField::of(id)?)))
         .collect();
-    let group = group_values(ctx(), row.iter().map(|&(_, f)| f).collect());
-    row.into_iter()
+    let group = group_values(ctx(), rows.iter().map(|&(_, f)| f).collect());
+    rows.into_iter()
         .enumerate()
-        .map(|(i, (name, field))| {
-            let whole = matches!(field.kind(), Kind::Integer { .. });
-            view! { <FieldInput name field value=value_in(group, i, whole)/> }
+        .map(|(i, (field, row))| {
+            let whole = matches!(row.kind(), Kind::Integer { .. });
+            view! { <FieldInput field row value=value_in(group, i, whole)/> }
         })
         .collect_view()
 }
@@ -622,7 +632,7 @@ fn ModelPicker() -> impl IntoView {
                 prop:value=filter
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
-            <select id="f-model" data-field="model" on:change=move |ev| change(ctx, "model", event_target_value(&ev), false)>
+            <select id="f-model" data-field="model" on:change=move |ev| change(ctx, F::Model, event_target_value(&ev), false)>
                 <option value="" prop:selected=move || model.with(String::is_empty)>{tr(|u| u.custom_model)}</option>
                 {move || {
                     let f = filter.get().trim().to_lowercase();
@@ -684,8 +694,8 @@ fn GpuPicker() -> impl IntoView {
         .collect_view();
     view! {
         <div class="field">
-            <FieldLabel name="gpu"/>
-            <select id="f-gpu" data-field="gpu" on:change=move |ev| change(ctx, "gpu", event_target_value(&ev), false)>
+            <FieldLabel field=F::Gpu/>
+            <select id="f-gpu" data-field="gpu" on:change=move |ev| change(ctx, F::Gpu, event_target_value(&ev), false)>
                 {groups}
                 <option value=hardware::CUSTOM_ID prop:selected=move || gpu.get() == hardware::CUSTOM_ID>
                     {tr(|u| u.custom_gpu)}
@@ -750,8 +760,8 @@ fn DataMode() -> impl IntoView {
             {radio(false, "tokens", |u| u.by_tokens)}
             {radio(true, "dataset", |u| u.by_dataset)}
         </div>
-        <Show when=move || by_dataset.get() fallback=|| fields(&["tokens"])>
-            {fields(&["dataset_tb", "bytes_per_token"])}
+        <Show when=move || by_dataset.get() fallback=|| fields(&[F::Tokens])>
+            {fields(&[F::DatasetTb, F::BytesPerToken])}
             <p class="hint">{tr(|u| u.bytes_hint)}</p>
         </Show>
     }
@@ -847,7 +857,7 @@ fn Calibrate() -> impl IntoView {
                         format!("{model} · {gpu} · {}", super::layouts::describe(&l, ctx.lang.get()))
                     })}
                 </p>
-                {fields(&["calib_mfu", "calib_step_s", "calib_tokens_per_gpu_s"])}
+                {fields(&[F::CalibMfu, F::CalibStepS, F::CalibTokensPerGpuS])}
                 <p class="hint" id="calibrate-factor" data-value=move || found.get().map_or(1.0, |c| c.factor).to_string()>
                     {move || match found.get() {
                         None => ctx.ui().calibrate_none.to_string(),
@@ -954,7 +964,7 @@ fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
                 }}</p>
                 <div class="arch-grid">
                     {fields(&ARCH)}
-                    <Show when=shows(shown, |s| s.dense_ffn)>{fields(&["ffn"])}</Show>
+                    <Show when=shows(shown, |s| s.dense_ffn)>{fields(&[F::Ffn])}</Show>
                     <Show when=shows(shown, |s| s.arch_moe)>{fields(&ARCH_MOE)}{fields(&ARCH_MOE_SCHEDULE)}</Show>
                     <Show when=shows(shown, |s| s.arch_mla)>{fields(&ARCH_MLA)}</Show>
                     {fields(&ARCH_SCHEDULE)}
@@ -980,15 +990,15 @@ pub fn Question() -> impl IntoView {
         <form class="question" id="question" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset class="question">
                 <legend>{tr(|u| u.g_question)}</legend>
-                {fields(&["solve"])}
-                <Show when=shows(shown, |s| s.uses_budget)>{fields(&["budget"])}</Show>
+                {fields(&[F::Solve])}
+                <Show when=shows(shown, |s| s.uses_budget)>{fields(&[F::Budget])}</Show>
                 <Show
                     when=shows(shown, |s| s.serve)
-                    fallback=|| fields(&["deadline_days", "gpus"])
+                    fallback=|| fields(&[F::DeadlineDays, F::Gpus])
                 >
-                    {fields(&["users", "users_mode"])}
-                    <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
-                    {fields(&["latency_s"])}
+                    {fields(&[F::Users, F::UsersMode])}
+                    <Show when=shows(shown, |s| !s.concurrent)>{fields(&[F::RequestsPerUserPerHour])}</Show>
+                    {fields(&[F::LatencyS])}
                 </Show>
                 <VersusPicker/>
             </fieldset>
@@ -1003,7 +1013,7 @@ fn VersusPicker() -> impl IntoView {
     let vs = Memo::new(move |_| ctx.scenario.with(|s| s.vs_gpu.clone().unwrap_or_default()));
     view! {
         <div class="field">
-            <FieldLabel name="vs_gpu"/>
+            <FieldLabel field=F::VsGpu/>
             <select
                 id="f-vs_gpu"
                 data-field="vs_gpu"
@@ -1032,7 +1042,7 @@ pub fn Inputs() -> impl IntoView {
         ctx.report.with(|r| {
             PLACEHOLDERS
                 .iter()
-                .map(|n| placeholder(n, r, lang))
+                .map(|&field| placeholder(field, r, lang))
                 .collect()
         })
     })));
@@ -1047,50 +1057,50 @@ pub fn Inputs() -> impl IntoView {
             <fieldset>
                 <legend>{tr(|u| u.g_model)}</legend>
                 <ModelPicker/>
-                <NumberField name="params" unit="" value=params/>
+                <NumberField field=F::Params unit="" value=params/>
                 <ArchitecturePanel shown/>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_data)}</legend>
                 <DataMode/>
-                {fields(&["epochs"])}
+                {fields(&[F::Epochs])}
                 <Hint key="chinchilla" metric="chinchilla_params"/>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_hardware)}</legend>
                 <GpuPicker/>
                 <Show when=shows(shown, |s| s.custom_gpu)>
-                    {fields(&["peak_tflops", "hbm_gb", "bandwidth_gbs"])}
+                    {fields(&[F::PeakTflops, F::HbmGb, F::BandwidthGbs])}
                 </Show>
-                <Show when=shows(shown, |s| s.serve)>{fields(&["gpus"])}</Show>
-                {fields(&["mfu", "hfu"])}
+                <Show when=shows(shown, |s| s.serve)>{fields(&[F::Gpus])}</Show>
+                {fields(&[F::Mfu, F::Hfu])}
                 <PredictedMfu/>
                 <p class="hint mfu-band">{tr(|u| u.mfu_typical)}</p>
-                {fields(&["precision"])}
+                {fields(&[F::Precision])}
                 <Calibrate/>
             </fieldset>
             // The deadline is the question's input, unless the question is serving.
             <Show when=shows(shown, |s| s.serve)>
                 <fieldset>
                     <legend>{tr(|u| u.g_schedule)}</legend>
-                    {fields(&["deadline_days"])}
+                    {fields(&[F::DeadlineDays])}
                 </fieldset>
             </Show>
             <fieldset>
                 <legend>{tr(|u| u.g_parallel)}</legend>
-                {fields(&["finetune"])}
+                {fields(&[F::Finetune])}
                 // Inputs that change nothing in this scenario are not shown (no dead inputs):
                 // the adapter rank without LoRA, expert parallelism without experts, the
                 // exchange rate in dollars.
-                <Show when=shows(shown, |s| s.lora)>{fields(&["lora_rank"])}</Show>
-                {fields(&["layout"])}
+                <Show when=shows(shown, |s| s.lora)>{fields(&[F::LoraRank])}</Show>
+                {fields(&[F::Layout])}
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
                 <Show when=shows(shown, |s| !s.layout_auto)>
-                    {fields(&["recompute", "zero", "tp", "pp"])}
-                    <Show when=shows(shown, |s| s.pipeline)>{fields(&["pp_schedule"])}</Show>
-                    {fields(&["vpp"])}
-                    <Show when=shows(shown, |s| s.moe)>{fields(&["ep", "etp", "ep_dispatch"])}</Show>
-                    {fields(&["cp", "micro_batch"])}
+                    {fields(&[F::Recompute, F::Zero, F::Tp, F::Pp])}
+                    <Show when=shows(shown, |s| s.pipeline)>{fields(&[F::PpSchedule])}</Show>
+                    {fields(&[F::Vpp])}
+                    <Show when=shows(shown, |s| s.moe)>{fields(&[F::Ep, F::Etp, F::EpDispatch])}</Show>
+                    {fields(&[F::Cp, F::MicroBatch])}
                 </Show>
                 // MoE folding: the stage's ranks as the attention and the experts group them
                 // (Liu et al. 2025), and where the all-to-all runs; with layout=auto, the
@@ -1104,32 +1114,32 @@ pub fn Inputs() -> impl IntoView {
                         ctx.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
                     }}</p>
                 </Show>
-                {fields(&["sp"])}
-                <Show when=shows(shown, |s| s.tp_overlap)>{fields(&["tp_overlap"])}</Show>
-                {fields(&["global_batch", "seq", "optimizer", "net_gbps"])}
+                {fields(&[F::Sp])}
+                <Show when=shows(shown, |s| s.tp_overlap)>{fields(&[F::TpOverlap])}</Show>
+                {fields(&[F::GlobalBatch, F::Seq, F::Optimizer, F::NetGbps])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_cost)}</legend>
-                {fields(&["currency", "price_tier", "price_per_gpu_hour", "price_reserved_1y", "price_reserved_3y", "price_spot"])}
+                {fields(&[F::Currency, F::PriceTier, F::PricePerGpuHour, F::PriceReserved1y, F::PriceReserved3y, F::PriceSpot])}
                 // Interruptions cost only on spot: its checkpoint interval, rate and restart.
                 <Show when=shows(shown, |s| s.spot)>
-                    {fields(&["checkpoint_hours", "spot_interruptions", "restart_minutes"])}
+                    {fields(&[F::CheckpointHours, F::SpotInterruptions, F::RestartMinutes])}
                 </Show>
-                {fields(&["gpu_price"])}
-                <Show when=shows(shown, |s| s.cny)>{fields(&["cny_per_usd"])}</Show>
-                {fields(&["power_w", "pue", "grid_kg_per_kwh", "electricity_per_kwh"])}
+                {fields(&[F::GpuPrice])}
+                <Show when=shows(shown, |s| s.cny)>{fields(&[F::CnyPerUsd])}</Show>
+                {fields(&[F::PowerW, F::Pue, F::GridKgPerKwh, F::ElectricityPerKwh])}
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_serving)}</legend>
                 // The users are the question's inputs when serving is the question.
                 <Show when=shows(shown, |s| !s.serve)>
-                    {fields(&["users", "users_mode"])}
+                    {fields(&[F::Users, F::UsersMode])}
                     // Concurrent users each wait for their answer: no rate per user applies.
-                    <Show when=shows(shown, |s| !s.concurrent)>{fields(&["requests_per_user_per_hour"])}</Show>
+                    <Show when=shows(shown, |s| !s.concurrent)>{fields(&[F::RequestsPerUserPerHour])}</Show>
                 </Show>
-                {fields(&["requests_per_s", "prompt_tokens", "output_tokens"])}
-                <Show when=shows(shown, |s| !s.serve)>{fields(&["latency_s"])}</Show>
-                {fields(&["weight_format", "kv_bits", "batch", "context_tokens", "concurrent_sequences"])}
+                {fields(&[F::RequestsPerS, F::PromptTokens, F::OutputTokens])}
+                <Show when=shows(shown, |s| !s.serve)>{fields(&[F::LatencyS])}</Show>
+                {fields(&[F::WeightFormat, F::KvBits, F::Batch, F::ContextTokens, F::ConcurrentSequences])}
             </fieldset>
         </form>
     }

@@ -3,7 +3,7 @@
 
 use super::state::{ctx, tr};
 use crate::estimate::layout::Layout;
-use crate::estimate::query;
+use crate::estimate::query::{self, FieldId};
 use crate::estimate::scenario::Schedule;
 use crate::estimate::search::Candidate;
 use crate::estimate::search_layouts;
@@ -21,7 +21,7 @@ pub fn describe(l: &Layout, lang: Lang) -> String {
         format!(
             "PP {} ({})",
             l.pp,
-            i18n::choice_label("pp_schedule", l.schedule.id(), lang)
+            i18n::choice_label(FieldId::PpSchedule, l.schedule.id(), lang)
         )
     } else {
         format!("PP {}", l.pp)
@@ -36,11 +36,11 @@ pub fn describe(l: &Layout, lang: Lang) -> String {
     }
     parts.push(format!(
         "{} {}",
-        i18n::field_label("micro_batch", lang),
+        i18n::field_label(FieldId::MicroBatch, lang),
         l.micro_batch
     ));
     parts.push(i18n::choice_label(
-        "recompute",
+        FieldId::Recompute,
         query::recompute_id(l.recompute),
         lang,
     ));

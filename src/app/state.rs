@@ -3,7 +3,7 @@
 
 use super::storage;
 use crate::estimate::answer::{self, Solved, Unanswered, at_answer};
-use crate::estimate::query::{self, FieldError, Problem};
+use crate::estimate::query::{self, FieldError, FieldId, Problem};
 use crate::estimate::search::Candidate;
 use crate::estimate::validation::{Band, OutsideGround};
 use crate::estimate::{Report, Scenario, estimate, estimate_with, search_layouts};
@@ -65,7 +65,7 @@ pub struct Ctx {
     /// Problems found in the link (or file) the scenario came from (dismissable).
     pub link_problems: RwSignal<Vec<FieldError>>,
     /// Values typed into the form and rejected, by field; the last valid value stays in force.
-    pub field_errors: RwSignal<Vec<(&'static str, Problem)>>,
+    pub field_errors: RwSignal<Vec<(FieldId, Problem)>>,
     /// The system's colour scheme is dark (the charts follow it as it switches).
     pub dark: Signal<bool>,
     /// The open tab under the charts.

@@ -6,6 +6,7 @@
 //!
 //! The user's own values stay in their scenario (and in its link): only the view is solved.
 
+use super::query::FieldId;
 use super::report::Report;
 use super::scenario::{Data, MAX_GPUS, Scenario};
 use super::solve::Solve;
@@ -24,11 +25,11 @@ pub enum Solved {
 
 impl Solved {
     /// The scenario-language fields that hold it.
-    pub fn fields(self) -> &'static [&'static str] {
+    pub fn fields(self) -> &'static [FieldId] {
         match self {
-            Solved::Gpus => &["gpus"],
-            Solved::Data => &["tokens", "dataset_tb"],
-            Solved::Params => &["params"],
+            Solved::Gpus => &[FieldId::Gpus],
+            Solved::Data => &[FieldId::Tokens, FieldId::DatasetTb],
+            Solved::Params => &[FieldId::Params],
         }
     }
 }

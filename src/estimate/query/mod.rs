@@ -27,11 +27,13 @@ pub const FORMAT_VERSION: u32 = 2;
 /// version-1 link without `net_gbps` opens with it, as it did.
 pub const V1_NET_GBPS: f64 = 400.0;
 
+mod field_id;
 mod format;
 mod parse;
 mod problem;
 mod schema;
 
+pub use field_id::*;
 pub use format::*;
 pub use parse::*;
 pub use problem::*;

@@ -9,6 +9,8 @@ use crate::estimate::scenario::{
 };
 use crate::estimate::solve::Solve;
 
+use super::FieldId;
+
 /// The type and allowed values of a field.
 #[derive(Clone, Copy, Debug)]
 pub enum Kind {
@@ -51,6 +53,8 @@ pub enum Value {
 
 /// One field of the scenario language, over a target type `T` (the scenario or the architecture).
 pub struct Field<T: 'static> {
+    /// Its typed name (the row sits at the id's place; see [`FieldId`]).
+    pub id: FieldId,
     /// The query-string name.
     pub name: &'static str,
     /// The unit, for the field table (docs/scenario-language.md) and tooltips.
@@ -77,7 +81,7 @@ impl<T> Field<T> {
 
     /// Whether the field may be left empty (the default then applies).
     pub fn optional(&self, default: &T) -> bool {
-        self.get(default) == Value::Absent && self.name != "gpu"
+        self.get(default) == Value::Absent && self.id != FieldId::Gpu
     }
 }
 
@@ -90,6 +94,7 @@ pub fn field(name: &str) -> Option<&'static Field<Scenario>> {
 /// precedence itself; these entries give their ranges to the parser and the page alike.
 pub static DATA_FIELDS: &[Field<Scenario>] = &[
     Field {
+        id: FieldId::Tokens,
         name: "tokens",
         unit: "tokens",
         doc: cli_doc!("training tokens per epoch"),
@@ -98,6 +103,7 @@ pub static DATA_FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.data = Data::Tokens(num(v)),
     },
     Field {
+        id: FieldId::DatasetTb,
         name: "dataset_tb",
         unit: "TB",
         doc: cli_doc!("dataset size instead of tokens"),
@@ -112,6 +118,7 @@ pub static DATA_FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::BytesPerToken,
         name: "bytes_per_token",
         unit: "bytes",
         doc: cli_doc!("tokenizer bytes per token (with dataset_tb)"),
@@ -283,6 +290,7 @@ pub fn finetune_id(f: Finetune) -> &'static str {
 /// precedence rules of their own (see [`parse`]).
 pub static FIELDS: &[Field<Scenario>] = &[
     Field {
+        id: FieldId::Seq,
         name: "seq",
         unit: "tokens",
         doc: cli_doc!("sequence length"),
@@ -291,6 +299,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.seq = int(v),
     },
     Field {
+        id: FieldId::Epochs,
         name: "epochs",
         unit: "",
         doc: cli_doc!("passes over the data"),
@@ -299,6 +308,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.epochs = num(v),
     },
     Field {
+        id: FieldId::Finetune,
         name: "finetune",
         unit: "",
         doc: cli_doc!("none (pretraining), full, lora or qlora"),
@@ -314,6 +324,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::LoraRank,
         name: "lora_rank",
         unit: "",
         doc: cli_doc!("LoRA adapter rank"),
@@ -322,6 +333,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.lora_rank = int(v),
     },
     Field {
+        id: FieldId::Gpu,
         name: "gpu",
         unit: "",
         doc: cli_doc!("accelerator id from the catalog, or custom"),
@@ -330,6 +342,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |_, _| {},
     },
     Field {
+        id: FieldId::VsGpu,
         name: "vs_gpu",
         unit: "",
         doc: cli_doc!("a second accelerator id from the catalog to answer the same question on"),
@@ -338,6 +351,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |_, _| {},
     },
     Field {
+        id: FieldId::PeakTflops,
         name: "peak_tflops",
         unit: "TFLOP/s",
         doc: cli_doc!("dense peak for the chosen precision (overrides the catalog)"),
@@ -346,6 +360,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.peak_tflops = opt_in(v),
     },
     Field {
+        id: FieldId::HbmGb,
         name: "hbm_gb",
         unit: "GB",
         doc: cli_doc!("memory per device (overrides the catalog)"),
@@ -354,6 +369,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.hbm_gb = opt_in(v),
     },
     Field {
+        id: FieldId::BandwidthGbs,
         name: "bandwidth_gbs",
         unit: "GB/s",
         doc: cli_doc!("memory bandwidth (overrides the catalog)"),
@@ -362,6 +378,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.bandwidth_gbs = opt_in(v),
     },
     Field {
+        id: FieldId::Gpus,
         name: "gpus",
         unit: "devices",
         doc: cli_doc!("number of accelerators"),
@@ -370,6 +387,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.gpus = int(v),
     },
     Field {
+        id: FieldId::Mfu,
         name: "mfu",
         unit: "fraction",
         doc: cli_doc!(
@@ -399,6 +417,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::Hfu,
         name: "hfu",
         unit: "fraction",
         doc: cli_doc!(
@@ -414,6 +433,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.hfu = opt_in(v),
     },
     Field {
+        id: FieldId::Precision,
         name: "precision",
         unit: "",
         doc: cli_doc!("training arithmetic"),
@@ -422,6 +442,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.precision = Precision::from_id(word(v)).unwrap_or(Precision::Bf16),
     },
     Field {
+        id: FieldId::DeadlineDays,
         name: "deadline_days",
         unit: "days",
         doc: cli_doc!("deadline for the training run"),
@@ -430,6 +451,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.deadline_days = num(v),
     },
     Field {
+        id: FieldId::Solve,
         name: "solve",
         unit: "",
         doc: cli_doc!(
@@ -445,6 +467,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::Budget,
         name: "budget",
         unit: "currency",
         doc: cli_doc!("money budget: what it buys, and the compute-optimal model for it"),
@@ -453,6 +476,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.budget = opt_in(v),
     },
     Field {
+        id: FieldId::Recompute,
         name: "recompute",
         unit: "",
         doc: cli_doc!("activation recomputation"),
@@ -467,6 +491,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::Zero,
         name: "zero",
         unit: "",
         doc: cli_doc!("ZeRO stage"),
@@ -475,6 +500,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.zero = int(v) as u8,
     },
     Field {
+        id: FieldId::Tp,
         name: "tp",
         unit: "",
         doc: cli_doc!("tensor-parallel size"),
@@ -483,6 +509,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.tp = int(v),
     },
     Field {
+        id: FieldId::Pp,
         name: "pp",
         unit: "",
         doc: cli_doc!("pipeline-parallel size"),
@@ -491,6 +518,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.pp = int(v),
     },
     Field {
+        id: FieldId::Sp,
         name: "sp",
         unit: "0/1",
         doc: cli_doc!("sequence parallelism"),
@@ -499,6 +527,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.sp = flag(v),
     },
     Field {
+        id: FieldId::EpDispatch,
         name: "ep_dispatch",
         unit: "",
         doc: cli_doc!(
@@ -509,6 +538,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.ep_dispatch = EpDispatch::from_id(word(v)).unwrap_or_default(),
     },
     Field {
+        id: FieldId::TpOverlap,
         name: "tp_overlap",
         unit: "0/1",
         doc: cli_doc!(
@@ -519,6 +549,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.tp_overlap = flag(v),
     },
     Field {
+        id: FieldId::CalibMfu,
         name: "calib_mfu",
         unit: "",
         doc: cli_doc!("MFU measured on the calibration run (calib); calibrates the step model"),
@@ -532,6 +563,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.calib_mfu = opt_in(v),
     },
     Field {
+        id: FieldId::CalibStepS,
         name: "calib_step_s",
         unit: "s",
         doc: cli_doc!("step time measured on the calibration run (calib)"),
@@ -540,6 +572,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.calib_step_s = opt_in(v),
     },
     Field {
+        id: FieldId::CalibTokensPerGpuS,
         name: "calib_tokens_per_gpu_s",
         unit: "tokens/s",
         doc: cli_doc!("training tokens per second per device measured on the calibration run"),
@@ -548,6 +581,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.calib_tokens_per_gpu_s = opt_in(v),
     },
     Field {
+        id: FieldId::Ep,
         name: "ep",
         unit: "",
         doc: cli_doc!(
@@ -558,6 +592,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.ep = int(v),
     },
     Field {
+        id: FieldId::Etp,
         name: "etp",
         unit: "",
         doc: cli_doc!(
@@ -568,6 +603,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.etp = opt_in(v).map(|x| x as u32),
     },
     Field {
+        id: FieldId::Cp,
         name: "cp",
         unit: "",
         doc: cli_doc!("context-parallel size (ring attention)"),
@@ -576,6 +612,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.cp = int(v),
     },
     Field {
+        id: FieldId::Vpp,
         name: "vpp",
         unit: "",
         doc: cli_doc!("virtual pipeline stages per device; empty: the fastest that fits"),
@@ -584,6 +621,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.vpp = opt_in(v).map(|x| x as u32),
     },
     Field {
+        id: FieldId::PpSchedule,
         name: "pp_schedule",
         unit: "",
         doc: cli_doc!(
@@ -594,6 +632,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.schedule = Schedule::from_id(word(v)).unwrap_or_default(),
     },
     Field {
+        id: FieldId::Layout,
         name: "layout",
         unit: "",
         doc: cli_doc!(
@@ -604,6 +643,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.layout_auto = word(v) == AUTO,
     },
     Field {
+        id: FieldId::MicroBatch,
         name: "micro_batch",
         unit: "sequences",
         doc: cli_doc!("micro-batch size"),
@@ -612,6 +652,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.micro_batch = int(v),
     },
     Field {
+        id: FieldId::GlobalBatch,
         name: "global_batch",
         unit: "sequences",
         doc: cli_doc!("global batch size"),
@@ -620,6 +661,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.global_batch = int(v),
     },
     Field {
+        id: FieldId::Optimizer,
         name: "optimizer",
         unit: "",
         doc: cli_doc!("optimizer (bytes of state per parameter)"),
@@ -628,6 +670,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.optimizer = optimizer_from(word(v)),
     },
     Field {
+        id: FieldId::PricePerGpuHour,
         name: "price_per_gpu_hour",
         unit: "currency/h",
         doc: cli_doc!("rental price per device-hour"),
@@ -636,6 +679,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.price_per_gpu_hour = opt_in(v),
     },
     Field {
+        id: FieldId::PriceTier,
         name: "price_tier",
         unit: "",
         doc: cli_doc!("rental tier the cost is for: on_demand, reserved_1y, reserved_3y or spot"),
@@ -644,6 +688,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.price_tier = PriceTier::from_id(word(v)).unwrap_or(PriceTier::OnDemand),
     },
     Field {
+        id: FieldId::PriceReserved1y,
         name: "price_reserved_1y",
         unit: "currency/h",
         doc: cli_doc!("1-year committed price per device-hour"),
@@ -652,6 +697,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.price_reserved_1y = opt_in(v),
     },
     Field {
+        id: FieldId::PriceReserved3y,
         name: "price_reserved_3y",
         unit: "currency/h",
         doc: cli_doc!("3-year committed price per device-hour"),
@@ -660,6 +706,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.price_reserved_3y = opt_in(v),
     },
     Field {
+        id: FieldId::PriceSpot,
         name: "price_spot",
         unit: "currency/h",
         doc: cli_doc!("spot price per device-hour"),
@@ -668,6 +715,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.price_spot = opt_in(v),
     },
     Field {
+        id: FieldId::CheckpointHours,
         name: "checkpoint_hours",
         unit: "h",
         doc: cli_doc!("hours between checkpoints (spot loses half of one per interruption)"),
@@ -676,6 +724,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.checkpoint_hours = num(v),
     },
     Field {
+        id: FieldId::SpotInterruptions,
         name: "spot_interruptions",
         unit: "/node/month",
         doc: cli_doc!("spot interruptions per 8-device node per month (0.1 or 10%)"),
@@ -689,6 +738,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.spot_interruptions = num(v),
     },
     Field {
+        id: FieldId::RestartMinutes,
         name: "restart_minutes",
         unit: "min",
         doc: cli_doc!("minutes to restart after a spot interruption"),
@@ -697,6 +747,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.restart_minutes = num(v),
     },
     Field {
+        id: FieldId::GpuPrice,
         name: "gpu_price",
         unit: "currency",
         doc: cli_doc!("purchase price per device"),
@@ -705,6 +756,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.gpu_price = opt_in(v),
     },
     Field {
+        id: FieldId::Currency,
         name: "currency",
         unit: "",
         doc: cli_doc!("usd or cny"),
@@ -725,6 +777,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::CnyPerUsd,
         name: "cny_per_usd",
         unit: "CNY/USD",
         doc: cli_doc!("exchange rate"),
@@ -733,6 +786,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.cny_per_usd = num(v),
     },
     Field {
+        id: FieldId::PowerW,
         name: "power_w",
         unit: "W",
         doc: cli_doc!("power per device (default: TDP)"),
@@ -741,6 +795,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.power_w = opt_in(v),
     },
     Field {
+        id: FieldId::Pue,
         name: "pue",
         unit: "",
         doc: cli_doc!("power usage effectiveness"),
@@ -749,6 +804,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.pue = num(v),
     },
     Field {
+        id: FieldId::GridKgPerKwh,
         name: "grid_kg_per_kwh",
         unit: "kg CO2e/kWh",
         doc: cli_doc!("grid carbon intensity"),
@@ -757,6 +813,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.grid_kg_per_kwh = num(v),
     },
     Field {
+        id: FieldId::ElectricityPerKwh,
         name: "electricity_per_kwh",
         unit: "currency/kWh",
         doc: cli_doc!("electricity price"),
@@ -765,6 +822,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.electricity_per_kwh = num(v),
     },
     Field {
+        id: FieldId::NetGbps,
         name: "net_gbps",
         unit: "Gb/s",
         doc: cli_doc!("scale-out network bandwidth per device; empty: the accelerator's (catalog)"),
@@ -773,6 +831,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.net_gbps = opt_in(v),
     },
     Field {
+        id: FieldId::WeightFormat,
         name: "weight_format",
         unit: "",
         doc: cli_doc!(
@@ -783,6 +842,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.weight_format = WeightFormat::from_id(word(v)),
     },
     Field {
+        id: FieldId::WeightBits,
         name: "weight_bits",
         unit: "bits",
         doc: cli_doc!(
@@ -801,6 +861,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         },
     },
     Field {
+        id: FieldId::KvBits,
         name: "kv_bits",
         unit: "bits",
         doc: cli_doc!("KV-cache width"),
@@ -809,6 +870,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.kv_bits = word(v).parse().unwrap_or(16),
     },
     Field {
+        id: FieldId::Batch,
         name: "batch",
         unit: "sequences",
         doc: cli_doc!("serving batch per replica (0: largest meeting the latency target)"),
@@ -817,6 +879,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.batch = int(v),
     },
     Field {
+        id: FieldId::PromptTokens,
         name: "prompt_tokens",
         unit: "tokens",
         doc: cli_doc!("prompt tokens per request"),
@@ -825,6 +888,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.prompt_tokens = int(v),
     },
     Field {
+        id: FieldId::OutputTokens,
         name: "output_tokens",
         unit: "tokens",
         doc: cli_doc!("generated tokens per request"),
@@ -833,6 +897,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.output_tokens = int(v),
     },
     Field {
+        id: FieldId::Users,
         name: "users",
         unit: "users",
         doc: cli_doc!("users of the service"),
@@ -841,6 +906,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.users = num(v),
     },
     Field {
+        id: FieldId::UsersMode,
         name: "users_mode",
         unit: "",
         doc: cli_doc!(
@@ -857,6 +923,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.users_concurrent = word(v) == "concurrent",
     },
     Field {
+        id: FieldId::RequestsPerUserPerHour,
         name: "requests_per_user_per_hour",
         unit: "1/h",
         doc: cli_doc!("requests per user per hour"),
@@ -865,6 +932,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.requests_per_user_per_hour = num(v),
     },
     Field {
+        id: FieldId::RequestsPerS,
         name: "requests_per_s",
         unit: "1/s",
         doc: cli_doc!("total requests per second (overrides users x requests per user per hour)"),
@@ -873,6 +941,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.requests_per_s = opt_in(v),
     },
     Field {
+        id: FieldId::LatencyS,
         name: "latency_s",
         unit: "s",
         doc: cli_doc!("target time to complete a request"),
@@ -881,6 +950,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.latency_s = num(v),
     },
     Field {
+        id: FieldId::ContextTokens,
         name: "context_tokens",
         unit: "tokens",
         doc: cli_doc!("context length for the inference memory (empty: prompt + output)"),
@@ -892,6 +962,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.context_tokens = opt_in(v).map(|x| x as u32),
     },
     Field {
+        id: FieldId::ConcurrentSequences,
         name: "concurrent_sequences",
         unit: "sequences",
         doc: cli_doc!("sequences held at once for the inference memory"),
@@ -904,6 +975,7 @@ pub static FIELDS: &[Field<Scenario>] = &[
 /// Architecture fields; they override the preset named by `model`.
 pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     Field {
+        id: FieldId::Layers,
         name: "layers",
         unit: "",
         doc: cli_doc!("transformer layers L"),
@@ -912,6 +984,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.layers = int(v),
     },
     Field {
+        id: FieldId::Hidden,
         name: "hidden",
         unit: "",
         doc: cli_doc!("model width h"),
@@ -920,6 +993,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.hidden = int(v),
     },
     Field {
+        id: FieldId::Heads,
         name: "heads",
         unit: "",
         doc: cli_doc!("attention (query) heads a"),
@@ -928,6 +1002,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.heads = int(v),
     },
     Field {
+        id: FieldId::KvHeads,
         name: "kv_heads",
         unit: "",
         doc: cli_doc!("key/value heads g (GQA; = heads for MHA, 1 for MQA)"),
@@ -936,6 +1011,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.kv_heads = int(v),
     },
     Field {
+        id: FieldId::HeadDim,
         name: "head_dim",
         unit: "",
         doc: cli_doc!("per-head dimension d_h"),
@@ -944,6 +1020,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.head_dim = int(v),
     },
     Field {
+        id: FieldId::Ffn,
         name: "ffn",
         unit: "",
         doc: cli_doc!("FFN inner size f (dense layers)"),
@@ -952,6 +1029,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.ffn = int(v),
     },
     Field {
+        id: FieldId::Glu,
         name: "glu",
         unit: "0/1",
         doc: cli_doc!("gated FFN (SwiGLU/GeGLU)"),
@@ -960,6 +1038,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.glu = flag(v),
     },
     Field {
+        id: FieldId::Vocab,
         name: "vocab",
         unit: "",
         doc: cli_doc!("vocabulary size V"),
@@ -968,6 +1047,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.vocab = int(v),
     },
     Field {
+        id: FieldId::Tied,
         name: "tied",
         unit: "0/1",
         doc: cli_doc!("input and output embeddings tied"),
@@ -976,6 +1056,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.tied = flag(v),
     },
     Field {
+        id: FieldId::Bias,
         name: "bias",
         unit: "",
         doc: cli_doc!("biases: none, qkv or all (with LayerNorm)"),
@@ -984,6 +1065,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.bias = Bias::from_id(word(v)).unwrap_or(Bias::None),
     },
     Field {
+        id: FieldId::Experts,
         name: "experts",
         unit: "",
         doc: cli_doc!("routed experts per MoE layer (0: dense)"),
@@ -992,6 +1074,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.experts = int(v),
     },
     Field {
+        id: FieldId::TopK,
         name: "top_k",
         unit: "",
         doc: cli_doc!("routed experts per token"),
@@ -1000,6 +1083,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.top_k = int(v),
     },
     Field {
+        id: FieldId::SharedExperts,
         name: "shared_experts",
         unit: "",
         doc: cli_doc!("shared experts per MoE layer"),
@@ -1008,6 +1092,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.shared_experts = int(v),
     },
     Field {
+        id: FieldId::ExpertFfn,
         name: "expert_ffn",
         unit: "",
         doc: cli_doc!("FFN inner size of one expert"),
@@ -1016,6 +1101,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.expert_ffn = int(v),
     },
     Field {
+        id: FieldId::DenseLayers,
         name: "dense_layers",
         unit: "",
         doc: cli_doc!("leading dense layers of a MoE model"),
@@ -1024,6 +1110,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.dense_layers = int(v),
     },
     Field {
+        id: FieldId::KvLatent,
         name: "kv_latent",
         unit: "",
         doc: cli_doc!("MLA KV latent width d_c (0: no MLA)"),
@@ -1032,6 +1119,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.kv_latent = int(v),
     },
     Field {
+        id: FieldId::QLatent,
         name: "q_latent",
         unit: "",
         doc: cli_doc!("MLA query latent width (0: direct)"),
@@ -1040,6 +1128,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.q_latent = int(v),
     },
     Field {
+        id: FieldId::RopeDim,
         name: "rope_dim",
         unit: "",
         doc: cli_doc!("MLA decoupled RoPE key width"),
@@ -1051,6 +1140,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
     // custom architecture's link writes them only where they differ from a plain decoder's, so
     // links made before them keep their text.
     Field {
+        id: FieldId::LocalAttn,
         name: "local_attn",
         unit: "",
         doc: cli_doc!(
@@ -1061,6 +1151,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.local = LocalAttention::from_id(word(v)).unwrap_or(LocalAttention::None),
     },
     Field {
+        id: FieldId::GlobalEvery,
         name: "global_every",
         unit: "",
         doc: cli_doc!(
@@ -1071,6 +1162,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.global_every = int(v),
     },
     Field {
+        id: FieldId::Window,
         name: "window",
         unit: "tokens",
         doc: cli_doc!("sliding-window or chunk size of the local layers"),
@@ -1079,6 +1171,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.window = int(v),
     },
     Field {
+        id: FieldId::LinearKeyHeads,
         name: "linear_key_heads",
         unit: "",
         doc: cli_doc!("linear attention: key heads"),
@@ -1087,6 +1180,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.linear_key_heads = int(v),
     },
     Field {
+        id: FieldId::LinearKeyDim,
         name: "linear_key_dim",
         unit: "",
         doc: cli_doc!("linear attention: key head width"),
@@ -1095,6 +1189,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.linear_key_dim = int(v),
     },
     Field {
+        id: FieldId::LinearValueHeads,
         name: "linear_value_heads",
         unit: "",
         doc: cli_doc!("linear attention: value heads (one key x value state each)"),
@@ -1103,6 +1198,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.linear_value_heads = int(v),
     },
     Field {
+        id: FieldId::LinearValueDim,
         name: "linear_value_dim",
         unit: "",
         doc: cli_doc!("linear attention: value head width"),
@@ -1111,6 +1207,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.linear_value_dim = int(v),
     },
     Field {
+        id: FieldId::LinearConv,
         name: "linear_conv",
         unit: "",
         doc: cli_doc!("linear attention: short convolution kernel (0: none)"),
@@ -1119,6 +1216,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.linear_conv = int(v),
     },
     Field {
+        id: FieldId::LinearStateBits,
         name: "linear_state_bits",
         unit: "bits",
         doc: cli_doc!("linear attention: bits of a recurrent-state element (16 or 32)"),
@@ -1133,6 +1231,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.linear_state_bits = if word(v) == "32" { 32 } else { 16 },
     },
     Field {
+        id: FieldId::AttnGate,
         name: "attn_gate",
         unit: "0/1",
         doc: cli_doc!("gated attention output (the query projection twice as wide)"),
@@ -1141,6 +1240,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.attn_gate = flag(v),
     },
     Field {
+        id: FieldId::IndexHeads,
         name: "index_heads",
         unit: "",
         doc: cli_doc!("sparse attention: indexer heads (0: dense attention)"),
@@ -1149,6 +1249,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.index_heads = int(v),
     },
     Field {
+        id: FieldId::IndexHeadDim,
         name: "index_head_dim",
         unit: "",
         doc: cli_doc!("sparse attention: indexer head width"),
@@ -1157,6 +1258,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.index_head_dim = int(v),
     },
     Field {
+        id: FieldId::IndexTopk,
         name: "index_topk",
         unit: "tokens",
         doc: cli_doc!("sparse attention: keys each query attends to"),
@@ -1165,6 +1267,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.index_topk = int(v),
     },
     Field {
+        id: FieldId::MoeEvery,
         name: "moe_every",
         unit: "",
         doc: cli_doc!("past the leading dense layers, every n-th layer is MoE"),
@@ -1173,6 +1276,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.moe_every = int(v),
     },
     Field {
+        id: FieldId::MtpLayers,
         name: "mtp_layers",
         unit: "",
         doc: cli_doc!("multi-token-prediction modules (trained, not served)"),
@@ -1181,6 +1285,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.mtp_layers = int(v),
     },
     Field {
+        id: FieldId::Format,
         name: "format",
         unit: "",
         doc: cli_doc!("the checkpoint's format of its linear weights outside the experts"),
@@ -1189,6 +1294,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         set: |a, v| a.format = WeightFormat::from_id(word(v)).unwrap_or(WeightFormat::Bf16),
     },
     Field {
+        id: FieldId::ExpertFormat,
         name: "expert_format",
         unit: "",
         doc: cli_doc!("the checkpoint's format of its experts"),
