@@ -77,21 +77,47 @@ pub trait Quantity: Sized {
 }
 
 impl Quantity for f64 {
+    #[inline(always)]
     fn of(x: f64) -> Self {
         x
     }
+    #[inline(always)]
     fn product<const N: usize>(factors: [Self; N]) -> Self {
-        factors.into_iter().product()
+        // Indexed, not an iterator: the release profile optimises for size (opt-level "z") and
+        // would keep the iterator's loop on the search's hot path.
+        if N == 0 {
+            return 1.0;
+        }
+        let mut x = factors[0];
+        let mut i = 1;
+        while i < N {
+            x *= factors[i];
+            i += 1;
+        }
+        x
     }
+    #[inline(always)]
     fn sum<const N: usize>(terms: [Self; N]) -> Self {
-        terms.into_iter().sum()
+        if N == 0 {
+            return 0.0;
+        }
+        let mut x = terms[0];
+        let mut i = 1;
+        while i < N {
+            x += terms[i];
+            i += 1;
+        }
+        x
     }
+    #[inline(always)]
     fn quotient(a: Self, b: Self) -> Self {
         a / b
     }
+    #[inline(always)]
     fn larger(a: Self, b: Self) -> Self {
         a.max(b)
     }
+    #[inline(always)]
     fn taken(a: Self, b: Self) -> Self {
         a.max(b)
     }

@@ -16,6 +16,7 @@ pub const BANDWIDTH_EFFICIENCY: f64 = 0.8;
 pub const COMPUTE_EFFICIENCY: f64 = 0.5;
 /// Serving memory: the weights plus each concurrent sequence's KV cache at the context
 /// (Kwon et al. 2023 sec. 3), written once for the report and its derivation row.
+#[inline]
 pub fn memory_as<Q: Quantity>(weights: Q, kv_at_context: Q, sequences: u32) -> Q {
     Q::sum([
         weights,

@@ -138,6 +138,7 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
 /// stage's micro-batches in flight × its layers × the bytes per layer, or the last stage's layers
 /// plus the output layer, whichever is larger. As plain numbers for the memory model, as a
 /// printed expression for its derivation row.
+#[inline]
 fn activations_as<Q: Quantity>(p: &ActivationParts) -> Q {
     let n = Q::of;
     let first = Q::sum([
@@ -154,6 +155,7 @@ fn activations_as<Q: Quantity>(p: &ActivationParts) -> Q {
 
 /// Memory per device: weights + gradients + optimizer states + activations (Rajbhandari et al.
 /// 2020 sec. 3.1), written once for the report and its derivation row.
+#[inline]
 pub fn per_device_as<Q: Quantity>(weights: Q, gradients: Q, optimizer: Q, activations: Q) -> Q {
     Q::sum([weights, gradients, optimizer, activations])
 }

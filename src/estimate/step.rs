@@ -569,6 +569,7 @@ pub fn operands(r: &Resolved) -> StepOperands {
 /// The step's exposed parts (compute, TP, bubble, DP, EP, CP, optimizer), written once over any
 /// [`Quantity`]: as plain numbers for the step time (the search's hot path) and as printed
 /// expressions for the derivation rows ([`parts`]), so the two cannot disagree.
+#[inline]
 fn exposed_as<Q: Quantity>(o: &StepOperands) -> [Q; 7] {
     let n = Q::of;
     let stage_part = |i: usize| Q::product([n(o.m), n(o.stage_layers), n(o.per_layer[i])]);
@@ -619,6 +620,7 @@ fn exposed_as<Q: Quantity>(o: &StepOperands) -> [Q; 7] {
 
 /// The pipeline's idle time without the sends: DeepSeek-V3 Table 2 with F + B the stage's time
 /// per micro-batch (the sum of its parts); differences are operands of their own.
+#[inline]
 fn bubble_as<Q: Quantity>(o: &StepOperands) -> Q {
     let n = Q::of;
     let stage_s: f64 = o.stage.iter().sum();
@@ -637,6 +639,7 @@ fn bubble_as<Q: Quantity>(o: &StepOperands) -> Q {
 
 /// MFU: the model's FLOPs in a step over what the devices could do in its time (PaLM App. B),
 /// written once for the step time and its derivation row.
+#[inline]
 pub fn mfu_as<Q: Quantity>(o: &StepOperands, time_s: Q, peak_flops: f64) -> Q {
     Q::quotient(
         Q::of(o.model_flops),

@@ -102,6 +102,7 @@ pub fn training_seconds(r: &Resolved, training_flops: f64, gpus: u32) -> f64 {
 // its derivation rows print them with the user's numbers.
 
 /// T = C / (n · F_peak · MFU) (Narayanan et al. 2021 eq. 4; PaLM App. B).
+#[inline]
 pub fn seconds_as<Q: Quantity>(flops: Q, gpus: f64, peak_flops: f64, mfu: f64) -> Q {
     Q::quotient(
         flops,
@@ -110,16 +111,19 @@ pub fn seconds_as<Q: Quantity>(flops: Q, gpus: f64, peak_flops: f64, mfu: f64) -
 }
 
 /// Device-hours: T · n / 3600.
+#[inline]
 pub fn gpu_hours_as<Q: Quantity>(seconds: Q, gpus: f64) -> Q {
     Q::quotient(Q::product([seconds, Q::of(gpus)]), Q::of(3600.0))
 }
 
 /// PF-days: C / (10^15 · 86400) (Brown et al. 2020 Table D.1).
+#[inline]
 pub fn pf_days_as<Q: Quantity>(flops: Q) -> Q {
     Q::quotient(flops, Q::of(PF_DAY))
 }
 
 /// The devices a deadline needs before rounding: C / (F_peak · MFU · T_deadline · 86400).
+#[inline]
 pub fn deadline_gpus_as<Q: Quantity>(flops: Q, peak_flops: f64, mfu: f64, days: f64) -> Q {
     Q::quotient(
         flops,
