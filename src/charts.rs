@@ -269,11 +269,7 @@ fn ticks(lang: crate::lang::Lang) -> &'static dyn Fn(&f64) -> String {
 
 /// A short tick label: `100k`, `2M`, `0.5`; in Chinese `10万`, `1亿`, as the cards count.
 fn tick_label(v: f64, lang: crate::lang::Lang) -> String {
-    let scales: &[(f64, &str)] = match lang {
-        crate::lang::Lang::En => &[(1e6, "M"), (1e3, "k")],
-        crate::lang::Lang::Zh => &[(1e8, "亿"), (1e4, "万")],
-    };
-    let (m, suffix) = scales
+    let (m, suffix) = crate::human::words(lang)
         .iter()
         .find(|(scale, _)| v.abs() >= *scale)
         .map_or((v, ""), |&(scale, word)| (v / scale, word));

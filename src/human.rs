@@ -43,6 +43,24 @@ pub fn sci(x: f64) -> String {
     format!("{}e{e}", sig3(m))
 }
 
+/// The magnitude words of a language, largest first: the ones the scenario language reads back
+/// (`k`, `M`, `B`, `T`; 万, 亿, 万亿), for the cards, the inputs and the charts' axes alike.
+pub fn words(lang: Lang) -> &'static [(f64, &'static str)] {
+    match lang {
+        Lang::En => &[(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")],
+        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+    }
+}
+
+/// `x` over the largest word it reaches once shown to three digits (so 999,950 reads "1M" and
+/// not "1000k"), with that word.
+fn scaled(x: f64, words: &[(f64, &'static str)]) -> Option<String> {
+    words
+        .iter()
+        .find(|&&(scale, _)| (x.abs() / scale * 1000.0).round() >= 1000.0)
+        .map(|&(scale, word)| format!("{}{word}", sig3(x / scale)))
+}
+
 /// A count with a magnitude word: `1.23k`, `45.6M`, `7.89B`, `1.2T` (English); `1.23万`,
 /// `4.56亿`, `1.2万亿` (Chinese). Beyond the words, scientific notation.
 pub fn count(x: f64, lang: Lang) -> String {
@@ -50,20 +68,10 @@ pub fn count(x: f64, lang: Lang) -> String {
         return "—".into();
     }
     let a = x.abs();
-    let scales: &[(f64, &str)] = match lang {
-        Lang::En => &[(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")],
-        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
-    };
     if a >= 1e15 {
         return sci(x);
     }
-    for &(scale, word) in scales {
-        // Round first, so 999,950 reads "1M" and not "1000k".
-        if (a / scale * 1000.0).round() >= 1000.0 {
-            return format!("{}{word}", sig3(x / scale));
-        }
-    }
-    if a < 0.01 && a > 0.0 { sci(x) } else { sig3(x) }
+    scaled(x, words(lang)).unwrap_or_else(|| if a < 0.01 && a > 0.0 { sci(x) } else { sig3(x) })
 }
 
 /// Bytes with SI units (1 GB = 1e9 bytes, as datasheets count).
@@ -92,23 +100,14 @@ pub fn written(x: f64, lang: Lang) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    let scales: &[(f64, &str)] = match lang {
-        Lang::En => &[
-            (1e15, " quadrillion"),
-            (1e12, "T"),
-            (1e9, "B"),
-            (1e6, "M"),
-            (1e3, "k"),
-        ],
-        Lang::Zh => &[(1e16, "亿亿"), (1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
+    // Past the scenario language's words, the word people write.
+    let beyond: &[(f64, &str)] = match lang {
+        Lang::En => &[(1e15, " quadrillion")],
+        Lang::Zh => &[(1e16, "亿亿")],
     };
-    let a = x.abs();
-    for &(scale, word) in scales {
-        if (a / scale * 1000.0).round() >= 1000.0 {
-            return format!("{}{word}", sig3(x / scale));
-        }
-    }
-    sig3(x)
+    scaled(x, beyond)
+        .or_else(|| scaled(x, words(lang)))
+        .unwrap_or_else(|| sig3(x))
 }
 
 /// A value as its input box shows it: whole counts in plain digits (`4680`, `10592`, never
@@ -122,11 +121,7 @@ pub fn input(x: f64, whole: bool, lang: Lang) -> String {
     if whole {
         return format!("{}", x.round());
     }
-    let scales: &[(f64, &str)] = match lang {
-        Lang::En => &[(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")],
-        Lang::Zh => &[(1e12, "万亿"), (1e8, "亿"), (1e4, "万")],
-    };
-    for &(scale, word) in scales {
+    for &(scale, word) in words(lang) {
         if x.abs() >= scale {
             return format!("{}{word}", four_digits(x / scale));
         }
