@@ -82,3 +82,9 @@ export async function metric(page, key) {
   const v = await page.getAttribute(`.cards [data-metric="${key}"]`, 'data-value');
   return Number(v);
 }
+
+/** The answer card's raw value, once the page has an answer (not a request for an input). */
+export async function answerValue(page) {
+  await page.waitForSelector('#answer[data-value]:not([data-value=""])');
+  return Number(await page.getAttribute('#answer', 'data-value'));
+}

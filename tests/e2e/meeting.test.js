@@ -3,7 +3,7 @@
 // a start-over button; Copy link copies the scenario shown; a pasted config keeps the preset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './browser.js';
+import { serve, launch, open, answerValue } from './browser.js';
 
 let server, browser;
 before(async () => {
@@ -34,11 +34,6 @@ function tapper(page) {
     },
   };
   return t;
-}
-
-async function answerValue(page) {
-  await page.waitForSelector('#answer[data-value]:not([data-value=""])');
-  return Number(await page.getAttribute('#answer', 'data-value'));
 }
 
 /** Types into a field as a person does: the value, then leaving the field. */

@@ -2,7 +2,7 @@
 // days chart's own point and the derivations describe the same scenario, the one at the answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, metric } from './browser.js';
+import { serve, launch, open, metric, answerValue } from './browser.js';
 
 let server, browser;
 before(async () => {
@@ -15,11 +15,6 @@ after(async () => {
 });
 
 const DAY = 86400;
-
-async function answer(page) {
-  await page.waitForSelector('#answer[data-value]:not([data-value=""])');
-  return Number(await page.getAttribute('#answer', 'data-value'));
-}
 
 /** The days chart's own point: [devices, days]. */
 async function chartPoint(page) {
@@ -47,7 +42,7 @@ const typed = async (page, name) => page.inputValue(`[data-field="${name}"]`);
 
 test('devices for a deadline: the days, the chart and the GPU input are at the answer', async () => {
   const { page, errors, ctx } = await open(browser, `${server.url}?model=llama-3-70b&gpu=h100-sxm&gpus=2048&deadline_days=60&solve=gpus`);
-  const n = await answer(page);
+  const n = await answerValue(page);
   assert.notEqual(n, 2048);
   const { seconds, gpus } = await agree(page);
   assert.equal(gpus, n, 'the chart point sits at the answer');
@@ -62,7 +57,7 @@ test('devices for a deadline: the days, the chart and the GPU input are at the a
 
 test('tokens in a deadline: the days are the deadline and the tokens input is the answer', async () => {
   const { page, errors, ctx } = await open(browser, `${server.url}?model=llama-3-70b&gpu=h100-sxm&gpus=2048&deadline_days=60&solve=tokens`);
-  const tokens = await answer(page);
+  const tokens = await answerValue(page);
   const { seconds, gpus } = await agree(page);
   assert.equal(gpus, 2048);
   assert.ok(seconds / DAY <= 60 && seconds / DAY > 59.4, `${seconds / DAY} days`);
@@ -77,7 +72,7 @@ test('tokens in a deadline: the days are the deadline and the tokens input is th
 
 test('what a budget buys: the run costs the budget; without a budget the page asks for one', async () => {
   const { page, errors, ctx } = await open(browser, `${server.url}?model=llama-3-70b&gpu=h100-sxm&gpus=1024&solve=budget&budget=5000000`);
-  const seconds = await answer(page);
+  const seconds = await answerValue(page);
   const agreed = await agree(page);
   assert.equal(agreed.seconds, seconds, 'the answer is the days card');
   const rental = await metric(page, 'rental');
@@ -94,7 +89,7 @@ test('what a budget buys: the run costs the budget; without a budget the page as
 
 test('the compute-optimal model: parameters and tokens at the answer, the run fills the deadline', async () => {
   const { page, errors, ctx } = await open(browser, `${server.url}?model=llama-3-70b&gpu=h100-sxm&gpus=2048&deadline_days=60&solve=model`);
-  const n = await answer(page);
+  const n = await answerValue(page);
   assert.equal(await metric(page, 'params_total'), n);
   const { seconds } = await agree(page);
   assert.ok(seconds / DAY <= 60 && seconds / DAY > 59.4, `${seconds / DAY} days`);
@@ -105,11 +100,11 @@ test('the compute-optimal model: parameters and tokens at the answer, the run fi
 
 test('training days: the answer is the days card; a new question starts from the answer shown', async () => {
   const { page, errors, ctx } = await open(browser, `${server.url}?model=llama-3-70b&gpu=h100-sxm&gpus=2048&deadline_days=60&solve=gpus`);
-  const n = await answer(page);
+  const n = await answerValue(page);
   await page.locator('[data-field="solve"]').selectOption('days');
   await page.waitForSelector('#answer[data-solve="days"]');
   assert.equal(Number(await typed(page, 'gpus')), n, 'the devices solved for are kept as the input');
-  const days = await answer(page);
+  const days = await answerValue(page);
   const { seconds, gpus } = await agree(page);
   assert.equal(days, seconds);
   assert.equal(gpus, n);
