@@ -1347,6 +1347,15 @@ static FIELD_TEXTS: &[(FieldId, FieldText)] = &[
         ),
     ),
     (
+        FieldId::EpOverlap,
+        ft(
+            "Overlap expert all-to-all",
+            "专家 all-to-all 与计算重叠",
+            "Runs one micro-batch's forward beside another's backward, each one's dispatch and combine behind the other's compute (Megatron-Core --overlap-moe-expert-parallel-comm, off by default)",
+            "一个微批次的前向与另一个的反向并行，各自的分发与合并藏在对方的计算之后（Megatron-Core --overlap-moe-expert-parallel-comm，默认关闭）",
+        ),
+    ),
+    (
         FieldId::Solve,
         ft(
             "Solve for",
@@ -2217,6 +2226,10 @@ pub fn band_line(
                 OutsideGround::CustomFigures => (
                     "the accelerator's figures are overridden",
                     "加速卡参数被改写",
+                ),
+                OutsideGround::ShardedExperts => (
+                    "ZeRO-3 with routed experts misses its one published run (Megatron FSDP, Qwen3-235B) by more than half",
+                    "ZeRO-3 分片专家时与唯一的公开运行（Megatron FSDP，Qwen3-235B）相差一半以上",
                 ),
             };
             if zh {

@@ -428,6 +428,9 @@ fn megatron(s: &Scenario, r: &Report) -> Launch {
     if l.tp_overlap {
         w.switch("--tp-comm-overlap");
     }
+    if l.overlaps_experts() {
+        w.switch("--overlap-moe-expert-parallel-comm");
+    }
     if a.mtp_layers > 0 {
         w.flag("--mtp-num-layers", a.mtp_layers);
     }

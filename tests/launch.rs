@@ -22,7 +22,7 @@ const SCENARIOS: &[(&str, &str)] = &[
     ),
     (
         "moe",
-        "model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=2&pp=16&ep=64&global_batch=4096&precision=fp8&kv_bits=8",
+        "model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=2&pp=16&ep=64&global_batch=4096&precision=fp8&kv_bits=8&ep_overlap=1",
     ),
     (
         "long-context",

@@ -135,7 +135,8 @@ prop_compose! {
             (Some(v), Some(a)) => Some(v.min((a.layers / pp).max(1))),
             (v, _) => v,
         };
-        // The parser's rules: vpp > 1 only under 1F1B, DualPipe only on an even pp.
+        // The parser's rules: vpp > 1 only under 1F1B, DualPipe only on an even pp; the EP
+        // overlap under 1F1B, not at vpp 1 over stages, nor with full recomputation.
         let schedule = match Schedule::ALL[tier % 3] {
             _ if vpp.is_some_and(|v| v > 1) => Schedule::OneFOneB,
             Schedule::DualPipe if pp % 2 == 1 => Schedule::OneFOneB,
@@ -146,7 +147,7 @@ prop_compose! {
             finetune: [Finetune::None, Finetune::Full, Finetune::Lora, Finetune::Qlora][finetune], lora_rank,
             gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
             gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, hfu, precision: Precision::ALL[precision], deadline_days,
-            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, tp_overlap: sp && budget.is_some(), ep, cp, vpp, schedule, layout_auto,
+            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, tp_overlap: sp && budget.is_some(), ep_overlap: budget.is_some() && (pp == 1 || (schedule == Schedule::OneFOneB && vpp != Some(1))) && (layout_auto || recompute != 2), ep, cp, vpp, schedule, layout_auto,
             ep_dispatch: if sp { suanli::estimate::scenario::EpDispatch::DeepEp } else { suanli::estimate::scenario::EpDispatch::AllToAll },
             calib: None, calib_mfu: None, calib_step_s: None, calib_tokens_per_gpu_s: None,
             // Folded expert groups (issue 28): ETP 1 for half the scenarios; the parser's cap on

@@ -8,7 +8,7 @@ use suanli::estimate::reference::{REFERENCES, Role};
 use suanli::estimate::resolve::Resolved;
 use suanli::estimate::scenario::{Recompute, Schedule};
 use suanli::estimate::search::{evaluate, search};
-use suanli::estimate::validation::{TABLES, errors_at, fit, held_out_rows};
+use suanli::estimate::validation::{self, TABLES, errors_at, fit, held_out_rows};
 use suanli::estimate::{estimate, query};
 
 fn parse(q: &str) -> suanli::estimate::Scenario {
@@ -256,6 +256,7 @@ fn the_search_is_never_slower_than_a_layout_given_by_hand() {
                 zero: rng.pick(&[0, 1, 2, 3]),
                 sp: s.sp && tp > 1,
                 tp_overlap: s.tp_overlap && s.sp && tp > 1,
+                ep_overlap: false,
             };
             // Zero bubble and DualPipe (even pp) without interleaving, as the search tries them.
             let schedule = if pp > 1 && vpp == 1 {
@@ -358,30 +359,54 @@ fn utilisation_stated_on_hardware_flops_gpt3_at_45_percent() {
 /// `tests/published.rs`.
 #[test]
 fn held_out_runs_are_predicted_within_the_reported_error() {
-    let rows: Vec<(&str, f64)> = REFERENCES
+    let rows: Vec<(&str, f64, bool)> = REFERENCES
         .iter()
         .filter(|r| r.role == Role::HeldOut)
-        .map(|r| (r.run, r.error()))
+        .map(|r| (r.run, r.error(), validation::inside_ground(r)))
         .collect();
     let table: Vec<String> = rows
         .iter()
-        .map(|(run, e)| format!("{run}: {:+.1}%", e * 100.0))
+        .map(|(run, e, inside)| {
+            format!(
+                "{run}: {:+.1}%{}",
+                e * 100.0,
+                if *inside { "" } else { " (outside the ground)" }
+            )
+        })
         .collect();
     println!("{}", table.join("\n"));
-    let mean = rows.iter().map(|(_, e)| e.abs()).sum::<f64>() / rows.len() as f64;
-    let worst = rows.iter().map(|(_, e)| e.abs()).fold(0.0, f64::max);
+    let stats = |rows: &[&(&str, f64, bool)]| {
+        let mean = rows.iter().map(|r| r.1.abs()).sum::<f64>() / rows.len() as f64;
+        let worst = rows.iter().map(|r| r.1.abs()).fold(0.0, f64::max);
+        (mean, worst)
+    };
+    let all: Vec<_> = rows.iter().collect();
+    let inside: Vec<_> = rows.iter().filter(|r| r.2).collect();
+    let (mean, worst) = stats(&all);
+    let (mean_in, worst_in) = stats(&inside);
     println!(
-        "held out: {} rows, mean {:.1}%, worst {:.1}%",
+        "held out: {} rows, mean {:.1}%, worst {:.1}%; inside the ground {} rows, mean {:.1}%, worst {:.1}%",
         rows.len(),
         mean * 100.0,
-        worst * 100.0
+        worst * 100.0,
+        inside.len(),
+        mean_in * 100.0,
+        worst_in * 100.0
     );
-    assert!(rows.len() >= 18, "{}", rows.len());
+    assert!(rows.len() >= 22, "{}", rows.len());
+    // Inside the ground the page gives a band for, every run within 20 %, 10 % on average
+    // (issue 23's bar).
     assert!(
-        mean <= 0.12 && worst <= 0.30,
-        "mean {mean}, worst {worst}\n{}",
+        mean_in <= 0.10 && worst_in <= 0.20,
+        "mean {mean_in}, worst {worst_in}\n{}",
         table.join("\n")
     );
+    // A run outside it is missed by more than half (the page says so): if the model learns to
+    // time it, the ground should grow back.
+    for (run, e, _) in rows.iter().filter(|r| !r.2) {
+        assert!(e.abs() > 0.5, "{run}: {e}");
+    }
+    assert!(mean <= 0.12, "{mean}");
 }
 
 /// Leave one table out (docs/model.md §9): the constants fitted on one throughput table only,
@@ -391,21 +416,33 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
 fn constants_fitted_on_one_table_hold_on_the_other() {
     let [a100, h100] = TABLES.map(|t| t.rows());
     let held = held_out_rows();
+    // The rows inside the ground the page claims a band for (docs/model.md §9).
+    let inside: Vec<_> = held
+        .iter()
+        .copied()
+        .filter(|r| validation::inside_ground(r))
+        .collect();
     let both: Vec<_> = a100.iter().chain(&h100).copied().collect();
     for (fitted_on, rows, other) in [("A100", &a100, &h100), ("H100", &h100, &a100)] {
         let e = fit(rows);
-        let (inside, outside, held) =
-            (errors_at(rows, e), errors_at(other, e), errors_at(&held, e));
+        let (own, outside, held, ground) = (
+            errors_at(rows, e),
+            errors_at(other, e),
+            errors_at(&held, e),
+            errors_at(&inside, e),
+        );
         println!(
-            "fit on {fitted_on}: kernel {:.2}, half-dim {}, attention {:.2}; own table {:.1}% mean; other table {:.1}% mean, {:.1}% worst; held out {:.1}% mean, {:.1}% worst",
+            "fit on {fitted_on}: kernel {:.2}, half-dim {}, attention {:.2}; own table {:.1}% mean; other table {:.1}% mean, {:.1}% worst; held out {:.1}% mean, {:.1}% worst; inside the ground {:.1}% mean, {:.1}% worst",
             e.kernel,
             e.gemm_half_dim,
             e.attention,
-            inside.mean * 100.0,
+            own.mean * 100.0,
             outside.mean * 100.0,
             outside.worst * 100.0,
             held.mean * 100.0,
-            held.worst * 100.0
+            held.worst * 100.0,
+            ground.mean * 100.0,
+            ground.worst * 100.0
         );
         // Out of sample the other table stays within 10 % on average and 20 % at worst.
         assert!(
@@ -458,6 +495,40 @@ fn a_schedule_that_cannot_run_is_refused_naming_the_field() {
     let parsed = query::parse("model=llama-3-70b&gpus=512&tp=8&pp=8&pp_schedule=zb&vpp=2");
     assert_eq!(parsed.errors[0].field, "vpp");
     assert!(parsed.errors[0].to_string().contains("pp_schedule=1f1b"));
+}
+
+/// Megatron-Core refuses its EP overlap without interleaving over more than one stage, with
+/// full recomputation, and under another schedule (TransformerConfig.__post_init__): the link
+/// is refused naming `ep_overlap`, and the step is timed without it.
+#[test]
+fn an_ep_overlap_megatron_refuses_is_refused_naming_the_field() {
+    let base = "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&ep=32&etp=1&global_batch=2048&ep_overlap=1";
+    for (q, needs) in [
+        (format!("{base}&pp=8&vpp=1"), "vpp > 1"),
+        (format!("{base}&pp=8&vpp=4&recompute=full"), "recompute"),
+        (
+            format!("{base}&pp=8&pp_schedule=dualpipe"),
+            "pp_schedule=1f1b",
+        ),
+    ] {
+        let parsed = query::parse(&q);
+        assert_eq!(parsed.errors.len(), 1, "{q}: {:?}", parsed.errors);
+        assert_eq!(parsed.errors[0].field, "ep_overlap");
+        assert!(
+            parsed.errors[0].to_string().contains(needs),
+            "{}",
+            parsed.errors[0]
+        );
+        assert!(!parsed.scenario.ep_overlap);
+    }
+    // Accepted where it can run: one stage, or interleaved stages.
+    for q in [format!("{base}&pp=1"), format!("{base}&pp=8&vpp=4")] {
+        let parsed = query::parse(&q);
+        assert!(parsed.errors.is_empty(), "{q}: {:?}", parsed.errors);
+        let r = estimate(&parsed.scenario);
+        let plain = estimate(&query::parse(&q.replace("&ep_overlap=1", "")).scenario);
+        assert!(r.step.ep_comm_s < plain.step.ep_comm_s / 2.0, "{q}");
+    }
 }
 
 #[test]

@@ -41,6 +41,18 @@ pub struct Layout {
     /// TP communication overlapped with the GEMMs (not a `layout.*` key: a scenario input).
     #[serde(skip)]
     pub tp_overlap: bool,
+    /// The expert all-to-all overlapped with another micro-batch's compute under 1F1B (not a
+    /// `layout.*` key: a scenario input).
+    #[serde(skip)]
+    pub ep_overlap: bool,
+}
+
+/// Whether Megatron-Core's expert all-to-all overlap (`ep_overlap`) is asked of a layout it can
+/// apply to: experts over more than one rank, under 1F1B (DualPipe overlaps the all-to-all by
+/// itself). The interleaving and recomputation it needs are checked on the layout timed
+/// ([`Layout::overlaps_experts`]), as the search and the interleaving tuner change them.
+pub fn ep_overlap_applies(asked: bool, ep: u32, schedule: Schedule) -> bool {
+    asked && ep > 1 && schedule == Schedule::OneFOneB
 }
 
 impl Layout {
@@ -75,7 +87,23 @@ impl Layout {
             zero: s.zero.min(3),
             sp: s.sp && s.tp > 1,
             tp_overlap: s.tp_overlap && s.sp && s.tp > 1,
+            ep_overlap: ep_overlap_applies(
+                s.ep_overlap,
+                ep,
+                if pp > 1 {
+                    s.schedule
+                } else {
+                    Schedule::OneFOneB
+                },
+            ),
         }
+    }
+
+    /// Whether this layout runs Megatron-Core's expert all-to-all overlap: asked for and possible
+    /// ([`ep_overlap_applies`]), interleaved when there is more than one stage and without full
+    /// recomputation, as Megatron-Core asserts (`TransformerConfig.__post_init__`).
+    pub fn overlaps_experts(&self) -> bool {
+        self.ep_overlap && self.recompute != Recompute::Full && (self.pp == 1 || self.vpp > 1)
     }
 
     /// Devices of one model replica: `tp · pp · cp` (context parallelism splits the sequence, so

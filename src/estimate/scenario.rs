@@ -283,6 +283,11 @@ pub struct Scenario {
     /// Tensor-parallel communication overlapped with the GEMMs it feeds (Megatron-Core
     /// `--tp-comm-overlap`, off by default there; needs sequence parallelism).
     pub tp_overlap: bool,
+    /// Expert all-to-all overlapped with another micro-batch's computation (Megatron-Core
+    /// `--overlap-moe-expert-parallel-comm`, off by default there): one micro-batch's forward
+    /// runs beside another's backward, each one's dispatch and combine behind the other's
+    /// compute.
+    pub ep_overlap: bool,
     /// How the expert all-to-all is dispatched.
     pub ep_dispatch: EpDispatch,
     /// A run the user measured on their own cluster (its model and layout), whose measurement
@@ -512,6 +517,7 @@ impl Default for Scenario {
             pp: 4,
             sp: true,
             tp_overlap: false,
+            ep_overlap: false,
             ep_dispatch: EpDispatch::AllToAll,
             calib: None,
             calib_mfu: None,

@@ -4,7 +4,7 @@
 //! layers and experts and the scale-up domain; those that fit in memory ranked by step time
 //! (docs/model.md §6).
 
-use super::layout::Layout;
+use super::layout::{Layout, ep_overlap_applies};
 use super::memory::{Memory, memory_at};
 use super::resolve::Resolved;
 use super::scenario::{Recompute, Schedule};
@@ -207,6 +207,7 @@ pub fn search(r: &Resolved) -> Found {
                                 zero: 1,
                                 sp: sp && tp > 1,
                                 tp_overlap: s.tp_overlap && sp && tp > 1,
+                                ep_overlap: ep_overlap_applies(s.ep_overlap, ep, schedule),
                             };
                             fastest_fitting(&mut r, base, |c| {
                                 evaluated += 1;

@@ -293,10 +293,35 @@ struct LayerStep {
     weight: f64,
 }
 
-/// Whether the step runs an expert all-to-all beside computation: DualPipe with experts spread
-/// over more than one rank.
+/// Whether the step runs an expert all-to-all beside computation: DualPipe, or 1F1B with
+/// Megatron-Core's EP overlap (`ep_overlap`), with experts spread over more than one rank.
 fn overlaps_dispatch(r: &Resolved) -> bool {
-    r.layout.schedule.overlaps_dispatch() && r.layout.ep > 1 && r.arch.is_moe()
+    (r.layout.schedule.overlaps_dispatch() || r.layout.overlaps_experts())
+        && r.layout.ep > 1
+        && r.arch.is_moe()
+}
+
+/// The share of the first stage's forward and backward chunks that run with no partner to hide
+/// their all-to-all behind under Megatron-Core's EP overlap: the warm-up's forwards and the
+/// cool-down's backwards. Megatron-Core's 1F1B warms up with `p - 1` micro-batches, the
+/// interleaved schedule with `2·(p - 1) + (v - 1)·p` chunks of `m·v`
+/// (`get_forward_backward_func`, `microbatch_group_size_per_vp_stage` = p); with one stage the
+/// first forward and the last backward run alone. DualPipe is taken as fully paired.
+fn unpaired_share(r: &Resolved) -> f64 {
+    let l = &r.layout;
+    if l.schedule != Schedule::OneFOneB {
+        return 0.0;
+    }
+    let (p, v) = (f64::from(l.pp), f64::from(l.vpp));
+    let chunks = l.micro_batches(r.s.global_batch) * v;
+    let warm = if l.pp == 1 {
+        1.0
+    } else if l.vpp > 1 {
+        2.0 * (p - 1.0) + (v - 1.0) * p
+    } else {
+        p - 1.0
+    };
+    (warm / chunks.max(1.0)).min(1.0)
 }
 
 fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
@@ -329,10 +354,13 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
         0.0
     };
     // DualPipe overlaps one micro-batch's forward chunk with another's backward chunk, each
-    // one's dispatch and combine hidden behind the other's compute (DeepSeek-V3 sec. 3.2.1).
+    // one's dispatch and combine hidden behind the other's compute (DeepSeek-V3 sec. 3.2.1);
+    // Megatron-Core's EP overlap does the same within 1F1B's steady phase, so the chunks of the
+    // warm-up and cool-down, which have no partner, keep theirs exposed.
     let ep = x.ep_s * n.comm;
     let ep = if overlaps_dispatch(r) {
-        (ep - compute).max(0.0)
+        let alone = unpaired_share(r);
+        alone * ep + (1.0 - alone) * (ep - compute).max(0.0)
     } else {
         ep
     };
@@ -810,6 +838,34 @@ mod tests {
         assert!((b.compute / a.compute - 132.0 / 112.0).abs() < 1e-12);
         assert_eq!(b.ep, (a.ep - b.compute).max(0.0));
         assert!(a.ep > 0.0);
+    }
+
+    #[test]
+    fn ep_overlap_hides_the_all_to_all_in_1f1b_steady_phase_only() {
+        // Qwen3-235B at the Megatron-MoE-ModelZoo layout: 2048 / 16 = 128 micro-batches of 4
+        // chunks (vpp 4) on 8 stages. The first stage warms up with 2·7 + 3·8 = 38 chunks
+        // whose all-to-all has no partner (and as many cool-down chunks): 38 / 512 of each
+        // layer's dispatch and combine stay exposed, the rest shows beyond the paired compute.
+        let q = "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=8&vpp=4&ep=32&etp=1&global_batch=2048&ep_dispatch=deepep";
+        let (plain, over) = (scenario(q), scenario(&format!("{q}&ep_overlap=1")));
+        let (r1, r2) = (Resolved::new(&plain), Resolved::new(&over));
+        assert!((unpaired_share(&r2) - 38.0 / 512.0).abs() < 1e-12);
+        let (a, b) = (layer_step(&r1, true), layer_step(&r2, true));
+        // The computation gives up DeepEP's SMs while the all-to-all runs beside it.
+        assert!((b.compute / a.compute - 132.0 / 112.0).abs() < 1e-12);
+        let alone = 38.0 / 512.0;
+        let hand = alone * a.ep + (1.0 - alone) * (a.ep - b.compute).max(0.0);
+        assert!((b.ep - hand).abs() < 1e-15, "{} vs {hand}", b.ep);
+        assert!(b.ep < a.ep / 4.0);
+        // One stage: only the first forward and the last backward run alone (1 of m).
+        let one = scenario(
+            "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=1&ep=8&etp=1&global_batch=2048&ep_overlap=1",
+        );
+        let r = Resolved::new(&one);
+        assert!((unpaired_share(&r) - 1.0 / 16.0).abs() < 1e-12);
+        // Without experts over more than one rank, or under DualPipe, the flag changes nothing.
+        let dense = scenario("model=llama-3-8b&gpu=h100-sxm&gpus=64&tp=8&pp=1&ep_overlap=1");
+        assert!(!Resolved::new(&dense).layout.ep_overlap);
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub enum FieldId {
     EpDispatch,
     /// `tp_overlap`
     TpOverlap,
+    /// `ep_overlap`
+    EpOverlap,
     /// `calib_mfu`
     CalibMfu,
     /// `calib_step_s`
@@ -244,7 +246,7 @@ const ROWLESS: [&str; 5] = ["v", "model", "params", "active_params", "calib"];
 
 impl FieldId {
     /// Every field, in order (`ALL[i] as usize == i`).
-    pub const ALL: [FieldId; 107] = [
+    pub const ALL: [FieldId; 108] = [
         FieldId::Seq,
         FieldId::Epochs,
         FieldId::Finetune,
@@ -268,6 +270,7 @@ impl FieldId {
         FieldId::Sp,
         FieldId::EpDispatch,
         FieldId::TpOverlap,
+        FieldId::EpOverlap,
         FieldId::CalibMfu,
         FieldId::CalibStepS,
         FieldId::CalibTokensPerGpuS,

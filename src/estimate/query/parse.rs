@@ -5,7 +5,7 @@ use super::*;
 use crate::estimate::architecture::Architecture;
 use crate::estimate::hardware;
 use crate::estimate::presets;
-use crate::estimate::scenario::{Data, Scenario, Schedule};
+use crate::estimate::scenario::{Data, Recompute, Scenario, Schedule};
 
 /// Magnitude words and letters the scenario language reads, longest first: every magnitude the
 /// page prints (`human::count`: `1.02万亿`, `7.89B`) reads back.
@@ -507,6 +507,29 @@ pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
             },
         });
         s.schedule = Schedule::OneFOneB;
+    }
+    // Megatron-Core's EP overlap pairs 1F1B's chunks: it asserts interleaving when there is more
+    // than one stage, and refuses full recomputation (TransformerConfig.__post_init__).
+    if s.ep_overlap {
+        let needs = if s.pp > 1 && s.schedule != Schedule::OneFOneB {
+            Some("pp_schedule=1f1b (DualPipe overlaps the all-to-all by itself)")
+        } else if s.pp > 1 && s.vpp == Some(1) {
+            Some("vpp > 1 when pp > 1 (Megatron-Core asserts interleaving)")
+        } else if s.recompute == Recompute::Full && !s.layout_auto {
+            Some("recompute other than full")
+        } else {
+            None
+        };
+        if let Some(needs) = needs {
+            errors.push(FieldError {
+                field: "ep_overlap".into(),
+                value: "1".into(),
+                problem: Problem::Unused {
+                    needs: needs.into(),
+                },
+            });
+            s.ep_overlap = false;
+        }
     }
     if let (Some(active), Some(total)) = (s.active_params, s.params)
         && active > total

@@ -549,6 +549,17 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.tp_overlap = flag(v),
     },
     Field {
+        id: FieldId::EpOverlap,
+        name: "ep_overlap",
+        unit: "0/1",
+        doc: cli_doc!(
+            "overlap the expert all-to-all with another micro-batch's compute (Megatron-Core --overlap-moe-expert-parallel-comm; ep > 1, 1f1b)"
+        ),
+        kind: Kind::Flag,
+        get: |s| Value::Flag(s.ep_overlap),
+        set: |s, v| s.ep_overlap = flag(v),
+    },
+    Field {
         id: FieldId::CalibMfu,
         name: "calib_mfu",
         unit: "",
