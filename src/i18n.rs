@@ -1347,6 +1347,15 @@ static FIELD_TEXTS: &[(FieldId, FieldText)] = &[
         ),
     ),
     (
+        FieldId::AttnKernel,
+        ft(
+            "Attention kernel",
+            "注意力算子",
+            "FlashAttention never stores the scores and recomputes them in its own backward pass, so selective recomputation adds nothing; unfused kernels (Megatron-LM before 2022) store them unless recomputed",
+            "FlashAttention 不存注意力分数，并在自身反向中重算，因此选择性重计算不再增加开销；未融合算子（2022 年前的 Megatron-LM）除非重计算，否则要存储它们",
+        ),
+    ),
+    (
         FieldId::EpOverlap,
         ft(
             "Overlap expert all-to-all",
@@ -1958,6 +1967,18 @@ static CHOICE_LABELS: &[(FieldId, &str, &str, &str)] = &[
         "Lightning 注意力",
     ),
     (FieldId::PpSchedule, "1f1b", "1F1B", "1F1B"),
+    (
+        FieldId::AttnKernel,
+        "flash",
+        "FlashAttention (scores never stored)",
+        "FlashAttention（不存注意力矩阵）",
+    ),
+    (
+        FieldId::AttnKernel,
+        "unfused",
+        "unfused (scores stored)",
+        "未融合（存储注意力矩阵）",
+    ),
     (
         FieldId::EpDispatch,
         "alltoall",

@@ -147,7 +147,7 @@ prop_compose! {
             finetune: [Finetune::None, Finetune::Full, Finetune::Lora, Finetune::Qlora][finetune], lora_rank,
             gpu, peak_tflops: overrides.0, hbm_gb: overrides.1, bandwidth_gbs: overrides.2,
             gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, hfu, precision: Precision::ALL[precision], deadline_days,
-            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, tp_overlap: sp && budget.is_some(), ep_overlap: budget.is_some() && (pp == 1 || (schedule == Schedule::OneFOneB && vpp != Some(1))) && (layout_auto || recompute != 2), ep, cp, vpp, schedule, layout_auto,
+            recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, tp_overlap: sp && budget.is_some(), attn_kernel: if zero == 2 { suanli::estimate::scenario::AttnKernel::Unfused } else { suanli::estimate::scenario::AttnKernel::Flash }, ep_overlap: budget.is_some() && (pp == 1 || (schedule == Schedule::OneFOneB && vpp != Some(1))) && (layout_auto || recompute != 2), ep, cp, vpp, schedule, layout_auto,
             ep_dispatch: if sp { suanli::estimate::scenario::EpDispatch::DeepEp } else { suanli::estimate::scenario::EpDispatch::AllToAll },
             calib: None, calib_mfu: None, calib_step_s: None, calib_tokens_per_gpu_s: None,
             // Folded expert groups (issue 28): ETP 1 for half the scenarios; the parser's cap on

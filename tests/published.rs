@@ -861,3 +861,34 @@ fn the_scale_out_network_comes_from_the_catalog_with_its_source() {
     assert!(!r.device.net_assumed);
     assert_eq!(r.device.net_gbps, 200.0);
 }
+
+/// FlashAttention stores no scores (Dao 2023, Algorithm 1: only each query's log-sum-exp), so a
+/// run without recomputation keeps what selective recomputation keeps. NVIDIA's Llama 3.1 8B
+/// recipe (NeMo-Framework-Launcher `conf/training/llama/llama3_1_8b.yaml`: TP 1, CP 2, 8k
+/// tokens, `activations_checkpoint_granularity: null`, `use_flash_attention: true`) runs on 80 GB
+/// H100s (dgxc-benchmarking 24.09, 8 to 128 GPUs); with the scores materialised the same layout
+/// would need about three times the memory.
+#[test]
+fn flash_attention_runs_without_recomputation_in_the_memory_selective_recomputation_needs() {
+    let q = "model=llama-3.1-8b&gpu=h100-sxm&gpus=8&seq=8192&tp=1&pp=1&cp=2&micro_batch=1&global_batch=128&recompute=none";
+    let flash = report(q);
+    let selective = report(&q.replace("recompute=none", "recompute=selective"));
+    let unfused = report(&format!("{q}&attn_kernel=unfused"));
+    assert!(
+        flash.memory_per_gpu.fits,
+        "{}",
+        flash.memory_per_gpu.total_bytes
+    );
+    assert!(!unfused.memory_per_gpu.fits);
+    // Per layer, FlashAttention adds one fp32 statistic per head and query over selective:
+    // 4 · a · (s/cp) · b = 4 · 32 · 4096 bytes; the first stage holds its 32 layers once (pp 1).
+    let layers = 32.0;
+    let stats = 4.0 * 32.0 * 4096.0;
+    let extra = flash.memory_per_gpu.activations_bytes - selective.memory_per_gpu.activations_bytes;
+    assert!((extra / (layers * stats) - 1.0).abs() < 1e-9, "{extra}");
+    // Unfused, the scores: 5 · a · (s/cp) · s · b per layer (Korthikanti et al. 2022 eq. 1).
+    let scores = 5.0 * 32.0 * 4096.0 * 8192.0;
+    let more =
+        unfused.memory_per_gpu.activations_bytes - selective.memory_per_gpu.activations_bytes;
+    assert!((more / (layers * scores) - 1.0).abs() < 1e-9, "{more}");
+}

@@ -1096,7 +1096,7 @@ pub fn Inputs() -> impl IntoView {
                 {fields(&[F::Layout])}
                 // With layout=auto the search chooses these: the layouts tab shows its choice.
                 <Show when=shows(shown, |s| !s.layout_auto)>
-                    {fields(&[F::Recompute, F::Zero, F::Tp, F::Pp])}
+                    {fields(&[F::Recompute, F::AttnKernel, F::Zero, F::Tp, F::Pp])}
                     <Show when=shows(shown, |s| s.pipeline)>{fields(&[F::PpSchedule])}</Show>
                     {fields(&[F::Vpp])}
                     <Show when=shows(shown, |s| s.moe)>{fields(&[F::Ep, F::Etp, F::EpDispatch, F::EpOverlap])}</Show>

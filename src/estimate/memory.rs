@@ -5,7 +5,7 @@ use super::calc::{Calc, Quantity};
 use super::layout::{Layout, stage_layers};
 use super::precision::{Precision, bytes_per_element};
 use super::resolve::Resolved;
-use super::scenario::{Finetune, Optimizer, Recompute, Schedule};
+use super::scenario::{AttnKernel, Finetune, Optimizer, Recompute, Schedule};
 use serde::Serialize;
 
 /// Memory per device for one training configuration, bytes.
@@ -127,10 +127,15 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     };
     let keys = global * global_keys + local * local_keys;
     let scores = 5.0 * f64::from(a.heads) * s * keys * b / t;
-    match recompute {
-        Recompute::None => replicated + attention + mlp + scores,
-        Recompute::Selective => replicated + attention + mlp,
-        Recompute::Full => 2.0 * sbh / sp,
+    // FlashAttention stores no scores, only each query's softmax statistic (one fp32 log-sum-exp
+    // per head; Dao 2023, Algorithm 1), so without recomputation it keeps what selective
+    // recomputation keeps.
+    let stats = 4.0 * global * f64::from(a.heads) * s * b / t;
+    match (recompute, r.s.attn_kernel) {
+        (Recompute::None, AttnKernel::Unfused) => replicated + attention + mlp + scores,
+        (Recompute::None, AttnKernel::Flash) => replicated + attention + mlp + stats,
+        (Recompute::Selective, _) => replicated + attention + mlp,
+        (Recompute::Full, _) => 2.0 * sbh / sp,
     }
 }
 

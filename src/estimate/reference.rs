@@ -298,7 +298,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "GPT-3 175B",
         metric: "memory_per_gpu.activations_per_layer_bytes",
-        query: "model=gpt-3-175b&seq=2048&micro_batch=1&recompute=none&tp=1&pp=1&sp=0&gpus=1",
+        query: "model=gpt-3-175b&seq=2048&micro_batch=1&recompute=none&attn_kernel=unfused&tp=1&pp=1&sp=0&gpus=1",
         published: 2.87e9,
         tolerance: 0.005,
         role: Role::Check,
@@ -361,7 +361,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 1.7B, 32 A100 (TP 1, PP 1)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=24&hidden=2304&heads=24&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=32&tp=1&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=24&hidden=2304&heads=24&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=32&tp=1&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 137.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -370,7 +370,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 3.6B, 64 A100 (TP 2, PP 1)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=30&hidden=3072&heads=32&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=64&tp=2&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=30&hidden=3072&heads=32&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=64&tp=2&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 138.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -379,7 +379,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 7.5B, 128 A100 (TP 4, PP 1)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=36&hidden=4096&heads=32&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=128&tp=4&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=36&hidden=4096&heads=32&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=128&tp=4&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 142.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -388,7 +388,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 18.4B, 256 A100 (TP 8, PP 1)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=40&hidden=6144&heads=48&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=256&tp=8&pp=1&sp=0&zero=0&global_batch=1024&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=40&hidden=6144&heads=48&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=256&tp=8&pp=1&sp=0&zero=0&global_batch=1024&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 135.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -397,7 +397,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 39.1B, 512 A100 (TP 8, PP 2)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=48&hidden=8192&heads=64&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=512&tp=8&pp=2&sp=0&zero=0&global_batch=1536&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=48&hidden=8192&heads=64&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=512&tp=8&pp=2&sp=0&zero=0&global_batch=1536&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 138.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -406,7 +406,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 76.1B, 1024 A100 (TP 8, PP 4)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=60&hidden=10240&heads=80&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1024&tp=8&pp=4&sp=0&zero=0&global_batch=1792&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=60&hidden=10240&heads=80&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1024&tp=8&pp=4&sp=0&zero=0&global_batch=1792&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 140.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -415,7 +415,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 145.6B, 1536 A100 (TP 8, PP 8)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=80&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1536&tp=8&pp=8&sp=0&zero=0&global_batch=2304&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=80&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1536&tp=8&pp=8&sp=0&zero=0&global_batch=2304&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 148.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -424,7 +424,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 310.1B, 1920 A100 (TP 8, PP 16)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=96&hidden=16384&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1920&tp=8&pp=16&sp=0&zero=0&global_batch=2160&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=96&hidden=16384&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1920&tp=8&pp=16&sp=0&zero=0&global_batch=2160&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 155.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -433,7 +433,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 529.6B, 2520 A100 (TP 8, PP 35)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2520&tp=8&pp=35&sp=0&zero=0&global_batch=2520&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2520&tp=8&pp=35&sp=0&zero=0&global_batch=2520&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 163.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -442,7 +442,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 1008B, 3072 A100 (TP 8, PP 64)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=128&hidden=25600&heads=160&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=3072&tp=8&pp=64&sp=0&zero=0&global_batch=3072&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=128&hidden=25600&heads=160&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=3072&tp=8&pp=64&sp=0&zero=0&global_batch=3072&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 163.0,
         tolerance: 0.10,
         role: Role::Fitted,
@@ -541,7 +541,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "OPT-175B, 992 A100 (TP 8, FSDP)",
         metric: "step.model_tflops_per_gpu",
-        query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=50272&seq=2048&gpu=a100-80g-sxm&gpus=992&tp=8&pp=1&micro_batch=8&global_batch=992&recompute=full&zero=3&net_gbps=200&mfu=auto",
+        query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=50272&seq=2048&gpu=a100-80g-sxm&gpus=992&tp=8&pp=1&micro_batch=8&global_batch=992&recompute=full&zero=3&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 147.0,
         tolerance: 0.20,
         role: Role::HeldOut,
@@ -580,7 +580,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 530B PTD-P, 560 A100 (TP 8, PP 35)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=560&tp=8&pp=35&sp=0&zero=0&global_batch=2240&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=560&tp=8&pp=35&sp=0&zero=0&global_batch=2240&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 171.0,
         tolerance: 0.20,
         role: Role::HeldOut,
@@ -589,7 +589,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "Megatron GPT 530B PTD-P, 2240 A100 (TP 8, PP 35)",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2240&tp=8&pp=35&sp=0&zero=0&global_batch=2240&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2240&tp=8&pp=35&sp=0&zero=0&global_batch=2240&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 159.0,
         tolerance: 0.20,
         role: Role::HeldOut,
@@ -598,7 +598,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "GPT-3 175B ZeRO-3 without model parallelism, 384 A100",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=384&tp=1&pp=1&sp=0&zero=3&micro_batch=4&global_batch=1536&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=384&tp=1&pp=1&sp=0&zero=3&micro_batch=4&global_batch=1536&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 144.0,
         tolerance: 0.20,
         role: Role::HeldOut,
@@ -607,7 +607,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "GPT-3 175B ZeRO-3 without model parallelism, 1536 A100",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1536&tp=1&pp=1&sp=0&zero=3&micro_batch=1&global_batch=1536&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1536&tp=1&pp=1&sp=0&zero=3&micro_batch=1&global_batch=1536&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 44.0,
         tolerance: 0.20,
         role: Role::HeldOut,
@@ -616,7 +616,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "GPT 530B ZeRO-3 without model parallelism, 2240 A100",
         metric: "step.hardware_tflops_per_gpu",
-        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2240&tp=1&pp=1&sp=0&zero=3&micro_batch=1&global_batch=2240&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2240&tp=1&pp=1&sp=0&zero=3&micro_batch=1&global_batch=2240&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 48.0,
         tolerance: 0.20,
         role: Role::HeldOut,
@@ -670,7 +670,7 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "BLOOM-176B, 384 A100 (TP 4, PP 12, DP 8)",
         metric: "step.time_s",
-        query: "layers=70&hidden=14336&heads=112&glu=0&vocab=250880&seq=2048&gpu=a100-80g-sxm&gpus=384&tp=4&pp=12&zero=1&sp=0&micro_batch=2&global_batch=2048&recompute=full&net_gbps=200&mfu=auto",
+        query: "layers=70&hidden=14336&heads=112&glu=0&vocab=250880&seq=2048&gpu=a100-80g-sxm&gpus=384&tp=4&pp=12&zero=1&sp=0&micro_batch=2&global_batch=2048&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 105.0,
         tolerance: 0.20,
         role: Role::HeldOut,

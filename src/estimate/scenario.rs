@@ -105,6 +105,38 @@ impl EpDispatch {
     }
 }
 
+/// How attention scores are computed, which sets what a step stores and recomputes for them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttnKernel {
+    /// FlashAttention-style tiled kernels (FlashAttention 2 and 3, cuDNN's through Transformer
+    /// Engine, xformers' memory-efficient attention): the scores are never stored, and the
+    /// backward pass recomputes them itself (Dao 2023, Algorithm 2).
+    #[default]
+    Flash,
+    /// The scores materialised and the softmax a kernel of its own, as Megatron-LM ran before
+    /// FlashAttention (2021-2022; Korthikanti et al. 2022 store the `5·a·s²·b` softmax).
+    Unfused,
+}
+
+impl AttnKernel {
+    /// Every kernel, in the order the UI lists them.
+    pub const ALL: [AttnKernel; 2] = [AttnKernel::Flash, AttnKernel::Unfused];
+
+    /// The query-string spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            AttnKernel::Flash => "flash",
+            AttnKernel::Unfused => "unfused",
+        }
+    }
+
+    /// Parses the query-string spelling.
+    pub fn from_id(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.id() == s)
+    }
+}
+
 /// What a user measured on their own run: one of these.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Measured {
@@ -288,6 +320,8 @@ pub struct Scenario {
     /// runs beside another's backward, each one's dispatch and combine behind the other's
     /// compute.
     pub ep_overlap: bool,
+    /// How attention scores are computed (FlashAttention or materialised).
+    pub attn_kernel: AttnKernel,
     /// How the expert all-to-all is dispatched.
     pub ep_dispatch: EpDispatch,
     /// A run the user measured on their own cluster (its model and layout), whose measurement
@@ -518,6 +552,7 @@ impl Default for Scenario {
             sp: true,
             tp_overlap: false,
             ep_overlap: false,
+            attn_kernel: AttnKernel::Flash,
             ep_dispatch: EpDispatch::AllToAll,
             calib: None,
             calib_mfu: None,

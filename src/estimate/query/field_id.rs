@@ -68,6 +68,8 @@ pub enum FieldId {
     TpOverlap,
     /// `ep_overlap`
     EpOverlap,
+    /// `attn_kernel`
+    AttnKernel,
     /// `calib_mfu`
     CalibMfu,
     /// `calib_step_s`
@@ -246,7 +248,7 @@ const ROWLESS: [&str; 5] = ["v", "model", "params", "active_params", "calib"];
 
 impl FieldId {
     /// Every field, in order (`ALL[i] as usize == i`).
-    pub const ALL: [FieldId; 108] = [
+    pub const ALL: [FieldId; 109] = [
         FieldId::Seq,
         FieldId::Epochs,
         FieldId::Finetune,
@@ -271,6 +273,7 @@ impl FieldId {
         FieldId::EpDispatch,
         FieldId::TpOverlap,
         FieldId::EpOverlap,
+        FieldId::AttnKernel,
         FieldId::CalibMfu,
         FieldId::CalibStepS,
         FieldId::CalibTokensPerGpuS,

@@ -5,7 +5,8 @@ use crate::estimate::architecture::LocalAttention;
 use crate::estimate::architecture::{Architecture, Bias};
 use crate::estimate::precision::{Precision, STORAGE_BITS, WeightFormat};
 use crate::estimate::scenario::{
-    Currency, Data, EpDispatch, Finetune, Optimizer, PriceTier, Recompute, Scenario, Schedule,
+    AttnKernel, Currency, Data, EpDispatch, Finetune, Optimizer, PriceTier, Recompute, Scenario,
+    Schedule,
 };
 use crate::estimate::solve::Solve;
 
@@ -234,6 +235,7 @@ pub(super) const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
 pub(super) const RECOMPUTE: &[&str] = &["none", "selective", "full"];
 pub(super) const PP_SCHEDULES: &[&str] = &["1f1b", "zb", "dualpipe"];
 pub(super) const EP_DISPATCHES: &[&str] = &["alltoall", "deepep"];
+pub(super) const ATTN_KERNELS: &[&str] = &["flash", "unfused"];
 pub(super) const OPTIMIZERS: &[&str] = &["adamw", "adamw-fp32-grads", "sgd", "adam-8bit"];
 pub(super) const FINETUNE: &[&str] = &["none", "full", "lora", "qlora"];
 pub(super) const CURRENCIES: &[&str] = &["usd", "cny"];
@@ -558,6 +560,17 @@ pub static FIELDS: &[Field<Scenario>] = &[
         kind: Kind::Flag,
         get: |s| Value::Flag(s.ep_overlap),
         set: |s, v| s.ep_overlap = flag(v),
+    },
+    Field {
+        id: FieldId::AttnKernel,
+        name: "attn_kernel",
+        unit: "",
+        doc: cli_doc!(
+            "attention kernel: flash (FlashAttention, cuDNN or xformers: scores never stored) or unfused (scores materialised, Megatron-LM before 2022)"
+        ),
+        kind: Kind::Choice(ATTN_KERNELS),
+        get: |s| Value::Word(s.attn_kernel.id()),
+        set: |s, v| s.attn_kernel = AttnKernel::from_id(word(v)).unwrap_or_default(),
     },
     Field {
         id: FieldId::CalibMfu,
