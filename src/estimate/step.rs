@@ -31,9 +31,19 @@ pub const FP8_GEMM_EFFICIENCY: f64 = 1350.0 / 1978.9;
 /// the same share on other chips.
 pub const COMM_SM_SHARE: f64 = 20.0 / 132.0;
 
-/// Megatron's data-parallel gradient bucket, parameters: the last bucket's reduction cannot
-/// overlap the backward pass (Megatron-Core `DistributedDataParallelConfig.bucket_size`).
+/// Megatron's smallest data-parallel gradient bucket, parameters: the last bucket's reduction
+/// cannot overlap the backward pass. Megatron-Core's default is `max(40000000, 1000000 ·
+/// dp_size)` over the data- and context-parallel ranks, "larger DP sizes need larger buckets to
+/// ensure collectives do not become latency-bound" (`DistributedDataParallelConfig.bucket_size`).
 pub const GRAD_BUCKET_PARAMS: f64 = 40e6;
+
+/// Parameters per data-parallel rank Megatron-Core adds to a gradient bucket beyond the smallest.
+pub const GRAD_BUCKET_PARAMS_PER_RANK: f64 = 1e6;
+
+/// The gradient bucket of Megatron-Core's default for `ranks` data-parallel ranks, parameters.
+pub fn grad_bucket_params(ranks: u32) -> f64 {
+    GRAD_BUCKET_PARAMS.max(GRAD_BUCKET_PARAMS_PER_RANK * f64::from(ranks))
+}
 
 /// Where one optimizer step's time goes, and the throughput it implies. The JSON keys are the
 /// report's `step.*` keys.
@@ -538,7 +548,7 @@ pub fn operands(r: &Resolved) -> StepOperands {
         let total = reduce(dense_params, ranks) + experts;
         (
             total,
-            total * (GRAD_BUCKET_PARAMS / params_here.max(1.0)).min(1.0),
+            total * (grad_bucket_params(ranks) / params_here.max(1.0)).min(1.0),
             if total > 0.0 { experts / total } else { 0.0 },
         )
     } else {
@@ -866,6 +876,24 @@ mod tests {
         // Without experts over more than one rank, or under DualPipe, the flag changes nothing.
         let dense = scenario("model=llama-3-8b&gpu=h100-sxm&gpus=64&tp=8&pp=1&ep_overlap=1");
         assert!(!Resolved::new(&dense).layout.ep_overlap);
+    }
+
+    #[test]
+    fn the_last_gradient_bucket_grows_with_the_data_parallel_size() {
+        // Megatron-Core's default bucket: max(40M, 1M · dp) parameters. Nemotron-4 15B on 2,304
+        // H100 (TP 8, DP 288): 288M of the device's parameters reduce after the backward ends.
+        let q = "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&tp=8&pp=1&zero=1";
+        let small = scenario(&format!("{q}&gpus=256&global_batch=128"));
+        let large = scenario(&format!("{q}&gpus=2304&global_batch=1152"));
+        let (os, ol) = (
+            operands(&Resolved::new(&small)),
+            operands(&Resolved::new(&large)),
+        );
+        assert_eq!(grad_bucket_params(32), 40e6);
+        assert_eq!(grad_bucket_params(288), 288e6);
+        let params = Resolved::new(&large).params_total / 8.0;
+        assert!((ol.last_bucket_s / ol.dp_reduce_s - 288e6 / params).abs() < 1e-12);
+        assert!((os.last_bucket_s / os.dp_reduce_s - 40e6 / params).abs() < 1e-12);
     }
 
     #[test]
