@@ -4,10 +4,7 @@
 use super::architecture::ParamCount;
 use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
 use super::calibration::{self, Calibration};
-use super::cost::{
-    Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS,
-    SpotRestarts, cost,
-};
+use super::cost::{self, Cost, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS, SpotRestarts};
 use super::efficiency::Efficiency;
 use super::inference::{self, KvCache, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
@@ -296,7 +293,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
             fraction: bubble_fraction,
         });
     }
-    let cost = cost(&r, training.gpu_hours, s.gpus);
+    let cost = cost::cost(&r, training.gpu_hours, s.gpus);
     // Above a fifth of wall time, spot restarts are worth acting on (an assumption).
     if s.price_tier == PriceTier::Spot && cost.spot.overhead > 0.2 {
         notices.push(Notice::SpotRestartsDominate {
@@ -324,9 +321,9 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
     serving.cost_per_day = fleet * 24.0 * cost.price_per_gpu_hour;
     serving.electricity_per_day =
         fleet * cost.power_w * 24.0 * s.pue / 1000.0 * s.electricity_per_kwh;
-    let unit_price = s.gpu_price.unwrap_or(cost.catalog_gpu_price);
     serving.ownership_per_day =
-        fleet * unit_price * (1.0 + INTERCONNECT_SHARE) / (OWNERSHIP_YEARS * 365.0);
+        cost::purchase_as(fleet, cost::unit_price(s, cost.catalog_gpu_price))
+            / (OWNERSHIP_YEARS * 365.0);
     let tokens_per_day = serving.tokens_per_s_per_gpu * fleet * DAY_S;
     serving.cost_per_million_tokens = if tokens_per_day > 0.0 {
         serving.cost_per_day / (tokens_per_day / 1e6)
@@ -585,6 +582,17 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let mfu = rep.training.mfu;
     let o = step::operands(&r);
     let parts = step::parts(&o);
+    let (rental_formula, rental_source) = if rep.cost.tier == PriceTier::Spot {
+        (
+            "cost = GPU-hours · wall factor 1 / (1 − spot overhead) · spot price per GPU-hour",
+            "docs/model.md §7; an article on estimating LLM compute (spot 70-90 % cheaper)",
+        )
+    } else {
+        (
+            "cost = GPU-hours · price per GPU-hour of the tier",
+            "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
+        )
+    };
     let step_rows = parts
         .iter()
         .map(|(metric, formula, calc, source)| d(metric, formula, calc.clone(), "s", source));
@@ -790,46 +798,29 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "",
             "Little's law; docs/model.md §5",
         ),
-        if rep.cost.tier == PriceTier::Spot {
-            Derivation::new(
-                "rental",
-                "cost = GPU-hours · wall factor 1 / (1 − spot overhead) · spot price per GPU-hour",
-                mul([
-                    f(t.gpu_hours),
-                    f(rep.cost.spot.wall_factor),
-                    f(rep.cost.price_per_gpu_hour),
-                ]),
-                money,
-                "docs/model.md §7; an article on estimating LLM compute (spot 70-90 % cheaper)",
-            )
-        } else {
-            Derivation::new(
-                "rental",
-                "cost = GPU-hours · price per GPU-hour of the tier",
-                mul([f(t.gpu_hours), f(rep.cost.price_per_gpu_hour)]),
-                money,
-                "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
-            )
-        },
+        d(
+            "rental",
+            rental_formula,
+            cost::rental_as(
+                f(t.gpu_hours),
+                cost::wall_factor(rep.cost.tier, &rep.cost.spot),
+                rep.cost.price_per_gpu_hour,
+            ),
+            money,
+            rental_source,
+        ),
         spot_overhead_row(s, &rep.cost.spot),
         d(
             "purchase_cost",
             "purchase = n · price per device · (1 + interconnect share)",
-            mul([
-                f(gpus),
-                f(s.gpu_price.unwrap_or(rep.cost.catalog_gpu_price)),
-                f(1.0 + INTERCONNECT_SHARE),
-            ]),
+            cost::purchase_as(f(gpus), cost::unit_price(s, rep.cost.catalog_gpu_price)),
             money,
             "docs/model.md §7",
         ),
         d(
             "electricity_cost",
             "electricity = E / 3.6e6 J/kWh · price per kWh",
-            mul([
-                div(f(rep.cost.energy_joules), f(JOULES_PER_KWH)),
-                f(s.electricity_per_kwh),
-            ]),
+            cost::per_kwh_as(f(rep.cost.energy_joules), s.electricity_per_kwh),
             money,
             "docs/model.md §7",
         ),
@@ -840,20 +831,19 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             } else {
                 "E = GPU-hours · spot wall factor · 3600 s/h · P · PUE"
             },
-            mul([f(t.gpu_hours)]
-                .into_iter()
-                .chain((rep.cost.wall_factor != 1.0).then(|| f(rep.cost.wall_factor)))
-                .chain([f(3600.0), f(rep.cost.power_w), f(s.pue)])),
+            cost::energy_joules_as(
+                f(t.gpu_hours),
+                rep.cost.wall_factor,
+                rep.cost.power_w,
+                s.pue,
+            ),
             "J",
             "Touvron et al. 2023 sec. 5.3",
         ),
         d(
             "co2_kg",
             "CO2 = E / 3.6e6 J/kWh · grid intensity",
-            mul([
-                div(f(rep.cost.energy_joules), f(JOULES_PER_KWH)),
-                f(s.grid_kg_per_kwh),
-            ]),
+            cost::per_kwh_as(f(rep.cost.energy_joules), s.grid_kg_per_kwh),
             "kg",
             "Touvron et al. 2023 sec. 5.3 (0.385 kg/kWh)",
         ),
@@ -945,16 +935,10 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
 
 /// Spot's share of wall time lost to interruptions, as the renewal argument gives it.
 fn spot_overhead_row(s: &Scenario, spot: &SpotRestarts) -> Derivation {
-    let calc = mul([
-        div(
-            mul([num(s.spot_interruptions), num(spot.nodes)]),
-            num(HOURS_PER_MONTH),
-        ),
-        add([
-            div(num(s.checkpoint_hours), num(2.0)),
-            div(num(s.restart_minutes), num(60.0)),
-        ]),
-    ]);
+    let calc: Calc = cost::spot_overhead_as(
+        cost::interruptions_per_hour_as(s.spot_interruptions, spot.nodes),
+        cost::lost_hours_each_as(s.checkpoint_hours, s.restart_minutes),
+    );
     let capped = calc.eval() > MAX_SPOT_OVERHEAD;
     Derivation::with_step(
         "spot.overhead",
