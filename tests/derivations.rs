@@ -32,6 +32,10 @@ fn scenarios() -> Vec<String> {
         "currency=cny&cny_per_usd=7.25&price_per_gpu_hour=15",
         "price_tier=spot&gpus=16384",
         "price_tier=spot&gpus=32768&spot_interruptions=100",
+        // A budget on spot buys fewer hours: each costs its restarts too (the row printed the
+        // on-demand division and missed the figure by the wall factor).
+        "price_tier=spot&gpus=4096&budget=5e6&solve=budget",
+        "budget=2e6&solve=model",
         "price_tier=reserved_3y&gpu=tpu-v6e&gpus=256&tp=1&pp=1&zero=3&model=llama-3-8b",
         "currency=usd&price_per_gpu_hour=2.5",
         "finetune=lora&lora_rank=64&model=llama-3-8b&tokens=1B",
@@ -149,6 +153,11 @@ const WRITTEN_ONCE: &[&str] = &[
     "energy_joules",
     "electricity_cost",
     "co2_kg",
+    "chinchilla_params",
+    "tokens_trainable",
+    "budget_gpu_hours",
+    "budget_seconds",
+    "optimal_params",
 ];
 
 /// The printed result of a row (before the `then` step, if any).

@@ -74,6 +74,8 @@ pub trait Quantity: Sized {
     fn larger(a: Self, b: Self) -> Self;
     /// The larger of two alternatives, only the one taken printed (the busiest of two stages).
     fn taken(a: Self, b: Self) -> Self;
+    /// A square root (Chinchilla's optimum N = sqrt(C / 120)).
+    fn square_root(a: Self) -> Self;
 }
 
 impl Quantity for f64 {
@@ -121,6 +123,10 @@ impl Quantity for f64 {
     fn taken(a: Self, b: Self) -> Self {
         a.max(b)
     }
+    #[inline(always)]
+    fn square_root(a: Self) -> Self {
+        a.sqrt()
+    }
 }
 
 impl Quantity for Calc {
@@ -141,6 +147,9 @@ impl Quantity for Calc {
     }
     fn taken(a: Self, b: Self) -> Self {
         if a.eval() >= b.eval() { a } else { b }
+    }
+    fn square_root(a: Self) -> Self {
+        sqrt(a)
     }
 }
 

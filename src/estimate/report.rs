@@ -2,7 +2,7 @@
 //! scenario's own numbers plugged in.
 
 use super::architecture::ParamCount;
-use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
+use super::calc::{self, Calc, add, ceil, div, mul, num};
 use super::calibration::{self, Calibration};
 use super::cost::{self, Cost, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS, SpotRestarts};
 use super::efficiency::Efficiency;
@@ -15,7 +15,7 @@ use super::precision::Precision;
 use super::scenario::Scenario;
 use super::scenario::{Currency, Finetune, PriceTier};
 use super::search::{self, Candidate};
-use super::solve::{Answers, Solve, answers};
+use super::solve::{self, Answers, Solve, answers};
 use super::step::{self, StepTime};
 use super::training::{self, DAY_S, Training};
 use serde::Serialize;
@@ -302,7 +302,12 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
         });
     }
     // A budget buys compute hours: on spot, each costs its restarts too.
-    let answers = answers(&r, cost.price_per_gpu_hour * cost.wall_factor, cost.rental);
+    let answers = answers(
+        &r,
+        cost.price_per_gpu_hour,
+        cost::wall_factor(cost.tier, &cost.spot),
+        cost.rental,
+    );
     // What limits the answer asked for: the deadline count's compute or memory, else the
     // deadline or the budget the answer is bounded by.
     let deadline_limited_by = limited_by;
@@ -850,34 +855,37 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "chinchilla_params",
             "N_opt = sqrt(C / 120); D_opt = 20 · N_opt",
-            sqrt(div(f(t.training_flops), f(120.0))),
+            training::chinchilla_params_as(f(t.training_flops)),
             "",
             "Hoffmann et al. 2022",
         ),
     ];
-    let rate = mul([f(r.peak_flops), f(mfu)]);
+    let deadline_flops = || solve::deadline_flops_as(gpus, r.peak_flops, mfu, s.deadline_days);
     rows.push(d(
         "tokens_trainable",
         "D = n · F_peak · MFU · T_deadline · 86400 / (6 · N_active)",
-        div(
-            mul([f(gpus), rate.clone(), f(s.deadline_days), f(DAY_S)]),
-            f(training::model_flops_per_token(&r)),
-        ),
+        solve::tokens_as(deadline_flops(), training::model_flops_per_token(&r)),
         "",
         "Kaplan et al. 2020 Table 1; docs/model.md §3",
     ));
+    let wall = cost::wall_factor(rep.cost.tier, &rep.cost.spot);
+    let budget_hours = f(rep.answers.budget_gpu_hours);
     if let Some(budget) = s.budget {
         rows.push(d(
             "budget_gpu_hours",
-            "GPU-hours = budget / price per GPU-hour",
-            div(f(budget), f(rep.cost.price_per_gpu_hour)),
+            if wall.is_some() {
+                "GPU-hours = budget / (price per GPU-hour · spot wall factor)"
+            } else {
+                "GPU-hours = budget / price per GPU-hour"
+            },
+            solve::budget_gpu_hours_as(budget, rep.cost.price_per_gpu_hour, wall),
             "h",
             "docs/model.md §7",
         ));
         rows.push(d(
             "budget_seconds",
             "T = GPU-hours · 3600 / n",
-            div(mul([f(rep.answers.budget_gpu_hours), f(3600.0)]), f(gpus)),
+            solve::budget_seconds_as(budget_hours.clone(), gpus),
             "s",
             "docs/model.md §7",
         ));
@@ -889,14 +897,11 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         } else {
             "N_opt = sqrt(C / 120), C = n · F_peak · MFU · T_deadline · 86400"
         },
-        sqrt(div(
-            if s.budget.is_some() {
-                mul([f(rep.answers.budget_gpu_hours), f(3600.0), rate.clone()])
-            } else {
-                mul([f(gpus), rate.clone(), f(s.deadline_days), f(DAY_S)])
-            },
-            f(120.0),
-        )),
+        training::chinchilla_params_as(if s.budget.is_some() {
+            solve::budget_flops_as(budget_hours, r.peak_flops, mfu)
+        } else {
+            deadline_flops()
+        }),
         "",
         "Hoffmann et al. 2022 (C = 6ND, D = 20N)",
     ));

@@ -131,6 +131,13 @@ pub fn deadline_gpus_as<Q: Quantity>(flops: Q, peak_flops: f64, mfu: f64, days: 
     )
 }
 
+/// Chinchilla's compute-optimal model size for a compute budget: N_opt = sqrt(C / 120), from
+/// C = 6·N·D and D = 20·N (Hoffmann et al. 2022, Table 3).
+#[inline]
+pub fn chinchilla_params_as<Q: Quantity>(flops: Q) -> Q {
+    Q::square_root(Q::quotient(flops, Q::of(120.0)))
+}
+
 /// Rounds a device count up to whole replicas of `tp·pp`, and to whole 8-device nodes past one
 /// node.
 pub fn round_to_replicas(n: f64, model_parallel: u32) -> u64 {
@@ -158,7 +165,7 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
     let seconds = training_seconds(r, training_flops, r.s.gpus);
     let raw = deadline_gpus_as(training_flops, r.peak_flops, r.mfu, r.s.deadline_days);
     let floor = min_gpus_to_fit.unwrap_or(0) as f64;
-    let chinchilla_params = (training_flops / 120.0).sqrt();
+    let chinchilla_params = chinchilla_params_as(training_flops);
     Training {
         tokens,
         training_flops,
