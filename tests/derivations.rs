@@ -158,6 +158,8 @@ const WRITTEN_ONCE: &[&str] = &[
     "budget_gpu_hours",
     "budget_seconds",
     "optimal_params",
+    "training_flops",
+    "attention_flops",
 ];
 
 /// The printed result of a row (before the `then` step, if any).

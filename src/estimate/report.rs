@@ -13,7 +13,7 @@ use super::memory::{self, Memory};
 use super::notice::Notice;
 use super::precision::Precision;
 use super::scenario::Scenario;
-use super::scenario::{Currency, Finetune, PriceTier};
+use super::scenario::{Currency, PriceTier};
 use super::search::{self, Candidate};
 use super::solve::{self, Answers, Solve, answers};
 use super::step::{self, StepTime};
@@ -410,7 +410,7 @@ pub struct SweepPoint {
 pub fn sweep_gpus(s: &Scenario, layout: Layout, counts: &[u32]) -> Vec<SweepPoint> {
     let (mut r, _) = calibration::resolve(s);
     r.layout = layout;
-    let flops = training::model_flops_per_token(&r) * r.tokens;
+    let flops = training::training_flops_as(training::model_flops_per_token(&r), r.tokens);
     counts
         .iter()
         .map(|&gpus| {
@@ -568,18 +568,17 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "docs/model.md §1; Narayanan et al. 2021 eq. 2",
         )
     };
-    let per_token = match s.finetune {
-        Finetune::Lora | Finetune::Qlora => add([
-            mul([f(4.0), f(r.params_active)]),
-            mul([f(6.0), f(r.adapter_params)]),
-        ]),
-        Finetune::None | Finetune::Full if r.breakdown.mtp_active > 0.0 => {
-            mul([f(6.0), add([f(r.params_active), f(r.breakdown.mtp_active)])])
-        }
-        Finetune::None | Finetune::Full => mul([f(6.0), f(r.params_active)]),
+    let (attention_formula, attention_source) = if training::attention_closed_form(&r) {
+        (
+            "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
+            "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
+        )
+    } else {
+        (
+            "C_attn = 3 · forward per token over the layer schedule (keys: s, window or top-k; linear: 6 · H_v · d_k · d_v) · D",
+            "Narayanan et al. 2021 eq. 3; docs/model.md §2",
+        )
     };
-    let flops = mul([per_token, f(r.tokens)]);
-    let d_qk = a.head_dim + if a.is_mla() { a.rope_dim } else { 0 };
     let cny = s.currency == Currency::Cny;
     let money = if cny { "¥" } else { "$" };
     let gpus = f64::from(s.gpus);
@@ -620,38 +619,17 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "training_flops",
             "C = 6 · (N_active + N_MTP,active) · D · epochs (LoRA: (4 · N_active + 6 · N_adapter) · D · epochs)",
-            flops,
+            training::training_flops_as(training::model_flops_per_token_as(&r), r.tokens),
             "FLOP",
             "Kaplan et al. 2020 Table 1; Hoffmann et al. 2022 App. F",
         ),
-        if a.global_layers() == a.layers && !a.is_sparse() {
-            d(
-                "attention_flops",
-                "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
-                mul([
-                    f(6.0),
-                    u(a.layers),
-                    u(s.seq),
-                    u(a.heads),
-                    add([u(d_qk), u(a.head_dim)]),
-                    f(t.tokens),
-                ]),
-                "FLOP",
-                "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
-            )
-        } else {
-            d(
-                "attention_flops",
-                "C_attn = 3 · forward per token over the layer schedule (keys: s, window or top-k; linear: 6 · H_v · d_k · d_v) · D",
-                mul([
-                    f(3.0),
-                    f(a.score_flops_per_token(f64::from(s.seq))),
-                    f(t.tokens),
-                ]),
-                "FLOP",
-                "Narayanan et al. 2021 eq. 3; docs/model.md §2",
-            )
-        },
+        d(
+            "attention_flops",
+            attention_formula,
+            training::attention_flops_as(training::attention_flops_per_token_as(&r), t.tokens),
+            "FLOP",
+            attention_source,
+        ),
         d(
             "pf_days",
             "PF-days = C / (10^15 × 86400)",
