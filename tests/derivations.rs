@@ -160,6 +160,10 @@ const WRITTEN_ONCE: &[&str] = &[
     "optimal_params",
     "training_flops",
     "attention_flops",
+    "min_gpus_for_replica",
+    "inference_memory_gpus",
+    "serving.tokens_per_s_per_gpu",
+    "serving.gpus",
 ];
 
 /// The printed result of a row (before the `then` step, if any).

@@ -76,6 +76,8 @@ pub trait Quantity: Sized {
     fn taken(a: Self, b: Self) -> Self;
     /// A square root (Chinchilla's optimum N = sqrt(C / 120)).
     fn square_root(a: Self) -> Self;
+    /// Rounded up to a whole number (whole replicas a load needs).
+    fn rounded_up(a: Self) -> Self;
 }
 
 impl Quantity for f64 {
@@ -127,6 +129,10 @@ impl Quantity for f64 {
     fn square_root(a: Self) -> Self {
         a.sqrt()
     }
+    #[inline(always)]
+    fn rounded_up(a: Self) -> Self {
+        a.ceil()
+    }
 }
 
 impl Quantity for Calc {
@@ -150,6 +156,9 @@ impl Quantity for Calc {
     }
     fn square_root(a: Self) -> Self {
         sqrt(a)
+    }
+    fn rounded_up(a: Self) -> Self {
+        ceil(a)
     }
 }
 

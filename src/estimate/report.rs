@@ -2,7 +2,7 @@
 //! scenario's own numbers plugged in.
 
 use super::architecture::ParamCount;
-use super::calc::{self, Calc, add, ceil, div, mul, num};
+use super::calc::{self, Calc, add, div, mul, num};
 use super::calibration::{self, Calibration};
 use super::cost::{self, Cost, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS, SpotRestarts};
 use super::efficiency::Efficiency;
@@ -369,8 +369,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
         inference_memory_bytes,
         inference_context_tokens: inference::context_tokens(s),
-        inference_memory_gpus: (inference_memory_bytes
-            / (r.hbm_bytes() * inference::SERVING_MEMORY_FRACTION))
+        inference_memory_gpus: inference::memory_devices_as(inference_memory_bytes, r.hbm_bytes())
             .ceil()
             .max(1.0) as u64,
         inference_weights_bytes,
@@ -543,7 +542,6 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let b = &rep.params_breakdown;
     let d = Derivation::new;
     let f = |x: f64| num(x);
-    let u = |x: u32| num(f64::from(x));
     let params = if s.params.is_some() {
         d(
             "params_total",
@@ -686,7 +684,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "min_gpus_for_replica",
             "n_min = model states of one replica / HBM",
-            div(f(memory::replica_model_states_bytes(&r)), f(r.hbm_bytes())),
+            memory::replica_devices_as(f(memory::replica_model_states_bytes(&r)), r.hbm_bytes()),
             Some(Step::RoundedUp),
             rep.min_gpus_for_replica as f64,
             "",
@@ -747,10 +745,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "inference_memory_gpus",
             "devices = M_inf / (HBM · 90 %), rounded up",
-            div(
-                f(rep.inference_memory_bytes),
-                mul([f(r.hbm_bytes()), f(inference::SERVING_MEMORY_FRACTION)]),
-            ),
+            inference::memory_devices_as(f(rep.inference_memory_bytes), r.hbm_bytes()),
             Some(Step::RoundedUp),
             rep.inference_memory_gpus as f64,
             "",
@@ -759,9 +754,11 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "serving.tokens_per_s_per_gpu",
             "tok/s = B · out / (t_request · replica size); t_request = B · prefill + out · max(memory, compute step)",
-            div(
-                mul([u(sv.batch), u(s.output_tokens)]),
-                mul([f(sv.request_s), u(sv.replica_gpus)]),
+            inference::tokens_per_s_per_gpu_as(
+                f64::from(sv.batch),
+                f64::from(s.output_tokens),
+                sv.request_s,
+                f64::from(sv.replica_gpus),
             ),
             "tok/s",
             "Williams et al. 2009 (roofline); Pope et al. 2022",
@@ -769,13 +766,10 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "serving.gpus",
             "GPUs = ceil(req/s · t_request / B) · replica size",
-            mul([
-                ceil(div(
-                    mul([f(sv.requests_per_s), f(sv.request_s)]),
-                    u(sv.batch),
-                )),
-                u(sv.replica_gpus),
-            ]),
+            inference::serving_gpus_as(
+                inference::replicas_as(sv.requests_per_s, sv.request_s, f64::from(sv.batch)),
+                f64::from(sv.replica_gpus),
+            ),
             None,
             sv.gpus as f64,
             "",
