@@ -55,6 +55,9 @@ fn scenarios() -> Vec<String> {
         "deadline_days=7&model=llama-3.1-405b&tokens=15.6T",
         "power_w=450&pue=1.3&grid_kg_per_kwh=0.55",
         "mfu=auto&layout=auto",
+        // A utilisation given on hardware FLOPs: the MFU row converts it.
+        "hfu=0.45&recompute=full",
+        "hfu=0.5&model=deepseek-v3&recompute=selective",
         "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&mfu=auto",
         "model=llama-3.1-405b&gpus=16384&tp=8&pp=16&cp=2&seq=8192&mfu=auto",
         "model=llama-3-8b&gpus=64&tp=1&pp=1&zero=3&mfu=auto",
@@ -164,6 +167,10 @@ const WRITTEN_ONCE: &[&str] = &[
     "inference_memory_gpus",
     "serving.tokens_per_s_per_gpu",
     "serving.gpus",
+    "params_total",
+    "params_with_mtp",
+    "mfu",
+    "step.time_s",
 ];
 
 /// The printed result of a row (before the `then` step, if any).

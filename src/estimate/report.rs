@@ -2,7 +2,7 @@
 //! scenario's own numbers plugged in.
 
 use super::architecture::ParamCount;
-use super::calc::{self, Calc, add, div, mul, num};
+use super::calc::{self, Calc, num};
 use super::calibration::{self, Calibration};
 use super::cost::{self, Cost, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS, SpotRestarts};
 use super::efficiency::Efficiency;
@@ -365,7 +365,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
         kv_cache_bytes_at_context,
         kv_bounded_bytes_at_context: kv.bounded_bytes_at(context),
         kv_cache: kv,
-        params_with_mtp: r.params_total + r.breakdown.mtp,
+        params_with_mtp: ParamCount::with_mtp_as(r.params_total, r.breakdown.mtp),
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
         inference_memory_bytes,
         inference_context_tokens: inference::context_tokens(s),
@@ -554,7 +554,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "params_total",
             "N = embeddings + attention + dense FFN + routed experts + shared experts and routers + norms",
-            add([
+            ParamCount::total_as([
                 f(b.embedding),
                 f(b.attention),
                 f(b.dense_ffn),
@@ -601,7 +601,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let step_total = d(
         "step.time_s",
         "step = compute + TP + bubble + DP + EP + CP + optimizer",
-        add(parts.iter().map(|(_, _, calc, _)| f(calc.eval()))),
+        step::time_as(parts.each_ref().map(|(_, _, calc, _)| f(calc.eval()))),
         "s",
         "docs/model.md §6",
     );
@@ -720,7 +720,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "params_with_mtp",
             "N + N_MTP (each module: one layer, the 2h × h projection, norms)",
-            add([f(rep.params_total), f(r.breakdown.mtp)]),
+            ParamCount::with_mtp_as(f(rep.params_total), r.breakdown.mtp),
             "",
             "DeepSeek-V3 sec. 2.2; docs/model.md §1",
         ),
@@ -878,19 +878,14 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         "Hoffmann et al. 2022 (C = 6ND, D = 20N)",
     ));
     if s.hfu.is_some() && !s.mfu_auto {
-        let model = training::model_flops_per_token(&r);
         rows.push(d(
             "mfu",
             "MFU = HFU · 6N / (6N + attention + recomputation) per token",
-            mul([
-                f(s.hfu.unwrap_or_default()),
-                div(
-                    f(model),
-                    f(model
-                        + training::attention_flops_per_token(&r)
-                        + training::recompute_flops_per_token(&r, r.layout.recompute)),
-                ),
-            ]),
+            training::mfu_from_hfu_as(
+                s.hfu.unwrap_or_default(),
+                training::model_flops_per_token(&r),
+                training::hardware_flops_per_token(&r),
+            ),
             "",
             "PaLM App. B; Narayanan et al. 2021 eq. 3",
         ));

@@ -143,10 +143,25 @@ pub fn recompute_flops_per_token(r: &Resolved, recompute: Recompute) -> f64 {
 /// hardware FLOPs per token, with recomputation and attention in the hardware's count (PaLM
 /// App. B). GPT-3 at 45 % on 8·N·D (full recomputation) is 34 % MFU on 6·N·D.
 pub fn mfu_from_hfu(r: &Resolved, hfu: f64) -> f64 {
-    let model = model_flops_per_token(r);
-    let hardware =
-        model + attention_flops_per_token(r) + recompute_flops_per_token(r, r.layout.recompute);
-    hfu * model / hardware
+    mfu_from_hfu_as(hfu, model_flops_per_token(r), hardware_flops_per_token(r))
+}
+
+/// FLOPs per token the hardware executes: the model's, the attention scores' and what
+/// recomputation repeats at the layout's setting.
+pub fn hardware_flops_per_token(r: &Resolved) -> f64 {
+    model_flops_per_token(r)
+        + attention_flops_per_token(r)
+        + recompute_flops_per_token(r, r.layout.recompute)
+}
+
+/// MFU = HFU · model FLOPs / hardware FLOPs per token (PaLM App. B), written once for the
+/// figure and its derivation row.
+#[inline]
+pub fn mfu_from_hfu_as<Q: Quantity>(hfu: f64, model_per_token: f64, hardware_per_token: f64) -> Q {
+    Q::quotient(
+        Q::product([Q::of(hfu), Q::of(model_per_token)]),
+        Q::of(hardware_per_token),
+    )
 }
 
 /// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (docs/model.md §3).
