@@ -2,10 +2,13 @@
 //! (every preset, every training precision, every weight and KV-cache width, both currencies,
 //! every ZeRO stage, fine-tuning, MoE and MLA, custom architectures and accelerators), the printed
 //! operands multiply out to the printed result to the precision they are shown with, and the
-//! result is the report's figure for the row's key. (The peer llm-calc keeps such an audit.)
+//! result is the report's figure for the row's key (to the bit where the row and the figure run
+//! one formula). (The peer llm-calc keeps such an audit.)
 
 use suanli::estimate::calc::{self, Calc};
+use suanli::estimate::cost::MAX_SPOT_OVERHEAD;
 use suanli::estimate::reference::metric;
+use suanli::estimate::report::Step;
 use suanli::estimate::{derivations, estimate, presets, query};
 
 fn scenarios() -> Vec<String> {
@@ -32,6 +35,10 @@ fn scenarios() -> Vec<String> {
         "currency=cny&cny_per_usd=7.25&price_per_gpu_hour=15",
         "price_tier=spot&gpus=16384",
         "price_tier=spot&gpus=32768&spot_interruptions=100",
+        // A budget on spot buys fewer hours: each costs its restarts too (the row printed the
+        // on-demand division and missed the figure by the wall factor).
+        "price_tier=spot&gpus=4096&budget=5e6&solve=budget",
+        "budget=2e6&solve=model",
         "price_tier=reserved_3y&gpu=tpu-v6e&gpus=256&tp=1&pp=1&zero=3&model=llama-3-8b",
         "currency=usd&price_per_gpu_hour=2.5",
         "finetune=lora&lora_rank=64&model=llama-3-8b&tokens=1B",
@@ -51,6 +58,9 @@ fn scenarios() -> Vec<String> {
         "deadline_days=7&model=llama-3.1-405b&tokens=15.6T",
         "power_w=450&pue=1.3&grid_kg_per_kwh=0.55",
         "mfu=auto&layout=auto",
+        // A utilisation given on hardware FLOPs: the MFU row converts it.
+        "hfu=0.45&recompute=full",
+        "hfu=0.5&model=deepseek-v3&recompute=selective",
         "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&mfu=auto",
         "model=llama-3.1-405b&gpus=16384&tp=8&pp=16&cp=2&seq=8192&mfu=auto",
         "model=llama-3-8b&gpus=64&tp=1&pp=1&zero=3&mfu=auto",
@@ -135,6 +145,48 @@ fn eval_text(text: &str) -> f64 {
     v
 }
 
+/// Rows whose expression is the formula the report computes its figure with (a `*_as` function
+/// generic over `Quantity`, evaluated once as numbers and once as the printed tree): their result
+/// is the report's figure to the bit, not merely within the tolerance the others are held to.
+const WRITTEN_ONCE: &[&str] = &[
+    "pf_days",
+    "training_seconds",
+    "gpu_hours",
+    "memory_per_gpu.total_bytes",
+    "memory_per_gpu.activations_bytes",
+    "inference_weights_bytes",
+    "step.compute_s",
+    "step.tp_comm_s",
+    "step.pp_bubble_s",
+    "step.dp_comm_s",
+    "step.ep_comm_s",
+    "step.cp_comm_s",
+    "step.optimizer_s",
+    "step.mfu",
+    "inference_memory_bytes",
+    "rental",
+    "spot.overhead",
+    "purchase_cost",
+    "energy_joules",
+    "electricity_cost",
+    "co2_kg",
+    "chinchilla_params",
+    "tokens_trainable",
+    "budget_gpu_hours",
+    "budget_seconds",
+    "optimal_params",
+    "training_flops",
+    "attention_flops",
+    "min_gpus_for_replica",
+    "inference_memory_gpus",
+    "serving.tokens_per_s_per_gpu",
+    "serving.gpus",
+    "params_total",
+    "params_with_mtp",
+    "mfu",
+    "step.time_s",
+];
+
 /// The printed result of a row (before the `then` step, if any).
 fn printed_before_step(calc: &Calc) -> f64 {
     calc::show(calc.eval()).parse().unwrap()
@@ -143,6 +195,7 @@ fn printed_before_step(calc: &Calc) -> f64 {
 #[test]
 fn every_row_multiplies_out_to_its_printed_result_and_is_the_reports_figure() {
     let mut rows = 0;
+    let mut exact = std::collections::BTreeSet::new();
     for q in scenarios() {
         let parsed = query::parse(&q);
         assert!(parsed.errors.is_empty(), "{q}: {:?}", parsed.errors);
@@ -159,6 +212,18 @@ fn every_row_multiplies_out_to_its_printed_result_and_is_the_reports_figure() {
             // Without a step after the arithmetic, the result is the arithmetic's value.
             if d.then.is_none() {
                 assert_eq!(d.result, d.calc.eval(), "{here}");
+            }
+            if WRITTEN_ONCE.contains(&d.metric) {
+                // A device count is the arithmetic rounded up to at least one device.
+                let value = match d.then {
+                    None => d.result,
+                    Some(Step::RoundedUp) => d.calc.eval().ceil().max(1.0),
+                    // Spot's share of wall time lost, held at its largest.
+                    Some(Step::Capped) => d.calc.eval().min(MAX_SPOT_OVERHEAD),
+                    Some(step) => panic!("{here}: {step:?} after a formula written once"),
+                };
+                assert_eq!(value.to_bits(), figure.to_bits(), "{here}: {figure}");
+                exact.insert(d.metric);
             }
             // The printed operands give the printed result: each operand printed rounded moves
             // the product by at most half a percent, and so does the printed result.
@@ -189,6 +254,12 @@ fn every_row_multiplies_out_to_its_printed_result_and_is_the_reports_figure() {
             rows += 1;
         }
     }
+    // Every row written once was held to the bit (a renamed key would otherwise go unchecked).
+    let missing: Vec<_> = WRITTEN_ONCE
+        .iter()
+        .filter(|k| !exact.contains(*k))
+        .collect();
+    assert!(missing.is_empty(), "never audited to the bit: {missing:?}");
     // 84 scenarios of 18 rows each.
     assert!(rows >= 1500, "{rows} rows audited");
 }

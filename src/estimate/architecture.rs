@@ -12,6 +12,7 @@
 //! fixed-size recurrent state (linear attention); MoE layers come every `moe_every`-th layer past
 //! the leading dense ones; multi-token-prediction modules follow the last layer.
 
+use super::calc::Quantity;
 use super::precision::WeightFormat;
 use serde::Serialize;
 
@@ -232,6 +233,22 @@ pub struct ParamCount {
     pub mtp: f64,
     /// Parameters one token passes through in the MTP modules, with the shared output head.
     pub mtp_active: f64,
+}
+
+impl ParamCount {
+    /// The total: embeddings + attention + dense FFN + routed experts + shared experts and
+    /// routers + norms (Narayanan et al. 2021 eq. 2, by part), written once for the count and
+    /// its derivation row.
+    #[inline]
+    pub fn total_as<Q: Quantity>(parts: [Q; 6]) -> Q {
+        Q::sum(parts)
+    }
+
+    /// The parameters with the multi-token-prediction modules: N + N_MTP (DeepSeek-V3 sec. 2.2).
+    #[inline]
+    pub fn with_mtp_as<Q: Quantity>(total: Q, mtp: f64) -> Q {
+        Q::sum([total, Q::of(mtp)])
+    }
 }
 
 impl Architecture {
@@ -500,7 +517,14 @@ impl Architecture {
         let norm = self.bias.norm_params(h);
         let norms = (2.0 * layers + 1.0) * norm;
 
-        let total = embedding + attention + dense_ffn + routed_experts + shared_and_router + norms;
+        let total = ParamCount::total_as([
+            embedding,
+            attention,
+            dense_ffn,
+            routed_experts,
+            shared_and_router,
+            norms,
+        ]);
         let top_k = f64::from(self.top_k.min(self.experts));
         let active_routed = moe_layers * top_k * expert;
         let active = total - routed_experts + active_routed;

@@ -74,6 +74,36 @@ pub trait Quantity: Sized {
     fn larger(a: Self, b: Self) -> Self;
     /// The larger of two alternatives, only the one taken printed (the busiest of two stages).
     fn taken(a: Self, b: Self) -> Self;
+    /// A square root (Chinchilla's optimum N = sqrt(C / 120)).
+    fn square_root(a: Self) -> Self;
+    /// Rounded up to a whole number (whole replicas a load needs).
+    fn rounded_up(a: Self) -> Self;
+}
+
+/// `xs[0] op xs[1] op … op xs[N-1]`, left to right (`empty` for none), as straight-line code.
+/// Indexed, not an iterator, and unrolled: the release profile optimises for size (opt-level
+/// "z"), which keeps an iterator's or a `while` loop's loop on the search's hot path; with `N`
+/// known where this is inlined, each `N > k` test folds away. Past eight terms the rest loop.
+#[inline(always)]
+fn fold_unrolled<const N: usize>(xs: [f64; N], empty: f64, op: impl Fn(f64, f64) -> f64) -> f64 {
+    if N == 0 {
+        return empty;
+    }
+    let mut x = xs[0];
+    macro_rules! step {
+        ($($k:literal)*) => {$(
+            if N > $k {
+                x = op(x, xs[$k]);
+            }
+        )*};
+    }
+    step!(1 2 3 4 5 6 7);
+    let mut i = 8;
+    while i < N {
+        x = op(x, xs[i]);
+        i += 1;
+    }
+    x
 }
 
 impl Quantity for f64 {
@@ -83,31 +113,11 @@ impl Quantity for f64 {
     }
     #[inline(always)]
     fn product<const N: usize>(factors: [Self; N]) -> Self {
-        // Indexed, not an iterator: the release profile optimises for size (opt-level "z") and
-        // would keep the iterator's loop on the search's hot path.
-        if N == 0 {
-            return 1.0;
-        }
-        let mut x = factors[0];
-        let mut i = 1;
-        while i < N {
-            x *= factors[i];
-            i += 1;
-        }
-        x
+        fold_unrolled(factors, 1.0, |x, y| x * y)
     }
     #[inline(always)]
     fn sum<const N: usize>(terms: [Self; N]) -> Self {
-        if N == 0 {
-            return 0.0;
-        }
-        let mut x = terms[0];
-        let mut i = 1;
-        while i < N {
-            x += terms[i];
-            i += 1;
-        }
-        x
+        fold_unrolled(terms, 0.0, |x, y| x + y)
     }
     #[inline(always)]
     fn quotient(a: Self, b: Self) -> Self {
@@ -120,6 +130,14 @@ impl Quantity for f64 {
     #[inline(always)]
     fn taken(a: Self, b: Self) -> Self {
         a.max(b)
+    }
+    #[inline(always)]
+    fn square_root(a: Self) -> Self {
+        a.sqrt()
+    }
+    #[inline(always)]
+    fn rounded_up(a: Self) -> Self {
+        a.ceil()
     }
 }
 
@@ -141,6 +159,12 @@ impl Quantity for Calc {
     }
     fn taken(a: Self, b: Self) -> Self {
         if a.eval() >= b.eval() { a } else { b }
+    }
+    fn square_root(a: Self) -> Self {
+        sqrt(a)
+    }
+    fn rounded_up(a: Self) -> Self {
+        ceil(a)
     }
 }
 
@@ -280,6 +304,30 @@ mod tests {
         assert_eq!(d.text(), "6.35e24 / (2048 × 9.89e14 × 0.4)");
         assert_eq!(ceil(add([num(1.5), num(2.0)])).text(), "ceil(1.5 + 2)");
         assert_eq!(ceil(add([num(1.5), num(2.0)])).eval(), 4.0);
+    }
+
+    #[test]
+    fn unrolled_products_and_sums_fold_left_to_right() {
+        // Past the eight unrolled terms too, and in the order the printed tree evaluates.
+        let xs: [f64; 12] = std::array::from_fn(|i| 1.0 + 0.1 * i as f64);
+        let prod = |n: usize| xs[1..n].iter().fold(xs[0], |a, &b| a * b);
+        let sum = |n: usize| xs[1..n].iter().fold(xs[0], |a, &b| a + b);
+        assert_eq!(<f64 as Quantity>::product::<0>([]), 1.0);
+        assert_eq!(<f64 as Quantity>::sum::<0>([]), 0.0);
+        assert_eq!(<f64 as Quantity>::product([xs[0]]), xs[0]);
+        let three: [f64; 3] = std::array::from_fn(|i| xs[i]);
+        assert_eq!(<f64 as Quantity>::product(three), prod(3));
+        assert_eq!(<f64 as Quantity>::sum(three), sum(3));
+        assert_eq!(<f64 as Quantity>::product(xs), prod(12));
+        assert_eq!(<f64 as Quantity>::sum(xs), sum(12));
+        assert_eq!(
+            <f64 as Quantity>::product(xs),
+            <Calc as Quantity>::product(xs.map(num)).eval()
+        );
+        assert_eq!(
+            <f64 as Quantity>::sum(xs),
+            <Calc as Quantity>::sum(xs.map(num)).eval()
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Cost, energy and carbon (docs/model.md §7).
 
+use super::calc::Quantity;
 use super::resolve::Resolved;
 use super::scenario::{Currency, PriceTier};
 use serde::Serialize;
@@ -75,9 +76,9 @@ pub struct SpotRestarts {
 /// the expected work of the interruptions that fall in it).
 pub fn spot_restarts(s: &super::scenario::Scenario, gpus: u32) -> SpotRestarts {
     let nodes = (f64::from(gpus) / NODE_DEVICES).ceil().max(1.0);
-    let interruptions_per_hour = s.spot_interruptions * nodes / HOURS_PER_MONTH;
-    let lost_hours_each = s.checkpoint_hours / 2.0 + s.restart_minutes / 60.0;
-    let overhead = (interruptions_per_hour * lost_hours_each).min(MAX_SPOT_OVERHEAD);
+    let interruptions_per_hour: f64 = interruptions_per_hour_as(s.spot_interruptions, nodes);
+    let lost_hours_each: f64 = lost_hours_each_as(s.checkpoint_hours, s.restart_minutes);
+    let overhead = spot_overhead_as(interruptions_per_hour, lost_hours_each).min(MAX_SPOT_OVERHEAD);
     SpotRestarts {
         nodes,
         interruptions_per_hour,
@@ -85,6 +86,35 @@ pub fn spot_restarts(s: &super::scenario::Scenario, gpus: u32) -> SpotRestarts {
         overhead,
         wall_factor: 1.0 / (1.0 - overhead),
     }
+}
+
+// Spot's restart overhead, written once over a Quantity for `spot_restarts` and its derivation
+// row.
+
+/// Interruptions of the whole job per hour: interruptions per node-month × nodes / 730 h.
+#[inline]
+pub fn interruptions_per_hour_as<Q: Quantity>(per_node_month: f64, nodes: f64) -> Q {
+    Q::quotient(
+        Q::product([Q::of(per_node_month), Q::of(nodes)]),
+        Q::of(HOURS_PER_MONTH),
+    )
+}
+
+/// Hours lost to each interruption: half a checkpoint interval of work on average, and the
+/// restart.
+#[inline]
+pub fn lost_hours_each_as<Q: Quantity>(checkpoint_hours: f64, restart_minutes: f64) -> Q {
+    Q::sum([
+        Q::quotient(Q::of(checkpoint_hours), Q::of(2.0)),
+        Q::quotient(Q::of(restart_minutes), Q::of(60.0)),
+    ])
+}
+
+/// The share of wall time lost before the cap: interruptions per hour × hours lost each (renewal
+/// argument: each hour of wall time loses the work of its interruptions).
+#[inline]
+pub fn spot_overhead_as<Q: Quantity>(interruptions_per_hour: Q, lost_hours_each: Q) -> Q {
+    Q::product([interruptions_per_hour, lost_hours_each])
 }
 
 /// Share added to the device price for servers and cluster interconnect (Epoch AI: about 19 %).
@@ -143,7 +173,62 @@ pub const JOULES_PER_KWH: f64 = 3.6e6;
 
 /// Energy in joules: device-hours x 3600 s/h x W x PUE (Touvron et al. 2023 sec. 5.3).
 pub fn energy_joules(gpu_hours: f64, power_w: f64, pue: f64) -> f64 {
-    gpu_hours * 3600.0 * power_w * pue
+    energy_joules_as(gpu_hours, 1.0, power_w, pue)
+}
+
+// The cost formulas, each written once over a Quantity: `cost` computes them on numbers and the
+// report's derivation rows print them with the user's numbers.
+
+/// Rental: device-hours × wall factor × price per device-hour (docs/model.md §7). The wall factor
+/// is spot's `1 / (1 − overhead)`, `None` in the other tiers, whose formula has none: the row
+/// prints it wherever its formula names it, even at 1.
+#[inline]
+pub fn rental_as<Q: Quantity>(gpu_hours: Q, wall_factor: Option<f64>, price: f64) -> Q {
+    match wall_factor {
+        Some(wall) => Q::product([gpu_hours, Q::of(wall), Q::of(price)]),
+        None => Q::product([gpu_hours, Q::of(price)]),
+    }
+}
+
+/// Purchase: devices × unit price × (1 + interconnect share) (Epoch AI's servers and network
+/// share, docs/model.md §7).
+#[inline]
+pub fn purchase_as<Q: Quantity>(gpus: Q, unit_price: f64) -> Q {
+    Q::product([gpus, Q::of(unit_price), Q::of(1.0 + INTERCONNECT_SHARE)])
+}
+
+/// Energy: device-hours × wall factor × 3600 s/h × W × PUE (Touvron et al. 2023 sec. 5.3). Spot
+/// draws its lost work again; a wall factor of 1 is not printed (the row's formula names it only
+/// where it is not 1), and multiplying by it would not change the number.
+#[inline]
+pub fn energy_joules_as<Q: Quantity>(gpu_hours: Q, wall_factor: f64, power_w: f64, pue: f64) -> Q {
+    let (w, p, e) = (Q::of(3600.0), Q::of(power_w), Q::of(pue));
+    if wall_factor == 1.0 {
+        Q::product([gpu_hours, w, p, e])
+    } else {
+        Q::product([gpu_hours, Q::of(wall_factor), w, p, e])
+    }
+}
+
+/// A figure per kWh of the energy: E / 3.6e6 J/kWh × the figure (the electricity price, or the
+/// grid's kg CO2e per kWh; Touvron et al. 2023 sec. 5.3).
+#[inline]
+pub fn per_kwh_as<Q: Quantity>(energy_joules: Q, per_kwh: f64) -> Q {
+    Q::product([
+        Q::quotient(energy_joules, Q::of(JOULES_PER_KWH)),
+        Q::of(per_kwh),
+    ])
+}
+
+/// Billed hours over compute hours in a tier: spot's restarts (`1 / (1 − overhead)`), none in the
+/// other tiers.
+pub fn wall_factor(tier: PriceTier, spot: &SpotRestarts) -> Option<f64> {
+    (tier == PriceTier::Spot).then_some(spot.wall_factor)
+}
+
+/// The purchase price per device: the scenario's, else the catalog's (in the scenario's currency).
+pub fn unit_price(s: &super::scenario::Scenario, catalog_gpu_price: f64) -> f64 {
+    s.gpu_price.unwrap_or(catalog_gpu_price)
 }
 
 /// Computes cost and energy for `gpu_hours` on `gpus` devices.
@@ -174,21 +259,15 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
         spot: s.price_spot.is_none(),
     };
     let spot = spot_restarts(s, gpus);
-    let wall = |tier| {
-        if tier == PriceTier::Spot {
-            spot.wall_factor
-        } else {
-            1.0
-        }
-    };
-    let rental_by_tier = ByTier::from_fn(|t| gpu_hours * wall(t) * price_by_tier.get(t));
+    let wall = |tier| wall_factor(tier, &spot);
+    let rental_by_tier = ByTier::from_fn(|t| rental_as(gpu_hours, wall(t), price_by_tier.get(t)));
     let tier = s.price_tier;
     let catalog_gpu_price = r.gpu.price_usd * r.rate;
-    let unit_price = s.gpu_price.unwrap_or(catalog_gpu_price);
     let power_w = s.power_w.unwrap_or(r.gpu.tdp_w);
     let rental = rental_by_tier.get(tier);
+    let wall_factor = wall(tier).unwrap_or(1.0);
     // Energy is drawn for the compute hours; spot's lost work is drawn again.
-    let energy = energy_joules(gpu_hours * wall(tier), power_w, s.pue);
+    let energy = energy_joules_as(gpu_hours, wall_factor, power_w, s.pue);
     Cost {
         tier,
         price_per_gpu_hour: price_by_tier.get(tier),
@@ -196,7 +275,7 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
         price_assumed_by_tier,
         rental_by_tier,
         spot,
-        wall_factor: wall(tier),
+        wall_factor,
         catalog_price_per_gpu_hour,
         catalog_gpu_price,
         rented_only: s.gpu_price.is_none() && catalog_gpu_price == 0.0,
@@ -204,10 +283,10 @@ pub fn cost(r: &Resolved, gpu_hours: f64, gpus: u32) -> Cost {
         currency: s.currency,
         rental,
         cost_usd: rental / r.rate,
-        purchase_cost: f64::from(gpus) * unit_price * (1.0 + INTERCONNECT_SHARE),
+        purchase_cost: purchase_as(f64::from(gpus), unit_price(s, catalog_gpu_price)),
         energy_joules: energy,
-        electricity_cost: energy / JOULES_PER_KWH * s.electricity_per_kwh,
-        co2_kg: energy / JOULES_PER_KWH * s.grid_kg_per_kwh,
+        electricity_cost: per_kwh_as(energy, s.electricity_per_kwh),
+        co2_kg: per_kwh_as(energy, s.grid_kg_per_kwh),
         power_w,
     }
 }

@@ -24,6 +24,50 @@ pub fn memory_as<Q: Quantity>(weights: Q, kv_at_context: Q, sequences: u32) -> Q
     ])
 }
 
+/// The devices serving memory fills, before rounding up: M_inf / (HBM · 90 %), each device
+/// filled to vLLM's `gpu_memory_utilization`; written once for the figure and its row.
+#[inline]
+pub fn memory_devices_as<Q: Quantity>(memory_bytes: Q, hbm_bytes: f64) -> Q {
+    Q::quotient(
+        memory_bytes,
+        Q::product([Q::of(hbm_bytes), Q::of(SERVING_MEMORY_FRACTION)]),
+    )
+}
+
+// The serving load's formulas, each written once over a Quantity: `serving_on` computes them on
+// numbers and the derivation rows print them with the user's numbers (docs/model.md §5).
+
+/// Generated tokens per second per device: B · out / (t_request · replica size) (a replica
+/// finishes its B requests of `out` tokens each t_request).
+#[inline]
+pub fn tokens_per_s_per_gpu_as<Q: Quantity>(
+    batch: f64,
+    output_tokens: f64,
+    request_s: f64,
+    replica_gpus: f64,
+) -> Q {
+    Q::quotient(
+        Q::product([Q::of(batch), Q::of(output_tokens)]),
+        Q::product([Q::of(request_s), Q::of(replica_gpus)]),
+    )
+}
+
+/// Replicas a load needs: ceil(req/s · t_request / B) (Little's law: requests in flight =
+/// arrival rate × time in the system, B per replica).
+#[inline]
+pub fn replicas_as<Q: Quantity>(requests_per_s: f64, request_s: f64, batch: f64) -> Q {
+    Q::rounded_up(Q::quotient(
+        Q::product([Q::of(requests_per_s), Q::of(request_s)]),
+        Q::of(batch),
+    ))
+}
+
+/// Devices a load needs: replicas · replica size.
+#[inline]
+pub fn serving_gpus_as<Q: Quantity>(replicas: Q, replica_gpus: f64) -> Q {
+    Q::product([replicas, Q::of(replica_gpus)])
+}
+
 /// The seeds' rule of thumb: inference memory about 1.2 x weights.
 pub const RULE_OF_THUMB_FACTOR: f64 = 1.2;
 
@@ -218,7 +262,7 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv: &KvCache)
     let b = f64::from(batch);
     let (decode_step_s, memory_bound) = step(b);
     let request_s = request(b);
-    let tokens_per_s_per_gpu = b * f64::from(s.output_tokens) / request_s / n;
+    let tokens_per_s_per_gpu = tokens_per_s_per_gpu_as(b, f64::from(s.output_tokens), request_s, n);
     // Concurrent users each wait for their answer, so they hold `users` requests in flight
     // (Little's law: rate = users / request time); otherwise users send requests at a rate.
     let requests_per_s = s.requests_per_s.unwrap_or(if s.users_concurrent {
@@ -226,7 +270,7 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv: &KvCache)
     } else {
         s.users * s.requests_per_user_per_hour / 3600.0
     });
-    let replicas = (requests_per_s * request_s / b).ceil() as u64;
+    let replicas: f64 = replicas_as(requests_per_s, request_s, b);
     Serving {
         replica_gpus,
         batch,
@@ -246,8 +290,8 @@ fn serving_on(r: &Resolved, replica_gpus: u32, weights_bytes: f64, kv: &KvCache)
         ownership_per_day: 0.0,
         tokens_per_s_per_gpu,
         requests_per_s,
-        replicas,
-        gpus: replicas * u64::from(replica_gpus),
+        replicas: replicas as u64,
+        gpus: serving_gpus_as(replicas, n) as u64,
         weights_bytes_per_gpu: weights_bytes / f64::from(replica_gpus),
         kv_cache_bytes_per_gpu: f64::from(batch) * kv_per_seq / n,
         flops_per_token,

@@ -327,9 +327,15 @@ pub fn memory_at(r: &Resolved, zero: u8, data_parallel: u32) -> Memory {
 /// Lower bound on devices for one replica: all model states spread perfectly over devices, no
 /// activations (the seeds' "20 bytes x N / 80 GB" argument, generalised to any optimizer).
 pub fn min_gpus_for_replica(r: &Resolved) -> u64 {
-    (replica_model_states_bytes(r) / r.hbm_bytes())
-        .ceil()
-        .max(1.0) as u64
+    let devices: f64 = replica_devices_as(replica_model_states_bytes(r), r.hbm_bytes());
+    devices.ceil().max(1.0) as u64
+}
+
+/// The devices one replica's model states fill, before rounding up: states / HBM (Rajbhandari
+/// et al. 2020 sec. 3.1), written once for the figure and its derivation row.
+#[inline]
+pub fn replica_devices_as<Q: Quantity>(model_states_bytes: Q, hbm_bytes: f64) -> Q {
+    Q::quotient(model_states_bytes, Q::of(hbm_bytes))
 }
 
 /// Weights, gradients and optimizer states of one whole model copy, bytes.

@@ -2,12 +2,9 @@
 //! scenario's own numbers plugged in.
 
 use super::architecture::ParamCount;
-use super::calc::{self, Calc, add, ceil, div, mul, num, sqrt};
+use super::calc::{self, Calc, num};
 use super::calibration::{self, Calibration};
-use super::cost::{
-    Cost, HOURS_PER_MONTH, INTERCONNECT_SHARE, JOULES_PER_KWH, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS,
-    SpotRestarts, cost,
-};
+use super::cost::{self, Cost, MAX_SPOT_OVERHEAD, OWNERSHIP_YEARS, SpotRestarts};
 use super::efficiency::Efficiency;
 use super::inference::{self, KvCache, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
@@ -16,9 +13,9 @@ use super::memory::{self, Memory};
 use super::notice::Notice;
 use super::precision::Precision;
 use super::scenario::Scenario;
-use super::scenario::{Currency, Finetune, PriceTier};
+use super::scenario::{Currency, PriceTier};
 use super::search::{self, Candidate};
-use super::solve::{Answers, Solve, answers};
+use super::solve::{self, Answers, Solve, answers};
 use super::step::{self, StepTime};
 use super::training::{self, DAY_S, Training};
 use serde::Serialize;
@@ -296,7 +293,7 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
             fraction: bubble_fraction,
         });
     }
-    let cost = cost(&r, training.gpu_hours, s.gpus);
+    let cost = cost::cost(&r, training.gpu_hours, s.gpus);
     // Above a fifth of wall time, spot restarts are worth acting on (an assumption).
     if s.price_tier == PriceTier::Spot && cost.spot.overhead > 0.2 {
         notices.push(Notice::SpotRestartsDominate {
@@ -305,7 +302,12 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
         });
     }
     // A budget buys compute hours: on spot, each costs its restarts too.
-    let answers = answers(&r, cost.price_per_gpu_hour * cost.wall_factor, cost.rental);
+    let answers = answers(
+        &r,
+        cost.price_per_gpu_hour,
+        cost::wall_factor(cost.tier, &cost.spot),
+        cost.rental,
+    );
     // What limits the answer asked for: the deadline count's compute or memory, else the
     // deadline or the budget the answer is bounded by.
     let deadline_limited_by = limited_by;
@@ -324,9 +326,9 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
     serving.cost_per_day = fleet * 24.0 * cost.price_per_gpu_hour;
     serving.electricity_per_day =
         fleet * cost.power_w * 24.0 * s.pue / 1000.0 * s.electricity_per_kwh;
-    let unit_price = s.gpu_price.unwrap_or(cost.catalog_gpu_price);
     serving.ownership_per_day =
-        fleet * unit_price * (1.0 + INTERCONNECT_SHARE) / (OWNERSHIP_YEARS * 365.0);
+        cost::purchase_as(fleet, cost::unit_price(s, cost.catalog_gpu_price))
+            / (OWNERSHIP_YEARS * 365.0);
     let tokens_per_day = serving.tokens_per_s_per_gpu * fleet * DAY_S;
     serving.cost_per_million_tokens = if tokens_per_day > 0.0 {
         serving.cost_per_day / (tokens_per_day / 1e6)
@@ -363,12 +365,11 @@ fn report(s: &Scenario, found: Option<&[Candidate]>, efficiency: Option<Efficien
         kv_cache_bytes_at_context,
         kv_bounded_bytes_at_context: kv.bounded_bytes_at(context),
         kv_cache: kv,
-        params_with_mtp: r.params_total + r.breakdown.mtp,
+        params_with_mtp: ParamCount::with_mtp_as(r.params_total, r.breakdown.mtp),
         inference_rule_of_thumb_bytes: RULE_OF_THUMB_FACTOR * inference_weights_bytes,
         inference_memory_bytes,
         inference_context_tokens: inference::context_tokens(s),
-        inference_memory_gpus: (inference_memory_bytes
-            / (r.hbm_bytes() * inference::SERVING_MEMORY_FRACTION))
+        inference_memory_gpus: inference::memory_devices_as(inference_memory_bytes, r.hbm_bytes())
             .ceil()
             .max(1.0) as u64,
         inference_weights_bytes,
@@ -408,7 +409,7 @@ pub struct SweepPoint {
 pub fn sweep_gpus(s: &Scenario, layout: Layout, counts: &[u32]) -> Vec<SweepPoint> {
     let (mut r, _) = calibration::resolve(s);
     r.layout = layout;
-    let flops = training::model_flops_per_token(&r) * r.tokens;
+    let flops = training::training_flops_as(training::model_flops_per_token(&r), r.tokens);
     counts
         .iter()
         .map(|&gpus| {
@@ -541,7 +542,6 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let b = &rep.params_breakdown;
     let d = Derivation::new;
     let f = |x: f64| num(x);
-    let u = |x: u32| num(f64::from(x));
     let params = if s.params.is_some() {
         d(
             "params_total",
@@ -554,7 +554,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "params_total",
             "N = embeddings + attention + dense FFN + routed experts + shared experts and routers + norms",
-            add([
+            ParamCount::total_as([
                 f(b.embedding),
                 f(b.attention),
                 f(b.dense_ffn),
@@ -566,18 +566,17 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "docs/model.md §1; Narayanan et al. 2021 eq. 2",
         )
     };
-    let per_token = match s.finetune {
-        Finetune::Lora | Finetune::Qlora => add([
-            mul([f(4.0), f(r.params_active)]),
-            mul([f(6.0), f(r.adapter_params)]),
-        ]),
-        Finetune::None | Finetune::Full if r.breakdown.mtp_active > 0.0 => {
-            mul([f(6.0), add([f(r.params_active), f(r.breakdown.mtp_active)])])
-        }
-        Finetune::None | Finetune::Full => mul([f(6.0), f(r.params_active)]),
+    let (attention_formula, attention_source) = if training::attention_closed_form(&r) {
+        (
+            "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
+            "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
+        )
+    } else {
+        (
+            "C_attn = 3 · forward per token over the layer schedule (keys: s, window or top-k; linear: 6 · H_v · d_k · d_v) · D",
+            "Narayanan et al. 2021 eq. 3; docs/model.md §2",
+        )
     };
-    let flops = mul([per_token, f(r.tokens)]);
-    let d_qk = a.head_dim + if a.is_mla() { a.rope_dim } else { 0 };
     let cny = s.currency == Currency::Cny;
     let money = if cny { "¥" } else { "$" };
     let gpus = f64::from(s.gpus);
@@ -585,13 +584,24 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let mfu = rep.training.mfu;
     let o = step::operands(&r);
     let parts = step::parts(&o);
+    let (rental_formula, rental_source) = if rep.cost.tier == PriceTier::Spot {
+        (
+            "cost = GPU-hours · wall factor 1 / (1 − spot overhead) · spot price per GPU-hour",
+            "docs/model.md §7; an article on estimating LLM compute (spot 70-90 % cheaper)",
+        )
+    } else {
+        (
+            "cost = GPU-hours · price per GPU-hour of the tier",
+            "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
+        )
+    };
     let step_rows = parts
         .iter()
         .map(|(metric, formula, calc, source)| d(metric, formula, calc.clone(), "s", source));
     let step_total = d(
         "step.time_s",
         "step = compute + TP + bubble + DP + EP + CP + optimizer",
-        add(parts.iter().map(|(_, _, calc, _)| f(calc.eval()))),
+        step::time_as(parts.each_ref().map(|(_, _, calc, _)| f(calc.eval()))),
         "s",
         "docs/model.md §6",
     );
@@ -607,38 +617,17 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "training_flops",
             "C = 6 · (N_active + N_MTP,active) · D · epochs (LoRA: (4 · N_active + 6 · N_adapter) · D · epochs)",
-            flops,
+            training::training_flops_as(training::model_flops_per_token_as(&r), r.tokens),
             "FLOP",
             "Kaplan et al. 2020 Table 1; Hoffmann et al. 2022 App. F",
         ),
-        if a.global_layers() == a.layers && !a.is_sparse() {
-            d(
-                "attention_flops",
-                "C_attn = 6 · L · s · a · (d_qk + d_v) · D",
-                mul([
-                    f(6.0),
-                    u(a.layers),
-                    u(s.seq),
-                    u(a.heads),
-                    add([u(d_qk), u(a.head_dim)]),
-                    f(t.tokens),
-                ]),
-                "FLOP",
-                "Narayanan et al. 2021 eq. 3; Kaplan et al. 2020 sec. 2.1",
-            )
-        } else {
-            d(
-                "attention_flops",
-                "C_attn = 3 · forward per token over the layer schedule (keys: s, window or top-k; linear: 6 · H_v · d_k · d_v) · D",
-                mul([
-                    f(3.0),
-                    f(a.score_flops_per_token(f64::from(s.seq))),
-                    f(t.tokens),
-                ]),
-                "FLOP",
-                "Narayanan et al. 2021 eq. 3; docs/model.md §2",
-            )
-        },
+        d(
+            "attention_flops",
+            attention_formula,
+            training::attention_flops_as(training::attention_flops_per_token_as(&r), t.tokens),
+            "FLOP",
+            attention_source,
+        ),
         d(
             "pf_days",
             "PF-days = C / (10^15 × 86400)",
@@ -695,7 +684,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "min_gpus_for_replica",
             "n_min = model states of one replica / HBM",
-            div(f(memory::replica_model_states_bytes(&r)), f(r.hbm_bytes())),
+            memory::replica_devices_as(f(memory::replica_model_states_bytes(&r)), r.hbm_bytes()),
             Some(Step::RoundedUp),
             rep.min_gpus_for_replica as f64,
             "",
@@ -731,7 +720,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "params_with_mtp",
             "N + N_MTP (each module: one layer, the 2h × h projection, norms)",
-            add([f(rep.params_total), f(r.breakdown.mtp)]),
+            ParamCount::with_mtp_as(f(rep.params_total), r.breakdown.mtp),
             "",
             "DeepSeek-V3 sec. 2.2; docs/model.md §1",
         ),
@@ -756,10 +745,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "inference_memory_gpus",
             "devices = M_inf / (HBM · 90 %), rounded up",
-            div(
-                f(rep.inference_memory_bytes),
-                mul([f(r.hbm_bytes()), f(inference::SERVING_MEMORY_FRACTION)]),
-            ),
+            inference::memory_devices_as(f(rep.inference_memory_bytes), r.hbm_bytes()),
             Some(Step::RoundedUp),
             rep.inference_memory_gpus as f64,
             "",
@@ -768,9 +754,11 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         d(
             "serving.tokens_per_s_per_gpu",
             "tok/s = B · out / (t_request · replica size); t_request = B · prefill + out · max(memory, compute step)",
-            div(
-                mul([u(sv.batch), u(s.output_tokens)]),
-                mul([f(sv.request_s), u(sv.replica_gpus)]),
+            inference::tokens_per_s_per_gpu_as(
+                f64::from(sv.batch),
+                f64::from(s.output_tokens),
+                sv.request_s,
+                f64::from(sv.replica_gpus),
             ),
             "tok/s",
             "Williams et al. 2009 (roofline); Pope et al. 2022",
@@ -778,58 +766,38 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         Derivation::with_step(
             "serving.gpus",
             "GPUs = ceil(req/s · t_request / B) · replica size",
-            mul([
-                ceil(div(
-                    mul([f(sv.requests_per_s), f(sv.request_s)]),
-                    u(sv.batch),
-                )),
-                u(sv.replica_gpus),
-            ]),
+            inference::serving_gpus_as(
+                inference::replicas_as(sv.requests_per_s, sv.request_s, f64::from(sv.batch)),
+                f64::from(sv.replica_gpus),
+            ),
             None,
             sv.gpus as f64,
             "",
             "Little's law; docs/model.md §5",
         ),
-        if rep.cost.tier == PriceTier::Spot {
-            Derivation::new(
-                "rental",
-                "cost = GPU-hours · wall factor 1 / (1 − spot overhead) · spot price per GPU-hour",
-                mul([
-                    f(t.gpu_hours),
-                    f(rep.cost.spot.wall_factor),
-                    f(rep.cost.price_per_gpu_hour),
-                ]),
-                money,
-                "docs/model.md §7; an article on estimating LLM compute (spot 70-90 % cheaper)",
-            )
-        } else {
-            Derivation::new(
-                "rental",
-                "cost = GPU-hours · price per GPU-hour of the tier",
-                mul([f(t.gpu_hours), f(rep.cost.price_per_gpu_hour)]),
-                money,
-                "docs/model.md §7; DeepSeek-V3 report (US$2/H800-hour)",
-            )
-        },
+        d(
+            "rental",
+            rental_formula,
+            cost::rental_as(
+                f(t.gpu_hours),
+                cost::wall_factor(rep.cost.tier, &rep.cost.spot),
+                rep.cost.price_per_gpu_hour,
+            ),
+            money,
+            rental_source,
+        ),
         spot_overhead_row(s, &rep.cost.spot),
         d(
             "purchase_cost",
             "purchase = n · price per device · (1 + interconnect share)",
-            mul([
-                f(gpus),
-                f(s.gpu_price.unwrap_or(rep.cost.catalog_gpu_price)),
-                f(1.0 + INTERCONNECT_SHARE),
-            ]),
+            cost::purchase_as(f(gpus), cost::unit_price(s, rep.cost.catalog_gpu_price)),
             money,
             "docs/model.md §7",
         ),
         d(
             "electricity_cost",
             "electricity = E / 3.6e6 J/kWh · price per kWh",
-            mul([
-                div(f(rep.cost.energy_joules), f(JOULES_PER_KWH)),
-                f(s.electricity_per_kwh),
-            ]),
+            cost::per_kwh_as(f(rep.cost.energy_joules), s.electricity_per_kwh),
             money,
             "docs/model.md §7",
         ),
@@ -840,54 +808,56 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             } else {
                 "E = GPU-hours · spot wall factor · 3600 s/h · P · PUE"
             },
-            mul([f(t.gpu_hours)]
-                .into_iter()
-                .chain((rep.cost.wall_factor != 1.0).then(|| f(rep.cost.wall_factor)))
-                .chain([f(3600.0), f(rep.cost.power_w), f(s.pue)])),
+            cost::energy_joules_as(
+                f(t.gpu_hours),
+                rep.cost.wall_factor,
+                rep.cost.power_w,
+                s.pue,
+            ),
             "J",
             "Touvron et al. 2023 sec. 5.3",
         ),
         d(
             "co2_kg",
             "CO2 = E / 3.6e6 J/kWh · grid intensity",
-            mul([
-                div(f(rep.cost.energy_joules), f(JOULES_PER_KWH)),
-                f(s.grid_kg_per_kwh),
-            ]),
+            cost::per_kwh_as(f(rep.cost.energy_joules), s.grid_kg_per_kwh),
             "kg",
             "Touvron et al. 2023 sec. 5.3 (0.385 kg/kWh)",
         ),
         d(
             "chinchilla_params",
             "N_opt = sqrt(C / 120); D_opt = 20 · N_opt",
-            sqrt(div(f(t.training_flops), f(120.0))),
+            training::chinchilla_params_as(f(t.training_flops)),
             "",
             "Hoffmann et al. 2022",
         ),
     ];
-    let rate = mul([f(r.peak_flops), f(mfu)]);
+    let deadline_flops = || solve::deadline_flops_as(gpus, r.peak_flops, mfu, s.deadline_days);
     rows.push(d(
         "tokens_trainable",
         "D = n · F_peak · MFU · T_deadline · 86400 / (6 · N_active)",
-        div(
-            mul([f(gpus), rate.clone(), f(s.deadline_days), f(DAY_S)]),
-            f(training::model_flops_per_token(&r)),
-        ),
+        solve::tokens_as(deadline_flops(), training::model_flops_per_token(&r)),
         "",
         "Kaplan et al. 2020 Table 1; docs/model.md §3",
     ));
+    let wall = cost::wall_factor(rep.cost.tier, &rep.cost.spot);
+    let budget_hours = f(rep.answers.budget_gpu_hours);
     if let Some(budget) = s.budget {
         rows.push(d(
             "budget_gpu_hours",
-            "GPU-hours = budget / price per GPU-hour",
-            div(f(budget), f(rep.cost.price_per_gpu_hour)),
+            if wall.is_some() {
+                "GPU-hours = budget / (price per GPU-hour · spot wall factor)"
+            } else {
+                "GPU-hours = budget / price per GPU-hour"
+            },
+            solve::budget_gpu_hours_as(budget, rep.cost.price_per_gpu_hour, wall),
             "h",
             "docs/model.md §7",
         ));
         rows.push(d(
             "budget_seconds",
             "T = GPU-hours · 3600 / n",
-            div(mul([f(rep.answers.budget_gpu_hours), f(3600.0)]), f(gpus)),
+            solve::budget_seconds_as(budget_hours.clone(), gpus),
             "s",
             "docs/model.md §7",
         ));
@@ -899,31 +869,23 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         } else {
             "N_opt = sqrt(C / 120), C = n · F_peak · MFU · T_deadline · 86400"
         },
-        sqrt(div(
-            if s.budget.is_some() {
-                mul([f(rep.answers.budget_gpu_hours), f(3600.0), rate.clone()])
-            } else {
-                mul([f(gpus), rate.clone(), f(s.deadline_days), f(DAY_S)])
-            },
-            f(120.0),
-        )),
+        training::chinchilla_params_as(if s.budget.is_some() {
+            solve::budget_flops_as(budget_hours, r.peak_flops, mfu)
+        } else {
+            deadline_flops()
+        }),
         "",
         "Hoffmann et al. 2022 (C = 6ND, D = 20N)",
     ));
     if s.hfu.is_some() && !s.mfu_auto {
-        let model = training::model_flops_per_token(&r);
         rows.push(d(
             "mfu",
             "MFU = HFU · 6N / (6N + attention + recomputation) per token",
-            mul([
-                f(s.hfu.unwrap_or_default()),
-                div(
-                    f(model),
-                    f(model
-                        + training::attention_flops_per_token(&r)
-                        + training::recompute_flops_per_token(&r, r.layout.recompute)),
-                ),
-            ]),
+            training::mfu_from_hfu_as(
+                s.hfu.unwrap_or_default(),
+                training::model_flops_per_token(&r),
+                training::hardware_flops_per_token(&r),
+            ),
             "",
             "PaLM App. B; Narayanan et al. 2021 eq. 3",
         ));
@@ -945,16 +907,10 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
 
 /// Spot's share of wall time lost to interruptions, as the renewal argument gives it.
 fn spot_overhead_row(s: &Scenario, spot: &SpotRestarts) -> Derivation {
-    let calc = mul([
-        div(
-            mul([num(s.spot_interruptions), num(spot.nodes)]),
-            num(HOURS_PER_MONTH),
-        ),
-        add([
-            div(num(s.checkpoint_hours), num(2.0)),
-            div(num(s.restart_minutes), num(60.0)),
-        ]),
-    ]);
+    let calc: Calc = cost::spot_overhead_as(
+        cost::interruptions_per_hour_as(s.spot_interruptions, spot.nodes),
+        cost::lost_hours_each_as(s.checkpoint_hours, s.restart_minutes),
+    );
     let capped = calc.eval() > MAX_SPOT_OVERHEAD;
     Derivation::with_step(
         "spot.overhead",

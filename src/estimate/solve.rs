@@ -2,8 +2,9 @@
 //! devices for a deadline, tokens trainable in a time, the compute-optimal model for a compute or
 //! money budget, and what a money budget buys.
 
+use super::calc::Quantity;
 use super::resolve::Resolved;
-use super::training::{DAY_S, model_flops_per_token};
+use super::training::{DAY_S, chinchilla_params_as, model_flops_per_token};
 use serde::Serialize;
 
 pub use super::scenario::Solve;
@@ -30,38 +31,90 @@ pub struct Answers {
     pub budget_share: f64,
 }
 
-/// Every answer, from the resolved scenario (its MFU as the figures use it), the rental price and
-/// the run's rental cost.
-pub fn answers(r: &Resolved, price_per_gpu_hour: f64, rental: f64) -> Answers {
+/// Every answer, from the resolved scenario (its MFU as the figures use it), the rental price,
+/// spot's wall factor (`None` in the other tiers) and the run's rental cost.
+pub fn answers(
+    r: &Resolved,
+    price_per_gpu_hour: f64,
+    wall_factor: Option<f64>,
+    rental: f64,
+) -> Answers {
     let s = r.s;
-    let rate = r.peak_flops * r.mfu;
     let per_token = model_flops_per_token(r).max(f64::MIN_POSITIVE);
-    let deadline_flops = f64::from(s.gpus) * rate * s.deadline_days * DAY_S;
+    let deadline_flops = deadline_flops_as(f64::from(s.gpus), r.peak_flops, r.mfu, s.deadline_days);
     let budget_gpu_hours = match (s.budget, price_per_gpu_hour > 0.0) {
-        (Some(b), true) => b / price_per_gpu_hour,
+        (Some(b), true) => budget_gpu_hours_as(b, price_per_gpu_hour, wall_factor),
         _ => 0.0,
     };
-    let budget_flops = budget_gpu_hours * 3600.0 * rate;
+    let budget_flops = budget_flops_as(budget_gpu_hours, r.peak_flops, r.mfu);
     let compute_budget_flops = if s.budget.is_some() {
         budget_flops
     } else {
         deadline_flops
     };
-    let optimal_params = (compute_budget_flops / 120.0).sqrt();
+    let optimal_params = chinchilla_params_as(compute_budget_flops);
     Answers {
-        tokens_trainable: deadline_flops / per_token,
+        tokens_trainable: tokens_as(deadline_flops, per_token),
         compute_budget_flops,
         optimal_params,
         optimal_tokens: 20.0 * optimal_params,
         budget_gpu_hours,
-        budget_seconds: budget_gpu_hours * 3600.0 / f64::from(s.gpus.max(1)),
-        budget_tokens: budget_flops / per_token,
+        budget_seconds: budget_seconds_as(budget_gpu_hours, f64::from(s.gpus.max(1))),
+        budget_tokens: tokens_as(budget_flops, per_token),
         budget_share: match s.budget {
             Some(b) if rental > 0.0 => b / rental,
             _ => 0.0,
         },
     }
     .finite()
+}
+
+// The answers' formulas, each written once over a Quantity: `answers` computes them on numbers
+// and the report's derivation rows print them with the user's numbers (docs/model.md §3, §7).
+
+/// The FLOPs the devices do by the deadline: n · F_peak · MFU · T_deadline · 86400.
+#[inline]
+pub fn deadline_flops_as<Q: Quantity>(gpus: f64, peak_flops: f64, mfu: f64, days: f64) -> Q {
+    Q::product([
+        Q::of(gpus),
+        Q::product([Q::of(peak_flops), Q::of(mfu)]),
+        Q::of(days),
+        Q::of(DAY_S),
+    ])
+}
+
+/// The FLOPs device-hours buy: GPU-hours · 3600 · F_peak · MFU.
+#[inline]
+pub fn budget_flops_as<Q: Quantity>(gpu_hours: Q, peak_flops: f64, mfu: f64) -> Q {
+    Q::product([
+        gpu_hours,
+        Q::of(3600.0),
+        Q::product([Q::of(peak_flops), Q::of(mfu)]),
+    ])
+}
+
+/// The tokens a compute budget trains: C / model FLOPs per token (6·N_act; Kaplan et al. 2020
+/// Table 1).
+#[inline]
+pub fn tokens_as<Q: Quantity>(flops: Q, flops_per_token: f64) -> Q {
+    Q::quotient(flops, Q::of(flops_per_token))
+}
+
+/// The device-hours a money budget buys: budget / price per device-hour, each hour on spot
+/// costing its restarts too (× the wall factor, `None` in the other tiers).
+#[inline]
+pub fn budget_gpu_hours_as<Q: Quantity>(budget: f64, price: f64, wall_factor: Option<f64>) -> Q {
+    let per_hour = match wall_factor {
+        Some(wall) => Q::product([Q::of(price), Q::of(wall)]),
+        None => Q::of(price),
+    };
+    Q::quotient(Q::of(budget), per_hour)
+}
+
+/// How long device-hours last on n devices: GPU-hours · 3600 / n, s.
+#[inline]
+pub fn budget_seconds_as<Q: Quantity>(gpu_hours: Q, gpus: f64) -> Q {
+    Q::quotient(Q::product([gpu_hours, Q::of(3600.0)]), Q::of(gpus))
 }
 
 impl Answers {

@@ -675,6 +675,13 @@ fn bubble_as<Q: Quantity>(o: &StepOperands) -> Q {
     }
 }
 
+/// The step: the sum of its exposed parts (compute, TP, bubble, DP, EP, CP, optimizer;
+/// docs/model.md §6), written once for the step time and its derivation row.
+#[inline]
+pub fn time_as<Q: Quantity>(exposed: [Q; 7]) -> Q {
+    Q::sum(exposed)
+}
+
 /// MFU: the model's FLOPs in a step over what the devices could do in its time (PaLM App. B),
 /// written once for the step time and its derivation row.
 #[inline]
@@ -754,8 +761,9 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
 /// The step time of the resolved scenario at its layout (`r.layout`).
 pub fn step_time(r: &Resolved) -> StepTime {
     let o = operands(r);
-    let [compute, tp, pp, dp, ep, cp, opt] = exposed_as::<f64>(&o);
-    let time_s = compute + tp + pp + dp + ep + cp + opt;
+    let exposed = exposed_as::<f64>(&o);
+    let time_s = time_as(exposed);
+    let [compute, tp, pp, dp, ep, cp, opt] = exposed;
     let model_tflops = o.model_flops / (time_s * o.devices) / 1e12;
     StepTime {
         time_s,

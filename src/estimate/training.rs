@@ -49,10 +49,31 @@ pub struct Training {
 /// (DeepSeek-V3 sec. 2.2), or 4·N_act + 6·N_adapter for LoRA, which skips the frozen weights'
 /// gradient half (and the MTP modules, which fine-tuning does not train).
 pub fn model_flops_per_token(r: &Resolved) -> f64 {
+    model_flops_per_token_as(r)
+}
+
+/// [`model_flops_per_token`] over a Quantity, for the figure and its derivation row. Without MTP
+/// modules the sum is left out (6·N_act, as the row prints it; N_act + 0 is N_act exactly).
+#[inline]
+pub fn model_flops_per_token_as<Q: Quantity>(r: &Resolved) -> Q {
+    let n = Q::of;
     match r.s.finetune {
-        Finetune::Lora | Finetune::Qlora => 4.0 * r.params_active + 6.0 * r.adapter_params,
-        Finetune::None | Finetune::Full => 6.0 * (r.params_active + r.breakdown.mtp_active),
+        Finetune::Lora | Finetune::Qlora => Q::sum([
+            Q::product([n(4.0), n(r.params_active)]),
+            Q::product([n(6.0), n(r.adapter_params)]),
+        ]),
+        Finetune::None | Finetune::Full if r.breakdown.mtp_active > 0.0 => Q::product([
+            n(6.0),
+            Q::sum([n(r.params_active), n(r.breakdown.mtp_active)]),
+        ]),
+        Finetune::None | Finetune::Full => Q::product([n(6.0), n(r.params_active)]),
     }
+}
+
+/// Model FLOPs of the run: per token × tokens over all epochs (Hoffmann et al. 2022 App. F).
+#[inline]
+pub fn training_flops_as<Q: Quantity>(per_token: Q, tokens: f64) -> Q {
+    Q::product([per_token, Q::of(tokens)])
 }
 
 /// Attention-score FLOPs per training token: the forward's over the layer schedule at the
@@ -60,7 +81,42 @@ pub fn model_flops_per_token(r: &Resolved) -> f64 {
 /// layer, as Narayanan et al. 2021 eq. 3 counts them; windows, chunks and sparse top-k cap s;
 /// linear layers are fixed), times 3 for forward and backward.
 pub fn attention_flops_per_token(r: &Resolved) -> f64 {
-    3.0 * r.arch.score_flops_per_token(f64::from(r.s.seq))
+    attention_flops_per_token_as(r)
+}
+
+/// Whether every layer attends to the whole sequence, densely: then the attention FLOPs have
+/// Narayanan et al.'s closed form `6·L·s·a·(d_qk + d_v)` per token.
+pub fn attention_closed_form(r: &Resolved) -> bool {
+    r.arch.global_layers() == r.arch.layers && !r.arch.is_sparse()
+}
+
+/// [`attention_flops_per_token`] over a Quantity, for the figure and its derivation row. Where
+/// every layer is global and dense it is the closed form `6·L·s·a·(d_qk + d_v)` (Narayanan et
+/// al. 2021 eq. 3), the same count as 3 × the layer schedule's (whole numbers, multiplied
+/// exactly); otherwise 3 × the schedule's forward.
+#[inline]
+pub fn attention_flops_per_token_as<Q: Quantity>(r: &Resolved) -> Q {
+    let a = &r.arch;
+    let n = Q::of;
+    let seq = f64::from(r.s.seq);
+    if attention_closed_form(r) {
+        let d_qk = a.head_dim + if a.is_mla() { a.rope_dim } else { 0 };
+        Q::product([
+            n(6.0),
+            n(f64::from(a.layers)),
+            n(seq),
+            n(f64::from(a.heads)),
+            Q::sum([n(f64::from(d_qk)), n(f64::from(a.head_dim))]),
+        ])
+    } else {
+        Q::product([n(3.0), n(a.score_flops_per_token(seq))])
+    }
+}
+
+/// Attention-score FLOPs of the run: per token × tokens over all epochs.
+#[inline]
+pub fn attention_flops_as<Q: Quantity>(per_token: Q, tokens: f64) -> Q {
+    Q::product([per_token, Q::of(tokens)])
 }
 
 /// FLOPs per token that recomputation adds: full recomputation repeats the transformer layers'
@@ -87,10 +143,25 @@ pub fn recompute_flops_per_token(r: &Resolved, recompute: Recompute) -> f64 {
 /// hardware FLOPs per token, with recomputation and attention in the hardware's count (PaLM
 /// App. B). GPT-3 at 45 % on 8·N·D (full recomputation) is 34 % MFU on 6·N·D.
 pub fn mfu_from_hfu(r: &Resolved, hfu: f64) -> f64 {
-    let model = model_flops_per_token(r);
-    let hardware =
-        model + attention_flops_per_token(r) + recompute_flops_per_token(r, r.layout.recompute);
-    hfu * model / hardware
+    mfu_from_hfu_as(hfu, model_flops_per_token(r), hardware_flops_per_token(r))
+}
+
+/// FLOPs per token the hardware executes: the model's, the attention scores' and what
+/// recomputation repeats at the layout's setting.
+pub fn hardware_flops_per_token(r: &Resolved) -> f64 {
+    model_flops_per_token(r)
+        + attention_flops_per_token(r)
+        + recompute_flops_per_token(r, r.layout.recompute)
+}
+
+/// MFU = HFU · model FLOPs / hardware FLOPs per token (PaLM App. B), written once for the
+/// figure and its derivation row.
+#[inline]
+pub fn mfu_from_hfu_as<Q: Quantity>(hfu: f64, model_per_token: f64, hardware_per_token: f64) -> Q {
+    Q::quotient(
+        Q::product([Q::of(hfu), Q::of(model_per_token)]),
+        Q::of(hardware_per_token),
+    )
 }
 
 /// Seconds to train on `gpus` devices: C_model / (n · peak · MFU) (docs/model.md §3).
@@ -131,6 +202,13 @@ pub fn deadline_gpus_as<Q: Quantity>(flops: Q, peak_flops: f64, mfu: f64, days: 
     )
 }
 
+/// Chinchilla's compute-optimal model size for a compute budget: N_opt = sqrt(C / 120), from
+/// C = 6·N·D and D = 20·N (Hoffmann et al. 2022, Table 3).
+#[inline]
+pub fn chinchilla_params_as<Q: Quantity>(flops: Q) -> Q {
+    Q::square_root(Q::quotient(flops, Q::of(120.0)))
+}
+
 /// Rounds a device count up to whole replicas of `tp·pp`, and to whole 8-device nodes past one
 /// node.
 pub fn round_to_replicas(n: f64, model_parallel: u32) -> u64 {
@@ -150,15 +228,15 @@ fn lcm(a: u64, b: u64) -> u64 {
 /// Computes the training figures; `min_gpus_to_fit` comes from the memory model.
 pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
     let tokens = r.tokens;
-    let training_flops = model_flops_per_token(r) * tokens;
-    let attention_flops = attention_flops_per_token(r) * tokens;
+    let training_flops = training_flops_as(model_flops_per_token(r), tokens);
+    let attention_flops = attention_flops_as(attention_flops_per_token(r), tokens);
     let hardware_flops = training_flops
         + attention_flops
         + recompute_flops_per_token(r, r.layout.recompute) * tokens;
     let seconds = training_seconds(r, training_flops, r.s.gpus);
     let raw = deadline_gpus_as(training_flops, r.peak_flops, r.mfu, r.s.deadline_days);
     let floor = min_gpus_to_fit.unwrap_or(0) as f64;
-    let chinchilla_params = (training_flops / 120.0).sqrt();
+    let chinchilla_params = chinchilla_params_as(training_flops);
     Training {
         tokens,
         training_flops,
