@@ -7,6 +7,7 @@
 use super::efficiency::Efficiency;
 use super::query;
 use super::report::{Report, estimate, estimate_at};
+use super::scenario::Scenario;
 use super::training::DAY_S;
 
 /// What a reference row is for (docs/model.md §9: the validation discipline).
@@ -62,9 +63,21 @@ impl Reference {
         figure(&estimate(&parsed.scenario), self.metric).unwrap_or(f64::NAN)
     }
 
+    /// The row's scenario and its report, for callers that read more than one thing from them.
+    pub fn evaluate(&self) -> (Scenario, Report) {
+        let parsed = query::parse(self.query);
+        let report = estimate(&parsed.scenario);
+        (parsed.scenario, report)
+    }
+
     /// Relative error of the prediction against the published value.
     pub fn error(&self) -> f64 {
-        self.predicted() / self.published - 1.0
+        self.error_in(&self.evaluate().1)
+    }
+
+    /// Relative error of this row's figure in `report` (the row's own, from [`Self::evaluate`]).
+    pub fn error_in(&self, report: &Report) -> f64 {
+        metric(report, self.metric).unwrap_or(f64::NAN) / self.published - 1.0
     }
 
     /// Relative error with the step model's efficiencies set (the validation's refits).

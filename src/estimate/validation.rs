@@ -4,9 +4,7 @@
 //! those runs.
 
 use super::efficiency::Efficiency;
-use super::estimate;
 use super::precision::Precision;
-use super::query;
 use super::reference::{REFERENCES, Reference, Role};
 use super::report::Report;
 use super::scenario::Scenario;
@@ -142,11 +140,15 @@ pub fn held_out() -> &'static [HeldOut] {
     ERRORS.get_or_init(|| {
         held_out_rows()
             .into_iter()
-            .map(|r| HeldOut {
-                run: r.run,
-                error: r.error(),
-                moe: r.is_moe(),
-                inside: inside_ground(r),
+            .map(|r| {
+                // One estimate per row for its error and its ground.
+                let (scenario, report) = r.evaluate();
+                HeldOut {
+                    run: r.run,
+                    error: r.error_in(&report),
+                    moe: r.is_moe(),
+                    inside: ground(&scenario, &report).is_ok(),
+                }
             })
             .collect()
     })
@@ -217,8 +219,8 @@ pub fn ground(s: &Scenario, rep: &Report) -> Result<(), OutsideGround> {
 
 /// Whether a published row's scenario lies inside the ground the step model claims a band for.
 pub fn inside_ground(r: &Reference) -> bool {
-    let parsed = query::parse(r.query);
-    ground(&parsed.scenario, &estimate(&parsed.scenario)).is_ok()
+    let (scenario, report) = r.evaluate();
+    ground(&scenario, &report).is_ok()
 }
 
 /// The predicted MFU's band for this scenario, or why it is outside the checked ground; `None`
