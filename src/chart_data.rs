@@ -96,7 +96,7 @@ pub fn days_chart(s: &Scenario, r: &Report, lang: Lang, compared: &[Compared]) -
     let mp = f64::from(r.memory_per_gpu.model_parallel.max(1));
     let far = [
         f64::from(s.gpus),
-        r.training.gpus_for_deadline as f64,
+        r.training.gpus_for_deadline.map_or(0.0, |n| n as f64),
         r.min_gpus_to_fit.unwrap_or(1) as f64,
     ]
     .into_iter()

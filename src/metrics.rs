@@ -470,7 +470,7 @@ pub static METRICS: &[Metric] = &[
         "GPUs for the deadline",
         "满足工期的 GPU 数",
         Devices,
-        |r| r.training.gpus_for_deadline as f64,
+        |r| r.training.gpus_for_deadline.map_or(f64::NAN, |n| n as f64),
     ),
     m(
         MetricId::GpusForDeadlineRaw,

@@ -30,7 +30,7 @@ fn devices_for_a_deadline_are_the_devices_the_days_are_on() {
     let at_inputs = suanli::estimate::estimate(&s);
     assert_eq!(
         u64::from(a.scenario.gpus),
-        at_inputs.training.gpus_for_deadline
+        at_inputs.training.gpus_for_deadline.unwrap()
     );
     assert_ne!(
         a.scenario.gpus, 2048,

@@ -172,11 +172,14 @@ prop_compose! {
 }
 
 /// Walks a JSON value and returns the path of the first number that is NaN/infinite (serde
-/// writes those as null) or negative.
+/// writes those as null) or negative. Options that are null by design are skipped: no memory
+/// minimum (never fits), no cheaper layout, no device count that meets the deadline.
 fn first_bad_number(v: &serde_json::Value, path: &str) -> Option<String> {
     match v {
         serde_json::Value::Null
-            if !path.ends_with("min_gpus_to_fit") && !path.ends_with("deadline_fix") =>
+            if !path.ends_with("min_gpus_to_fit")
+                && !path.ends_with("deadline_fix")
+                && !path.ends_with(".gpus_for_deadline") =>
         {
             Some(format!("{path} is null (NaN or infinite)"))
         }

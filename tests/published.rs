@@ -402,12 +402,12 @@ fn deadline_rounds_to_replicas_and_nodes_and_respects_memory() {
     let r = report(
         "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&recompute=full&mfu=0.3375&deadline_days=30&tp=8&pp=12",
     );
-    assert_eq!(r.training.gpus_for_deadline % 96, 0);
-    assert!(r.training.gpus_for_deadline as f64 >= r.training.gpus_for_deadline_raw);
-    assert!(r.training.gpus_for_deadline < 1154 + 96);
+    assert_eq!(r.training.gpus_for_deadline.unwrap() % 96, 0);
+    assert!(r.training.gpus_for_deadline.unwrap() as f64 >= r.training.gpus_for_deadline_raw);
+    assert!(r.training.gpus_for_deadline.unwrap() < 1154 + 96);
     // A far deadline still needs enough GPUs to hold the model.
     let far = report("model=llama-3-70b&deadline_days=3650&tokens=10B");
-    assert!(far.training.gpus_for_deadline >= far.min_gpus_to_fit.unwrap());
+    assert!(far.training.gpus_for_deadline.unwrap() >= far.min_gpus_to_fit.unwrap());
 }
 
 #[test]
@@ -585,14 +585,14 @@ fn a_deadline_count_set_by_memory_says_so_and_names_the_change_that_fits() {
     // 324 GPUs' compute for 90 days but 9,376 to fit; ZeRO-2 fits at the compute's count.
     let r = report("model=gpt-3-175b&gpu=a100-40g-sxm&tokens=300B");
     assert_eq!(r.limited_by, suanli::estimate::limits::LimitedBy::Memory);
-    assert!(r.training.gpus_for_deadline > 10 * r.training.gpus_for_deadline_raw as u64);
+    assert!(r.training.gpus_for_deadline.unwrap() > 10 * r.training.gpus_for_deadline_raw as u64);
     let fix = r.deadline_fix.clone().expect("a change that fits");
     assert_eq!(fix.change, "zero=2");
     // The count with the change is what the deadline's compute needs, rounded to whole
     // replicas and nodes (324 -> 352 at 32 devices per replica).
     assert_eq!(fix.gpus, 352);
     let fixed = report("model=gpt-3-175b&gpu=a100-40g-sxm&tokens=300B&zero=2");
-    assert_eq!(fixed.training.gpus_for_deadline, fix.gpus);
+    assert_eq!(fixed.training.gpus_for_deadline.unwrap(), fix.gpus);
     assert_eq!(
         fixed.limited_by,
         suanli::estimate::limits::LimitedBy::Compute

@@ -290,7 +290,7 @@ fn the_search_is_never_slower_than_a_layout_given_by_hand() {
 fn with_predicted_mfu_the_deadline_count_is_the_fewest_replicas_that_meet_it() {
     let q = "model=llama-3-70b&tokens=15T&tp=8&pp=4&vpp=2&deadline_days=30&mfu=auto";
     let r = estimate(&parse(q));
-    let n = r.training.gpus_for_deadline as u32;
+    let n = r.training.gpus_for_deadline.unwrap() as u32;
     let replica = r.layout.replica();
     assert_eq!(n % replica, 0);
     let days = |gpus: u32| {
@@ -303,6 +303,22 @@ fn with_predicted_mfu_the_deadline_count_is_the_fewest_replicas_that_meet_it() {
         "{} devices already meet it",
         n - replica
     );
+}
+
+/// With a predicted MFU, data parallelism stops paying (the gradient all-reduce and the
+/// optimizer do not shrink with it; a 70B model cannot take a day's budget of 15T tokens): the
+/// search's largest count misses the deadline, so there is no count to show, not the cap.
+#[test]
+fn a_deadline_no_count_meets_has_no_count() {
+    let q = "model=llama-3-70b&gpu=h100-sxm&gpus=1024&mfu=auto&deadline_days=0.5";
+    let r = estimate(&parse(q));
+    assert_eq!(r.training.gpus_for_deadline, None);
+    // Eight million devices, near the largest count a scenario takes, are still too slow.
+    let far = estimate(&parse(&q.replace("gpus=1024", "gpus=8000000")));
+    assert!(far.training.training_seconds > 0.5 * 86_400.0);
+    // The page and the CLI show a dash for it, never a number.
+    let m = suanli::metrics::MetricId::GpusForDeadline.metric();
+    assert_eq!(m.text((m.get)(&r), suanli::i18n::Lang::En, false), "—");
 }
 
 #[test]

@@ -77,6 +77,8 @@ pub static CARDS: [CardDef; 13] = [
         // When memory, not compute, sets the count, the card says so and names the cheapest
         // change of layout that fits, with its count.
         detail: |r, l, _| match (&r.deadline_limited_by, &r.deadline_fix) {
+            // No count meets the deadline: the figure is "—", and this says why.
+            _ if r.training.gpus_for_deadline.is_none() => l.ui().answer_too_many.to_string(),
             (LimitedBy::Memory, Some(fix)) => format!(
                 "{} · {} {}: {}",
                 l.ui().limited_by_memory,

@@ -73,7 +73,9 @@ pub fn at_answer(
             if at_inputs.min_gpus_to_fit.is_none() {
                 return Err(Unanswered::NeverFits);
             }
-            let n = at_inputs.training.gpus_for_deadline;
+            let Some(n) = at_inputs.training.gpus_for_deadline else {
+                return Err(Unanswered::DeadlineOutOfReach);
+            };
             if n > u64::from(MAX_GPUS) {
                 return Err(Unanswered::DeadlineOutOfReach);
             }

@@ -658,7 +658,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             } else {
                 Step::WholeReplicas
             }),
-            t.gpus_for_deadline as f64,
+            t.gpus_for_deadline.map_or(f64::NAN, |n| n as f64),
             "",
             "docs/model.md §3",
         ),

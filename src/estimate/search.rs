@@ -248,8 +248,9 @@ pub fn tune_interleaving(r: &Resolved, layout: Layout) -> Layout {
 
 /// The fewest devices (whole replicas of the layout, never below `floor`) that finish
 /// `training_flops` within the deadline when the MFU is the step-time model's at each count:
-/// doubling then bisection over the data-parallel size, as the MFU falls slowly with it.
-pub fn gpus_for_deadline(r: &Resolved, training_flops: f64, floor: f64) -> u64 {
+/// doubling then bisection over the data-parallel size, as the MFU falls slowly with it. `None`
+/// when even the largest count searched misses the deadline.
+pub fn gpus_for_deadline(r: &Resolved, training_flops: f64, floor: f64) -> Option<u64> {
     let mut r = r.clone();
     let replica = r.layout.replica();
     let deadline_s = r.s.deadline_days * super::training::DAY_S;
@@ -266,10 +267,15 @@ pub fn gpus_for_deadline(r: &Resolved, training_flops: f64, floor: f64) -> u64 {
     while hi < max_dp && !meets(hi) {
         hi = hi.saturating_mul(2).min(max_dp);
     }
+    // The doubling stops at its cap whether or not the cap meets the deadline: a count that
+    // does not is no answer, and showing the cap would be a wrong number.
+    if !meets(hi) {
+        return None;
+    }
     let mut lo = hi / 2;
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
         if meets(mid) { hi = mid } else { lo = mid }
     }
-    u64::from(hi) * u64::from(replica)
+    Some(u64::from(hi) * u64::from(replica))
 }

@@ -36,8 +36,9 @@ pub struct Training {
     /// Devices the deadline needs before rounding.
     pub gpus_for_deadline_raw: f64,
     /// Devices the deadline needs, rounded up to whole replicas (and nodes of 8), never below the
-    /// memory minimum.
-    pub gpus_for_deadline: u64,
+    /// memory minimum; `None` when no count meets it (with a predicted MFU, adding replicas can
+    /// stop paying before the deadline is met).
+    pub gpus_for_deadline: Option<u64>,
     /// Chinchilla-optimal parameters for this compute budget: sqrt(C/120).
     pub chinchilla_params: f64,
     /// Chinchilla-optimal tokens for this budget: 20·N_opt.
@@ -249,7 +250,7 @@ pub fn training(r: &Resolved, min_gpus_to_fit: Option<u64>) -> Training {
         mfu: r.mfu,
         hfu: r.mfu * hardware_flops / training_flops,
         gpus_for_deadline_raw: raw,
-        gpus_for_deadline: round_to_replicas(raw.max(floor), r.model_parallel()),
+        gpus_for_deadline: Some(round_to_replicas(raw.max(floor), r.model_parallel())),
         chinchilla_params,
         chinchilla_tokens: 20.0 * chinchilla_params,
     }
