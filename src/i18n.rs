@@ -2237,8 +2237,8 @@ pub fn band_line(
                     "该加速卡没有公开运行可供校验",
                 ),
                 OutsideGround::Devices => (
-                    "the checked runs span 32 to 16,384 devices",
-                    "已校验的运行覆盖 32 至 16,384 张卡",
+                    "the checked runs span 16 to 16,384 devices",
+                    "已校验的运行覆盖 16 至 16,384 张卡",
                 ),
                 OutsideGround::Precision => (
                     "no published run used this precision",

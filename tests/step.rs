@@ -413,7 +413,7 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
     // worst, which NVIDIA's NeMo 24.09 runs at 8k tokens (dgxc-benchmarking; the model is 25-27 %
     // slow on Llama 3.1 8B) keep it from meeting. This holds the model to where it stands.
     assert!(
-        mean_in <= 0.105 && worst_in <= 0.27,
+        mean_in <= 0.095 && worst_in <= 0.27,
         "mean {mean_in}, worst {worst_in}\n{}",
         table.join("\n")
     );
@@ -423,6 +423,24 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
         assert!(e.abs() > 0.5, "{run}: {e}");
     }
     assert!(mean <= 0.125, "{mean}");
+}
+
+/// The device counts the page claims a band for are the span of the published runs, fitted and
+/// held out: a row added outside it widens the ground, and the page's words say the same span.
+#[test]
+fn the_checked_device_span_is_the_published_rows_span() {
+    use suanli::estimate::reference::{REFERENCES, Role};
+    use suanli::estimate::validation::CHECKED_DEVICES;
+    let devices: Vec<u32> = REFERENCES
+        .iter()
+        .filter(|r| matches!(r.role, Role::Fitted | Role::HeldOut))
+        .map(|r| r.evaluate().1.layout.devices())
+        .collect();
+    let span = (
+        devices.iter().copied().min().unwrap(),
+        devices.iter().copied().max().unwrap(),
+    );
+    assert_eq!(span, CHECKED_DEVICES);
 }
 
 /// Leave one table out (docs/model.md §9): the constants fitted on one throughput table only,

@@ -177,7 +177,7 @@ pub struct Band {
 pub enum OutsideGround {
     /// No published run on this accelerator.
     Accelerator,
-    /// More devices than the largest checked run (16,384) or fewer than the smallest (32).
+    /// More devices than the largest checked run (16,384) or fewer than the smallest (16).
     Devices,
     /// A precision no published run used (only BF16, FP16 and FP8 are checked).
     Precision,
@@ -191,7 +191,7 @@ pub enum OutsideGround {
 /// The accelerators with published runs among the fitted and held-out rows.
 pub const CHECKED_ACCELERATORS: [&str; 3] = ["a100-80g-sxm", "h100-sxm", "h800-sxm"];
 /// The device counts the published runs span.
-pub const CHECKED_DEVICES: (u32, u32) = (32, 16_384);
+pub const CHECKED_DEVICES: (u32, u32) = (16, 16_384);
 
 /// Whether the step model was checked on scenarios like this one.
 pub fn ground(s: &Scenario, rep: &Report) -> Result<(), OutsideGround> {
