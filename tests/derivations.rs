@@ -186,6 +186,9 @@ const WRITTEN_ONCE: &[MetricId] = &[
     MetricId::ParamsWithMtp,
     MetricId::Mfu,
     MetricId::StepTimeS,
+    MetricId::KvCacheBytesPerToken,
+    MetricId::KvCacheBytesAtContext,
+    MetricId::KvBoundedBytesAtContext,
 ];
 
 /// The printed result of a row (before the `then` step, if any).
@@ -274,11 +277,12 @@ fn four_bit_rows_print_the_group_scales_and_yuan_costs_state_yuan() {
     let report = estimate(&parsed.scenario);
     let rows = derivations(&parsed.scenario, &report);
     let row = |key: MetricId| rows.iter().find(|d| d.metric == key).unwrap();
-    // Llama-3 70B: 2 × 80 layers × 8 KV heads × 128 × (0.5 + 2/128) bytes = 84,480 B per token
+    // Llama-3 70B: 80 layers × 2 × 8 KV heads × 128 × (0.5 + 2/128) bytes = 84,480 B per token
     // (4 bits plus a 16-bit scale per group of 128, docs/model.md §5); at bits/8 it read 81,920.
+    // The layers come first: the row is the figure's own formula, layers × bytes per layer.
     assert_eq!(
         row(MetricId::KvCacheBytesPerToken).with_numbers,
-        "2 × 80 × 8 × 128 × 0.515625 = 84480 B"
+        "80 × 2 × 8 × 128 × 0.515625 = 84480 B"
     );
     assert_eq!(report.kv_cache_bytes_per_token, 84_480.0);
     // INT4 checkpoints (GPTQ, AWQ) quantise the linear layers and keep the embeddings, norms
@@ -297,4 +301,45 @@ fn four_bit_rows_print_the_group_scales_and_yuan_costs_state_yuan() {
     assert!(cost.with_numbers.ends_with(" ¥"), "{}", cost.with_numbers);
     // 7.1 CNY per USD (the default rate): the yuan figure is 7.1 times the dollar one.
     assert!((report.cost.rental / report.cost.cost_usd - 7.1).abs() < 1e-9);
+}
+
+/// The KV rows over each layer kind: the per-token row prints the figure's own operands
+/// (DeepSeek-V3.2's latent, RoPE key and FP8 indexer key), the context rows one term per kind
+/// (Gemma 3's windows, Qwen3-Next's linear states), and each is the figure to the bit.
+#[test]
+fn kv_rows_print_each_layer_kind_and_are_the_figures() {
+    for (q, key, numbers) in [
+        (
+            "model=deepseek-v3.2",
+            MetricId::KvCacheBytesPerToken,
+            "61 × ((512 + 64) × 2 + 132) = 78324 B",
+        ),
+        (
+            "model=gemma-3-27b",
+            MetricId::KvCacheBytesAtContext,
+            "10 × 2500 × 8192 + 52 × 1024 × 8192 = 6.41e8 B",
+        ),
+        (
+            "model=gemma-3-27b",
+            MetricId::KvBoundedBytesAtContext,
+            "52 × 1024 × 8192 = 4.36e8 B",
+        ),
+        (
+            "model=qwen3-next-80b-a3b",
+            MetricId::KvCacheBytesAtContext,
+            "12 × 2500 × 2048 + 36 × 1097728 = 1.01e8 B",
+        ),
+    ] {
+        let s = query::parse(q).scenario;
+        let report = estimate(&s);
+        let rows = derivations(&s, &report);
+        let row = rows.iter().find(|d| d.metric == key).unwrap();
+        assert_eq!(row.with_numbers, numbers, "{q}");
+        assert_eq!(
+            row.result.to_bits(),
+            report.figure(key).to_bits(),
+            "{q}: {}",
+            key.key()
+        );
+    }
 }

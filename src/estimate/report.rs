@@ -695,26 +695,31 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             MetricId::KvCacheBytesPerToken,
             match (a.is_mla(), a.is_sparse()) {
                 (true, true) => {
-                    "KV = L_global · (d_c + d_rope) · bytes(kv) + L_global · indexer key (FP8 d_I + fp32 scale per 128)"
+                    "KV = L_global · ((d_c + d_rope) · bytes(kv) + indexer key (FP8 d_I + fp32 scale per 128))"
                 }
                 (true, false) => "KV = L_global · (d_c + d_rope) · bytes(kv)",
-                _ => "KV = 2 · L_global · g · d_h · bytes(kv)",
+                (false, true) => {
+                    "KV = L_global · (2 · g · d_h · bytes(kv) + indexer key (FP8 d_I + fp32 scale per 128))"
+                }
+                (false, false) => "KV = L_global · 2 · g · d_h · bytes(kv)",
             },
-            inference::kv_growing_calc(&r),
+            rep.kv_cache.growing_bytes_per_token_as(),
             "B",
             "Kwon et al. 2023 (vLLM) sec. 3; DeepSeek-V2 sec. 2.1; DeepSeek-V3.2 inference/model.py",
         ),
         d(
             MetricId::KvCacheBytesAtContext,
-            "KV(ctx) = Σ over layer kinds: layers · min(ctx, window) · bytes per token + layers · fixed state",
-            KvCache::of(&r).calc_at(f64::from(inference::context_tokens(s))),
+            "KV(ctx) = Σ over layer kinds: layers · (min(ctx, window) · bytes per token + fixed state)",
+            rep.kv_cache
+                .bytes_at_as(f64::from(inference::context_tokens(s))),
             "B",
             "docs/model.md §5",
         ),
         d(
             MetricId::KvBoundedBytesAtContext,
-            "KV_bounded(ctx) = local layers · min(ctx, window) · bytes per token + layers · fixed state",
-            KvCache::of(&r).bounded_calc_at(f64::from(inference::context_tokens(s))),
+            "KV_bounded(ctx) = Σ over layer kinds: layers · (windowed: min(ctx, window) · bytes per token + fixed state)",
+            rep.kv_cache
+                .bounded_bytes_at_as(f64::from(inference::context_tokens(s))),
             "B",
             "docs/model.md §5",
         ),
