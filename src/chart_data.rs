@@ -283,7 +283,7 @@ pub fn step_chart(r: &Report, lang: Lang, compared: &[Compared]) -> MemoryChart 
         MetricId::StepEdpCommS,
     ];
     let parts_of = |rep: &Report| -> Vec<f64> {
-        let mut v: Vec<f64> = PARTS.iter().map(|k| (k.metric().get)(rep)).collect();
+        let mut v: Vec<f64> = PARTS.iter().map(|&k| rep.figure(k)).collect();
         v[1] -= v[7];
         v[3] -= v[8];
         v
@@ -353,7 +353,12 @@ pub fn serving_chart(s: &Scenario, r: &Report, lang: Lang) -> MemoryChart {
         bars,
         values,
         totals,
-        parts: vec![crate::i18n::metric_label("serving.cost_per_million_tokens", lang).to_string()],
+        parts: vec![
+            MetricId::ServingCostPerMillionTokens
+                .metric()
+                .label(lang)
+                .to_string(),
+        ],
         chosen: Some(0),
         hbm_gb: 0.0,
         words: Words {

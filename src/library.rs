@@ -215,7 +215,7 @@ pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
         out += &format!("input.{k},\"{}\"\n", v.replace('"', "\"\""));
     }
     for m in crate::metrics::METRICS {
-        out += &format!("{},{}\n", m.key, (m.get)(report));
+        out += &format!("{},{}\n", m.key(), m.value(report));
     }
     out
 }
@@ -225,13 +225,13 @@ pub fn report_csv(query: &str, report: &crate::estimate::Report) -> String {
 pub fn report_json(query: &str, report: &crate::estimate::Report) -> String {
     let metrics: serde_json::Map<String, serde_json::Value> = crate::metrics::METRICS
         .iter()
-        .map(|m| (m.key, (m.get)(report)))
+        .map(|m| (m.key(), m.value(report)))
         .filter(|(_, v)| v.is_finite())
         .map(|(k, v)| (k.to_string(), serde_json::json!(v)))
         .collect();
     let units: serde_json::Map<String, serde_json::Value> = crate::metrics::METRICS
         .iter()
-        .map(|m| (m.key.to_string(), serde_json::json!(m.unit)))
+        .map(|m| (m.key().to_string(), serde_json::json!(m.unit)))
         .collect();
     let currency = report.cost.currency;
     serde_json::to_string_pretty(

@@ -16,7 +16,7 @@ fn scenario(q: &str) -> Scenario {
 
 fn answer_value(a: &suanli::estimate::answer::Answered) -> f64 {
     let m = metrics::answer(a.report.solve).metric();
-    (m.get)(&a.report)
+    m.value(&a.report)
 }
 
 /// The case: Llama 3 70B, 15T tokens, 60 days on H100s. The answer is a device count;

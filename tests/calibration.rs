@@ -94,7 +94,10 @@ fn the_planned_run_is_reprojected_and_the_link_keeps_it() {
     assert_eq!(estimate(&again), r);
     // The derivation names the factor.
     let rows = suanli::estimate::derivations(&s, &r);
-    assert!(rows.iter().any(|d| d.metric == "calibration.factor"));
+    assert!(
+        rows.iter()
+            .any(|d| d.metric == suanli::metrics::MetricId::CalibrationFactor)
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 
 use suanli::estimate::calc::{self, Calc};
 use suanli::estimate::cost::MAX_SPOT_OVERHEAD;
+use suanli::estimate::metric_id::MetricId;
 use suanli::estimate::reference::metric;
 use suanli::estimate::report::Step;
 use suanli::estimate::{derivations, estimate, presets, query};
@@ -148,43 +149,46 @@ fn eval_text(text: &str) -> f64 {
 /// Rows whose expression is the formula the report computes its figure with (a `*_as` function
 /// generic over `Quantity`, evaluated once as numbers and once as the printed tree): their result
 /// is the report's figure to the bit, not merely within the tolerance the others are held to.
-const WRITTEN_ONCE: &[&str] = &[
-    "pf_days",
-    "training_seconds",
-    "gpu_hours",
-    "memory_per_gpu.total_bytes",
-    "memory_per_gpu.activations_bytes",
-    "inference_weights_bytes",
-    "step.compute_s",
-    "step.tp_comm_s",
-    "step.pp_bubble_s",
-    "step.dp_comm_s",
-    "step.ep_comm_s",
-    "step.cp_comm_s",
-    "step.optimizer_s",
-    "step.mfu",
-    "inference_memory_bytes",
-    "rental",
-    "spot.overhead",
-    "purchase_cost",
-    "energy_joules",
-    "electricity_cost",
-    "co2_kg",
-    "chinchilla_params",
-    "tokens_trainable",
-    "budget_gpu_hours",
-    "budget_seconds",
-    "optimal_params",
-    "training_flops",
-    "attention_flops",
-    "min_gpus_for_replica",
-    "inference_memory_gpus",
-    "serving.tokens_per_s_per_gpu",
-    "serving.gpus",
-    "params_total",
-    "params_with_mtp",
-    "mfu",
-    "step.time_s",
+const WRITTEN_ONCE: &[MetricId] = &[
+    MetricId::PfDays,
+    MetricId::TrainingSeconds,
+    MetricId::GpuHours,
+    MetricId::MemoryPerGpuTotalBytes,
+    MetricId::MemoryPerGpuActivationsBytes,
+    MetricId::InferenceWeightsBytes,
+    MetricId::StepComputeS,
+    MetricId::StepTpCommS,
+    MetricId::StepPpBubbleS,
+    MetricId::StepDpCommS,
+    MetricId::StepEpCommS,
+    MetricId::StepCpCommS,
+    MetricId::StepOptimizerS,
+    MetricId::StepMfu,
+    MetricId::InferenceMemoryBytes,
+    MetricId::Rental,
+    MetricId::SpotOverhead,
+    MetricId::PurchaseCost,
+    MetricId::EnergyJoules,
+    MetricId::ElectricityCost,
+    MetricId::Co2Kg,
+    MetricId::ChinchillaParams,
+    MetricId::TokensTrainable,
+    MetricId::BudgetGpuHours,
+    MetricId::BudgetSeconds,
+    MetricId::OptimalParams,
+    MetricId::TrainingFlops,
+    MetricId::AttentionFlops,
+    MetricId::MinGpusForReplica,
+    MetricId::InferenceMemoryGpus,
+    MetricId::ServingTokensPerSPerGpu,
+    MetricId::ServingGpus,
+    MetricId::ParamsTotal,
+    MetricId::ParamsWithMtp,
+    MetricId::Mfu,
+    MetricId::StepTimeS,
+    MetricId::KvCacheBytesPerToken,
+    MetricId::KvCacheBytesAtContext,
+    MetricId::KvBoundedBytesAtContext,
 ];
 
 /// The printed result of a row (before the `then` step, if any).
@@ -201,9 +205,11 @@ fn every_row_multiplies_out_to_its_printed_result_and_is_the_reports_figure() {
         assert!(parsed.errors.is_empty(), "{q}: {:?}", parsed.errors);
         let report = estimate(&parsed.scenario);
         for d in derivations(&parsed.scenario, &report) {
-            let here = format!("{q}: {} = {}", d.metric, d.with_numbers);
-            // The row's result is the report's figure for its key.
-            let figure = metric(&report, d.metric).unwrap_or_else(|| panic!("no figure: {here}"));
+            let here = format!("{q}: {} = {}", d.metric.key(), d.with_numbers);
+            // The row's result is the report's figure for its key, read from the report's JSON
+            // (what the CLI prints), so a key spelt apart from its field fails here too.
+            let figure =
+                metric(&report, d.metric.key()).unwrap_or_else(|| panic!("no figure: {here}"));
             assert!(
                 (d.result - figure).abs() <= 1e-9 * figure.abs(),
                 "{here}: result {} but the report says {figure}",
@@ -270,28 +276,70 @@ fn four_bit_rows_print_the_group_scales_and_yuan_costs_state_yuan() {
     let parsed = query::parse("kv_bits=4&weight_bits=4");
     let report = estimate(&parsed.scenario);
     let rows = derivations(&parsed.scenario, &report);
-    let row = |key: &str| rows.iter().find(|d| d.metric == key).unwrap();
-    // Llama-3 70B: 2 × 80 layers × 8 KV heads × 128 × (0.5 + 2/128) bytes = 84,480 B per token
+    let row = |key: MetricId| rows.iter().find(|d| d.metric == key).unwrap();
+    // Llama-3 70B: 80 layers × 2 × 8 KV heads × 128 × (0.5 + 2/128) bytes = 84,480 B per token
     // (4 bits plus a 16-bit scale per group of 128, docs/model.md §5); at bits/8 it read 81,920.
+    // The layers come first: the row is the figure's own formula, layers × bytes per layer.
     assert_eq!(
-        row("kv_cache_bytes_per_token").with_numbers,
-        "2 × 80 × 8 × 128 × 0.515625 = 84480 B"
+        row(MetricId::KvCacheBytesPerToken).with_numbers,
+        "80 × 2 × 8 × 128 × 0.515625 = 84480 B"
     );
     assert_eq!(report.kv_cache_bytes_per_token, 84_480.0);
     // INT4 checkpoints (GPTQ, AWQ) quantise the linear layers and keep the embeddings, norms
     // and head in 16 bits (issue 22): 2.10e9 × 2 + 6.85e10 × 0.515625 = 3.95e10 (it had printed
     // "× 4/8", then 7.06e10 × 0.515625).
     assert_eq!(
-        row("inference_weights_bytes").with_numbers,
+        row(MetricId::InferenceWeightsBytes).with_numbers,
         "2.10e9 × 2 + 6.85e10 × 0.515625 = 3.95e10 B"
     );
     // With currency=cny the cost row states the rental in yuan, its own product.
     let cny = query::parse("currency=cny").scenario;
     let report = estimate(&cny);
     let rows = derivations(&cny, &report);
-    let cost = rows.iter().find(|d| d.metric == "rental").unwrap();
+    let cost = rows.iter().find(|d| d.metric == MetricId::Rental).unwrap();
     assert_eq!(cost.result, report.cost.rental);
     assert!(cost.with_numbers.ends_with(" ¥"), "{}", cost.with_numbers);
     // 7.1 CNY per USD (the default rate): the yuan figure is 7.1 times the dollar one.
     assert!((report.cost.rental / report.cost.cost_usd - 7.1).abs() < 1e-9);
+}
+
+/// The KV rows over each layer kind: the per-token row prints the figure's own operands
+/// (DeepSeek-V3.2's latent, RoPE key and FP8 indexer key), the context rows one term per kind
+/// (Gemma 3's windows, Qwen3-Next's linear states), and each is the figure to the bit.
+#[test]
+fn kv_rows_print_each_layer_kind_and_are_the_figures() {
+    for (q, key, numbers) in [
+        (
+            "model=deepseek-v3.2",
+            MetricId::KvCacheBytesPerToken,
+            "61 × ((512 + 64) × 2 + 132) = 78324 B",
+        ),
+        (
+            "model=gemma-3-27b",
+            MetricId::KvCacheBytesAtContext,
+            "10 × 2500 × 8192 + 52 × 1024 × 8192 = 6.41e8 B",
+        ),
+        (
+            "model=gemma-3-27b",
+            MetricId::KvBoundedBytesAtContext,
+            "52 × 1024 × 8192 = 4.36e8 B",
+        ),
+        (
+            "model=qwen3-next-80b-a3b",
+            MetricId::KvCacheBytesAtContext,
+            "12 × 2500 × 2048 + 36 × 1097728 = 1.01e8 B",
+        ),
+    ] {
+        let s = query::parse(q).scenario;
+        let report = estimate(&s);
+        let rows = derivations(&s, &report);
+        let row = rows.iter().find(|d| d.metric == key).unwrap();
+        assert_eq!(row.with_numbers, numbers, "{q}");
+        assert_eq!(
+            row.result.to_bits(),
+            report.figure(key).to_bits(),
+            "{q}: {}",
+            key.key()
+        );
+    }
 }

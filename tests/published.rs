@@ -3,6 +3,7 @@
 
 use suanli::estimate::architecture::Bias;
 use suanli::estimate::cost::energy_joules;
+use suanli::estimate::metric_id::MetricId;
 use suanli::estimate::reference::REFERENCES;
 use suanli::estimate::training::DAY_S;
 use suanli::estimate::{comms, estimate, hardware, presets, query};
@@ -42,7 +43,7 @@ fn every_reference_row_is_within_its_tolerance() {
             failures.push(format!(
                 "{} / {}: predicted {} vs published {} ({:+.2}%, allowed {}%) [{}]",
                 r.run,
-                r.metric,
+                r.metric.key(),
                 r.predicted(),
                 r.published,
                 err * 100.0,
@@ -59,23 +60,23 @@ fn reference_rows_cover_the_published_runs() {
     // The runs issue #3 names: GPT-3 FLOPs and PF-days, the 34- and 84-day Megatron projections,
     // LLaMA GPU-hours and energy, ZeRO's four figures, vLLM's 800 KB/token.
     for (run, metric) in [
-        ("GPT-3 175B", "training_flops"),
-        ("GPT-3 175B", "pf_days"),
-        ("GPT-3 175B on 1024 A100", "training_seconds"),
-        ("1T GPT on 3072 A100", "training_seconds"),
-        ("LLaMA-65B", "gpu_hours"),
-        ("LLaMA-65B", "energy_joules"),
+        ("GPT-3 175B", MetricId::TrainingFlops),
+        ("GPT-3 175B", MetricId::PfDays),
+        ("GPT-3 175B on 1024 A100", MetricId::TrainingSeconds),
+        ("1T GPT on 3072 A100", MetricId::TrainingSeconds),
+        ("LLaMA-65B", MetricId::GpuHours),
+        ("LLaMA-65B", MetricId::EnergyJoules),
         (
             "7.5B model, 64-way DP",
-            "memory_by_zero.3.model_states_bytes",
+            MetricId::MemoryByZero3ModelStatesBytes,
         ),
-        ("OPT-13B", "kv_cache_bytes_per_token"),
+        ("OPT-13B", MetricId::KvCacheBytesPerToken),
     ] {
         assert!(
             REFERENCES
                 .iter()
                 .any(|r| r.run == run && r.metric == metric),
-            "missing {run} {metric}"
+            "missing {run} {metric:?}"
         );
     }
 }
@@ -477,7 +478,7 @@ fn print_reference_table() {
         println!(
             "{:28} {:45} pred {:12.4e} pub {:12.4e} {:+.2}%",
             r.run,
-            r.metric,
+            r.metric.key(),
             r.predicted(),
             r.published,
             r.error() * 100.0
@@ -487,11 +488,12 @@ fn print_reference_table() {
 
 #[test]
 fn the_metric_table_agrees_with_the_report_json_and_names_every_figure_shown() {
-    // Every getter of the one metric table (src/metrics.rs) reads the number its key names in
-    // the report's JSON, which the CLI prints; the reality check and the derivations name only
-    // keys of the table.
+    // Every figure the report reads by name (`Report::figure`, which the page's metric table,
+    // the exports and the reality check read) is the number its key names in the report's JSON,
+    // which the CLI prints: a key misspelt beside its name fails here. The derivations and the
+    // reality check name figures by `MetricId`, so each has a row of the table by construction.
     use suanli::estimate::reference::metric;
-    use suanli::metrics::{METRICS, find};
+    use suanli::metrics::METRICS;
     for q in [
         "model=deepseek-v3&gpu=h800-sxm&zero=3",
         "model=llama-3-70b&currency=cny",
@@ -499,41 +501,33 @@ fn the_metric_table_agrees_with_the_report_json_and_names_every_figure_shown() {
         "model=llama-3-70b&mfu=auto&calib=model%3Dllama-3-8b%26gpus%3D64%26tp%3D1%26pp%3D1&calib_mfu=0.45",
     ] {
         let r = report(q);
-        for m in METRICS {
+        for &id in MetricId::ALL {
             // Without a calibration the report has none, and the table reads its factor as 1.
-            if m.key.starts_with("calibration.") && r.calibration.is_none() {
-                assert_eq!(metric(&r, m.key), None);
-                assert_eq!((m.get)(&r), 1.0);
+            if id == MetricId::CalibrationFactor && r.calibration.is_none() {
+                assert_eq!(metric(&r, id.key()), None);
+                assert_eq!(r.figure(id), 1.0);
                 continue;
             }
-            assert_eq!(metric(&r, m.key), Some((m.get)(&r)), "{q}: {}", m.key);
-            assert!(
-                !m.en.is_empty() && !m.zh.is_empty(),
-                "{} has no label",
-                m.key
+            assert_eq!(
+                metric(&r, id.key()),
+                Some(r.figure(id)),
+                "{q}: {}",
+                id.key()
             );
         }
-        let s = suanli::estimate::query::parse(q).scenario;
-        for d in suanli::estimate::derivations(&s, &r) {
-            assert!(
-                find(d.metric).is_some(),
-                "derivation {} not in the table",
-                d.metric
-            );
-        }
+        assert_eq!(METRICS.len(), MetricId::ALL.len());
     }
+    // Each reference row's figure is its JSON value too (the reality check read the JSON before
+    // it read figures by name).
     for row in REFERENCES {
-        assert!(
-            find(row.metric).is_some(),
-            "{} is not in the metric table",
-            row.metric
-        );
-    }
-    for (i, a) in METRICS.iter().enumerate() {
-        assert!(
-            METRICS[i + 1..].iter().all(|b| b.key != a.key),
-            "{} twice",
-            a.key
+        let (_, r) = row.evaluate();
+        let json = metric(&r, row.metric.key()).unwrap_or(f64::NAN);
+        assert_eq!(
+            json.to_bits(),
+            r.figure(row.metric).to_bits(),
+            "{}: {}",
+            row.run,
+            row.metric.key()
         );
     }
 }

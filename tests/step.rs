@@ -318,7 +318,7 @@ fn a_deadline_no_count_meets_has_no_count() {
     assert!(far.training.training_seconds > 0.5 * 86_400.0);
     // The page and the CLI show a dash for it, never a number.
     let m = suanli::metrics::MetricId::GpusForDeadline.metric();
-    assert_eq!(m.text((m.get)(&r), suanli::i18n::Lang::En, false), "—");
+    assert_eq!(m.text(m.value(&r), suanli::i18n::Lang::En, false), "—");
 }
 
 #[test]

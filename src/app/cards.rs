@@ -333,7 +333,7 @@ fn Card(def: &'static CardDef, cny: Memo<bool>) -> impl IntoView {
     let figure = Memo::new(move |_| {
         let (lang, cny) = (ctx.lang.get(), cny.get());
         ctx.report.with(|r| {
-            let value = (metric.get)(r);
+            let value = metric.value(r);
             Figure {
                 value,
                 detail: (def.detail)(r, lang, cny),
@@ -378,7 +378,7 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
     // The question's label, the answer's figure.
     let label = move || metrics::question(solve()).metric();
     let figure = move || metrics::answer(solve()).metric();
-    let value = Memo::new(move |_| ctx.report.with(|r| (figure().get)(r)));
+    let value = Memo::new(move |_| ctx.report.with(|r| figure().value(r)));
     let unanswered = ctx.unanswered;
     let band = ctx.band;
     // The answer's range where it is proportional to 1/MFU: the days.
@@ -387,7 +387,7 @@ fn Answer(cny: Memo<bool>) -> impl IntoView {
         let m = figure();
         if m.id == MetricId::TrainingSeconds && unanswered.get().is_none() {
             ctx.report
-                .with(|r| band_text(band.get(), m, (m.get)(r), r.step.mfu, lang, cny))
+                .with(|r| band_text(band.get(), m, m.value(r), r.step.mfu, lang, cny))
         } else {
             String::new()
         }
@@ -460,7 +460,7 @@ fn versus_line(ctx: super::state::Ctx, cny: bool) -> String {
     let m = v.metric.metric();
     match v.value {
         Ok(there) => {
-            let here = ctx.report.with(|r| (m.get)(r));
+            let here = ctx.report.with(|r| m.value(r));
             let change = if here > 0.0 {
                 format!(" ({})", human::signed_percent(there / here - 1.0))
             } else {

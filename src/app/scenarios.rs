@@ -392,17 +392,17 @@ fn CompareTable() -> impl IntoView {
             super::cards::compared()
                 .map(|card| card.metric.metric())
                 .map(|card| {
-                    let base = (card.get)(current);
+                    let base = card.value(current);
                     view! {
                         <tr>
                             <th scope="row">{card.label(lang)}</th>
-                            <td class="baseline" data-metric=card.key data-value=base.to_string()>
+                            <td class="baseline" data-metric=card.key() data-value=base.to_string()>
                                 {card.text(base, lang, cny)}
                             </td>
                             {others
                                 .iter()
                                 .map(|c| {
-                                    let v = (card.get)(&c.report);
+                                    let v = card.value(&c.report);
                                     let d = if base != 0.0 { v / base - 1.0 } else { 0.0 };
                                     let up = d > 0.005;
                                     let down = d < -0.005;
@@ -414,7 +414,7 @@ fn CompareTable() -> impl IntoView {
                                             class:up=up
                                             class:down=down
                                             title=title
-                                            data-metric=card.key
+                                            data-metric=card.key()
                                             data-value=v.to_string()
                                         >
                                             {card.text(v, lang, cny_of(&c.scenario))}

@@ -166,7 +166,7 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
             let metric = crate::metrics::answer(s.solve);
             let value = match a.unanswered {
                 Some(why) => Err(why),
-                None => Ok((metric.metric().get)(&a.report)),
+                None => Ok(a.report.figure(metric)),
             };
             Some(Versus {
                 name,

@@ -22,11 +22,11 @@ fn shown(d: &Derivation, lang: i18n::Lang) -> String {
         Step::SearchOverCounts => ui.step_search_counts,
         Step::Capped => ui.step_capped,
     });
-    match crate::metrics::find(d.metric) {
-        Some(m) if matches!(m.show, Show::Days | Show::Mwh | Show::Tonnes | Show::Tflops) => {
-            format!("{numbers} = {}", m.text(d.result, lang, false))
-        }
-        _ => numbers,
+    let m = d.metric.metric();
+    if matches!(m.show, Show::Days | Show::Mwh | Show::Tonnes | Show::Tflops) {
+        format!("{numbers} = {}", m.text(d.result, lang, false))
+    } else {
+        numbers
     }
 }
 
@@ -80,12 +80,12 @@ fn HowTable() -> impl IntoView {
                 <tbody>
                     <For each=move || 0..count.get() key=|i| *i let:i>
                         <tr
-                            data-metric=cell(i, |d| d.metric.to_string())
+                            data-metric=cell(i, |d| d.metric.key().to_string())
                             data-value=cell(i, |d| d.result.to_string())
                         >
                             <td>
                                 {move || {
-                                    rows.with(|r| r.get(i).map(|d| i18n::metric_label(d.metric, ctx.lang.get())))
+                                    rows.with(|r| r.get(i).map(|d| d.metric.metric().label(ctx.lang.get())))
                                 }}
                             </td>
                             <td><code>{cell(i, |d| d.formula.to_string())}</code></td>
@@ -128,25 +128,20 @@ fn RealityTable() -> impl IntoView {
                         {REFERENCES
                             .iter()
                             .map(|r| {
-                                let predicted = r.predicted_by(|report, key| {
-                                    crate::metrics::find(key).map(|m| (m.get)(report))
-                                });
+                                let predicted = r.predicted();
                                 let error = predicted / r.published - 1.0;
                                 // The report is in SI units; the table's format shows days, MWh
                                 // and tonnes, the exact SI value on hover.
-                                let read = |v: f64| {
-                                    crate::metrics::find(r.metric)
-                                        .map_or_else(|| human::exact(v), |m| m.text(v, lang, false))
-                                };
+                                let read = |v: f64| r.metric.metric().text(v, lang, false);
                                 let (role_id, role) = match r.role {
                                     Role::Fitted => ("fitted", ui.role_fitted),
                                     Role::HeldOut => ("held_out", ui.role_held_out),
                                     Role::Check => ("check", ui.role_check),
                                 };
                                 view! {
-                                    <tr data-metric=r.metric data-value=predicted.to_string() data-role=role_id>
+                                    <tr data-metric=r.metric.key() data-value=predicted.to_string() data-role=role_id>
                                         <td>{r.run}</td>
-                                        <td>{i18n::metric_label(r.metric, lang)}</td>
+                                        <td>{r.metric.metric().label(lang)}</td>
                                         <td title=human::exact(predicted)>{read(predicted)}</td>
                                         <td title=human::exact(r.published)>{read(r.published)}</td>
                                         <td class:bad={error.abs() > 0.05}>{format!("{:+.1}%", error * 100.0)}</td>

@@ -298,8 +298,10 @@ fn unanswered_message(why: Unanswered) -> &'static str {
 fn answer_json(a: &Answered) -> serde_json::Value {
     let m = suanli::metrics::answer(a.report.solve).metric();
     match a.unanswered {
-        Some(why) => serde_json::json!({ "metric": m.key, "unanswered": unanswered_message(why) }),
-        None => serde_json::json!({ "metric": m.key, "value": (m.get)(&a.report) }),
+        Some(why) => {
+            serde_json::json!({ "metric": m.key(), "unanswered": unanswered_message(why) })
+        }
+        None => serde_json::json!({ "metric": m.key(), "value": m.value(&a.report) }),
     }
 }
 
@@ -314,7 +316,7 @@ fn write_answer(
     let line = |a: &Answered| {
         let m = suanli::metrics::answer(a.report.solve).metric();
         match a.unanswered {
-            None => m.text((m.get)(&a.report), suanli::i18n::Lang::En, cny),
+            None => m.text(m.value(&a.report), suanli::i18n::Lang::En, cny),
             Some(why) => unanswered_message(why).to_string(),
         }
     };
@@ -427,11 +429,11 @@ fn write_table(
     writeln!(out, "{:44} {}", "scenario", query::format(s))?;
     let cny = s.currency == suanli::estimate::scenario::Currency::Cny;
     for m in suanli::metrics::METRICS {
-        let v = (m.get)(r);
+        let v = m.value(r);
         writeln!(
             out,
             "{:44} {}",
-            format!("{} [{}]", m.en, m.key),
+            format!("{} [{}]", m.en, m.key()),
             m.text(v, suanli::i18n::Lang::En, cny)
         )?;
     }
@@ -451,7 +453,10 @@ fn write_table(
             writeln!(
                 out,
                 "\n{}: {}\n  {}\n  [{}]",
-                d.metric, d.formula, d.with_numbers, d.source
+                d.metric.key(),
+                d.formula,
+                d.with_numbers,
+                d.source
             )?;
         }
     }

@@ -199,12 +199,113 @@ pub struct LayerGroup {
     pub layers: u32,
     /// Tokens each layer keeps in its KV cache at a context (`None`: every token).
     pub window: Option<u32>,
-    /// Cache bytes per kept token per layer at the KV width (0 for linear layers).
+    /// Cache bytes per kept token per layer at the KV width (0 for linear layers):
+    /// [`TokenCache::bytes_as`] of `cache`.
     pub kv_bytes_per_token: f64,
     /// Bytes per token per layer that do not follow the KV width (DeepSeek's FP8 indexer keys).
     pub fixed_bytes_per_token: f64,
     /// Fixed state bytes per sequence per layer (linear attention), at 16 bits.
     pub state_bytes: f64,
+    /// What each layer caches per kept token at the KV width, as the formula's operands (the
+    /// derivation prints them; the report's JSON has their product, `kv_bytes_per_token`).
+    #[serde(skip)]
+    pub cache: TokenCache,
+}
+
+/// What one layer caches per kept token at the KV width, by its operands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TokenCache {
+    /// Nothing (a linear-attention layer keeps a fixed state instead).
+    Nothing,
+    /// A key and a value per KV head: `2·g·d_h` elements (the vLLM paper, sec. 3).
+    Heads {
+        /// KV heads g.
+        kv_heads: u32,
+        /// Head width d_h.
+        head_dim: u32,
+        /// Bytes per element at the KV width.
+        bytes: f64,
+    },
+    /// Multi-head latent attention's joint latent and decoupled RoPE key: `d_c + d_rope`
+    /// elements (DeepSeek-V2 sec. 2.1).
+    Latent {
+        /// Latent width d_c.
+        latent: u32,
+        /// RoPE key width d_rope.
+        rope: u32,
+        /// Bytes per element at the KV width.
+        bytes: f64,
+    },
+}
+
+impl TokenCache {
+    /// Bytes per kept token per layer: `2·g·d_h·bytes` or `(d_c + d_rope)·bytes`, written once
+    /// for the figures and the derivation.
+    #[inline(always)]
+    pub fn bytes_as<Q: Quantity>(self) -> Q {
+        match self {
+            TokenCache::Nothing => Q::of(0.0),
+            TokenCache::Heads {
+                kv_heads,
+                head_dim,
+                bytes,
+            } => Q::product([
+                Q::of(2.0),
+                Q::of(f64::from(kv_heads)),
+                Q::of(f64::from(head_dim)),
+                Q::of(bytes),
+            ]),
+            TokenCache::Latent {
+                latent,
+                rope,
+                bytes,
+            } => Q::product([
+                Q::sum([Q::of(f64::from(latent)), Q::of(f64::from(rope))]),
+                Q::of(bytes),
+            ]),
+        }
+    }
+}
+
+impl LayerGroup {
+    /// Bytes per kept token per layer, from the part at the KV width: that part plus the part
+    /// that does not follow it (DeepSeek-V3.2's indexer key), printed where there is one.
+    #[inline(always)]
+    fn with_fixed<Q: Quantity>(&self, cache: Q) -> Q {
+        Q::sum_nonzero([cache, Q::of(self.fixed_bytes_per_token)])
+    }
+
+    /// Bytes per kept token per layer, over the cache's operands (the per-token row prints them).
+    #[inline(always)]
+    pub fn token_bytes_as<Q: Quantity>(&self) -> Q {
+        self.with_fixed(self.cache.bytes_as::<Q>())
+    }
+
+    /// Bytes per kept token per layer, from the cache's bytes computed with the group.
+    #[inline(always)]
+    pub fn token_bytes(&self) -> f64 {
+        self.with_fixed(self.kv_bytes_per_token)
+    }
+
+    /// The group's bytes of one sequence with `kept` tokens in each layer: `layers · (tokens
+    /// kept · bytes per token + state)`, the parts the group does not hold printed as nothing.
+    /// The bytes per token are a number here: the per-token derivation row shows their operands.
+    #[inline(always)]
+    pub fn bytes_as<Q: Quantity>(&self, kept: f64) -> Q {
+        Q::product([
+            Q::of(f64::from(self.layers)),
+            Q::sum_nonzero([
+                Q::product([Q::of(kept), Q::of(self.token_bytes())]),
+                Q::of(self.state_bytes),
+            ]),
+        ])
+    }
+
+    /// Tokens each layer keeps at `context`: all, or at most its window.
+    #[inline(always)]
+    pub fn kept(&self, context: f64) -> f64 {
+        self.window.map_or(context, |w| context.min(f64::from(w)))
+    }
 }
 
 /// Parameter counts by part, total and active (per token).
@@ -409,12 +510,21 @@ impl Architecture {
 
     /// The KV cache and recurrent state of each layer kind, at `kv_bytes` per cached element.
     pub fn layer_groups(&self, kv_bytes: f64) -> [LayerGroup; 2] {
-        let softmax_kv = if self.is_mla() {
+        let softmax = if self.is_mla() {
             // DeepSeek-V2 sec. 2.1: the latent and the decoupled RoPE key per token.
-            f64::from(self.kv_latent + self.rope_dim) * kv_bytes
+            TokenCache::Latent {
+                latent: self.kv_latent,
+                rope: self.rope_dim,
+                bytes: kv_bytes,
+            }
         } else {
-            2.0 * f64::from(self.kv_heads) * f64::from(self.head_dim) * kv_bytes
+            TokenCache::Heads {
+                kv_heads: self.kv_heads,
+                head_dim: self.head_dim,
+                bytes: kv_bytes,
+            }
         };
+        let softmax_kv = softmax.bytes_as::<f64>();
         // DeepSeek-V3.2's indexer caches one FP8 key of d_I per token with an fp32 scale per 128.
         let index = if self.is_sparse() {
             let d = f64::from(self.index_head_dim);
@@ -428,6 +538,7 @@ impl Architecture {
             kv_bytes_per_token: softmax_kv,
             fixed_bytes_per_token: index,
             state_bytes: 0.0,
+            cache: softmax,
         };
         let local = if self.local.is_linear() {
             LayerGroup {
@@ -436,6 +547,7 @@ impl Architecture {
                 kv_bytes_per_token: 0.0,
                 fixed_bytes_per_token: 0.0,
                 state_bytes: self.linear_state_bytes(),
+                cache: TokenCache::Nothing,
             }
         } else {
             LayerGroup {
@@ -444,6 +556,7 @@ impl Architecture {
                 kv_bytes_per_token: softmax_kv,
                 fixed_bytes_per_token: 0.0,
                 state_bytes: 0.0,
+                cache: softmax,
             }
         };
         [global, local]

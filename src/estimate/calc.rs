@@ -68,6 +68,10 @@ pub trait Quantity: Sized {
     fn product<const N: usize>(factors: [Self; N]) -> Self;
     /// A sum.
     fn sum<const N: usize>(terms: [Self; N]) -> Self;
+    /// A sum whose terms that are zero are left out of the printed tree (a layer kind a model
+    /// does not have, a state a layer does not keep); the number adds them, which changes
+    /// nothing, so the fast path stays a plain sum with no branches.
+    fn sum_nonzero<const N: usize>(terms: [Self; N]) -> Self;
     /// A quotient.
     fn quotient(a: Self, b: Self) -> Self;
     /// The larger of two values, both printed.
@@ -120,6 +124,10 @@ impl Quantity for f64 {
         fold_unrolled(terms, 0.0, |x, y| x + y)
     }
     #[inline(always)]
+    fn sum_nonzero<const N: usize>(terms: [Self; N]) -> Self {
+        Self::sum(terms)
+    }
+    #[inline(always)]
     fn quotient(a: Self, b: Self) -> Self {
         a / b
     }
@@ -150,6 +158,16 @@ impl Quantity for Calc {
     }
     fn sum<const N: usize>(terms: [Self; N]) -> Self {
         add(terms)
+    }
+    fn sum_nonzero<const N: usize>(terms: [Self; N]) -> Self {
+        // Adding a zero changes no sum of these non-negative figures, so the tree without the
+        // zeros evaluates to the number's sum to the bit.
+        let mut terms: Vec<Calc> = terms.into_iter().filter(|t| t.eval() != 0.0).collect();
+        match terms.len() {
+            0 => num(0.0),
+            1 => terms.pop().unwrap_or(num(0.0)),
+            _ => add(terms),
+        }
     }
     fn quotient(a: Self, b: Self) -> Self {
         div(a, b)
@@ -328,6 +346,21 @@ mod tests {
             <f64 as Quantity>::sum(xs),
             <Calc as Quantity>::sum(xs.map(num)).eval()
         );
+    }
+
+    #[test]
+    fn sums_print_without_their_zero_terms_and_add_them() {
+        let xs = [0.0, 1.5, 0.0, 2.25];
+        let f = <f64 as Quantity>::sum_nonzero(xs);
+        assert_eq!(f, 3.75);
+        let c = <Calc as Quantity>::sum_nonzero(xs.map(num));
+        assert_eq!(c.text(), "1.5 + 2.25");
+        assert_eq!(c.eval().to_bits(), f.to_bits());
+        let one =
+            <Calc as Quantity>::sum_nonzero([mul([num(0.0), num(7.0)]), mul([num(2.0), num(3.0)])]);
+        assert_eq!(one.text(), "2 × 3");
+        assert_eq!(<Calc as Quantity>::sum_nonzero([num(0.0)]).text(), "0");
+        assert_eq!(<f64 as Quantity>::sum_nonzero([0.0, 0.0]), 0.0);
     }
 
     #[test]

@@ -340,36 +340,6 @@ pub fn weights_calc(r: &Resolved) -> Calc {
     add(terms)
 }
 
-/// KV-cache bytes per token of the global layers (the part that grows with the context), as
-/// the derivation prints them: `2·L_g·g·d_h·bytes` (vLLM paper sec. 3), or `L_g·(d_c + d_rope)·
-/// bytes` for MLA (DeepSeek-V2 sec. 2.1), plus the sparse indexer's FP8 key and its scale.
-pub fn kv_growing_calc(r: &Resolved) -> Calc {
-    let a = &r.arch;
-    let bytes = num(bytes_per_element(r.s.kv_bits));
-    let layers = num(f64::from(a.global_layers()));
-    let [global, _] = a.layer_groups(1.0);
-    let cache = if a.is_mla() {
-        mul([
-            layers.clone(),
-            add([num(f64::from(a.kv_latent)), num(f64::from(a.rope_dim))]),
-            bytes,
-        ])
-    } else {
-        mul([
-            num(2.0),
-            layers.clone(),
-            num(f64::from(a.kv_heads)),
-            num(f64::from(a.head_dim)),
-            bytes,
-        ])
-    };
-    if global.fixed_bytes_per_token > 0.0 {
-        add([cache, mul([layers, num(global.fixed_bytes_per_token)])])
-    } else {
-        cache
-    }
-}
-
 /// Inference weight bytes.
 pub fn weights_bytes(r: &Resolved) -> f64 {
     weights_calc(r).eval()
@@ -390,56 +360,55 @@ impl KvCache {
         }
     }
 
+    /// Bytes per token of the part that grows without bound, the global layers' (the first
+    /// group, which keeps every token): `L_global · 2·g·d_h·bytes` (the vLLM paper sec. 3), or
+    /// `L_global · ((d_c + d_rope)·bytes + indexer key)` (DeepSeek-V2 sec. 2.1 and V3.2);
+    /// written once for the figure and its derivation row, which prints the per-token operands.
+    #[inline(always)]
+    pub fn growing_bytes_per_token_as<Q: Quantity>(&self) -> Q {
+        let global = &self.groups[0];
+        Q::product([
+            Q::of(f64::from(global.layers)),
+            global.token_bytes_as::<Q>(),
+        ])
+    }
+
+    /// Bytes of one sequence at `context` tokens: over the layer kinds, `layers · (tokens kept ·
+    /// bytes per token + fixed state)`, the tokens kept all of them or at most the window
+    /// (docs/model.md §5); written once for the figures, the serving search and the row.
+    #[inline(always)]
+    pub fn bytes_at_as<Q: Quantity>(&self, context: f64) -> Q {
+        let [a, b] = &self.groups;
+        Q::sum_nonzero([a.bytes_as(a.kept(context)), b.bytes_as(b.kept(context))])
+    }
+
+    /// Of [`Self::bytes_at_as`], the part that stops growing: the windowed (and chunked) layers'
+    /// tokens and the fixed states.
+    #[inline(always)]
+    pub fn bounded_bytes_at_as<Q: Quantity>(&self, context: f64) -> Q {
+        let [a, b] = &self.groups;
+        let bounded = |g: &LayerGroup| {
+            g.bytes_as(if g.window.is_some() {
+                g.kept(context)
+            } else {
+                0.0
+            })
+        };
+        Q::sum_nonzero([bounded(a), bounded(b)])
+    }
+
     /// Bytes per token of the part that grows without bound (the global layers).
     pub fn growing_bytes_per_token(&self) -> f64 {
-        let g = &self.groups[0];
-        f64::from(g.layers) * (g.kv_bytes_per_token + g.fixed_bytes_per_token)
-    }
-
-    /// Bytes of one sequence at `context` tokens, as the derivation prints them: each kind's
-    /// layers × tokens kept (all, or at most the window) × bytes per token, plus fixed states.
-    pub fn calc_at(&self, context: f64) -> Calc {
-        self.terms_at(context, true)
-    }
-
-    /// Of [`Self::calc_at`], the part that stops growing: the windowed layers' tokens and the
-    /// fixed states.
-    pub fn bounded_calc_at(&self, context: f64) -> Calc {
-        self.terms_at(context, false)
-    }
-
-    fn terms_at(&self, context: f64, growing: bool) -> Calc {
-        let mut terms = Vec::new();
-        for g in self.groups.iter().filter(|g| g.layers > 0) {
-            let per_token = g.kv_bytes_per_token + g.fixed_bytes_per_token;
-            if per_token > 0.0 && (growing || g.window.is_some()) {
-                let kept = g.window.map_or(context, |w| context.min(f64::from(w)));
-                terms.push(mul([num(f64::from(g.layers)), num(kept), num(per_token)]));
-            }
-            if g.state_bytes > 0.0 {
-                terms.push(mul([num(f64::from(g.layers)), num(g.state_bytes)]));
-            }
-        }
-        if terms.is_empty() {
-            terms.push(num(0.0));
-        }
-        add(terms)
+        self.growing_bytes_per_token_as()
     }
 
     /// Bytes of one sequence at `context` tokens.
     pub fn bytes_at(&self, context: f64) -> f64 {
-        self.groups
-            .iter()
-            .map(|g| {
-                let kept = g.window.map_or(context, |w| context.min(f64::from(w)));
-                f64::from(g.layers)
-                    * (kept * (g.kv_bytes_per_token + g.fixed_bytes_per_token) + g.state_bytes)
-            })
-            .sum()
+        self.bytes_at_as(context)
     }
 
     /// Of [`Self::bytes_at`]: the part that stops growing (windows, chunks, linear states).
     pub fn bounded_bytes_at(&self, context: f64) -> f64 {
-        self.bytes_at(context) - self.growing_bytes_per_token() * context
+        self.bounded_bytes_at_as(context)
     }
 }

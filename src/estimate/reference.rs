@@ -5,6 +5,7 @@
 //! can see how far to trust the numbers.
 
 use super::efficiency::Efficiency;
+use super::metric_id::MetricId;
 use super::query;
 use super::report::{Report, estimate, estimate_at};
 use super::scenario::Scenario;
@@ -27,8 +28,8 @@ pub enum Role {
 pub struct Reference {
     /// The run or case.
     pub run: &'static str,
-    /// The report key compared (dots for nesting).
-    pub metric: &'static str,
+    /// The report figure compared.
+    pub metric: MetricId,
     /// The scenario, in the query language.
     pub query: &'static str,
     /// The published value, in the report's SI units.
@@ -44,7 +45,9 @@ pub struct Reference {
 
 /// Looks a dotted report key up (e.g. `memory_per_gpu.total_bytes`,
 /// `memory_by_zero.3.model_states_bytes`) in the report's serde form: the keys are the field
-/// names of the report, as in the CLI's JSON.
+/// names of the report, as in the CLI's JSON. This is the JSON boundary, for tests and tools
+/// that hold the typed figures ([`Report::figure`]) to what the CLI prints; inside the program a
+/// figure is read by its [`MetricId`].
 pub fn metric(r: &Report, key: &str) -> Option<f64> {
     let v = serde_json::to_value(r).ok()?;
     v.pointer(&format!("/{}", key.replace('.', "/")))?.as_f64()
@@ -53,14 +56,7 @@ pub fn metric(r: &Report, key: &str) -> Option<f64> {
 impl Reference {
     /// The prediction for this row.
     pub fn predicted(&self) -> f64 {
-        self.predicted_by(metric)
-    }
-
-    /// The prediction for this row, its figure read by `figure` (the page reads it from the
-    /// metric table, so the report's serde form is not needed there).
-    pub fn predicted_by(&self, figure: impl Fn(&Report, &str) -> Option<f64>) -> f64 {
-        let parsed = query::parse(self.query);
-        figure(&estimate(&parsed.scenario), self.metric).unwrap_or(f64::NAN)
+        self.evaluate().1.figure(self.metric)
     }
 
     /// The row's scenario and its report, for callers that read more than one thing from them.
@@ -77,15 +73,13 @@ impl Reference {
 
     /// Relative error of this row's figure in `report` (the row's own, from [`Self::evaluate`]).
     pub fn error_in(&self, report: &Report) -> f64 {
-        metric(report, self.metric).unwrap_or(f64::NAN) / self.published - 1.0
+        report.figure(self.metric) / self.published - 1.0
     }
 
     /// Relative error with the step model's efficiencies set (the validation's refits).
     pub fn error_at(&self, efficiency: Efficiency) -> f64 {
         let parsed = query::parse(self.query);
-        metric(&estimate_at(&parsed.scenario, efficiency), self.metric).unwrap_or(f64::NAN)
-            / self.published
-            - 1.0
+        estimate_at(&parsed.scenario, efficiency).figure(self.metric) / self.published - 1.0
     }
 
     /// Whether the run is a mixture of experts (the error band's classes).
@@ -101,7 +95,7 @@ impl Reference {
 pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "GPT-3 175B",
-        metric: "training_flops",
+        metric: MetricId::TrainingFlops,
         query: "model=gpt-3-175b&tokens=300B",
         published: 3.14e23,
         tolerance: 0.01,
@@ -110,7 +104,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B",
-        metric: "pf_days",
+        metric: MetricId::PfDays,
         query: "model=gpt-3-175b&tokens=300B",
         published: 3640.0,
         tolerance: 0.01,
@@ -119,7 +113,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B on 1024 A100",
-        metric: "training_seconds",
+        metric: MetricId::TrainingSeconds,
         query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-80g-sxm&gpus=1024&recompute=full&mfu=0.336538",
         published: 34.0 * DAY_S,
         tolerance: 0.02,
@@ -128,7 +122,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "1T GPT on 3072 A100",
-        metric: "training_seconds",
+        metric: MetricId::TrainingSeconds,
         query: "layers=128&hidden=25600&heads=160&params=1008B&tokens=450B&gpu=a100-80g-sxm&gpus=3072&tp=8&pp=64&recompute=full&mfu=0.391827",
         published: 84.0 * DAY_S,
         tolerance: 0.02,
@@ -137,7 +131,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B, an article's estimate (1024 A100 40GB)",
-        metric: "training_seconds",
+        metric: MetricId::TrainingSeconds,
         query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&gpus=1024&recompute=full&mfu=0.3375",
         published: 34.0 * DAY_S,
         tolerance: 0.02,
@@ -146,7 +140,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B, an article's estimate (A100 40GB, 30 days)",
-        metric: "gpus_for_deadline_raw",
+        metric: MetricId::GpusForDeadlineRaw,
         query: "model=gpt-3-175b&params=175B&tokens=300B&gpu=a100-40g-sxm&recompute=full&mfu=0.3375&deadline_days=30",
         published: 1154.0,
         tolerance: 0.01,
@@ -155,7 +149,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "gpu_hours",
+        metric: MetricId::GpuHours,
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476",
         published: 1_022_362.0,
         tolerance: 0.01,
@@ -164,7 +158,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "training_seconds",
+        metric: MetricId::TrainingSeconds,
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476",
         published: 21.0 * DAY_S,
         tolerance: 0.02,
@@ -173,7 +167,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-33B",
-        metric: "gpu_hours",
+        metric: MetricId::GpuHours,
         query: "params=32.5B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476",
         published: 530_432.0,
         tolerance: 0.05,
@@ -182,7 +176,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-13B",
-        metric: "gpu_hours",
+        metric: MetricId::GpuHours,
         query: "params=13B&tokens=1T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476",
         published: 135_168.0,
         tolerance: 0.10,
@@ -191,7 +185,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-7B",
-        metric: "gpu_hours",
+        metric: MetricId::GpuHours,
         query: "params=6.7B&tokens=1T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476",
         published: 82_432.0,
         tolerance: 0.10,
@@ -200,7 +194,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "energy_joules",
+        metric: MetricId::EnergyJoules,
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476&power_w=400&pue=1.1",
         // 449 MWh.
         published: 449.0 * 3.6e9,
@@ -210,7 +204,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B",
-        metric: "co2_kg",
+        metric: MetricId::Co2Kg,
         query: "params=65.2B&tokens=1.4T&gpu=a100-80g-sxm&gpus=2048&mfu=0.476&power_w=400&pue=1.1&grid_kg_per_kwh=0.385",
         // 173 t.
         published: 173.0e3,
@@ -220,7 +214,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Chinchilla 70B",
-        metric: "training_flops",
+        metric: MetricId::TrainingFlops,
         query: "params=70B&tokens=1.4T",
         published: 5.76e23,
         tolerance: 0.03,
@@ -229,7 +223,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "7.5B model, 64-way DP",
-        metric: "memory_by_zero.0.model_states_bytes",
+        metric: MetricId::MemoryByZero0ModelStatesBytes,
         query: "params=7.5B&gpus=64&tp=1&pp=1&zero=0",
         published: 120e9,
         tolerance: 0.01,
@@ -238,7 +232,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "7.5B model, 64-way DP",
-        metric: "memory_by_zero.1.model_states_bytes",
+        metric: MetricId::MemoryByZero1ModelStatesBytes,
         query: "params=7.5B&gpus=64&tp=1&pp=1&zero=1",
         published: 31.4e9,
         tolerance: 0.01,
@@ -247,7 +241,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "7.5B model, 64-way DP",
-        metric: "memory_by_zero.2.model_states_bytes",
+        metric: MetricId::MemoryByZero2ModelStatesBytes,
         query: "params=7.5B&gpus=64&tp=1&pp=1&zero=2",
         published: 16.6e9,
         tolerance: 0.01,
@@ -256,7 +250,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "7.5B model, 64-way DP",
-        metric: "memory_by_zero.3.model_states_bytes",
+        metric: MetricId::MemoryByZero3ModelStatesBytes,
         query: "params=7.5B&gpus=64&tp=1&pp=1&zero=3",
         published: 1.9e9,
         tolerance: 0.02,
@@ -265,7 +259,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "OPT-13B",
-        metric: "kv_cache_bytes_per_token",
+        metric: MetricId::KvCacheBytesPerToken,
         query: "layers=40&hidden=5120&heads=40&kv_heads=40&vocab=50272",
         published: 800.0 * 1024.0,
         tolerance: 0.001,
@@ -274,7 +268,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "OPT-13B",
-        metric: "kv_cache_bytes_per_sequence",
+        metric: MetricId::KvCacheBytesPerSequence,
         query: "layers=40&hidden=5120&heads=40&kv_heads=40&prompt_tokens=1048&output_tokens=1000",
         published: 1.6e9,
         tolerance: 0.05,
@@ -283,7 +277,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama-2-7B",
-        metric: "kv_cache_bytes_per_token",
+        metric: MetricId::KvCacheBytesPerToken,
         query: "model=llama-2-7b",
         published: 524_288.0,
         tolerance: 0.0,
@@ -292,7 +286,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama-2-7B",
-        metric: "kv_cache_bytes_per_sequence",
+        metric: MetricId::KvCacheBytesPerSequence,
         query: "model=llama-2-7b&prompt_tokens=4095&output_tokens=1",
         published: 2.0 * 1024.0 * 1024.0 * 1024.0,
         tolerance: 0.0,
@@ -301,7 +295,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama-2-70B (GQA)",
-        metric: "kv_cache_bytes_per_token",
+        metric: MetricId::KvCacheBytesPerToken,
         query: "model=llama-2-70b",
         published: 327_680.0,
         tolerance: 0.0,
@@ -310,7 +304,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B",
-        metric: "memory_per_gpu.activations_per_layer_bytes",
+        metric: MetricId::MemoryPerGpuActivationsPerLayerBytes,
         query: "model=gpt-3-175b&seq=2048&micro_batch=1&recompute=none&attn_kernel=unfused&tp=1&pp=1&sp=0&gpus=1",
         published: 2.87e9,
         tolerance: 0.005,
@@ -319,7 +313,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B",
-        metric: "min_gpus_for_replica",
+        metric: MetricId::MinGpusForReplica,
         query: "model=gpt-3-175b&optimizer=adamw-fp32-grads&gpu=a100-80g-sxm",
         published: 44.0,
         tolerance: 0.0,
@@ -328,7 +322,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B",
-        metric: "inference_rule_of_thumb_bytes",
+        metric: MetricId::InferenceRuleOfThumbBytes,
         query: "model=gpt-3-175b&params=175B&weight_bits=32",
         published: 840e9,
         tolerance: 0.001,
@@ -337,7 +331,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B",
-        metric: "serving.response_flops",
+        metric: MetricId::ServingResponseFlops,
         query: "model=gpt-3-175b&params=175B&output_tokens=1050",
         published: 3.7e14,
         tolerance: 0.01,
@@ -346,7 +340,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "DeepSeek-V3",
-        metric: "params_total",
+        metric: MetricId::ParamsTotal,
         query: "model=deepseek-v3",
         published: 671e9,
         tolerance: 0.001,
@@ -355,7 +349,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "DeepSeek-V3",
-        metric: "params_active",
+        metric: MetricId::ParamsActive,
         query: "model=deepseek-v3",
         published: 37e9,
         tolerance: 0.02,
@@ -364,7 +358,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "DeepSeek-V3",
-        metric: "kv_cache_bytes_per_token",
+        metric: MetricId::KvCacheBytesPerToken,
         query: "model=deepseek-v3",
         published: 61.0 * 576.0 * 2.0,
         tolerance: 0.0,
@@ -373,7 +367,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 1.7B, 32 A100 (TP 1, PP 1)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=24&hidden=2304&heads=24&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=32&tp=1&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 137.0,
         tolerance: 0.10,
@@ -382,7 +376,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 3.6B, 64 A100 (TP 2, PP 1)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=30&hidden=3072&heads=32&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=64&tp=2&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 138.0,
         tolerance: 0.10,
@@ -391,7 +385,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 7.5B, 128 A100 (TP 4, PP 1)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=36&hidden=4096&heads=32&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=128&tp=4&pp=1&sp=0&zero=0&global_batch=512&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 142.0,
         tolerance: 0.10,
@@ -400,7 +394,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 18.4B, 256 A100 (TP 8, PP 1)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=40&hidden=6144&heads=48&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=256&tp=8&pp=1&sp=0&zero=0&global_batch=1024&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 135.0,
         tolerance: 0.10,
@@ -409,7 +403,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 39.1B, 512 A100 (TP 8, PP 2)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=48&hidden=8192&heads=64&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=512&tp=8&pp=2&sp=0&zero=0&global_batch=1536&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 138.0,
         tolerance: 0.10,
@@ -418,7 +412,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 76.1B, 1024 A100 (TP 8, PP 4)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=60&hidden=10240&heads=80&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1024&tp=8&pp=4&sp=0&zero=0&global_batch=1792&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 140.0,
         tolerance: 0.10,
@@ -427,7 +421,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 145.6B, 1536 A100 (TP 8, PP 8)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=80&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1536&tp=8&pp=8&sp=0&zero=0&global_batch=2304&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 148.0,
         tolerance: 0.10,
@@ -436,7 +430,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 310.1B, 1920 A100 (TP 8, PP 16)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=96&hidden=16384&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1920&tp=8&pp=16&sp=0&zero=0&global_batch=2160&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 155.0,
         tolerance: 0.10,
@@ -445,7 +439,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 529.6B, 2520 A100 (TP 8, PP 35)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2520&tp=8&pp=35&sp=0&zero=0&global_batch=2520&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 163.0,
         tolerance: 0.10,
@@ -454,7 +448,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 1008B, 3072 A100 (TP 8, PP 64)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=128&hidden=25600&heads=160&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=3072&tp=8&pp=64&sp=0&zero=0&global_batch=3072&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 163.0,
         tolerance: 0.10,
@@ -463,7 +457,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 1.7B, 48 H100 (TP 1, PP 1)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=24&hidden=2048&heads=16&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=48&tp=1&pp=1&zero=1&global_batch=192&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 408.8,
         tolerance: 0.10,
@@ -472,7 +466,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 7.1B, 96 H100 (TP 2, PP 1)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=30&hidden=4096&heads=32&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=96&tp=2&pp=1&zero=1&global_batch=192&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 465.9,
         tolerance: 0.10,
@@ -481,7 +475,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 16B, 192 H100 (TP 4, PP 1)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=32&hidden=6144&heads=48&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=192&tp=4&pp=1&zero=1&global_batch=192&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 489.1,
         tolerance: 0.10,
@@ -490,7 +484,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 32B, 384 H100 (TP 8, PP 1)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=48&hidden=7168&heads=56&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=384&tp=8&pp=1&zero=1&global_batch=192&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 459.6,
         tolerance: 0.10,
@@ -499,7 +493,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 70B, 768 H100 (TP 8, PP 2)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=84&hidden=8192&heads=64&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=768&tp=8&pp=2&zero=1&global_batch=384&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 419.7,
         tolerance: 0.10,
@@ -508,7 +502,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 119B, 1536 H100 (TP 8, PP 4)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=92&hidden=10240&heads=80&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=1536&tp=8&pp=4&zero=1&global_batch=768&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 420.5,
         tolerance: 0.10,
@@ -517,7 +511,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 177B, 2304 H100 (TP 8, PP 6)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=2304&tp=8&pp=6&zero=1&global_batch=1152&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 432.8,
         tolerance: 0.10,
@@ -526,7 +520,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 314B, 3072 H100 (TP 8, PP 8)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=96&hidden=16384&heads=128&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=3072&tp=8&pp=8&zero=1&global_batch=1536&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 474.4,
         tolerance: 0.10,
@@ -535,7 +529,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron-Core GPT 462B, 6144 H100 (TP 8, PP 16)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=112&hidden=18432&heads=144&glu=0&tied=1&bias=all&vocab=131072&seq=4096&gpu=h100-sxm&gpus=6144&tp=8&pp=16&zero=1&global_batch=3072&net_gbps=400&tp_overlap=1&mfu=auto",
         published: 459.9,
         tolerance: 0.10,
@@ -544,7 +538,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "LLaMA-65B, 2048 A100 (TP 8)",
-        metric: "step.tokens_per_s",
+        metric: MetricId::StepTokensPerS,
         query: "layers=80&hidden=8192&heads=64&ffn=22016&glu=1&vocab=32000&seq=2048&gpu=a100-80g-sxm&gpus=2048&tp=8&pp=1&global_batch=2048&recompute=selective&zero=1&net_gbps=200&tp_overlap=1&mfu=auto",
         published: 380.0 * 2048.0,
         tolerance: 0.10,
@@ -553,7 +547,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "OPT-175B, 992 A100 (TP 8, FSDP)",
-        metric: "step.model_tflops_per_gpu",
+        metric: MetricId::StepModelTflopsPerGpu,
         query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=50272&seq=2048&gpu=a100-80g-sxm&gpus=992&tp=8&pp=1&micro_batch=8&global_batch=992&recompute=full&zero=3&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 147.0,
         tolerance: 0.20,
@@ -565,7 +559,7 @@ pub const REFERENCES: &[Reference] = &[
     // tests hold each to.
     Reference {
         run: "DeepSeek-V3, 2048 H800 (PP 16 DualPipe, EP 64, FP8)",
-        metric: "gpu_hours",
+        metric: MetricId::GpuHours,
         query: "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&zero=1&seq=4096&global_batch=15360&pp_schedule=dualpipe&precision=fp8&ep_dispatch=deepep&tokens=1T&mfu=auto",
         published: 180e3,
         tolerance: 0.15,
@@ -574,7 +568,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3 405B, 8192 H100 (TP 8, PP 16, DP 64)",
-        metric: "step.mfu",
+        metric: MetricId::StepMfu,
         query: "model=llama-3.1-405b&gpu=h100-sxm&gpus=8192&tp=8&pp=16&zero=2&seq=8192&global_batch=2048&mfu=auto",
         published: 0.43,
         tolerance: 0.20,
@@ -583,7 +577,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3 405B, 16384 H100 (TP 8, PP 16, DP 128)",
-        metric: "step.mfu",
+        metric: MetricId::StepMfu,
         query: "model=llama-3.1-405b&gpu=h100-sxm&gpus=16384&tp=8&pp=16&zero=2&seq=8192&global_batch=2048&mfu=auto",
         published: 0.41,
         tolerance: 0.20,
@@ -592,7 +586,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 530B PTD-P, 560 A100 (TP 8, PP 35)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=560&tp=8&pp=35&sp=0&zero=0&global_batch=2240&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 171.0,
         tolerance: 0.20,
@@ -601,7 +595,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Megatron GPT 530B PTD-P, 2240 A100 (TP 8, PP 35)",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2240&tp=8&pp=35&sp=0&zero=0&global_batch=2240&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 159.0,
         tolerance: 0.20,
@@ -610,7 +604,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B ZeRO-3 without model parallelism, 384 A100",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=384&tp=1&pp=1&sp=0&zero=3&micro_batch=4&global_batch=1536&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 144.0,
         tolerance: 0.20,
@@ -619,7 +613,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT-3 175B ZeRO-3 without model parallelism, 1536 A100",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=96&hidden=12288&heads=96&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=1536&tp=1&pp=1&sp=0&zero=3&micro_batch=1&global_batch=1536&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 44.0,
         tolerance: 0.20,
@@ -628,7 +622,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "GPT 530B ZeRO-3 without model parallelism, 2240 A100",
-        metric: "step.hardware_tflops_per_gpu",
+        metric: MetricId::StepHardwareTflopsPerGpu,
         query: "layers=105&hidden=20480&heads=128&glu=0&tied=1&bias=all&vocab=51200&seq=2048&gpu=a100-80g-sxm&gpus=2240&tp=1&pp=1&sp=0&zero=3&micro_batch=1&global_batch=2240&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 48.0,
         tolerance: 0.20,
@@ -637,7 +631,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "MegaScale's Megatron-LM baseline, GPT 175B on 256 A100 (TP 8, PP 8, VPP 6)",
-        metric: "step.mfu",
+        metric: MetricId::StepMfu,
         query: "layers=96&hidden=12288&heads=128&glu=0&tied=1&bias=all&vocab=64000&seq=2048&gpu=a100-80g-sxm&gpus=256&tp=8&pp=8&vpp=6&global_batch=768&net_gbps=200&mfu=auto",
         published: 0.530,
         tolerance: 0.20,
@@ -646,7 +640,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "MegaScale's Megatron-LM baseline, GPT 175B on 12288 A100 (TP 8, PP 8, VPP 6)",
-        metric: "step.mfu",
+        metric: MetricId::StepMfu,
         query: "layers=96&hidden=12288&heads=128&glu=0&tied=1&bias=all&vocab=64000&seq=2048&gpu=a100-80g-sxm&gpus=12288&tp=8&pp=8&vpp=6&global_batch=6144&net_gbps=200&mfu=auto",
         published: 0.412,
         tolerance: 0.20,
@@ -655,7 +649,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 768 H100 (TP 8, DP 96)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&gpus=768&tp=8&pp=1&zero=1&global_batch=384&mfu=auto",
         published: 0.57,
         tolerance: 0.20,
@@ -664,7 +658,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 1536 H100 (TP 8, DP 192)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&gpus=1536&tp=8&pp=1&zero=1&global_batch=768&mfu=auto",
         published: 0.58,
         tolerance: 0.20,
@@ -673,7 +667,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 2304 H100 (TP 8, DP 288)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&gpus=2304&tp=8&pp=1&zero=1&global_batch=1152&mfu=auto",
         published: 0.64,
         tolerance: 0.20,
@@ -682,7 +676,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 8B, 128 H100 BF16 (TP 1, CP 2, 8k tokens)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.1-8b&gpu=h100-sxm&seq=8192&tp=1&pp=1&cp=2&micro_batch=1&recompute=none&gpus=128&global_batch=2048&zero=2&mfu=auto",
         published: 13.1,
         tolerance: 0.30,
@@ -691,7 +685,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 8B, 128 H100 FP8 (TP 1, CP 2, 8k tokens)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.1-8b&gpu=h100-sxm&seq=8192&tp=1&pp=1&cp=2&micro_batch=1&recompute=none&gpus=128&global_batch=2048&precision=fp8&zero=2&mfu=auto",
         published: 9.82,
         tolerance: 0.30,
@@ -700,7 +694,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 405B, 576 H100 BF16 (TP 8, PP 9, VPP 7, CP 2)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.1-405b&gpu=h100-sxm&seq=8192&tp=8&pp=9&cp=2&vpp=7&micro_batch=1&tp_overlap=1&recompute=none&gpus=576&global_batch=252&zero=2&mfu=auto",
         published: 17.2,
         tolerance: 0.30,
@@ -709,7 +703,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 405B, 2304 H100 BF16 (TP 8, PP 9, VPP 7, CP 2)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.1-405b&gpu=h100-sxm&seq=8192&tp=8&pp=9&cp=2&vpp=7&micro_batch=1&tp_overlap=1&recompute=none&gpus=2304&global_batch=1008&zero=2&mfu=auto",
         published: 17.62,
         tolerance: 0.30,
@@ -718,7 +712,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 405B, 576 H100 FP8 (TP 8, PP 9, VPP 7, CP 2)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.1-405b&gpu=h100-sxm&seq=8192&tp=8&pp=9&cp=2&vpp=7&micro_batch=1&tp_overlap=1&recompute=none&gpus=576&global_batch=252&precision=fp8&zero=2&mfu=auto",
         published: 11.24,
         tolerance: 0.30,
@@ -727,7 +721,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 405B, 2304 H100 FP8 (TP 8, PP 9, VPP 7, CP 2)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.1-405b&gpu=h100-sxm&seq=8192&tp=8&pp=9&cp=2&vpp=7&micro_batch=1&tp_overlap=1&recompute=none&gpus=2304&global_batch=1008&precision=fp8&zero=2&mfu=auto",
         published: 12.35,
         tolerance: 0.30,
@@ -736,7 +730,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 16 H100 BF16 (TP 4, micro-batch 4)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&tp=4&pp=1&zero=2&micro_batch=4&recompute=none&tp_overlap=1&gpus=16&global_batch=64&mfu=auto",
         published: 2.83,
         tolerance: 0.30,
@@ -745,7 +739,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 2048 H100 BF16 (TP 4, micro-batch 4)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&tp=4&pp=1&zero=2&micro_batch=4&recompute=none&tp_overlap=1&gpus=2048&global_batch=8192&mfu=auto",
         published: 2.96,
         tolerance: 0.30,
@@ -754,7 +748,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 16 H100 FP8 (TP 4, micro-batch 4)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&tp=4&pp=1&zero=2&micro_batch=4&recompute=none&tp_overlap=1&gpus=16&global_batch=64&precision=fp8&mfu=auto",
         published: 2.08,
         tolerance: 0.30,
@@ -763,7 +757,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 15B, 2048 H100 FP8 (TP 4, micro-batch 4)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=32&hidden=6144&heads=48&kv_heads=8&glu=0&ffn=24576&vocab=256000&seq=4096&gpu=h100-sxm&tp=4&pp=1&zero=2&micro_batch=4&recompute=none&tp_overlap=1&gpus=2048&global_batch=8192&precision=fp8&mfu=auto",
         published: 2.18,
         tolerance: 0.30,
@@ -772,7 +766,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 340B, 128 H100 BF16 (TP 8, PP 8, VPP 12)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=96&hidden=18432&heads=96&kv_heads=8&glu=0&ffn=73728&vocab=256000&seq=4096&gpu=h100-sxm&tp=8&pp=8&vpp=12&zero=2&micro_batch=1&recompute=selective&tp_overlap=1&gpus=128&global_batch=32&mfu=auto",
         published: 4.61,
         tolerance: 0.30,
@@ -781,7 +775,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 340B, 2048 H100 BF16 (TP 8, PP 8, VPP 12)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=96&hidden=18432&heads=96&kv_heads=8&glu=0&ffn=73728&vocab=256000&seq=4096&gpu=h100-sxm&tp=8&pp=8&vpp=12&zero=2&micro_batch=1&recompute=selective&tp_overlap=1&gpus=2048&global_batch=512&mfu=auto",
         published: 4.84,
         tolerance: 0.30,
@@ -790,7 +784,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 340B, 128 H100 FP8 (TP 8, PP 8, VPP 12)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=96&hidden=18432&heads=96&kv_heads=8&glu=0&ffn=73728&vocab=256000&seq=4096&gpu=h100-sxm&tp=8&pp=8&vpp=12&zero=2&micro_batch=1&recompute=selective&tp_overlap=1&gpus=128&global_batch=32&precision=fp8&mfu=auto",
         published: 3.16,
         tolerance: 0.30,
@@ -799,7 +793,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Nemotron-4 340B, 2048 H100 FP8 (TP 8, PP 8, VPP 12)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=96&hidden=18432&heads=96&kv_heads=8&glu=0&ffn=73728&vocab=256000&seq=4096&gpu=h100-sxm&tp=8&pp=8&vpp=12&zero=2&micro_batch=1&recompute=selective&tp_overlap=1&gpus=2048&global_batch=512&precision=fp8&mfu=auto",
         published: 3.49,
         tolerance: 0.30,
@@ -808,7 +802,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 70B, 64 H100 BF16 (TP 4, PP 4, VPP 5, CP 2, 8k tokens)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.3-70b&gpu=h100-sxm&seq=8192&tp=4&pp=4&vpp=5&cp=2&micro_batch=1&tp_overlap=1&recompute=none&gpus=64&global_batch=128&zero=2&mfu=auto",
         published: 14.72,
         tolerance: 0.30,
@@ -817,7 +811,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 70B, 2048 H100 BF16 (TP 4, PP 4, VPP 5, CP 2, 8k tokens)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.3-70b&gpu=h100-sxm&seq=8192&tp=4&pp=4&vpp=5&cp=2&micro_batch=1&tp_overlap=1&recompute=none&gpus=2048&global_batch=4096&zero=2&mfu=auto",
         published: 14.98,
         tolerance: 0.30,
@@ -826,7 +820,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 70B, 64 H100 FP8 (TP 4, PP 4, VPP 5, CP 2, 8k tokens)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.3-70b&gpu=h100-sxm&seq=8192&tp=4&pp=4&vpp=5&cp=2&micro_batch=1&tp_overlap=1&recompute=none&gpus=64&global_batch=128&precision=fp8&zero=2&mfu=auto",
         published: 11.01,
         tolerance: 0.30,
@@ -835,7 +829,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 3.1 70B, 2048 H100 FP8 (TP 4, PP 4, VPP 5, CP 2, 8k tokens)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-3.3-70b&gpu=h100-sxm&seq=8192&tp=4&pp=4&vpp=5&cp=2&micro_batch=1&tp_overlap=1&recompute=none&gpus=2048&global_batch=4096&precision=fp8&zero=2&mfu=auto",
         published: 11.39,
         tolerance: 0.30,
@@ -844,7 +838,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "BLOOM-176B, 384 A100 (TP 4, PP 12, DP 8)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "layers=70&hidden=14336&heads=112&glu=0&vocab=250880&seq=2048&gpu=a100-80g-sxm&gpus=384&tp=4&pp=12&zero=1&sp=0&micro_batch=2&global_batch=2048&recompute=full&net_gbps=200&attn_kernel=unfused&mfu=auto",
         published: 105.0,
         tolerance: 0.20,
@@ -853,7 +847,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Qwen3-235B-A22B, 256 H100 (TP 2, PP 8, VPP 4, EP 32, ETP 1)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=8&vpp=4&ep=32&etp=1&seq=4096&global_batch=2048&ep_dispatch=deepep&mfu=auto",
         published: 19.7,
         tolerance: 0.20,
@@ -862,7 +856,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Qwen3-235B-A22B, 256 H100 (TP 2, PP 8, VPP 4, EP 32, ETP 1), EP overlap",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=8&vpp=4&ep=32&etp=1&seq=4096&global_batch=2048&ep_dispatch=deepep&ep_overlap=1&mfu=auto",
         published: 17.6,
         tolerance: 0.20,
@@ -871,7 +865,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Qwen3-235B-A22B, 256 H100 (TP 2, EP 8, ETP 1, FSDP, micro-batch 4)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=1&ep=8&etp=1&zero=3&micro_batch=4&recompute=full&seq=4096&global_batch=2048&ep_dispatch=deepep&mfu=auto",
         published: 17.6,
         tolerance: 0.70,
@@ -880,7 +874,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Qwen3-235B-A22B, 256 H100 (TP 2, PP 32, VPP 3, EP 8)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=32&vpp=3&ep=8&seq=4096&global_batch=2048&mfu=auto",
         published: 24.2,
         tolerance: 0.20,
@@ -889,7 +883,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "DeepSeek-V3, 1024 H100 BF16 (TP 2, PP 16, EP 64, ETP 1)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=2&pp=16&ep=64&etp=1&seq=4096&global_batch=8192&mfu=auto",
         published: 52.04,
         tolerance: 0.30,
@@ -898,7 +892,7 @@ pub const REFERENCES: &[Reference] = &[
     },
     Reference {
         run: "Llama 4 Maverick, 512 H100 FP8 (TP 4, EP 128, ETP 4)",
-        metric: "step.time_s",
+        metric: MetricId::StepTimeS,
         query: "model=llama-4-maverick&gpu=h100-sxm&gpus=512&tp=4&pp=1&ep=128&etp=4&seq=8192&global_batch=1024&precision=fp8&tp_overlap=1&mfu=auto",
         published: 3.685,
         tolerance: 0.20,

@@ -10,6 +10,7 @@ use super::inference::{self, KvCache, RULE_OF_THUMB_FACTOR, Serving};
 use super::layout::Layout;
 use super::limits::{Fix, LimitedBy, deadline_limit};
 use super::memory::{self, Memory};
+use super::metric_id::MetricId;
 use super::notice::Notice;
 use super::precision::Precision;
 use super::scenario::Scenario;
@@ -434,7 +435,7 @@ pub fn sweep_gpus(s: &Scenario, layout: Layout, counts: &[u32]) -> Vec<SweepPoin
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Derivation {
     /// The report key.
-    pub metric: &'static str,
+    pub metric: MetricId,
     /// The formula in symbols.
     pub formula: &'static str,
     /// The computation with this scenario's numbers.
@@ -495,7 +496,7 @@ impl Derivation {
     }
 
     fn new(
-        metric: &'static str,
+        metric: MetricId,
         formula: &'static str,
         calc: Calc,
         unit: &'static str,
@@ -506,7 +507,7 @@ impl Derivation {
     }
 
     fn with_step(
-        metric: &'static str,
+        metric: MetricId,
         formula: &'static str,
         calc: Calc,
         then: Option<Step>,
@@ -544,7 +545,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let f = |x: f64| num(x);
     let params = if s.params.is_some() {
         d(
-            "params_total",
+            MetricId::ParamsTotal,
             "N (given)",
             f(rep.params_total),
             "",
@@ -552,7 +553,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         )
     } else {
         d(
-            "params_total",
+            MetricId::ParamsTotal,
             "N = embeddings + attention + dense FFN + routed experts + shared experts and routers + norms",
             ParamCount::total_as([
                 f(b.embedding),
@@ -597,16 +598,16 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     };
     let step_rows = parts
         .iter()
-        .map(|(metric, formula, calc, source)| d(metric, formula, calc.clone(), "s", source));
+        .map(|(metric, formula, calc, source)| d(*metric, formula, calc.clone(), "s", source));
     let step_total = d(
-        "step.time_s",
+        MetricId::StepTimeS,
         "step = compute + TP + bubble + DP + EP + CP + optimizer",
         step::time_as(parts.each_ref().map(|(_, _, calc, _)| f(calc.eval()))),
         "s",
         "docs/model.md §6",
     );
     let step_mfu = d(
-        "step.mfu",
+        MetricId::StepMfu,
         "MFU = (6 · N_active + attention) per token · tokens per step / (step · n · F_peak)",
         step::mfu_as(&o, f(rep.step.time_s), r.peak_flops),
         "",
@@ -615,42 +616,42 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let mut rows = vec![
         params,
         d(
-            "training_flops",
+            MetricId::TrainingFlops,
             "C = 6 · (N_active + N_MTP,active) · D · epochs (LoRA: (4 · N_active + 6 · N_adapter) · D · epochs)",
             training::training_flops_as(training::model_flops_per_token_as(&r), r.tokens),
             "FLOP",
             "Kaplan et al. 2020 Table 1; Hoffmann et al. 2022 App. F",
         ),
         d(
-            "attention_flops",
+            MetricId::AttentionFlops,
             attention_formula,
             training::attention_flops_as(training::attention_flops_per_token_as(&r), t.tokens),
             "FLOP",
             attention_source,
         ),
         d(
-            "pf_days",
+            MetricId::PfDays,
             "PF-days = C / (10^15 × 86400)",
             training::pf_days_as(f(t.training_flops)),
             "",
             "Brown et al. 2020 Table D.1",
         ),
         d(
-            "training_seconds",
+            MetricId::TrainingSeconds,
             "T = C / (n · F_peak · MFU)",
             training::seconds_as(f(t.training_flops), gpus, r.peak_flops, mfu),
             "s",
             "Narayanan et al. 2021 eq. 4; PaLM App. B (MFU)",
         ),
         d(
-            "gpu_hours",
+            MetricId::GpuHours,
             "GPU-hours = T · n / 3600",
             training::gpu_hours_as(f(t.training_seconds), gpus),
             "h",
             "docs/model.md §3",
         ),
         Derivation::with_step(
-            "gpus_for_deadline",
+            MetricId::GpusForDeadline,
             "n = C / (F_peak · MFU · T_deadline · 86400), rounded up to whole tp·pp replicas (and 8-device nodes), at least the memory minimum",
             training::deadline_gpus_as(f(t.training_flops), r.peak_flops, mfu, s.deadline_days),
             Some(if s.mfu_auto {
@@ -663,7 +664,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "docs/model.md §3",
         ),
         d(
-            "memory_per_gpu.total_bytes",
+            MetricId::MemoryPerGpuTotalBytes,
             "M = weights + gradients + optimizer states (over tp·pp, ZeRO over N_d) + activations",
             memory::per_device_as(
                 f(m.weights_bytes),
@@ -675,14 +676,14 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Rajbhandari et al. 2020 sec. 3.1; Korthikanti et al. 2022 Table 2",
         ),
         d(
-            "memory_per_gpu.activations_bytes",
+            MetricId::MemoryPerGpuActivationsBytes,
             "A = micro-batches in flight · L/p · per layer (+ the output layer at the last stage)",
             memory::activations_calc(&r, m.data_parallel),
             "B",
             "Korthikanti et al. 2022 eq. 1-5",
         ),
         Derivation::with_step(
-            "min_gpus_for_replica",
+            MetricId::MinGpusForReplica,
             "n_min = model states of one replica / HBM",
             memory::replica_devices_as(f(memory::replica_model_states_bytes(&r)), r.hbm_bytes()),
             Some(Step::RoundedUp),
@@ -691,48 +692,53 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Rajbhandari et al. 2020 sec. 3.1",
         ),
         d(
-            "kv_cache_bytes_per_token",
+            MetricId::KvCacheBytesPerToken,
             match (a.is_mla(), a.is_sparse()) {
                 (true, true) => {
-                    "KV = L_global · (d_c + d_rope) · bytes(kv) + L_global · indexer key (FP8 d_I + fp32 scale per 128)"
+                    "KV = L_global · ((d_c + d_rope) · bytes(kv) + indexer key (FP8 d_I + fp32 scale per 128))"
                 }
                 (true, false) => "KV = L_global · (d_c + d_rope) · bytes(kv)",
-                _ => "KV = 2 · L_global · g · d_h · bytes(kv)",
+                (false, true) => {
+                    "KV = L_global · (2 · g · d_h · bytes(kv) + indexer key (FP8 d_I + fp32 scale per 128))"
+                }
+                (false, false) => "KV = L_global · 2 · g · d_h · bytes(kv)",
             },
-            inference::kv_growing_calc(&r),
+            rep.kv_cache.growing_bytes_per_token_as(),
             "B",
             "Kwon et al. 2023 (vLLM) sec. 3; DeepSeek-V2 sec. 2.1; DeepSeek-V3.2 inference/model.py",
         ),
         d(
-            "kv_cache_bytes_at_context",
-            "KV(ctx) = Σ over layer kinds: layers · min(ctx, window) · bytes per token + layers · fixed state",
-            KvCache::of(&r).calc_at(f64::from(inference::context_tokens(s))),
+            MetricId::KvCacheBytesAtContext,
+            "KV(ctx) = Σ over layer kinds: layers · (min(ctx, window) · bytes per token + fixed state)",
+            rep.kv_cache
+                .bytes_at_as(f64::from(inference::context_tokens(s))),
             "B",
             "docs/model.md §5",
         ),
         d(
-            "kv_bounded_bytes_at_context",
-            "KV_bounded(ctx) = local layers · min(ctx, window) · bytes per token + layers · fixed state",
-            KvCache::of(&r).bounded_calc_at(f64::from(inference::context_tokens(s))),
+            MetricId::KvBoundedBytesAtContext,
+            "KV_bounded(ctx) = Σ over layer kinds: layers · (windowed: min(ctx, window) · bytes per token + fixed state)",
+            rep.kv_cache
+                .bounded_bytes_at_as(f64::from(inference::context_tokens(s))),
             "B",
             "docs/model.md §5",
         ),
         d(
-            "params_with_mtp",
+            MetricId::ParamsWithMtp,
             "N + N_MTP (each module: one layer, the 2h × h projection, norms)",
             ParamCount::with_mtp_as(f(rep.params_total), r.breakdown.mtp),
             "",
             "DeepSeek-V3 sec. 2.2; docs/model.md §1",
         ),
         d(
-            "inference_weights_bytes",
+            MetricId::InferenceWeightsBytes,
             "W = 16-bit embeddings, norms, routers + linear weights · bytes(format) + experts · bytes(expert format), scales included",
             inference::weights_calc(&r),
             "B",
             "docs/model.md §5",
         ),
         d(
-            "inference_memory_bytes",
+            MetricId::InferenceMemoryBytes,
             "M_inf = W + KV(context) · concurrent sequences",
             inference::memory_as(
                 f(rep.inference_weights_bytes),
@@ -743,7 +749,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Kwon et al. 2023 (vLLM) sec. 3; docs/model.md §5",
         ),
         Derivation::with_step(
-            "inference_memory_gpus",
+            MetricId::InferenceMemoryGpus,
             "devices = M_inf / (HBM · 90 %), rounded up",
             inference::memory_devices_as(f(rep.inference_memory_bytes), r.hbm_bytes()),
             Some(Step::RoundedUp),
@@ -752,7 +758,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "vLLM gpu_memory_utilization 0.9; docs/model.md §5",
         ),
         d(
-            "serving.tokens_per_s_per_gpu",
+            MetricId::ServingTokensPerSPerGpu,
             "tok/s = B · out / (t_request · replica size); t_request = B · prefill + out · max(memory, compute step)",
             inference::tokens_per_s_per_gpu_as(
                 f64::from(sv.batch),
@@ -764,7 +770,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Williams et al. 2009 (roofline); Pope et al. 2022",
         ),
         Derivation::with_step(
-            "serving.gpus",
+            MetricId::ServingGpus,
             "GPUs = ceil(req/s · t_request / B) · replica size",
             inference::serving_gpus_as(
                 inference::replicas_as(sv.requests_per_s, sv.request_s, f64::from(sv.batch)),
@@ -776,7 +782,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Little's law; docs/model.md §5",
         ),
         d(
-            "rental",
+            MetricId::Rental,
             rental_formula,
             cost::rental_as(
                 f(t.gpu_hours),
@@ -788,21 +794,21 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         ),
         spot_overhead_row(s, &rep.cost.spot),
         d(
-            "purchase_cost",
+            MetricId::PurchaseCost,
             "purchase = n · price per device · (1 + interconnect share)",
             cost::purchase_as(f(gpus), cost::unit_price(s, rep.cost.catalog_gpu_price)),
             money,
             "docs/model.md §7",
         ),
         d(
-            "electricity_cost",
+            MetricId::ElectricityCost,
             "electricity = E / 3.6e6 J/kWh · price per kWh",
             cost::per_kwh_as(f(rep.cost.energy_joules), s.electricity_per_kwh),
             money,
             "docs/model.md §7",
         ),
         d(
-            "energy_joules",
+            MetricId::EnergyJoules,
             if rep.cost.wall_factor == 1.0 {
                 "E = GPU-hours · 3600 s/h · P · PUE"
             } else {
@@ -818,14 +824,14 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "Touvron et al. 2023 sec. 5.3",
         ),
         d(
-            "co2_kg",
+            MetricId::Co2Kg,
             "CO2 = E / 3.6e6 J/kWh · grid intensity",
             cost::per_kwh_as(f(rep.cost.energy_joules), s.grid_kg_per_kwh),
             "kg",
             "Touvron et al. 2023 sec. 5.3 (0.385 kg/kWh)",
         ),
         d(
-            "chinchilla_params",
+            MetricId::ChinchillaParams,
             "N_opt = sqrt(C / 120); D_opt = 20 · N_opt",
             training::chinchilla_params_as(f(t.training_flops)),
             "",
@@ -834,7 +840,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     ];
     let deadline_flops = || solve::deadline_flops_as(gpus, r.peak_flops, mfu, s.deadline_days);
     rows.push(d(
-        "tokens_trainable",
+        MetricId::TokensTrainable,
         "D = n · F_peak · MFU · T_deadline · 86400 / (6 · N_active)",
         solve::tokens_as(deadline_flops(), training::model_flops_per_token(&r)),
         "",
@@ -844,7 +850,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     let budget_hours = f(rep.answers.budget_gpu_hours);
     if let Some(budget) = s.budget {
         rows.push(d(
-            "budget_gpu_hours",
+            MetricId::BudgetGpuHours,
             if wall.is_some() {
                 "GPU-hours = budget / (price per GPU-hour · spot wall factor)"
             } else {
@@ -855,7 +861,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             "docs/model.md §7",
         ));
         rows.push(d(
-            "budget_seconds",
+            MetricId::BudgetSeconds,
             "T = GPU-hours · 3600 / n",
             solve::budget_seconds_as(budget_hours.clone(), gpus),
             "s",
@@ -863,7 +869,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
         ));
     }
     rows.push(d(
-        "optimal_params",
+        MetricId::OptimalParams,
         if s.budget.is_some() {
             "N_opt = sqrt(C / 120), C = GPU-hours bought · 3600 · F_peak · MFU"
         } else {
@@ -879,7 +885,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     ));
     if s.hfu.is_some() && !s.mfu_auto {
         rows.push(d(
-            "mfu",
+            MetricId::Mfu,
             "MFU = HFU · 6N / (6N + attention + recomputation) per token",
             training::mfu_from_hfu_as(
                 s.hfu.unwrap_or_default(),
@@ -892,7 +898,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
     }
     if let Some(c) = rep.calibration {
         rows.push(d(
-            "calibration.factor",
+            MetricId::CalibrationFactor,
             "k solves step(measured run; compute efficiencies × k) = its measured step (bisection): measured step / step at k = 1 is about 1/k where compute dominates",
             num(c.factor),
             "",
@@ -913,7 +919,7 @@ fn spot_overhead_row(s: &Scenario, spot: &SpotRestarts) -> Derivation {
     );
     let capped = calc.eval() > MAX_SPOT_OVERHEAD;
     Derivation::with_step(
-        "spot.overhead",
+        MetricId::SpotOverhead,
         "spot overhead = interruptions per node-month · nodes / 730 h · (checkpoint interval / 2 + restart)",
         calc,
         capped.then_some(Step::Capped),

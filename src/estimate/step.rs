@@ -9,6 +9,7 @@ use super::calc::{Calc, Quantity};
 use super::comms::ring_allreduce_bytes;
 use super::layout::stage_layers;
 use super::memory::state_bytes_per_param;
+use super::metric_id::MetricId;
 use super::precision::Precision;
 use super::resolve::Resolved;
 use super::scenario::{EpDispatch, Finetune, Recompute, Schedule};
@@ -699,7 +700,7 @@ fn bubble_s(o: &StepOperands) -> f64 {
 
 /// The step's exposed parts as derivation rows: each row's metric, formula, the expression with
 /// the user's numbers (from [`exposed_as`], the arithmetic the step time runs) and source.
-pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static str); 7] {
+pub fn parts(o: &StepOperands) -> [(MetricId, &'static str, Calc, &'static str); 7] {
     let pp_formula = match (o.p > 1.0, o.schedule) {
         (false, _) => "bubble = 0 (one stage)",
         (true, Schedule::OneFOneB) => "bubble = (p − 1)/v · (F + B) + m · 2v · send",
@@ -714,43 +715,43 @@ pub fn parts(o: &StepOperands) -> [(&'static str, &'static str, Calc, &'static s
     let [compute, tp, pp, dp, ep, cp, optimizer] = exposed_as::<Calc>(o);
     [
         (
-            "step.compute_s",
+            MetricId::StepComputeS,
             "compute = m · (layers on the busiest stage · per layer + output layer)",
             compute,
             "docs/model.md §6; Bekman, ml-engineering (MAMF); Korthikanti et al. 2022",
         ),
         (
-            "step.tp_comm_s",
+            MetricId::StepTpCommS,
             "TP = m · layers · per-layer all-reduces (or RS/AG) not hidden behind the GEMMs",
             tp,
             "Shoeybi et al. 2019 sec. 3; Korthikanti et al. 2022; docs/model.md §6",
         ),
         (
-            "step.pp_bubble_s",
+            MetricId::StepPpBubbleS,
             pp_formula,
             pp,
             "Narayanan et al. 2021 sec. 2.2 and 4.1; Qi et al. 2023; DeepSeek-V3 Table 2",
         ),
         (
-            "step.dp_comm_s",
+            MetricId::StepDpCommS,
             dp_formula,
             dp,
             "Megatron-Core overlap_grad_reduce; Rajbhandari et al. 2020",
         ),
         (
-            "step.ep_comm_s",
+            MetricId::StepEpCommS,
             "EP = m · layers · per-layer dispatch and combine all-to-alls",
             ep,
             "docs/model.md §6 (expert parallelism)",
         ),
         (
-            "step.cp_comm_s",
+            MetricId::StepCpCommS,
             "CP = m · layers · ring-attention sends not hidden behind attention",
             cp,
             "docs/model.md §6 (context parallelism)",
         ),
         (
-            "step.optimizer_s",
+            MetricId::StepOptimizerS,
             "optimizer = bytes read and written per parameter · parameters here / bandwidth",
             optimizer,
             "docs/model.md §6",
