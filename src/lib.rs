@@ -7,6 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod cards;
 pub mod chart_data;
 pub mod charts;
 pub mod estimate;
@@ -15,5 +16,6 @@ pub mod i18n;
 pub mod lang;
 pub mod launch;
 pub mod library;
+pub mod messages;
 pub mod metrics;
 pub mod sliders;

@@ -389,7 +389,7 @@ fn CompareTable() -> impl IntoView {
         let cny_of = |s: &Scenario| s.currency == crate::estimate::scenario::Currency::Cny;
         let cny = ctx.scenario.with(cny_of);
         let figures = ctx.report.with(|current| {
-            super::cards::compared()
+            crate::cards::compared()
                 .map(|card| card.metric.metric())
                 .map(|card| {
                     let base = (card.get)(current);
