@@ -11,6 +11,7 @@ pub mod cards;
 pub mod chart_data;
 pub mod charts;
 pub mod estimate;
+pub mod form;
 pub mod human;
 pub mod i18n;
 pub mod lang;

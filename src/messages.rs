@@ -168,6 +168,10 @@ messages! {
     /// The compute-optimal model and data for the scenario's compute (Chinchilla).
     chinchilla(params, tokens) = "Compute-optimal for this budget (Chinchilla): N = {params}, D = {tokens}",
         "此算力预算下的最优配置（Chinchilla）：N = {params}，D = {tokens}";
+    /// Where a catalog row's figures come from.
+    source(sources) = "Source: {sources}", "来源：{sources}";
+    /// The measured run a calibration is to: its model, accelerator and layout.
+    measured_run(run) = "Measured run: {run}", "实测运行：{run}";
     /// The calibration's factor, from a measured step against the predicted one.
     calibrated(factor, measured, predicted) =
         "compute efficiency × {factor}: measured {measured} s per step where the fitted model predicts {predicted} s",

@@ -103,7 +103,7 @@ fn trouble_text(t: &Trouble, lang: Lang) -> String {
     let u = lang.ui();
     match t {
         Trouble::Unavailable => u.storage_unavailable.to_string(),
-        Trouble::Full(n) => u.storage_full.replace("{name}", n),
+        Trouble::Full(n) => crate::messages::storage_full(lang, n),
     }
 }
 
@@ -261,7 +261,7 @@ fn UnreadableList() -> impl IntoView {
                             .into_iter()
                             .map(|b| {
                                 let why = match b.newer {
-                                    Some(n) => format!("{} (schema {n})", lang.ui().saved_by_newer),
+                                    Some(n) => crate::messages::saved_by_newer(lang, &n),
                                     None => b.reason.clone(),
                                 };
                                 view! {

@@ -7,7 +7,7 @@ use crate::estimate::reference::{REFERENCES, Role};
 use crate::estimate::report::{Derivation, Step};
 use crate::estimate::validation;
 use crate::human;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use leptos::prelude::*;
 
 /// A derivation with its numbers, its step (if any) in the page's language, and its result;
@@ -113,11 +113,8 @@ fn RealityTable() -> impl IntoView {
                 let n = held.len().max(1) as f64;
                 let mean = held.iter().map(|h| h.error.abs()).sum::<f64>() / n;
                 let worst = held.iter().map(|h| h.error.abs()).fold(0.0, f64::max);
-                if lang == Lang::Zh {
-                    format!("{} {} 次运行，平均 {:.1}%，最大 {:.1}%。", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
-                } else {
-                    format!("{} {} runs, mean {:.1}%, worst {:.1}%.", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
-                }
+                let percent = |x: f64| format!("{:.1}", x * 100.0);
+                crate::messages::held_out(lang, &ui.held_out_summary, &held.len(), &percent(mean), &percent(worst))
             }}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=ui.tab_reality>
                 <table class="reality">
