@@ -344,7 +344,10 @@ struct Placeholders(Memo<Vec<String>>);
 
 /// The label of a field, with its tooltip.
 #[component]
-fn FieldLabel(field: FieldId) -> impl IntoView {
+fn FieldLabel(
+    /// The field labelled (its input's id is `f-` and its name).
+    field: FieldId,
+) -> impl IntoView {
     let ctx = ctx();
     view! {
         <label for=format!("f-{}", field.name()) title=move || i18n::field_label_tip(field, ctx.lang.get()).1>
@@ -356,7 +359,14 @@ fn FieldLabel(field: FieldId) -> impl IntoView {
 /// A number field: its slider where it has one, the typed value (with `7B`/`40%` suffixes),
 /// its unit, and the message under it when a typed value was rejected.
 #[component]
-fn NumberField(field: FieldId, unit: &'static str, value: Memo<String>) -> impl IntoView {
+fn NumberField(
+    /// The field.
+    field: FieldId,
+    /// Its unit, as the field table writes it (translated and, for money, in the currency).
+    unit: &'static str,
+    /// Its value as the input shows it.
+    value: Memo<String>,
+) -> impl IntoView {
     let ctx = ctx();
     // The name, for the page's attributes only (`data-field`, the elements' ids).
     let name = field.name();
@@ -453,7 +463,14 @@ fn NumberField(field: FieldId, unit: &'static str, value: Memo<String>) -> impl 
 /// Any field of the scenario language: a checkbox for flags, a select for choices, else a
 /// number field.
 #[component]
-fn FieldInput(field: FieldId, row: AnyField, value: Memo<String>) -> impl IntoView {
+fn FieldInput(
+    /// The field.
+    field: FieldId,
+    /// Its row of the scenario's or the architecture's field table: its kind and unit.
+    row: AnyField,
+    /// Its value as the input shows it.
+    value: Memo<String>,
+) -> impl IntoView {
     let ctx = ctx();
     // The name, for the page's attributes only.
     let name = field.name();
@@ -802,7 +819,10 @@ fn shows(shown: Memo<Shown>, part: fn(&Shown) -> bool) -> impl Fn() -> bool + Co
 /// The architecture panel. Its fields are built when it is first opened: closed, as it starts,
 /// they would be up to eighteen more inputs following every move for nobody to see.
 #[component]
-fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
+fn ArchitecturePanel(
+    /// Which parts of the form the scenario shows (the architecture's conditional fields).
+    shown: Memo<Shown>,
+) -> impl IntoView {
     let ctx = ctx();
     let opened = RwSignal::new(false);
     view! {

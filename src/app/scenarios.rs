@@ -125,7 +125,10 @@ fn TroubleBanner() -> impl IntoView {
 
 /// One saved scenario: its name (or the field renaming it) and its actions.
 #[component]
-fn SavedEntry(entry: Entry) -> impl IntoView {
+fn SavedEntry(
+    /// The saved scenario.
+    entry: Entry,
+) -> impl IntoView {
     let ctx = ctx();
     let lib = expect_context::<Library>();
     let id = entry.id.clone();

@@ -3,11 +3,12 @@
 
 use super::state::{Tab, ctx, tr};
 use crate::estimate::derivations;
+use crate::estimate::notice::Notice;
 use crate::estimate::reference::{REFERENCES, Role};
 use crate::estimate::report::{Derivation, Step};
 use crate::estimate::validation;
 use crate::human;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use leptos::prelude::*;
 
 /// A derivation with its numbers, its step (if any) in the page's language, and its result;
@@ -166,13 +167,18 @@ fn RealityTable() -> impl IntoView {
 
 /// The report's notices, then the assumptions.
 #[component]
-fn Notes() -> impl IntoView {
-    let ctx = ctx();
+pub fn Notes(
+    /// The report's notices, in its order.
+    #[prop(into)]
+    notices: Signal<Vec<Notice>>,
+    /// The language they are read in.
+    #[prop(into)]
+    lang: Signal<Lang>,
+) -> impl IntoView {
     move || {
-        let lang = ctx.lang.get();
-        let notices: Vec<String> = ctx
-            .report
-            .with(|r| r.notices.iter().map(|n| i18n::notice(n, lang)).collect());
+        let lang = lang.get();
+        let notices: Vec<String> =
+            notices.with(|ns| ns.iter().map(|n| i18n::notice(n, lang)).collect());
         view! {
             <ul class="notes">
                 {if notices.is_empty() {
@@ -272,7 +278,10 @@ pub fn Tabs() -> impl IntoView {
                     .into_any(),
                     Tab::Launch => view! { <super::launch_tab::LaunchTab/> }.into_any(),
                     Tab::Reality => view! { <RealityTable/> }.into_any(),
-                    Tab::Notes => view! { <Notes/> }.into_any(),
+                    Tab::Notes => {
+                        let notices = Memo::new(move |_| ctx.report.with(|r| r.notices.clone()));
+                        view! { <Notes notices lang=ctx.lang/> }.into_any()
+                    }
                 }}
             </div>
         </section>
