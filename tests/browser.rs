@@ -77,6 +77,12 @@ fn click(root: &Element, selector: &str) {
     el.click();
 }
 
+/// A memo of a signal the test sets: what the page's components take (the page passes memos
+/// of its state).
+fn memo<T: Clone + PartialEq + Send + Sync + 'static>(s: RwSignal<T>) -> Memo<T> {
+    Memo::new(move |_| s.get())
+}
+
 fn report_of(q: &str) -> Report {
     estimate(&query::parse(q).scenario)
 }
@@ -179,6 +185,7 @@ async fn a_card_alone_follows_its_report_language_and_band() {
     let cny = RwSignal::new(false);
     let def = card(MetricId::TrainingSeconds).unwrap();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        let (report, band, cny) = (memo(report), memo(band), memo(cny));
         view! { <Card def report band lang cny/> }
     });
     let value = || {
@@ -238,6 +245,8 @@ async fn the_answer_alone_asks_when_unanswered_and_compares_when_asked() {
     let lang = RwSignal::new(Lang::En);
     let cny = RwSignal::new(false);
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        let (report, unanswered, band) = (memo(report), memo(unanswered), memo(band));
+        let (versus, cny) = (memo(versus), memo(cny));
         view! { <Answer report unanswered band versus lang cny/> }
     });
     until("answer", || find(&root, "#answer").is_some()).await;
@@ -298,7 +307,7 @@ async fn the_notes_alone_list_the_notices_given() {
     let notices = RwSignal::new(Vec::<Notice>::new());
     let lang = RwSignal::new(Lang::En);
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        view! { <Notes notices lang/> }
+        view! { <Notes notices=memo(notices) lang/> }
     });
     until("notes", || find(&root, ".notes").is_some()).await;
     assert_eq!(text(&root, ".notes li"), Lang::En.ui().no_notes);
@@ -333,6 +342,7 @@ async fn the_layouts_alone_list_mark_and_hand_back_a_choice() {
     let adopted = RwSignal::new(None::<Layout>);
     let on_adopt = Callback::new(move |l: Layout| adopted.set(Some(l)));
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        let (candidates, in_use) = (memo(candidates), memo(in_use));
         view! { <Layouts candidates in_use lang on_adopt/> }
     });
     until("rows", || find(&root, "#layout-table tbody tr").is_some()).await;
@@ -369,7 +379,7 @@ async fn a_hint_alone_follows_its_report() {
     let report = RwSignal::new(report_of(""));
     let lang = RwSignal::new(Lang::En);
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        view! { <Hint hint=form::Hint::Specs report lang/> }
+        view! { <Hint hint=form::Hint::Specs report=memo(report) lang/> }
     });
     until("hint", || find(&root, "#hint-specs").is_some()).await;
     // The H100 SXM5's datasheet: 989 TFLOP/s dense BF16, 80 GB at 3.35 TB/s, 700 W.

@@ -3,8 +3,10 @@
 //! through a memo, so a slider move rewrites only the text of the cards whose figures changed.
 //! Every card carries `data-metric` (the report key) and `data-value` (the raw number).
 //!
-//! `Card` and `Answer` take what they show as props (signals), so a test mounts either alone;
-//! `Cards` and `AnswerBar` pass them from the page state.
+//! `Card` and `Answer` take what they show as props (memos of the page state, and the language
+//! as a signal), so a test mounts either alone; `Cards` and `AnswerBar` pass them from the page
+//! state. Memos rather than `Signal<T>`: a `Signal` prop compiles its reads once per kind of
+//! signal it may wrap, and the five components' props cost 13.9 KB of wasm that way.
 
 use super::state::ctx;
 use crate::cards::{CARDS, CardDef, Versus, band_text, limit_id, limit_text, versus_text};
@@ -35,17 +37,14 @@ pub fn Card(
     /// Which card: its figure, detail line and warning (a row of [`CARDS`]).
     def: &'static CardDef,
     /// The report the card reads its figure from.
-    #[prop(into)]
-    report: Signal<Report>,
+    report: Memo<Report>,
     /// The predicted MFU's error band (`None` with a given MFU), for a banded card's range.
-    #[prop(into)]
-    band: Signal<Option<Result<Band, OutsideGround>>>,
+    band: Memo<Option<Result<Band, OutsideGround>>>,
     /// The language of the label and the lines.
     #[prop(into)]
     lang: Signal<Lang>,
     /// Money in yuan rather than dollars.
-    #[prop(into)]
-    cny: Signal<bool>,
+    cny: Memo<bool>,
 ) -> impl IntoView {
     let metric = def.metric.metric();
     let figure = Memo::new(move |_| {
@@ -92,23 +91,18 @@ pub fn Card(
 pub fn Answer(
     /// The report of the scenario at the answer: its question (`solve`), the answer's figure
     /// and what limits it.
-    #[prop(into)]
-    report: Signal<Report>,
+    report: Memo<Report>,
     /// Why the question has no answer, if it has none: the card then asks for what it needs.
-    #[prop(into)]
-    unanswered: Signal<Option<Unanswered>>,
+    unanswered: Memo<Option<Unanswered>>,
     /// The predicted MFU's error band (`None` with a given MFU), for the days' range.
-    #[prop(into)]
-    band: Signal<Option<Result<Band, OutsideGround>>>,
+    band: Memo<Option<Result<Band, OutsideGround>>>,
     /// The same answer on a second accelerator, if one is chosen.
-    #[prop(into)]
-    versus: Signal<Option<Versus>>,
+    versus: Memo<Option<Versus>>,
     /// The language of the caption and the lines.
     #[prop(into)]
     lang: Signal<Lang>,
     /// Money in yuan rather than dollars.
-    #[prop(into)]
-    cny: Signal<bool>,
+    cny: Memo<bool>,
 ) -> impl IntoView {
     let answer = Memo::new(move |_| report.with(|r| (r.solve, r.limited_by)));
     let solve = move || answer.get().0;

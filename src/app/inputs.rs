@@ -656,8 +656,7 @@ pub fn Hint(
     /// Which hint: its text, its id (`hint-specs`) and the figure its number is.
     hint: form::Hint,
     /// The report it reads.
-    #[prop(into)]
-    report: Signal<Report>,
+    report: Memo<Report>,
     /// The language of its text.
     #[prop(into)]
     lang: Signal<Lang>,

@@ -57,11 +57,9 @@ pub fn LayoutTable() -> impl IntoView {
 #[component]
 pub fn Layouts(
     /// The layouts searched, fastest first; those that do not fit are left out.
-    #[prop(into)]
-    candidates: Signal<Vec<Candidate>>,
+    candidates: Memo<Vec<Candidate>>,
     /// The layout the scenario uses now (marked in the table).
-    #[prop(into)]
-    in_use: Signal<Layout>,
+    in_use: Memo<Layout>,
     /// The language of the headings and the layout lines.
     #[prop(into)]
     lang: Signal<Lang>,

@@ -78,7 +78,8 @@ pub fn ctx() -> Ctx {
 /// page goes through this one concrete type, so the view code for it is compiled once rather
 /// than once per closure.
 pub fn tr(text: fn(&'static Ui) -> &'static str) -> Signal<&'static str> {
-    tr_in(ctx().lang.into(), text)
+    let ctx = ctx();
+    Signal::derive(move || text(ctx.ui()))
 }
 
 /// A UI string in the language of a signal: [`tr`] for the components that take the language

@@ -169,8 +169,7 @@ fn RealityTable() -> impl IntoView {
 #[component]
 pub fn Notes(
     /// The report's notices, in its order.
-    #[prop(into)]
-    notices: Signal<Vec<Notice>>,
+    notices: Memo<Vec<Notice>>,
     /// The language they are read in.
     #[prop(into)]
     lang: Signal<Lang>,
