@@ -1,6 +1,7 @@
 //! 中文 and English. Every UI string is a field of [`Ui`], so a string missing from either
-//! language fails the build; field labels are a table checked by a test against the scenario
-//! language; notices and problems are exhaustive matches.
+//! language fails the build (a sentence with figures in it is a message of `crate::messages`);
+//! field labels are a table checked by a test against the scenario language; notices and
+//! problems are exhaustive matches.
 
 use crate::estimate::notice::Notice;
 use crate::estimate::query::{FieldId, Problem};
