@@ -1,7 +1,9 @@
 //! 算力 Suanli: how much compute does this model need?
 //!
 //! [`estimate`] is the estimation core (pure Rust, no web dependencies). The web app lives in
-//! `app` and is compiled only for wasm32.
+//! `app` and is compiled only for wasm32; what it shows in words is plain Rust beside the core,
+//! tested natively: [`cards`] (the headline cards), [`form`] (placeholders, hints, what shows
+//! when), [`sliders`] (the sliders' scales and keys) and [`messages`] (sentences with figures).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
