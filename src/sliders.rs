@@ -5,6 +5,7 @@
 use crate::estimate::query::FieldId;
 use crate::human;
 use crate::i18n::{self, Lang};
+use crate::messages as msg;
 
 /// How a slider maps its 0..=1000 track onto values.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -160,7 +161,7 @@ pub fn round(name: FieldId, x: f64, integer: bool) -> f64 {
 pub fn spoken(name: FieldId, x: f64, unit: &'static str, lang: Lang) -> String {
     let figure = match name {
         FieldId::Mfu => return human::percent(x),
-        FieldId::Gpus => return format!("{} {}", human::devices(x, lang), lang.ui().gpus_unit),
+        FieldId::Gpus => return msg::gpus(lang, &human::devices(x, lang)),
         FieldId::DeadlineDays | FieldId::Seq | FieldId::DatasetTb => human::sig3(x),
         _ => human::count(x, lang),
     };

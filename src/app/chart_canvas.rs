@@ -18,6 +18,7 @@ use crate::charts::{
 };
 use crate::human;
 use crate::i18n::Lang;
+use crate::messages as msg;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use::{use_device_pixel_ratio, use_element_size};
@@ -115,19 +116,10 @@ impl ChartData {
         match self {
             ChartData::Days(d) => {
                 let gpus = at.round();
-                let mut lines = vec![format!(
-                    "{} {}",
-                    human::devices(gpus, lang),
-                    lang.ui().gpus_unit
-                )];
+                let mut lines = vec![msg::gpus(lang, &human::devices(gpus, lang))];
                 for c in &d.curves {
                     if let Some(days) = charts::days_at(c, at) {
-                        lines.push(format!(
-                            "{}: {} {}",
-                            c.label,
-                            human::sig3(days),
-                            lang.ui().days_unit
-                        ));
+                        lines.push(msg::curve_days(lang, &c.label, &human::sig3(days)));
                     }
                 }
                 Some(lines)

@@ -5,6 +5,7 @@ use super::state::{Ctx, ctx, tr};
 use crate::estimate::hf_config::{self, Imported};
 use crate::estimate::presets;
 use crate::human;
+use crate::messages as msg;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -42,44 +43,34 @@ fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
             });
         }
         Err(e) => status.set(Status::Refused {
-            text: format!("{} {e}", lang.ui().config_refused),
+            text: msg::config_refused(lang, &e),
         }),
     }
 }
 
 /// What was read: the model, its size, the preset it is, what was ignored and left out.
 fn summary(imported: &Imported, matches: &[&presets::Preset], lang: crate::i18n::Lang) -> String {
-    let ui = lang.ui();
     let count = imported.arch.param_count();
-    let mut text = format!(
-        "{} {} ({}): {} {}, {} {}",
-        ui.config_read,
-        imported.name,
-        imported.model_type,
-        human::count(count.total, lang),
-        ui.config_params,
-        imported.arch.layers,
-        ui.config_layers,
-    );
-    if imported.arch.is_moe() {
-        text += &format!(
-            ", {} {}",
-            human::count(count.active, lang),
-            ui.config_active
-        );
-    }
+    let (name, kind) = (&imported.name, &imported.model_type);
+    let (params, layers) = (human::count(count.total, lang), imported.arch.layers);
+    let mut read = if imported.arch.is_moe() {
+        let active = human::count(count.active, lang);
+        msg::config_read_moe(lang, name, kind, &params, &layers, &active)
+    } else {
+        msg::config_read(lang, name, kind, &params, &layers)
+    };
     if !matches.is_empty() {
         let names: Vec<&str> = matches.iter().map(|p| p.name).collect();
-        text += &format!(" = {}", names.join(" / "));
+        read = msg::config_same_as(lang, &read, &names.join(" / "));
     }
-    text.push('.');
+    let mut parts = vec![msg::sentence(lang, &read)];
     if !imported.ignored.is_empty() {
-        text += &format!(" {} {}.", ui.config_ignored, imported.ignored.join(", "));
+        parts.push(msg::config_ignored(lang, &imported.ignored.join(", ")));
     }
     for note in &imported.notes {
-        text += &format!(" {}.", crate::i18n::config_note(note, lang));
+        parts.push(msg::sentence(lang, &crate::i18n::config_note(note, lang)));
     }
-    text
+    msg::sentences(lang, &parts)
 }
 
 /// Reads the first file of a file list (chosen or dropped).

@@ -10,14 +10,15 @@
 //! elements' ids), which the link and the end-to-end tests read.
 
 use super::state::{Ctx, ctx, tr};
-use crate::estimate::architecture::{Architecture, LocalAttention};
+use crate::estimate::architecture::Architecture;
 use crate::estimate::query::FieldId as F;
 use crate::estimate::query::{self, Field, FieldId, Kind, Problem, Value};
-use crate::estimate::scenario::{Currency, DEFAULT_CNY_PER_USD, Data, Finetune};
-use crate::estimate::solve::Solve;
+use crate::estimate::scenario::{Currency, Data};
 use crate::estimate::{Report, Scenario, hardware, presets};
+use crate::form::{self, PLACEHOLDERS, Shown, placeholder};
 use crate::human;
 use crate::i18n::{self, Lang};
+use crate::messages as msg;
 use crate::sliders::{self, Key, Slider, slider_for};
 use leptos::ev;
 use leptos::prelude::*;
@@ -190,85 +191,6 @@ fn value_in(group: Memo<Vec<Value>>, i: usize, whole: bool) -> Memo<String> {
     })
 }
 
-/// What an empty optional field stands for (the catalog's price, the TDP, the rate from users).
-fn placeholder(field: FieldId, r: &Report, lang: Lang) -> String {
-    let catalog = |price: f64| format!("{} ({})", human::sig3(price), lang.ui().catalog_price);
-    match field {
-        // Every tier: a price a cloud publishes, else a labelled assumption.
-        F::PricePerGpuHour | F::PriceReserved1y | F::PriceReserved3y | F::PriceSpot => {
-            use crate::estimate::scenario::PriceTier;
-            let tier = match field {
-                F::PricePerGpuHour => PriceTier::OnDemand,
-                F::PriceReserved1y => PriceTier::Reserved1y,
-                F::PriceReserved3y => PriceTier::Reserved3y,
-                _ => PriceTier::Spot,
-            };
-            let ui = lang.ui();
-            let label = if r.cost.price_assumed_by_tier.get(tier) {
-                ui.assumption
-            } else {
-                ui.published_price
-            };
-            // Shown only while the field is empty: the tier's price is then the catalog's.
-            format!("{} ({label})", human::sig3(r.cost.price_by_tier.get(tier)))
-        }
-        // TPUs and Trainium are rented only.
-        F::GpuPrice if r.cost.rented_only => lang.ui().not_for_sale.to_string(),
-        F::GpuPrice => catalog(r.cost.catalog_gpu_price),
-        F::PowerW => format!("{} W (TDP)", r.cost.power_w),
-        F::RequestsPerS => human::sig3(r.serving.requests_per_s),
-        // What an empty field stands for: the HFU the MFU implies, one request's context.
-        F::Hfu => human::percent(r.training.hfu),
-        F::ContextTokens => human::exact(f64::from(r.inference_context_tokens)),
-        // The expert tensor-parallel size the layout uses when none is given.
-        F::Etp => human::exact(f64::from(r.layout.etp)),
-        // The accelerator's scale-out network, sourced or labelled an assumption.
-        F::NetGbps => format!(
-            "{} ({})",
-            human::exact(r.device.net_gbps),
-            if r.device.net_assumed {
-                lang.ui().assumption
-            } else {
-                lang.ui().catalog_source
-            }
-        ),
-        _ => String::new(),
-    }
-}
-
-/// A live hint's text and raw value.
-fn hint(key: &str, r: &Report, lang: Lang) -> (String, f64) {
-    if key == "chinchilla" {
-        let t = &r.training;
-        return (
-            format!(
-                "{}: N = {}, D = {}",
-                lang.ui().chinchilla_hint,
-                human::count(t.chinchilla_params, lang),
-                human::count(t.chinchilla_tokens, lang)
-            ),
-            t.chinchilla_params,
-        );
-    }
-    let g = &r.device;
-    let approx = if g.approximate {
-        format!(" ({})", lang.ui().approximate)
-    } else {
-        String::new()
-    };
-    (
-        format!(
-            "{} TFLOP/s {} · {} · {}/s · {} W{approx}",
-            human::sig3(r.peak_flops / 1e12),
-            r.precision_used.id(),
-            human::bytes(g.hbm_bytes),
-            human::bytes(g.bandwidth_bytes_per_s),
-            human::sig3(g.tdp_w)
-        ),
-        r.peak_flops,
-    )
-}
-
 /// A slider's value: the field's shown value (which reads back as the number); the report is
 /// read only for the values it gives (the parameter count, the predicted MFU).
 fn slider_value(ctx: Ctx, field: FieldId, shown: &str) -> f64 {
@@ -415,21 +337,6 @@ fn set_data_mode(ctx: Ctx, dataset: bool) {
 
 // ---- Components -----------------------------------------------------------------------------
 
-/// Fields whose empty input stands for something (shown as the placeholder).
-const PLACEHOLDERS: [F; 11] = [
-    F::Hfu,
-    F::NetGbps,
-    F::Etp,
-    F::ContextTokens,
-    F::PricePerGpuHour,
-    F::PriceReserved1y,
-    F::PriceReserved3y,
-    F::PriceSpot,
-    F::GpuPrice,
-    F::PowerW,
-    F::RequestsPerS,
-];
-
 /// What every empty optional field stands for, in the order of [`PLACEHOLDERS`], as one memo of
 /// the report (provided by the form): a move that changes none of them re-runs nothing below it.
 #[derive(Clone, Copy)]
@@ -437,7 +344,10 @@ struct Placeholders(Memo<Vec<String>>);
 
 /// The label of a field, with its tooltip.
 #[component]
-fn FieldLabel(field: FieldId) -> impl IntoView {
+fn FieldLabel(
+    /// The field labelled (its input's id is `f-` and its name).
+    field: FieldId,
+) -> impl IntoView {
     let ctx = ctx();
     view! {
         <label for=format!("f-{}", field.name()) title=move || i18n::field_label_tip(field, ctx.lang.get()).1>
@@ -449,7 +359,14 @@ fn FieldLabel(field: FieldId) -> impl IntoView {
 /// A number field: its slider where it has one, the typed value (with `7B`/`40%` suffixes),
 /// its unit, and the message under it when a typed value was rejected.
 #[component]
-fn NumberField(field: FieldId, unit: &'static str, value: Memo<String>) -> impl IntoView {
+fn NumberField(
+    /// The field.
+    field: FieldId,
+    /// Its unit, as the field table writes it (translated and, for money, in the currency).
+    unit: &'static str,
+    /// Its value as the input shows it.
+    value: Memo<String>,
+) -> impl IntoView {
     let ctx = ctx();
     // The name, for the page's attributes only (`data-field`, the elements' ids).
     let name = field.name();
@@ -533,7 +450,7 @@ fn NumberField(field: FieldId, unit: &'static str, value: Memo<String>) -> impl 
                     let lang = ctx.lang.get();
                     view! {
                         <p class="field-error" role="alert" data-error-for=name id=format!("err-{name}")>
-                            {i18n::field_label(field, lang)} ": " {i18n::problem(&p, lang)} " — " {lang.ui().invalid_kept}
+                            {msg::field_error(lang, &i18n::field_label(field, lang), &i18n::problem(&p, lang))}
                         </p>
                     }
                     .into_any()
@@ -546,7 +463,14 @@ fn NumberField(field: FieldId, unit: &'static str, value: Memo<String>) -> impl 
 /// Any field of the scenario language: a checkbox for flags, a select for choices, else a
 /// number field.
 #[component]
-fn FieldInput(field: FieldId, row: AnyField, value: Memo<String>) -> impl IntoView {
+fn FieldInput(
+    /// The field.
+    field: FieldId,
+    /// Its row of the scenario's or the architecture's field table: its kind and unit.
+    row: AnyField,
+    /// Its value as the input shows it.
+    value: Memo<String>,
+) -> impl IntoView {
     let ctx = ctx();
     // The name, for the page's attributes only.
     let name = field.name();
@@ -701,7 +625,7 @@ fn GpuPicker() -> impl IntoView {
                     {tr(|u| u.custom_gpu)}
                 </option>
             </select>
-            <Hint key="specs" metric="peak_flops"/>
+            <Hint hint=form::Hint::Specs report=ctx.report lang=ctx.lang/>
             <SourceHint id="gpu-source" source/>
         </div>
     }
@@ -709,24 +633,43 @@ fn GpuPicker() -> impl IntoView {
 
 /// Where the chosen catalog row comes from, under its picker (none for a custom one).
 #[component]
-fn SourceHint(id: &'static str, source: Memo<Option<String>>) -> impl IntoView {
+fn SourceHint(
+    /// The paragraph's id (`model-source`, `gpu-source`).
+    id: &'static str,
+    /// Where the chosen row comes from; `None` hides the hint.
+    source: Memo<Option<String>>,
+) -> impl IntoView {
+    let lang = ctx().lang;
     view! {
         <Show when=move || source.with(Option::is_some)>
             <p class="hint source" id=id>
-                {tr(|u| u.source_word)} ": " {move || source.get().unwrap_or_default()}
+                {move || msg::source(lang.get(), &source.get().unwrap_or_default())}
             </p>
         </Show>
     }
 }
 
-/// A live hint (GPU specs, the Chinchilla optimum) with its raw number in `data-value`.
+/// A live hint under a picker (the accelerator's specs, the Chinchilla optimum), with its raw
+/// number in `data-value`.
 #[component]
-fn Hint(key: &'static str, metric: &'static str) -> impl IntoView {
-    let ctx = ctx();
-    let hint = Memo::new(move |_| ctx.report.with(|r| hint(key, r, ctx.lang.get())));
+pub fn Hint(
+    /// Which hint: its text, its id (`hint-specs`) and the figure its number is.
+    hint: form::Hint,
+    /// The report it reads.
+    report: Memo<Report>,
+    /// The language of its text.
+    #[prop(into)]
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let text = Memo::new(move |_| report.with(|r| hint.text(r, lang.get())));
     view! {
-        <p class="hint" id=format!("hint-{key}") data-metric=metric data-value=move || hint.with(|h| h.1.to_string())>
-            {move || hint.with(|h| h.0.clone())}
+        <p
+            class="hint"
+            id=format!("hint-{}", hint.id())
+            data-metric=hint.metric().key()
+            data-value=move || text.with(|h| h.1.to_string())
+        >
+            {move || text.with(|h| h.0.clone())}
         </p>
     }
 }
@@ -852,94 +795,18 @@ fn Calibrate() -> impl IntoView {
             <button type="button" id="calibrate-use" on:click=use_this>{tr(|u| u.calibrate_use)}</button>
             <Show when=move || open.get()>
                 <p class="hint" id="calibrate-run">
-                    {tr(|u| u.calibrate_run)} ": "
                     {move || run.get().map(|(model, gpu, l)| {
-                        format!("{model} · {gpu} · {}", super::layouts::describe(&l, ctx.lang.get()))
+                        let lang = ctx.lang.get();
+                        msg::measured_run(lang, &format!("{model} · {gpu} · {}", form::layout_line(&l, lang)))
                     })}
                 </p>
                 {fields(&[F::CalibMfu, F::CalibStepS, F::CalibTokensPerGpuS])}
                 <p class="hint" id="calibrate-factor" data-value=move || found.get().map_or(1.0, |c| c.factor).to_string()>
-                    {move || match found.get() {
-                        None => ctx.ui().calibrate_none.to_string(),
-                        Some(c) => {
-                            let zh = ctx.lang.get() == Lang::Zh;
-                            if zh {
-                                format!(
-                                    "计算效率 × {:.3}：实测每步 {} 秒，拟合模型预测 {} 秒",
-                                    c.factor,
-                                    human::sig3(c.measured_step_s),
-                                    human::sig3(c.predicted_step_s)
-                                )
-                            } else {
-                                format!(
-                                    "compute efficiency × {:.3}: measured {} s per step where the fitted model predicts {} s",
-                                    c.factor,
-                                    human::sig3(c.measured_step_s),
-                                    human::sig3(c.predicted_step_s)
-                                )
-                            }
-                        }
-                    }}
+                    {move || form::calibration_line(found.get().as_ref(), ctx.lang.get())}
                 </p>
                 <button type="button" id="calibrate-clear" on:click=clear>{tr(|u| u.calibrate_clear)}</button>
             </Show>
         </details>
-    }
-}
-
-/// Which conditional parts of the form the scenario shows: one memo for all of them, so a move
-/// re-runs one node here instead of one per part, and the parts only when one appears or goes.
-#[derive(Clone, Copy, PartialEq)]
-struct Shown {
-    /// The question is serving: its inputs are the users', not the training run's.
-    serve: bool,
-    custom_gpu: bool,
-    uses_budget: bool,
-    concurrent: bool,
-    layout_auto: bool,
-    lora: bool,
-    /// Experts, or expert parallelism asked for.
-    moe: bool,
-    spot: bool,
-    cny: bool,
-    /// The architecture has a dense FFN (unless every layer is a mixture of experts).
-    dense_ffn: bool,
-    arch_moe: bool,
-    arch_mla: bool,
-    /// Local layers of any kind, windowed or chunked ones, linear ones, sparse attention.
-    arch_local: bool,
-    arch_window: bool,
-    arch_linear: bool,
-    arch_sparse: bool,
-    /// TP communication to overlap: sequence parallelism over more than one TP rank.
-    tp_overlap: bool,
-    /// More than one pipeline stage: a schedule to choose.
-    pipeline: bool,
-}
-
-impl Shown {
-    fn of(s: &Scenario) -> Self {
-        let arch = |test: fn(&Architecture) -> bool| s.arch.as_ref().is_some_and(test);
-        Shown {
-            serve: s.solve == Solve::Serve,
-            custom_gpu: s.gpu == hardware::CUSTOM_ID,
-            uses_budget: matches!(s.solve, Solve::Model | Solve::Budget) || s.budget.is_some(),
-            concurrent: s.users_concurrent,
-            layout_auto: s.layout_auto,
-            lora: matches!(s.finetune, Finetune::Lora | Finetune::Qlora),
-            moe: arch(Architecture::is_moe) || s.ep > 1,
-            spot: s.price_tier == crate::estimate::scenario::PriceTier::Spot,
-            cny: s.currency == Currency::Cny || s.cny_per_usd != DEFAULT_CNY_PER_USD,
-            dense_ffn: arch(|a| !a.is_moe() || a.dense_layers > 0),
-            arch_moe: arch(Architecture::is_moe),
-            arch_mla: arch(Architecture::is_mla),
-            arch_local: arch(|a| a.local != LocalAttention::None),
-            arch_window: arch(|a| a.local.is_bounded()),
-            arch_linear: arch(|a| a.local.is_linear()),
-            arch_sparse: arch(Architecture::is_sparse),
-            tp_overlap: s.sp && (s.layout_auto || s.tp > 1),
-            pipeline: s.pp > 1,
-        }
     }
 }
 
@@ -951,7 +818,10 @@ fn shows(shown: Memo<Shown>, part: fn(&Shown) -> bool) -> impl Fn() -> bool + Co
 /// The architecture panel. Its fields are built when it is first opened: closed, as it starts,
 /// they would be up to eighteen more inputs following every move for nobody to see.
 #[component]
-fn ArchitecturePanel(shown: Memo<Shown>) -> impl IntoView {
+fn ArchitecturePanel(
+    /// Which parts of the form the scenario shows (the architecture's conditional fields).
+    shown: Memo<Shown>,
+) -> impl IntoView {
     let ctx = ctx();
     let opened = RwSignal::new(false);
     view! {
@@ -1064,7 +934,7 @@ pub fn Inputs() -> impl IntoView {
                 <legend>{tr(|u| u.g_data)}</legend>
                 <DataMode/>
                 {fields(&[F::Epochs])}
-                <Hint key="chinchilla" metric="chinchilla_params"/>
+                <Hint hint=form::Hint::Chinchilla report=ctx.report lang=ctx.lang/>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_hardware)}</legend>

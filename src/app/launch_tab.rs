@@ -7,7 +7,10 @@ use leptos::prelude::*;
 
 /// One framework's settings, with its copy button and what it cannot express.
 #[component]
-fn LaunchBlock(framework: Framework) -> impl IntoView {
+fn LaunchBlock(
+    /// The framework whose settings are shown.
+    framework: Framework,
+) -> impl IntoView {
     let ctx = ctx();
     let out = Memo::new(move |_| {
         ctx.shown

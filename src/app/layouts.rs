@@ -1,52 +1,15 @@
 //! The layouts tab: the fastest parallel layouts that fit, from the layout search, each with a
-//! button that makes it the scenario's layout.
+//! button that makes it the scenario's layout. `Layouts` takes what it shows as props (a test
+//! mounts it alone); `LayoutTable` passes them from the page state.
 
-use super::state::{ctx, tr};
+use super::state::{ctx, tr_in};
 use crate::estimate::layout::Layout;
-use crate::estimate::query::{self, FieldId};
-use crate::estimate::scenario::Schedule;
 use crate::estimate::search::Candidate;
 use crate::estimate::search_layouts;
+use crate::form::layout_line;
 use crate::human;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use leptos::prelude::*;
-
-/// A layout in a line: `TP 8 · PP 4 (vpp 2) · DP 64 · micro-batch 1 · selective · ZeRO-1`; EP
-/// (with ETP) and CP only where they are used.
-pub fn describe(l: &Layout, lang: Lang) -> String {
-    let mut parts = vec![format!("TP {}", l.tp)];
-    parts.push(if l.vpp > 1 {
-        format!("PP {} (vpp {})", l.pp, l.vpp)
-    } else if l.pp > 1 && l.schedule != Schedule::OneFOneB {
-        format!(
-            "PP {} ({})",
-            l.pp,
-            i18n::choice_label(FieldId::PpSchedule, l.schedule.id(), lang)
-        )
-    } else {
-        format!("PP {}", l.pp)
-    });
-    parts.push(format!("DP {}", l.dp));
-    if l.ep > 1 {
-        // The expert group: its tensor-parallel size too, which folding sets apart from TP.
-        parts.push(format!("EP {} · ETP {}", l.ep, l.etp));
-    }
-    if l.cp > 1 {
-        parts.push(format!("CP {}", l.cp));
-    }
-    parts.push(format!(
-        "{} {}",
-        i18n::field_label(FieldId::MicroBatch, lang),
-        l.micro_batch
-    ));
-    parts.push(i18n::choice_label(
-        FieldId::Recompute,
-        query::recompute_id(l.recompute),
-        lang,
-    ));
-    parts.push(format!("ZeRO-{}", l.zero));
-    parts.join(" · ")
-}
 
 /// The candidates: the report's with `layout=auto`; otherwise searched here, and only while the
 /// tab is open (the search is kept off the slider's path).
@@ -80,12 +43,30 @@ fn adopt(l: Layout) {
     });
 }
 
-/// The table of the fastest layouts.
+/// The table of the fastest layouts of the scenario on the page: [`Layouts`] over the page
+/// state, adopting a layout into the scenario.
 #[component]
 pub fn LayoutTable() -> impl IntoView {
     let ctx = ctx();
-    let found = candidates();
     let in_use = Memo::new(move |_| ctx.report.with(|r| r.layout));
+    view! { <Layouts candidates=candidates() in_use lang=ctx.lang on_adopt=Callback::new(adopt)/> }
+}
+
+/// The fastest layouts that fit, fastest first, with their step time, MFU, memory and the
+/// layout in a line; the one in use is marked, every other has a button to use it.
+#[component]
+pub fn Layouts(
+    /// The layouts searched, fastest first; those that do not fit are left out.
+    candidates: Memo<Vec<Candidate>>,
+    /// The layout the scenario uses now (marked in the table).
+    in_use: Memo<Layout>,
+    /// The language of the headings and the layout lines.
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// Called with a layout when its "use" button is pressed.
+    on_adopt: Callback<Layout>,
+) -> impl IntoView {
+    let tr = move |text| tr_in(lang, text);
     view! {
         <div class="layouts">
             <h3>{tr(|u| u.layouts_title)}</h3>
@@ -104,7 +85,7 @@ pub fn LayoutTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            found
+                            candidates
                                 .get()
                                 .into_iter()
                                 .filter(|c| c.fits)
@@ -118,12 +99,12 @@ pub fn LayoutTable() -> impl IntoView {
                                             <td class="step-time">{format!("{} s", human::sig3(c.time_s))}</td>
                                             <td>{human::percent(c.mfu)}</td>
                                             <td>{human::bytes(c.memory_bytes)}</td>
-                                            <td class="layout-desc">{move || describe(&l, ctx.lang.get())}</td>
+                                            <td class="layout-desc">{move || layout_line(&l, lang.get())}</td>
                                             <td>
                                                 <Show
                                                     when=used
                                                     fallback=move || view! {
-                                                        <button type="button" class="use-layout" on:click=move |_| adopt(l)>
+                                                        <button type="button" class="use-layout" on:click=move |_| on_adopt.run(l)>
                                                             {tr(|u| u.use_layout)}
                                                         </button>
                                                     }
@@ -140,7 +121,7 @@ pub fn LayoutTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || found.with(|f| !f.iter().any(|c| c.fits))>
+            <Show when=move || candidates.with(|f| !f.iter().any(|c| c.fits))>
                 <p class="warn">{tr(|u| u.layouts_none)}</p>
             </Show>
         </div>

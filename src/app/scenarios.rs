@@ -103,7 +103,7 @@ fn trouble_text(t: &Trouble, lang: Lang) -> String {
     let u = lang.ui();
     match t {
         Trouble::Unavailable => u.storage_unavailable.to_string(),
-        Trouble::Full(n) => u.storage_full.replace("{name}", n),
+        Trouble::Full(n) => crate::messages::storage_full(lang, n),
     }
 }
 
@@ -125,7 +125,10 @@ fn TroubleBanner() -> impl IntoView {
 
 /// One saved scenario: its name (or the field renaming it) and its actions.
 #[component]
-fn SavedEntry(entry: Entry) -> impl IntoView {
+fn SavedEntry(
+    /// The saved scenario.
+    entry: Entry,
+) -> impl IntoView {
     let ctx = ctx();
     let lib = expect_context::<Library>();
     let id = entry.id.clone();
@@ -261,7 +264,7 @@ fn UnreadableList() -> impl IntoView {
                             .into_iter()
                             .map(|b| {
                                 let why = match b.newer {
-                                    Some(n) => format!("{} (schema {n})", lang.ui().saved_by_newer),
+                                    Some(n) => crate::messages::saved_by_newer(lang, &n),
                                     None => b.reason.clone(),
                                 };
                                 view! {
@@ -389,7 +392,7 @@ fn CompareTable() -> impl IntoView {
         let cny_of = |s: &Scenario| s.currency == crate::estimate::scenario::Currency::Cny;
         let cny = ctx.scenario.with(cny_of);
         let figures = ctx.report.with(|current| {
-            super::cards::compared()
+            crate::cards::compared()
                 .map(|card| card.metric.metric())
                 .map(|card| {
                     let base = card.value(current);

@@ -2,6 +2,7 @@
 //! the effects that carry it to the outside world (address bar, autosave, `<html lang>`).
 
 use super::storage;
+use crate::cards::Versus;
 use crate::estimate::answer::{self, Solved, Unanswered, at_answer};
 use crate::estimate::query::{self, FieldError, FieldId, Problem};
 use crate::estimate::search::Candidate;
@@ -26,17 +27,6 @@ pub enum Tab {
     Reality,
     /// The report's notices and the assumptions.
     Notes,
-}
-
-/// The answer on a second accelerator.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Versus {
-    /// The accelerator's name.
-    pub name: &'static str,
-    /// The answer's figure.
-    pub metric: crate::metrics::MetricId,
-    /// Its value there, or why the question has no answer there.
-    pub value: Result<f64, Unanswered>,
 }
 
 /// Shared page state, provided as context. Signals are `Copy`, so this is too.
@@ -90,6 +80,12 @@ pub fn ctx() -> Ctx {
 pub fn tr(text: fn(&'static Ui) -> &'static str) -> Signal<&'static str> {
     let ctx = ctx();
     Signal::derive(move || text(ctx.ui()))
+}
+
+/// A UI string in the language of a signal: [`tr`] for the components that take the language
+/// as a prop rather than from the page state.
+pub fn tr_in(lang: Signal<Lang>, text: fn(&'static Ui) -> &'static str) -> Signal<&'static str> {
+    Signal::derive(move || text(lang.get().ui()))
 }
 
 /// How long input must pause before the work that need not follow every move of a drag, ms:

@@ -3,6 +3,7 @@
 
 use super::state::{Tab, ctx, tr};
 use crate::estimate::derivations;
+use crate::estimate::notice::Notice;
 use crate::estimate::reference::{REFERENCES, Role};
 use crate::estimate::report::{Derivation, Step};
 use crate::estimate::validation;
@@ -113,11 +114,8 @@ fn RealityTable() -> impl IntoView {
                 let n = held.len().max(1) as f64;
                 let mean = held.iter().map(|h| h.error.abs()).sum::<f64>() / n;
                 let worst = held.iter().map(|h| h.error.abs()).fold(0.0, f64::max);
-                if lang == Lang::Zh {
-                    format!("{} {} 次运行，平均 {:.1}%，最大 {:.1}%。", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
-                } else {
-                    format!("{} {} runs, mean {:.1}%, worst {:.1}%.", ui.held_out_summary, held.len(), mean * 100.0, worst * 100.0)
-                }
+                let percent = |x: f64| format!("{:.1}", x * 100.0);
+                crate::messages::held_out(lang, &ui.held_out_summary, &held.len(), &percent(mean), &percent(worst))
             }}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=ui.tab_reality>
                 <table class="reality">
@@ -164,13 +162,17 @@ fn RealityTable() -> impl IntoView {
 
 /// The report's notices, then the assumptions.
 #[component]
-fn Notes() -> impl IntoView {
-    let ctx = ctx();
+pub fn Notes(
+    /// The report's notices, in its order.
+    notices: Memo<Vec<Notice>>,
+    /// The language they are read in.
+    #[prop(into)]
+    lang: Signal<Lang>,
+) -> impl IntoView {
     move || {
-        let lang = ctx.lang.get();
-        let notices: Vec<String> = ctx
-            .report
-            .with(|r| r.notices.iter().map(|n| i18n::notice(n, lang)).collect());
+        let lang = lang.get();
+        let notices: Vec<String> =
+            notices.with(|ns| ns.iter().map(|n| i18n::notice(n, lang)).collect());
         view! {
             <ul class="notes">
                 {if notices.is_empty() {
@@ -270,7 +272,10 @@ pub fn Tabs() -> impl IntoView {
                     .into_any(),
                     Tab::Launch => view! { <super::launch_tab::LaunchTab/> }.into_any(),
                     Tab::Reality => view! { <RealityTable/> }.into_any(),
-                    Tab::Notes => view! { <Notes/> }.into_any(),
+                    Tab::Notes => {
+                        let notices = Memo::new(move |_| ctx.report.with(|r| r.notices.clone()));
+                        view! { <Notes notices lang=ctx.lang/> }.into_any()
+                    }
                 }}
             </div>
         </section>

@@ -112,3 +112,15 @@ test('training days: the answer is the days card; a new question starts from the
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a deadline no GPU count meets: the days view shows a dash and the reason, not the search\'s cap', async () => {
+  // Llama 3 70B, 15T tokens in half a day with the predicted MFU: adding replicas stops paying
+  // long before (tests/step.rs a_deadline_no_count_meets_has_no_count holds the core to it).
+  const { page, errors, ctx } = await open(browser, `${server.url}?model=llama-3-70b&gpu=h100-sxm&gpus=1024&mfu=auto&deadline_days=0.5`);
+  const card = page.locator('.cards [data-metric="gpus_for_deadline"]');
+  await card.locator('.card-value', { hasText: '—' }).waitFor();
+  assert.equal(await card.getAttribute('data-value'), '');
+  assert.match(await card.locator('.card-detail').textContent(), /^No GPU count up to 10 million meets this deadline/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
