@@ -278,3 +278,19 @@ fn a_cycle_is_found() {
     .collect();
     assert_eq!(cycles(&g), vec![vec!["a", "b", "c"]]);
 }
+
+/// The page asks the core for what it shows (a report, a layout search, the layout a measured run
+/// is timed at) and never resolves a scenario itself (issue 25: "the page calls a core function
+/// for the layout search instead of reaching into `resolve`").
+#[test]
+fn the_page_never_reaches_into_resolve() {
+    let g = graph();
+    let reaching: Vec<&String> = g
+        .iter()
+        .filter(|(m, to)| m.starts_with("app") && to.contains("estimate::resolve"))
+        .map(|(m, _)| m)
+        .collect();
+    assert!(reaching.is_empty(), "{reaching:?}");
+    // The check reads the graph it claims to: the core itself resolves.
+    assert!(g["estimate::report"].contains("estimate::resolve"));
+}

@@ -765,9 +765,7 @@ fn Calibrate() -> impl IntoView {
     let run = Memo::new(move |_| {
         calib.with(|c| {
             c.as_deref().map(|c| {
-                let layout = crate::estimate::calibration::timed_layout(
-                    &crate::estimate::resolve::Resolved::new(c),
-                );
+                let layout = crate::estimate::calibration::run_layout(c);
                 let model = c.model.clone().unwrap_or_else(|| "custom".into());
                 (model, c.gpu.clone(), layout)
             })

@@ -59,6 +59,12 @@ pub fn timed_layout(r: &Resolved) -> super::layout::Layout {
     }
 }
 
+/// The layout a measured run is timed at, from its scenario: what the page shows beside the
+/// run, so that it names the layout the calibration used without resolving the scenario itself.
+pub fn run_layout(run: &Scenario) -> super::layout::Layout {
+    timed_layout(&Resolved::new(run))
+}
+
 /// The factor that makes the model reproduce `measured` on `run`.
 pub fn fit(run: &Scenario, measured: Measured) -> Calibration {
     let mut r = Resolved::new(run);
