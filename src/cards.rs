@@ -518,11 +518,31 @@ mod tests {
             let m = MetricId::TrainingSeconds.metric();
             band_text(band_for(&s, &r), m, m.value(&r), r.step.mfu, lang, false)
         };
+        // Days go as 1/MFU, so the MFU's band `mfu / (1 ± e)` puts them at `days · (1 ∓ e)`,
+        // with `e` the dense runs' mean held-out error (docs/model.md §9); the figures move as
+        // held-out rows join, the arithmetic and the wording do not.
+        let s = query::parse("mfu=auto").scenario;
+        let r = estimate(&s);
+        let Some(Ok(b)) = band_for(&s, &r) else {
+            panic!("the default scenario is inside the checked ground")
+        };
+        assert!(
+            !b.moe && b.mean_error > 0.05 && b.mean_error < 0.15,
+            "{b:?}"
+        );
+        let days = r.training.training_seconds / 86_400.0;
+        let (low, high) = (
+            human::sig3(days * (1.0 - b.mean_error)),
+            human::sig3(days * (1.0 + b.mean_error)),
+        );
         assert_eq!(
             range("mfu=auto", Lang::En),
-            "held-out range 86.5 days–107 days"
+            format!("held-out range {low} days–{high} days")
         );
-        assert_eq!(range("mfu=auto", Lang::Zh), "留出验证区间 86.5 天–107 天");
+        assert_eq!(
+            range("mfu=auto", Lang::Zh),
+            format!("留出验证区间 {low} 天–{high} 天")
+        );
         assert_eq!(range("", Lang::En), "");
     }
 
