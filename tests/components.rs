@@ -86,7 +86,9 @@ fn components_read_narrow_documented_contexts() {
             .find(&decl)
             .unwrap_or_else(|| panic!("no `{decl}` in state.rs"));
         let before = state[..at].trim_end();
-        let doc = before.rsplit('\n').find(|l| !l.trim_start().starts_with("#["));
+        let doc = before
+            .rsplit('\n')
+            .find(|l| !l.trim_start().starts_with("#["));
         assert!(
             doc.is_some_and(|l| l.trim_start().starts_with("///")),
             "context {name} has no doc comment"
