@@ -84,24 +84,27 @@ pub struct Page {
     pub tab: RwSignal<Tab>,
 }
 
+/// The panic of a component mounted without the state: a test forgot `provide`.
+const NO_STATE: &str = "the page state is not provided (state::provide)";
+
 /// The scenario and the problems of what was given, from the nearest provider.
 pub fn given() -> Given {
-    expect_context::<Given>()
+    use_context::<Given>().expect(NO_STATE)
 }
 
 /// The page language, from the nearest provider.
 pub fn lang() -> RwSignal<Lang> {
-    expect_context::<Language>().lang
+    use_context::<Language>().expect(NO_STATE).lang
 }
 
 /// The answer and the report, from the nearest provider.
 pub fn answered() -> Answered {
-    expect_context::<Answered>()
+    use_context::<Answered>().expect(NO_STATE)
 }
 
 /// The page's view state, from the nearest provider.
 pub fn page() -> Page {
-    expect_context::<Page>()
+    use_context::<Page>().expect(NO_STATE)
 }
 
 /// A UI string of the current language, as a signal. Every translated text and attribute of the
