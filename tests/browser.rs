@@ -237,7 +237,7 @@ async fn the_answer_alone_asks_when_unanswered_and_compares_when_asked() {
     let root = fresh_root();
     let r = report_of("");
     let figure = metrics::answer(r.solve);
-    let here = figure.metric().value(&r);
+    let here = r.figure(figure);
     let report = RwSignal::new(r.clone());
     let unanswered = RwSignal::new(None::<Unanswered>);
     let band = RwSignal::new(None::<Result<Band, OutsideGround>>);

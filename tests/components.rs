@@ -66,3 +66,50 @@ fn an_undocumented_prop_is_seen() {
     assert_eq!(undocumented(text), ["B.b"]);
     assert!(undocumented("#[component]\nfn C() -> impl IntoView {}").is_empty());
 }
+
+/// The page state is provided as narrow contexts, each documented, and no component reads a
+/// page-wide one (issue 25): `state.rs` provides a few small types, and nothing in `src/app/`
+/// defines or calls a whole-state `ctx()`.
+#[test]
+fn components_read_narrow_documented_contexts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
+    let state = std::fs::read_to_string(dir.join("state.rs")).unwrap();
+    let provided: Vec<&str> = state
+        .split("provide_context(")
+        .skip(1)
+        .filter_map(|p| p.split([' ', '(', '{']).next())
+        .collect();
+    assert!(provided.len() >= 3, "contexts provided: {provided:?}");
+    for name in &provided {
+        let decl = format!("pub struct {name} {{");
+        let at = state
+            .find(&decl)
+            .unwrap_or_else(|| panic!("no `{decl}` in state.rs"));
+        let before = state[..at].trim_end();
+        let doc = before
+            .rsplit('\n')
+            .find(|l| !l.trim_start().starts_with("#["));
+        assert!(
+            doc.is_some_and(|l| l.trim_start().starts_with("///")),
+            "context {name} has no doc comment"
+        );
+        let body = &state[at..at + state[at..].find("\n}").unwrap()];
+        let fields = body
+            .lines()
+            .filter(|l| l.trim_start().starts_with("pub "))
+            .count()
+            - 1;
+        assert!(fields <= 6, "context {name} has {fields} fields: split it");
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for wide in ["ctx()", "fn ctx(", "struct Ctx"] {
+            assert!(
+                !text.contains(wide),
+                "{} reads the whole page state (`{wide}`)",
+                path.display()
+            );
+        }
+    }
+}

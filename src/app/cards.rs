@@ -8,7 +8,7 @@
 //! state. Memos rather than `Signal<T>`: a `Signal` prop compiles its reads once per kind of
 //! signal it may wrap, and the five components' props cost 13.9 KB of wasm that way.
 
-use super::state::ctx;
+use super::state::{Answered, answered, given, lang};
 use crate::cards::{CARDS, CardDef, Versus, band_text, limit_id, limit_text, versus_text};
 use crate::estimate::Report;
 use crate::estimate::answer::Unanswered;
@@ -164,23 +164,23 @@ pub fn Answer(
 
 /// Money in yuan: one memo of the scenario for every card.
 fn cny_memo() -> Memo<bool> {
-    let ctx = ctx();
-    Memo::new(move |_| ctx.scenario.with(|s| s.currency == Currency::Cny))
+    let scenario = given().scenario;
+    Memo::new(move |_| scenario.with(|s| s.currency == Currency::Cny))
 }
 
 /// The answer, held at the top of the screen while the inputs that drive it change. It is the
 /// page's one live region: a screen reader hears the answer, not every card at each change.
 #[component]
 pub fn AnswerBar() -> impl IntoView {
-    let ctx = ctx();
+    let a = answered();
     view! {
         <section class="answer-bar" aria-live="polite" aria-atomic="true">
             <Answer
-                report=ctx.report
-                unanswered=ctx.unanswered
-                band=ctx.band
-                versus=ctx.versus
-                lang=ctx.lang
+                report=a.report
+                unanswered=a.unanswered
+                band=a.band
+                versus=a.versus
+                lang=lang()
                 cny=cny_memo()
             />
         </section>
@@ -190,13 +190,14 @@ pub fn AnswerBar() -> impl IntoView {
 /// The headline cards, from the page state.
 #[component]
 pub fn Cards() -> impl IntoView {
-    let ctx = ctx();
+    let Answered { report, band, .. } = answered();
+    let lang = lang();
     let cny = cny_memo();
     view! {
         <section class="cards">
             {CARDS
                 .iter()
-                .map(|def| view! { <Card def report=ctx.report band=ctx.band lang=ctx.lang cny/> })
+                .map(|def| view! { <Card def report band lang cny/> })
                 .collect_view()}
         </section>
     }

@@ -8,7 +8,7 @@
 
 use super::chart_backend::PageBackend;
 use super::saved::Library;
-use super::state::ctx;
+use super::state::{answered, lang, page};
 use crate::chart_data::{
     DataTable, bars_table, context_chart, days_chart, days_table, memory_chart, serving_chart,
     step_chart,
@@ -171,13 +171,14 @@ fn bar_at(m: &MemoryChart, at: f64) -> Option<usize> {
 /// The chart data of the current scenario (and the compared ones), recomputed when they change
 /// and passed on only when different.
 pub fn chart_data(which: Which) -> Memo<ChartData> {
-    let ctx = ctx();
+    let lang = lang();
+    let answered = answered();
     let lib = expect_context::<Library>();
     Memo::new(move |_| {
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         lib.compared.with(|c| {
-            ctx.shown.with(|s| {
-                ctx.report.with(|r| match which {
+            answered.shown.with(|s| {
+                answered.report.with(|r| match which {
                     Which::Days => ChartData::Days(days_chart(s, r, lang, c)),
                     Which::Memory => ChartData::Memory(memory_chart(r, lang, c)),
                     Which::Step => ChartData::Step(step_chart(r, lang, c)),
@@ -200,7 +201,8 @@ pub fn Chart(
     /// Which chart to draw.
     which: Which,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
+    let page = page();
     let data = chart_data(which);
     let name = match which {
         Which::Days => "days",
@@ -241,7 +243,7 @@ pub fn Chart(
         // gets a chart.
         let h = if h < 1.0 { 300.0 } else { h };
         let scale = ratio.get_untracked().max(1.0);
-        let dark = ctx.dark.get_untracked();
+        let dark = page.dark.get_untracked();
         if w < 1.0 {
             return;
         }
@@ -286,7 +288,7 @@ pub fn Chart(
         size.width.track();
         size.height.track();
         ratio.track();
-        ctx.dark.track();
+        page.dark.track();
         data.track();
         if first.is_none() {
             paint();
@@ -303,24 +305,24 @@ pub fn Chart(
     });
     // The legend is rebuilt only when its keys change, not with every change of the data.
     let legend = Memo::new(move |_| {
-        let theme = theme(ctx.dark.get());
+        let theme = theme(page.dark.get());
         data.with(|d| d.keys(theme))
     });
     let point = move |x: f64, y: f64| {
         let lines = frame
             .get_value()
-            .and_then(|f| data.with_untracked(|d| d.tip(&f, x, ctx.lang.get_untracked())));
+            .and_then(|f| data.with_untracked(|d| d.tip(&f, x, lang.get_untracked())));
         tip.set(lines.map(|l| (x, y, l)));
     };
     view! {
         <figure class="chart">
             <figcaption id=caption_id.clone()>
                 {move || match which {
-                    Which::Days => ctx.ui().chart_days,
-                    Which::Memory => ctx.ui().chart_memory,
-                    Which::Step => ctx.ui().chart_step,
-                    Which::Serving => ctx.ui().chart_serving,
-                    Which::Context => ctx.ui().chart_context,
+                    Which::Days => lang.get().ui().chart_days,
+                    Which::Memory => lang.get().ui().chart_memory,
+                    Which::Step => lang.get().ui().chart_step,
+                    Which::Serving => lang.get().ui().chart_serving,
+                    Which::Context => lang.get().ui().chart_context,
                 }}
             </figcaption>
             <div
@@ -376,7 +378,7 @@ pub fn Chart(
                 <summary>{super::state::tr(|u| u.chart_table)}</summary>
                 <Show when=move || table_open.get()>
                     {move || {
-                        let DataTable { head, rows } = data.with(|d| d.table(ctx.lang.get()));
+                        let DataTable { head, rows } = data.with(|d| d.table(lang.get()));
                         view! {
                             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=format!("cap-{name}")>
                                 <table>

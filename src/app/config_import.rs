@@ -1,10 +1,12 @@
 //! The "paste or drop a config.json" box under the model picker: a Hugging Face config read by
 //! the core's `hf_config` into the architecture, which then travels in the link like any other.
 
-use super::state::{Ctx, ctx, tr};
+use super::state::{given, lang, tr};
+use crate::estimate::Scenario;
 use crate::estimate::hf_config::{self, Imported};
 use crate::estimate::presets;
 use crate::human;
+use crate::i18n::Lang;
 use crate::messages as msg;
 use leptos::ev;
 use leptos::prelude::*;
@@ -18,19 +20,19 @@ enum Status {
 }
 
 /// Reads a config's text and, when it is one, makes its architecture the scenario's.
-fn read(ctx: Ctx, text: &str, status: RwSignal<Status>) {
+fn read(scenario: RwSignal<Scenario>, lang: RwSignal<Lang>, text: &str, status: RwSignal<Status>) {
     if text.trim().is_empty() {
         status.set(Status::Idle);
         return;
     }
-    let lang = ctx.lang.get_untracked();
+    let lang = lang.get_untracked();
     match hf_config::parse(text) {
         Ok(imported) => {
             // A known model's config becomes its preset (the short link `model=<id>`); any
             // other, a custom architecture with every field in the link. Where several presets
             // share the shape, the one already chosen stays chosen, else the first listed.
             let matches = presets::matching(&imported.arch);
-            ctx.scenario.update(|s| {
+            scenario.update(|s| {
                 let kept = matches
                     .iter()
                     .find(|p| s.model.as_deref() == Some(p.id))
@@ -74,18 +76,25 @@ fn summary(imported: &Imported, matches: &[&presets::Preset], lang: crate::i18n:
 }
 
 /// Reads the first file of a file list (chosen or dropped).
-fn read_file(ctx: Ctx, file: web_sys::File, status: RwSignal<Status>, pasted: RwSignal<String>) {
+fn read_file(
+    scenario: RwSignal<Scenario>,
+    lang: RwSignal<Lang>,
+    file: web_sys::File,
+    status: RwSignal<Status>,
+    pasted: RwSignal<String>,
+) {
     leptos::task::spawn_local(async move {
         let text = super::export::file_text(file).await;
         pasted.set(text.clone());
-        read(ctx, &text, status);
+        read(scenario, lang, &text, status);
     });
 }
 
 /// The box: a text area to paste into or drop onto, a file picker, and what was read.
 #[component]
 pub fn ConfigImport() -> impl IntoView {
-    let ctx = ctx();
+    let scenario = given().scenario;
+    let lang = lang();
     let status = RwSignal::new(Status::Idle);
     let pasted = RwSignal::new(String::new());
     let on_drop = move |ev: ev::DragEvent| {
@@ -95,14 +104,14 @@ pub fn ConfigImport() -> impl IntoView {
             .and_then(|f| f.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            read_file(ctx, file, status, pasted);
+            read_file(scenario, lang, file, status, pasted);
         }
     };
     let on_file = move |ev: ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             input.set_value("");
-            read_file(ctx, file, status, pasted);
+            read_file(scenario, lang, file, status, pasted);
         }
     };
     view! {
@@ -117,7 +126,7 @@ pub fn ConfigImport() -> impl IntoView {
                 prop:value=pasted
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    read(ctx, &text, status);
+                    read(scenario, lang, &text, status);
                     pasted.set(text);
                 }
                 on:dragover=|ev: ev::DragEvent| ev.prevent_default()
@@ -136,7 +145,7 @@ pub fn ConfigImport() -> impl IntoView {
                 }
             >
                 {move || match status.get() {
-                    Status::Idle => ctx.ui().config_hint.to_string(),
+                    Status::Idle => lang.get().ui().config_hint.to_string(),
                     Status::Read { text } | Status::Refused { text } => text,
                 }}
             </p>

@@ -4,8 +4,8 @@
 
 use super::chart_backend::PageBackend;
 use super::chart_canvas::{ChartData, Which, chart_data};
+use super::state::{Given, answered, given, lang, tr};
 use super::state::{apply, not_a_scenario};
-use super::state::{ctx, tr};
 use crate::charts::{LIGHT, Style};
 use crate::estimate::query;
 use crate::library;
@@ -95,7 +95,7 @@ pub async fn file_text(file: web_sys::File) -> String {
 }
 
 /// Reads an imported file and makes its scenario the current one.
-fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
+fn import(given: Given, input: web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
@@ -104,8 +104,8 @@ fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
     leptos::task::spawn_local(async move {
         let text = file_text(file).await;
         match library::import_query(&text) {
-            Some(q) => apply(ctx, &q),
-            None => not_a_scenario(ctx, file_name),
+            Some(q) => apply(given, &q),
+            None => not_a_scenario(given, file_name),
         }
     });
 }
@@ -113,26 +113,28 @@ fn import(ctx: super::state::Ctx, input: web_sys::HtmlInputElement) {
 /// The export buttons and the import control.
 #[component]
 pub fn ExportRow() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let answered = answered();
     let days = chart_data(Which::Days);
-    let q = move || ctx.scenario.with_untracked(query::format);
+    let q = move || given.scenario.with_untracked(query::format);
     view! {
         <div class="io">
             <span class="label">{tr(|u| u.export)}</span>
             <button type="button" id="export-scenario" on:click=move |_| {
-                download("suanli-scenario.json", "application/json", &library::export_json(ctx.lang.get_untracked().ui().untitled, &q()))
+                download("suanli-scenario.json", "application/json", &library::export_json(lang.get_untracked().ui().untitled, &q()))
             }>{tr(|u| u.scenario_json)}</button>
             <button type="button" id="export-csv" on:click=move |_| {
-                download("suanli-report.csv", "text/csv", &ctx.report.with_untracked(|r| library::report_csv(&q(), r)))
+                download("suanli-report.csv", "text/csv", &answered.report.with_untracked(|r| library::report_csv(&q(), r)))
             }>"CSV"</button>
             <button type="button" id="export-json" on:click=move |_| {
-                download("suanli-report.json", "application/json", &ctx.report.with_untracked(|r| library::report_json(&q(), r)))
+                download("suanli-report.json", "application/json", &answered.report.with_untracked(|r| library::report_json(&q(), r)))
             }>"JSON"</button>
             <button type="button" id="export-png" on:click=move |_| {
-                days.with_untracked(|d| png(d, ctx.lang.get_untracked().ui().chart_days))
+                days.with_untracked(|d| png(d, lang.get_untracked().ui().chart_days))
             }>"PNG"</button>
             <button type="button" id="export-svg" on:click=move |_| {
-                days.with_untracked(|d| svg(d, ctx.lang.get_untracked().ui().chart_days))
+                days.with_untracked(|d| svg(d, lang.get_untracked().ui().chart_days))
             }>"SVG"</button>
             <label class="import">
                 {tr(|u| u.import)}
@@ -140,7 +142,7 @@ pub fn ExportRow() -> impl IntoView {
                     type="file"
                     id="import-file"
                     accept=".json,application/json"
-                    on:change=move |ev: ev::Event| import(ctx, event_target(&ev))
+                    on:change=move |ev: ev::Event| import(given, event_target(&ev))
                 />
             </label>
         </div>

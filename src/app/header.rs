@@ -1,7 +1,7 @@
 //! The page header (title, copy link, language) and the problems of the link the page opened.
 
 use super::inputs::shown_value;
-use super::state::{self, ctx, tr};
+use super::state::{self, answered, given, lang, tr};
 use crate::estimate::query::{FieldId, Problem};
 use crate::i18n::{self, Lang};
 use leptos::prelude::*;
@@ -9,14 +9,17 @@ use leptos::prelude::*;
 /// Title, tagline, and the copy-link and language buttons.
 #[component]
 pub fn Header() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
     let copied = RwSignal::new(false);
     // The scenario on screen, written afresh: after a link with rejected fields the address bar
     // still holds what was sent, and copying it would pass the broken link on.
     let copy = move |_| {
         let loc = window().location();
         if let (Ok(origin), Ok(path)) = (loc.origin(), loc.pathname()) {
-            let q = ctx.scenario.with_untracked(crate::estimate::query::format);
+            let q = given
+                .scenario
+                .with_untracked(crate::estimate::query::format);
             let href = format!("{origin}{path}?{q}");
             let _ = window().navigator().clipboard().write_text(&href);
             copied.set(true);
@@ -27,12 +30,12 @@ pub fn Header() -> impl IntoView {
         }
     };
     let switch = move |_| {
-        let other = if ctx.lang.get_untracked() == Lang::Zh {
+        let other = if lang.get_untracked() == Lang::Zh {
             Lang::En
         } else {
             Lang::Zh
         };
-        state::set_lang(ctx, other);
+        state::set_lang(lang, other);
     };
     view! {
         <header class="top">
@@ -42,20 +45,20 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" id="copy-link" on:click=copy>
-                    {move || if copied.get() { ctx.ui().copied } else { ctx.ui().copy_link }}
+                    {move || if copied.get() { lang.get().ui().copied } else { lang.get().ui().copy_link }}
                 </button>
                 // Back to the default scenario: saved scenarios stay (they are kept apart).
                 <button type="button" id="start-over" title=tr(|u| u.start_over_tip) on:click=move |_| {
-                    ctx.link_problems.set(Vec::new());
-                    ctx.field_errors.set(Vec::new());
-                    ctx.scenario.set(crate::estimate::Scenario::default());
+                    given.link_problems.set(Vec::new());
+                    given.field_errors.set(Vec::new());
+                    given.scenario.set(crate::estimate::Scenario::default());
                 }>
                     {tr(|u| u.start_over)}
                 </button>
                 <button
                     type="button"
                     id="lang"
-                    lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                    lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
                     on:click=switch
                 >
                     {tr(|u| u.switch_lang)}
@@ -69,13 +72,15 @@ pub fn Header() -> impl IntoView {
 /// what is allowed, and for a rejected value the default that stands in. Dismissable.
 #[component]
 pub fn LinkProblems() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let answered = answered();
     move || {
-        let problems = ctx.link_problems.get();
+        let problems = given.link_problems.get();
         if problems.is_empty() {
             return None;
         }
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         let items = problems
             .into_iter()
             .map(|e| {
@@ -91,8 +96,8 @@ pub fn LinkProblems() -> impl IntoView {
                 let stand_in = FieldId::from_name(&e.field)
                     .filter(|_| rejected)
                     .map(|id| {
-                        ctx.scenario
-                            .with_untracked(|s| ctx.report.with_untracked(|r| shown_value(id, s, r)))
+                        given.scenario
+                            .with_untracked(|s| answered.report.with_untracked(|r| shown_value(id, s, r)))
                     })
                     .filter(|v| !v.is_empty());
                 view! {
@@ -111,7 +116,7 @@ pub fn LinkProblems() -> impl IntoView {
                         type="button"
                         class="dismiss"
                         aria-label=lang.ui().dismiss
-                        on:click=move |_| ctx.link_problems.set(Vec::new())
+                        on:click=move |_| given.link_problems.set(Vec::new())
                     >
                         "×"
                     </button>

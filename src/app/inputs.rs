@@ -9,7 +9,7 @@
 //! misspelt field fails to compile. Their names appear only in the DOM (`data-field`, the
 //! elements' ids), which the link and the end-to-end tests read.
 
-use super::state::{Ctx, ctx, tr};
+use super::state::{Given, answered, given, lang, tr};
 use crate::estimate::architecture::Architecture;
 use crate::estimate::query::FieldId as F;
 use crate::estimate::query::{self, Field, FieldId, Kind, Problem, Value};
@@ -171,18 +171,18 @@ fn scenario_value(field: FieldId, s: &Scenario) -> String {
 /// on the scenario itself that bookkeeping was most of a move; a group whose values did not
 /// change re-runs nothing below it. The values are compared as values: only the fields of a
 /// changed group print theirs.
-fn group_values(ctx: Ctx, group: Vec<AnyField>) -> Memo<Vec<Value>> {
+fn group_values(shown: Memo<Scenario>, group: Vec<AnyField>) -> Memo<Vec<Value>> {
     // The scenario at the answer: a value solved for shows in its input (read-only there).
-    Memo::new(move |_| ctx.shown.with(|s| group.iter().map(|f| f.get(s)).collect()))
+    Memo::new(move |_| shown.with(|s| group.iter().map(|f| f.get(s)).collect()))
 }
 
 /// One field's value out of its group's, as its input shows it.
 /// Numbers read as people write them, in the page language (`70.55B`, `705.5亿`; whole counts
 /// in plain digits); choices and flags as the link spells them.
 fn value_in(group: Memo<Vec<Value>>, i: usize, whole: bool) -> Memo<String> {
-    let ctx = ctx();
+    let lang = lang();
     Memo::new(move |_| {
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         group.with(|v| match v.get(i) {
             Some(&Value::Num(x)) => human::input(x, whole, lang),
             Some(&v) => text_of(v),
@@ -193,12 +193,12 @@ fn value_in(group: Memo<Vec<Value>>, i: usize, whole: bool) -> Memo<String> {
 
 /// A slider's value: the field's shown value (which reads back as the number); the report is
 /// read only for the values it gives (the parameter count, the predicted MFU).
-fn slider_value(ctx: Ctx, field: FieldId, shown: &str) -> f64 {
+fn slider_value(report: Memo<Report>, field: FieldId, shown: &str) -> f64 {
     match (field, query::parse_number(shown, false)) {
-        (F::Params, _) => ctx.report.with(|r| r.params_total),
+        (F::Params, _) => report.with(|r| r.params_total),
         (_, Ok(x)) => x,
         // `mfu=auto`: the MFU the model predicts.
-        (F::Mfu, Err(_)) => ctx.report.with(|r| r.step.mfu),
+        (F::Mfu, Err(_)) => report.with(|r| r.step.mfu),
         _ => 0.0,
     }
 }
@@ -206,14 +206,14 @@ fn slider_value(ctx: Ctx, field: FieldId, shown: &str) -> f64 {
 // ---- Input ----------------------------------------------------------------------------------
 
 /// Shows or clears the message under a field.
-fn show_error(ctx: Ctx, field: FieldId, problem: Option<Problem>) {
-    let had = ctx
+fn show_error(given: Given, field: FieldId, problem: Option<Problem>) {
+    let had = given
         .field_errors
         .with_untracked(|e| e.iter().any(|(n, _)| *n == field));
     if !had && problem.is_none() {
         return;
     }
-    ctx.field_errors.update(|errors| {
+    given.field_errors.update(|errors| {
         errors.retain(|(n, _)| *n != field);
         if let Some(p) = problem {
             errors.push((field, p));
@@ -223,8 +223,8 @@ fn show_error(ctx: Ctx, field: FieldId, problem: Option<Problem>) {
 
 /// Replaces the architecture by a bare parameter count.
 /// A count already in force as a bare count notifies nobody (a drag repeats its rounded values).
-fn set_params(ctx: Ctx, x: f64) {
-    ctx.scenario.maybe_update(|s| {
+fn set_params(scenario: RwSignal<Scenario>, x: f64) {
+    scenario.maybe_update(|s| {
         let bare = Some(x);
         let changed =
             s.model.is_some() || s.arch.is_some() || s.params != bare || s.active_params.is_some();
@@ -239,29 +239,36 @@ fn set_params(ctx: Ctx, x: f64) {
 }
 
 /// A slider moved.
-fn slide(ctx: Ctx, field: FieldId, slider: Slider, raw: &str) {
+fn slide(given: Given, field: FieldId, slider: Slider, raw: &str) {
     let Ok(pos) = raw.parse::<f64>() else { return };
     let integer = AnyField::of(field).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
-    set_slid(ctx, field, slider.value(field, pos, integer));
+    set_slid(given, field, slider.value(field, pos, integer));
 }
 
 /// A key moved a slider: to the next round value, or about a tenth for a page.
-fn slide_key(ctx: Ctx, field: FieldId, slider: Slider, key: Key, shown: &str) {
+fn slide_key(
+    given: Given,
+    report: Memo<Report>,
+    field: FieldId,
+    slider: Slider,
+    key: Key,
+    shown: &str,
+) {
     let integer = AnyField::of(field).is_some_and(|f| matches!(f.kind(), Kind::Integer { .. }));
-    let x = slider_value(ctx, field, shown);
-    set_slid(ctx, field, slider.step(field, x, key, integer));
+    let x = slider_value(report, field, shown);
+    set_slid(given, field, slider.step(field, x, key, integer));
 }
 
 /// Puts a slider's value in the scenario.
-fn set_slid(ctx: Ctx, field: FieldId, x: f64) {
-    show_error(ctx, field, None);
+fn set_slid(given: Given, field: FieldId, x: f64) {
+    show_error(given, field, None);
     if field == F::Params {
-        set_params(ctx, x);
+        set_params(given.scenario, x);
     } else if let Some(f) = AnyField::of(field) {
         let v = Value::Num(x);
         // Track positions round to the same value for much of a drag (whole percent, a node of
         // devices): an unchanged value notifies nobody.
-        ctx.scenario.maybe_update(|s| {
+        given.scenario.maybe_update(|s| {
             let changed = f.get(s) != v;
             if changed {
                 f.set(s, v);
@@ -272,23 +279,23 @@ fn set_slid(ctx: Ctx, field: FieldId, x: f64) {
 }
 
 /// A value was typed, chosen or ticked.
-fn change(ctx: Ctx, field: FieldId, raw: String, checked: bool) {
+fn change(given: Given, shown: Memo<Scenario>, field: FieldId, raw: String, checked: bool) {
     match field {
-        F::Model => ctx.scenario.update(|s| match presets::find(&raw) {
+        F::Model => given.scenario.update(|s| match presets::find(&raw) {
             Some(p) => {
                 s.model = Some(p.id.into());
                 s.set_architecture(p.arch.clone());
             }
             None => s.model = None,
         }),
-        F::Gpu => ctx.scenario.update(|s| s.gpu = raw),
+        F::Gpu => given.scenario.update(|s| s.gpu = raw),
         F::Params => match query::parse_value(PARAMS_KIND, &raw) {
             Ok(Value::Num(x)) => {
-                show_error(ctx, field, None);
-                set_params(ctx, x);
+                show_error(given, field, None);
+                set_params(given.scenario, x);
             }
             Ok(_) => {}
-            Err(p) => show_error(ctx, field, Some(p)),
+            Err(p) => show_error(given, field, Some(p)),
         },
         _ => {
             let Some(f) = AnyField::of(field) else {
@@ -301,14 +308,14 @@ fn change(ctx: Ctx, field: FieldId, raw: String, checked: bool) {
             };
             match parsed {
                 Ok(v) => {
-                    show_error(ctx, field, None);
+                    show_error(given, field, None);
                     // A new question starts from the answer on screen: the devices, tokens or
                     // model solved for become inputs, so switching back to "days" keeps them.
                     if field == F::Solve {
-                        let at = ctx.shown.get_untracked();
-                        ctx.scenario.set(at);
+                        let at = shown.get_untracked();
+                        given.scenario.set(at);
                     }
-                    ctx.scenario.update(|s| {
+                    given.scenario.update(|s| {
                         f.set(s, v);
                         // A typed HFU states the utilisation: the MFU stops following the model.
                         if field == F::Hfu && v != Value::Absent {
@@ -316,15 +323,15 @@ fn change(ctx: Ctx, field: FieldId, raw: String, checked: bool) {
                         }
                     });
                 }
-                Err(p) => show_error(ctx, field, Some(p)),
+                Err(p) => show_error(given, field, Some(p)),
             }
         }
     }
 }
 
 /// Switching to a dataset size keeps the same tokens (the field reads them as a size).
-fn set_data_mode(ctx: Ctx, dataset: bool) {
-    ctx.scenario.update(|s| {
+fn set_data_mode(scenario: RwSignal<Scenario>, dataset: bool) {
+    scenario.update(|s| {
         if dataset {
             if let Some(tb) = F::DatasetTb.scenario_field() {
                 tb.set(s, tb.get(s));
@@ -348,10 +355,10 @@ fn FieldLabel(
     /// The field labelled (its input's id is `f-` and its name).
     field: FieldId,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
     view! {
-        <label for=format!("f-{}", field.name()) title=move || i18n::field_label_tip(field, ctx.lang.get()).1>
-            {move || i18n::field_label(field, ctx.lang.get())}
+        <label for=format!("f-{}", field.name()) title=move || i18n::field_label_tip(field, lang.get()).1>
+            {move || i18n::field_label(field, lang.get())}
         </label>
     }
 }
@@ -367,11 +374,14 @@ fn NumberField(
     /// Its value as the input shows it.
     value: Memo<String>,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let answered = answered();
     // The name, for the page's attributes only (`data-field`, the elements' ids).
     let name = field.name();
     let error = Memo::new(move |_| {
-        ctx.field_errors
+        given
+            .field_errors
             .with(|e| e.iter().find(|(n, _)| *n == field).map(|(_, p)| p.clone()))
     });
     let placeholder = PLACEHOLDERS.iter().position(|&n| n == field).map(|i| {
@@ -380,11 +390,12 @@ fn NumberField(
     });
     // A value the answer sets is shown, not typed: read-only and marked as solved.
     let solved = Memo::new(move |_| {
-        ctx.solved
+        answered
+            .solved
             .with(|s| s.iter().any(|x| x.fields().contains(&field)))
     });
     let slider = slider_for(field).map(|sl| {
-        let x = Memo::new(move |_| value.with(|v| slider_value(ctx, field, v)));
+        let x = Memo::new(move |_| value.with(|v| slider_value(answered.report, field, v)));
         view! {
             <input
                 type="range"
@@ -395,16 +406,16 @@ fn NumberField(
                 id=format!("s-{name}")
                 data-slider=name
                 disabled=move || solved.get()
-                aria-label=move || i18n::field_label(field, ctx.lang.get())
-                aria-valuetext=move || sliders::spoken(field, x.get(), unit, ctx.lang.get())
+                aria-label=move || i18n::field_label(field, lang.get())
+                aria-valuetext=move || sliders::spoken(field, x.get(), unit, lang.get())
                 prop:value=move || sl.position(x.get()).to_string()
-                on:input=move |ev| slide(ctx, field, sl, &event_target_value(&ev))
+                on:input=move |ev| slide(given, field, sl, &event_target_value(&ev))
                 // The keyboard moves to round values, and by about a tenth a page (the track's
                 // own steps are a thousandth of it: 80 presses from 90 days to 60).
                 on:keydown=move |ev: ev::KeyboardEvent| {
                     if let Some(key) = Key::of(&ev.key()) {
                         ev.prevent_default();
-                        slide_key(ctx, field, sl, key, &value.get_untracked());
+                        slide_key(given, answered.report, field, sl, key, &value.get_untracked());
                     }
                 }
             />
@@ -436,18 +447,18 @@ fn NumberField(
                     readonly=move || solved.get()
                     placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
                     prop:value=value
-                    on:change=move |ev| change(ctx, field, event_target_value(&ev), false)
+                    on:change=move |ev| change(given, answered.shown, field, event_target_value(&ev), false)
                 />
                 <span class="unit">{move || {
                     // Only money fields follow the currency (a subscription per field costs).
                     let cny = unit.starts_with("currency")
-                        && ctx.scenario.with(|s| s.currency == Currency::Cny);
-                    i18n::unit_in(unit, ctx.lang.get(), cny)
+                        && given.scenario.with(|s| s.currency == Currency::Cny);
+                    i18n::unit_in(unit, lang.get(), cny)
                 }}</span>
             </div>
             {move || {
                 error.get().map(|p| {
-                    let lang = ctx.lang.get();
+                    let lang = lang.get();
                     view! {
                         <p class="field-error" role="alert" data-error-for=name id=format!("err-{name}")>
                             {msg::field_error(lang, &i18n::field_label(field, lang), &i18n::problem(&p, lang))}
@@ -471,7 +482,9 @@ fn FieldInput(
     /// Its value as the input shows it.
     value: Memo<String>,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let shown = answered().shown;
     // The name, for the page's attributes only.
     let name = field.name();
     match row.kind() {
@@ -482,7 +495,7 @@ fn FieldInput(
                     type="checkbox"
                     data-field=name
                     prop:checked=move || value.get() == "1"
-                    on:change=move |ev| change(ctx, field, String::new(), event_target_checked(&ev))
+                    on:change=move |ev| change(given, shown, field, String::new(), event_target_checked(&ev))
                 />
                 <FieldLabel field/>
             </div>
@@ -494,13 +507,13 @@ fn FieldInput(
                 <select
                     id=format!("f-{name}")
                     data-field=name
-                    on:change=move |ev| change(ctx, field, event_target_value(&ev), false)
+                    on:change=move |ev| change(given, shown, field, event_target_value(&ev), false)
                 >
                     {words
                         .iter()
                         .map(|w| view! {
                             <option value=*w prop:selected=move || value.get() == *w>
-                                {move || i18n::choice_label(field, w, ctx.lang.get())}
+                                {move || i18n::choice_label(field, w, lang.get())}
                             </option>
                         })
                         .collect_view()}
@@ -519,7 +532,7 @@ fn fields(ids: &'static [FieldId]) -> impl IntoView {
         .iter()
         .filter_map(|&id| Some((id, AnyField::of(id)?)))
         .collect();
-    let group = group_values(ctx(), rows.iter().map(|&(_, f)| f).collect());
+    let group = group_values(answered().shown, rows.iter().map(|&(_, f)| f).collect());
     rows.into_iter()
         .enumerate()
         .map(|(i, (field, row))| {
@@ -533,9 +546,11 @@ fn fields(ids: &'static [FieldId]) -> impl IntoView {
 /// Qwen); the chosen preset always stays listed. Under it, where the chosen preset comes from.
 #[component]
 fn ModelPicker() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let shown = answered().shown;
     let filter = RwSignal::new(String::new());
-    let model = Memo::new(move |_| ctx.scenario.with(|s| s.model.clone().unwrap_or_default()));
+    let model = Memo::new(move |_| given.scenario.with(|s| s.model.clone().unwrap_or_default()));
     let source = Memo::new(move |_| {
         model.with(|id| {
             presets::find(id).map(|p| match p.count_note {
@@ -556,12 +571,12 @@ fn ModelPicker() -> impl IntoView {
                 prop:value=filter
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
-            <select id="f-model" data-field="model" on:change=move |ev| change(ctx, F::Model, event_target_value(&ev), false)>
+            <select id="f-model" data-field="model" on:change=move |ev| change(given, shown, F::Model, event_target_value(&ev), false)>
                 <option value="" prop:selected=move || model.with(String::is_empty)>{tr(|u| u.custom_model)}</option>
                 {move || {
                     let f = filter.get().trim().to_lowercase();
                     let chosen = model.get();
-                    let zh = ctx.lang.get() == Lang::Zh;
+                    let zh = lang.get() == Lang::Zh;
                     presets::FAMILIES
                         .iter()
                         .filter_map(|family| {
@@ -588,8 +603,10 @@ fn ModelPicker() -> impl IntoView {
 #[component]
 fn GpuPicker() -> impl IntoView {
     use hardware::Vendor;
-    let ctx = ctx();
-    let gpu = Memo::new(move |_| ctx.scenario.with(|s| s.gpu.clone()));
+    let given = given();
+    let lang = lang();
+    let answered = answered();
+    let gpu = Memo::new(move |_| given.scenario.with(|s| s.gpu.clone()));
     // Where the chosen row's figures and prices come from.
     let source = Memo::new(move |_| {
         gpu.with(|id| {
@@ -606,7 +623,7 @@ fn GpuPicker() -> impl IntoView {
         .into_iter()
         .map(|v| {
             view! {
-                <optgroup label=move || if ctx.lang.get() == Lang::Zh { v.name_zh() } else { v.name() }>
+                <optgroup label=move || if lang.get() == Lang::Zh { v.name_zh() } else { v.name() }>
                     {hardware::CATALOG
                         .iter()
                         .filter(|a| a.vendor == v)
@@ -619,13 +636,13 @@ fn GpuPicker() -> impl IntoView {
     view! {
         <div class="field">
             <FieldLabel field=F::Gpu/>
-            <select id="f-gpu" data-field="gpu" on:change=move |ev| change(ctx, F::Gpu, event_target_value(&ev), false)>
+            <select id="f-gpu" data-field="gpu" on:change=move |ev| change(given, answered.shown, F::Gpu, event_target_value(&ev), false)>
                 {groups}
                 <option value=hardware::CUSTOM_ID prop:selected=move || gpu.get() == hardware::CUSTOM_ID>
                     {tr(|u| u.custom_gpu)}
                 </option>
             </select>
-            <Hint hint=form::Hint::Specs report=ctx.report lang=ctx.lang/>
+            <Hint hint=form::Hint::Specs report=answered.report lang=lang/>
             <SourceHint id="gpu-source" source/>
         </div>
     }
@@ -639,7 +656,7 @@ fn SourceHint(
     /// Where the chosen row comes from; `None` hides the hint.
     source: Memo<Option<String>>,
 ) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = lang();
     view! {
         <Show when=move || source.with(Option::is_some)>
             <p class="hint source" id=id>
@@ -677,9 +694,11 @@ pub fn Hint(
 /// Data sized by tokens or as a dataset.
 #[component]
 fn DataMode() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
     let by_dataset = Memo::new(move |_| {
-        ctx.scenario
+        given
+            .scenario
             .with(|s| matches!(s.data, Data::Dataset { .. }))
     });
     let radio =
@@ -691,9 +710,9 @@ fn DataMode() -> impl IntoView {
                         name="data-mode"
                         data-field=format!("data-mode-{mode}")
                         prop:checked=move || by_dataset.get() == dataset
-                        on:change=move |_| set_data_mode(ctx, dataset)
+                        on:change=move |_| set_data_mode(given.scenario, dataset)
                     />
-                    " " {move || text(ctx.ui())}
+                    " " {move || text(lang.get().ui())}
                 </label>
             }
         };
@@ -714,11 +733,13 @@ fn DataMode() -> impl IntoView {
 /// button that makes the MFU follow it (`mfu=auto`).
 #[component]
 fn PredictedMfu() -> impl IntoView {
-    let ctx = ctx();
-    let predicted = Memo::new(move |_| ctx.report.with(|r| r.step.mfu));
-    let following = Memo::new(move |_| ctx.scenario.with(|s| s.mfu_auto));
-    let used = Memo::new(move |_| ctx.report.with(|r| (r.training.mfu, r.training.hfu)));
-    let band = ctx.band;
+    let given = given();
+    let lang = lang();
+    let answered = answered();
+    let predicted = Memo::new(move |_| answered.report.with(|r| r.step.mfu));
+    let following = Memo::new(move |_| given.scenario.with(|s| s.mfu_auto));
+    let used = Memo::new(move |_| answered.report.with(|r| (r.training.mfu, r.training.hfu)));
+    let band = answered.band;
     view! {
         <p class="hint predicted-mfu" id="predicted-mfu">
             {tr(|u| u.mfu_predicted)} ": "
@@ -729,7 +750,7 @@ fn PredictedMfu() -> impl IntoView {
             <Show
                 when=move || following.get()
                 fallback=move || view! {
-                    <button type="button" id="use-predicted" on:click=move |_| ctx.scenario.update(|s| {
+                    <button type="button" id="use-predicted" on:click=move |_| given.scenario.update(|s| {
                         s.mfu_auto = true;
                         s.hfu = None;
                     })>
@@ -742,7 +763,7 @@ fn PredictedMfu() -> impl IntoView {
             <Show when=move || band.with(|b| b.is_some())>
                 <br/>
                 <span id="mfu-band" class="band" class:unchecked=move || band.with(|b| matches!(b, Some(Err(_))))>
-                    {move || band.get().map(|b| i18n::band_line(b, ctx.lang.get()))}
+                    {move || band.get().map(|b| i18n::band_line(b, lang.get()))}
                 </span>
             </Show>
             <br/>
@@ -759,9 +780,11 @@ fn PredictedMfu() -> impl IntoView {
 /// run, the measurement and the factor travel in the link.
 #[component]
 fn Calibrate() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let answered = answered();
     // The measured run alone, so that moving a slider of the planned run does not re-time it.
-    let calib = Memo::new(move |_| ctx.scenario.with(|s| s.calib.clone()));
+    let calib = Memo::new(move |_| given.scenario.with(|s| s.calib.clone()));
     let run = Memo::new(move |_| {
         calib.with(|c| {
             c.as_deref().map(|c| {
@@ -771,17 +794,17 @@ fn Calibrate() -> impl IntoView {
             })
         })
     });
-    let found = Memo::new(move |_| ctx.report.with(|r| r.calibration));
-    let open = Memo::new(move |_| ctx.scenario.with(|s| s.calib.is_some()));
+    let found = Memo::new(move |_| answered.report.with(|r| r.calibration));
+    let open = Memo::new(move |_| given.scenario.with(|s| s.calib.is_some()));
     let use_this = move |_| {
-        ctx.scenario.update(|s| {
+        given.scenario.update(|s| {
             s.calib = Some(Box::new(s.without_calibration()));
             s.mfu_auto = true;
             s.hfu = None;
         })
     };
     let clear = move |_| {
-        ctx.scenario.update(|s| {
+        given.scenario.update(|s| {
             s.calib = None;
             s.set_measured(None);
         })
@@ -794,13 +817,13 @@ fn Calibrate() -> impl IntoView {
             <Show when=move || open.get()>
                 <p class="hint" id="calibrate-run">
                     {move || run.get().map(|(model, gpu, l)| {
-                        let lang = ctx.lang.get();
+                        let lang = lang.get();
                         msg::measured_run(lang, &format!("{model} · {gpu} · {}", form::layout_line(&l, lang)))
                     })}
                 </p>
                 {fields(&[F::CalibMfu, F::CalibStepS, F::CalibTokensPerGpuS])}
                 <p class="hint" id="calibrate-factor" data-value=move || found.get().map_or(1.0, |c| c.factor).to_string()>
-                    {move || form::calibration_line(found.get().as_ref(), ctx.lang.get())}
+                    {move || form::calibration_line(found.get().as_ref(), lang.get())}
                 </p>
                 <button type="button" id="calibrate-clear" on:click=clear>{tr(|u| u.calibrate_clear)}</button>
             </Show>
@@ -820,15 +843,16 @@ fn ArchitecturePanel(
     /// Which parts of the form the scenario shows (the architecture's conditional fields).
     shown: Memo<Shown>,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
     let opened = RwSignal::new(false);
     view! {
         <details class="arch" on:toggle=move |_| opened.set(true)>
             <summary>{tr(|u| u.architecture)}</summary>
             <Show when=move || opened.get()>
                 <p class="schedule" id="schedule-line">{move || {
-                    let lang = ctx.lang.get();
-                    ctx.scenario.with(|s| s.arch.as_ref().map(|a| i18n::schedule_line(a, lang)))
+                    let lang = lang.get();
+                    given.scenario.with(|s| s.arch.as_ref().map(|a| i18n::schedule_line(a, lang)))
                 }}</p>
                 <div class="arch-grid">
                     {fields(&ARCH)}
@@ -852,8 +876,8 @@ fn ArchitecturePanel(
 /// question does not.
 #[component]
 pub fn Question() -> impl IntoView {
-    let ctx = ctx();
-    let shown = Memo::new(move |_| ctx.scenario.with(Shown::of));
+    let given = given();
+    let shown = Memo::new(move |_| given.scenario.with(Shown::of));
     view! {
         <form class="question" id="question" on:submit=|ev: ev::SubmitEvent| ev.prevent_default()>
             <fieldset class="question">
@@ -877,8 +901,12 @@ pub fn Question() -> impl IntoView {
 /// A second accelerator to answer the same question on ("compare two chips").
 #[component]
 fn VersusPicker() -> impl IntoView {
-    let ctx = ctx();
-    let vs = Memo::new(move |_| ctx.scenario.with(|s| s.vs_gpu.clone().unwrap_or_default()));
+    let given = given();
+    let vs = Memo::new(move |_| {
+        given
+            .scenario
+            .with(|s| s.vs_gpu.clone().unwrap_or_default())
+    });
     view! {
         <div class="field">
             <FieldLabel field=F::VsGpu/>
@@ -887,7 +915,7 @@ fn VersusPicker() -> impl IntoView {
                 data-field="vs_gpu"
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
-                    ctx.scenario.update(|s| s.vs_gpu = hardware::find(&id).map(|a| a.id.to_string()));
+                    given.scenario.update(|s| s.vs_gpu = hardware::find(&id).map(|a| a.id.to_string()));
                 }
             >
                 <option value="" prop:selected=move || vs.with(String::is_empty)>{tr(|u| u.vs_none)}</option>
@@ -903,11 +931,13 @@ fn VersusPicker() -> impl IntoView {
 /// The inputs form.
 #[component]
 pub fn Inputs() -> impl IntoView {
-    let ctx = ctx();
-    let shown = Memo::new(move |_| ctx.scenario.with(Shown::of));
+    let given = given();
+    let lang = lang();
+    let answered = answered();
+    let shown = Memo::new(move |_| given.scenario.with(Shown::of));
     provide_context(Placeholders(Memo::new(move |_| {
-        let lang = ctx.lang.get();
-        ctx.report.with(|r| {
+        let lang = lang.get();
+        answered.report.with(|r| {
             PLACEHOLDERS
                 .iter()
                 .map(|&field| placeholder(field, r, lang))
@@ -916,8 +946,9 @@ pub fn Inputs() -> impl IntoView {
     })));
     // The parameter count is the report's (counted from the architecture).
     let params = Memo::new(move |_| {
-        let lang = ctx.lang.get();
-        ctx.report
+        let lang = lang.get();
+        answered
+            .report
             .with(|r| human::input(r.params_total, false, lang))
     });
     view! {
@@ -932,7 +963,7 @@ pub fn Inputs() -> impl IntoView {
                 <legend>{tr(|u| u.g_data)}</legend>
                 <DataMode/>
                 {fields(&[F::Epochs])}
-                <Hint hint=form::Hint::Chinchilla report=ctx.report lang=ctx.lang/>
+                <Hint hint=form::Hint::Chinchilla report=answered.report lang=lang/>
             </fieldset>
             <fieldset>
                 <legend>{tr(|u| u.g_hardware)}</legend>
@@ -975,11 +1006,11 @@ pub fn Inputs() -> impl IntoView {
                 // search's choice.
                 <Show when=shows(shown, |s| s.moe)>
                     <p class="groups" id="layout-groups">{move || {
-                        let lang = ctx.lang.get();
-                        let domain = ctx.scenario.with(|s| {
+                        let lang = lang.get();
+                        let domain = given.scenario.with(|s| {
                             hardware::find(&s.gpu).map_or(8, |g| g.scale_up_domain)
                         });
-                        ctx.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
+                        answered.report.with(|r| i18n::groups_line(&r.layout, domain, lang))
                     }}</p>
                 </Show>
                 {fields(&[F::Sp])}

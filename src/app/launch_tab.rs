@@ -1,7 +1,7 @@
 //! The Launch tab: the scenario's layout as the settings of the frameworks people launch with,
 //! each with a copy button, following the scenario (built only while the tab is open).
 
-use super::state::{ctx, tr};
+use super::state::{answered, lang, tr};
 use crate::launch::{Framework, launch};
 use leptos::prelude::*;
 
@@ -11,10 +11,12 @@ fn LaunchBlock(
     /// The framework whose settings are shown.
     framework: Framework,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
+    let answered = answered();
     let out = Memo::new(move |_| {
-        ctx.shown
-            .with(|s| ctx.report.with(|r| launch(framework, s, r)))
+        answered
+            .shown
+            .with(|s| answered.report.with(|r| launch(framework, s, r)))
     });
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -32,7 +34,7 @@ fn LaunchBlock(
             <div class="launch-head">
                 <strong>{framework.version()}</strong>
                 <button type="button" class="copy" id=format!("copy-{id}") on:click=copy>
-                    {move || if copied.get() { ctx.ui().copied_command } else { ctx.ui().copy_command }}
+                    {move || if copied.get() { lang.get().ui().copied_command } else { lang.get().ui().copy_command }}
                 </button>
             </div>
             <pre id=format!("launch-{id}")>{move || out.with(|o| o.text.clone())}</pre>

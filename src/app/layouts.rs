@@ -2,7 +2,7 @@
 //! button that makes it the scenario's layout. `Layouts` takes what it shows as props (a test
 //! mounts it alone); `LayoutTable` passes them from the page state.
 
-use super::state::{ctx, tr_in};
+use super::state::{answered, given, lang, tr_in};
 use crate::estimate::layout::Layout;
 use crate::estimate::search::Candidate;
 use crate::estimate::search_layouts;
@@ -14,11 +14,11 @@ use leptos::prelude::*;
 /// The candidates: the report's with `layout=auto`; otherwise searched here, and only while the
 /// tab is open (the search is kept off the slider's path).
 fn candidates() -> Memo<Vec<Candidate>> {
-    let ctx = ctx();
+    let answered = answered();
     Memo::new(move |_| {
-        ctx.report.with(|r| {
+        answered.report.with(|r| {
             if r.layouts.is_empty() {
-                ctx.shown.with(search_layouts)
+                answered.shown.with(search_layouts)
             } else {
                 r.layouts.clone()
             }
@@ -28,8 +28,8 @@ fn candidates() -> Memo<Vec<Candidate>> {
 
 /// Makes a layout the scenario's (and stops searching, so that it stays).
 fn adopt(l: Layout) {
-    let ctx = ctx();
-    ctx.scenario.update(|s| {
+    let given = given();
+    given.scenario.update(|s| {
         s.tp = l.tp;
         s.pp = l.pp;
         s.ep = l.ep;
@@ -47,9 +47,10 @@ fn adopt(l: Layout) {
 /// state, adopting a layout into the scenario.
 #[component]
 pub fn LayoutTable() -> impl IntoView {
-    let ctx = ctx();
-    let in_use = Memo::new(move |_| ctx.report.with(|r| r.layout));
-    view! { <Layouts candidates=candidates() in_use lang=ctx.lang on_adopt=Callback::new(adopt)/> }
+    let lang = lang();
+    let answered = answered();
+    let in_use = Memo::new(move |_| answered.report.with(|r| r.layout));
+    view! { <Layouts candidates=candidates() in_use lang on_adopt=Callback::new(adopt)/> }
 }
 
 /// The fastest layouts that fit, fastest first, with their step time, MFU, memory and the

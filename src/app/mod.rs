@@ -1,7 +1,8 @@
 //! The planner page, as Leptos components. It renders the estimation core's report and collects
 //! input; it computes no formula itself.
 //!
-//! - `state`: the scenario, language and report, and the address bar and autosave effects;
+//! - `state`: the scenario, language and report as narrow contexts, and the address bar and
+//!   autosave effects;
 //! - `storage`: localStorage through gloo-storage;
 //! - `header`: title, copy link, language, and the problems of the opened link;
 //! - `inputs`: the form, one `FieldInput` over the scenario language's field table;

@@ -4,7 +4,7 @@
 use super::export;
 use super::saved::{Library, reload, write};
 use super::state::apply;
-use super::state::{Ctx, ctx, tr};
+use super::state::{answered, given, lang, tr};
 use super::storage::{self, Trouble};
 use crate::chart_data::Compared;
 use crate::estimate::Scenario;
@@ -31,14 +31,19 @@ fn new_entry(lib: Library, name: &str, query: String) -> Entry {
 
 /// Saves the scenario on screen under the name typed (or "Untitled"), and clears the name once
 /// it is stored.
-fn save_current(ctx: Ctx, lib: Library, name: RwSignal<String>) {
+fn save_current(
+    scenario: RwSignal<Scenario>,
+    lang: RwSignal<Lang>,
+    lib: Library,
+    name: RwSignal<String>,
+) {
     let typed = name.get_untracked();
     let base = if typed.trim().is_empty() {
-        ctx.lang.get_untracked().ui().untitled.to_string()
+        lang.get_untracked().ui().untitled.to_string()
     } else {
         typed.trim().to_string()
     };
-    let e = new_entry(lib, &base, ctx.scenario.with_untracked(query::format));
+    let e = new_entry(lib, &base, scenario.with_untracked(query::format));
     if write(lib, &e) {
         name.set(String::new());
     }
@@ -47,12 +52,13 @@ fn save_current(ctx: Ctx, lib: Library, name: RwSignal<String>) {
 /// The scenarios panel.
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
-    let ctx = ctx();
+    let scenario = given().scenario;
+    let lang = lang();
     let lib = expect_context::<Library>();
     let name = RwSignal::new(String::new());
     let save = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
-        save_current(ctx, lib, name);
+        save_current(scenario, lang, lib, name);
     };
     view! {
         <section class="library" aria-labelledby="library-title">
@@ -72,13 +78,13 @@ pub fn ScenariosPanel() -> impl IntoView {
             </form>
             {move || lib.undo.get().map(|e| view! {
                 <p class="undo" role="status">
-                    {ctx.ui().deleted} " " <b>{e.name.clone()}</b> " "
+                    {lang.get().ui().deleted} " " <b>{e.name.clone()}</b> " "
                     <button type="button" id="undo-delete" on:click=move |_| {
                         if let Some(e) = lib.undo.get_untracked() {
                             write(lib, &e);
                             lib.undo.set(None);
                         }
-                    }>{ctx.ui().undo}</button>
+                    }>{lang.get().ui().undo}</button>
                 </p>
             }.into_any())}
             <ul class="saved">
@@ -109,13 +115,13 @@ fn trouble_text(t: &Trouble, lang: Lang) -> String {
 
 #[component]
 fn TroubleBanner() -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
     let lib = expect_context::<Library>();
     move || {
         lib.trouble.get().map(|t| {
             view! {
                 <p class="storage-trouble" role="alert" data-trouble="1">
-                    {trouble_text(&t, ctx.lang.get())}
+                    {trouble_text(&t, lang.get())}
                 </p>
             }
             .into_any()
@@ -129,7 +135,7 @@ fn SavedEntry(
     /// The saved scenario.
     entry: Entry,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
     let lib = expect_context::<Library>();
     let id = entry.id.clone();
     let compared = {
@@ -155,7 +161,7 @@ fn SavedEntry(
     };
     let open = {
         let q = entry.query.clone();
-        move |_| apply(ctx, &q)
+        move |_| apply(given, &q)
     };
     let duplicate = {
         let e = entry.clone();
@@ -250,12 +256,12 @@ fn SavedEntry(
 /// Entries that could not be read, and why.
 #[component]
 fn UnreadableList() -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
     let lib = expect_context::<Library>();
     move || {
         let bad = lib.unreadable.get();
         (!bad.is_empty()).then(|| {
-            let lang = ctx.lang.get();
+            let lang = lang.get();
             view! {
                 <div class="unreadable" role="alert">
                     <p>{lang.ui().unreadable}</p>
@@ -290,10 +296,11 @@ fn CompareIntro(
     /// The name typed for the next save.
     name: RwSignal<String>,
 ) -> impl IntoView {
-    let ctx = ctx();
+    let scenario = given().scenario;
+    let lang = lang();
     let lib = expect_context::<Library>();
     move || {
-        let ui = ctx.ui();
+        let ui = lang.get().ui();
         if lib.entries.with(Vec::is_empty) {
             Some(
                 view! {
@@ -302,7 +309,7 @@ fn CompareIntro(
                         <button
                             type="button"
                             id="save-to-compare"
-                            on:click=move |_| save_current(ctx, lib, name)
+                            on:click=move |_| save_current(scenario, lang, lib, name)
                         >
                             {ui.save_to_compare}
                         </button>
@@ -326,7 +333,9 @@ fn CompareIntro(
 /// while there is more to scroll.
 #[component]
 fn CompareTable() -> impl IntoView {
-    let ctx = ctx();
+    let given = given();
+    let lang = lang();
+    let answered = answered();
     let lib = expect_context::<Library>();
     let scroller = NodeRef::<leptos::html::Div>::new();
     let overflows = RwSignal::new(false);
@@ -335,8 +344,8 @@ fn CompareTable() -> impl IntoView {
     // what the table shows, once the browser has laid it out.
     Effect::new(move |_| {
         size.width.track();
-        ctx.lang.track();
-        ctx.report.track();
+        lang.track();
+        answered.report.track();
         if lib.compared.with(Vec::is_empty) {
             return;
         }
@@ -354,9 +363,9 @@ fn CompareTable() -> impl IntoView {
         if compared.is_empty() {
             return None;
         }
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         let ui = lang.ui();
-        let (same, others): (Vec<&Compared>, Vec<&Compared>) = ctx.shown.with(|s| {
+        let (same, others): (Vec<&Compared>, Vec<&Compared>) = answered.shown.with(|s| {
             compared
                 .iter()
                 .partition(|c| library::same_scenario(s, &c.scenario))
@@ -367,7 +376,7 @@ fn CompareTable() -> impl IntoView {
                     .into_any(),
             );
         }
-        let rows = ctx.shown.with(|s| {
+        let rows = answered.shown.with(|s| {
             let all: Vec<&Scenario> = std::iter::once(s)
                 .chain(others.iter().map(|c| &c.scenario))
                 .collect();
@@ -390,8 +399,8 @@ fn CompareTable() -> impl IntoView {
             })
             .collect_view();
         let cny_of = |s: &Scenario| s.currency == crate::estimate::scenario::Currency::Cny;
-        let cny = ctx.scenario.with(cny_of);
-        let figures = ctx.report.with(|current| {
+        let cny = given.scenario.with(cny_of);
+        let figures = answered.report.with(|current| {
             crate::cards::compared()
                 .map(|card| card.metric.metric())
                 .map(|card| {
@@ -471,7 +480,8 @@ fn CompareTable() -> impl IntoView {
     // Whether some compared scenario differs from the one on screen (else there is no table).
     let differs = Memo::new(move |_| {
         lib.compared.with(|cs| {
-            ctx.scenario
+            given
+                .scenario
                 .with(|s| cs.iter().any(|c| !library::same_scenario(s, &c.scenario)))
         })
     });

@@ -1,5 +1,10 @@
 //! The page state: the scenario (from and to the address bar), the language, the report, and
 //! the effects that carry it to the outside world (address bar, autosave, `<html lang>`).
+//!
+//! The state is provided as four narrow contexts rather than one: [`Given`] (what the user gave),
+//! [`Language`], [`Answered`] (what the page computes from it) and [`Page`] (the view state no
+//! figure depends on). A component takes only the ones it reads, through [`given`], [`lang`],
+//! [`answered`] and [`page`], and passes its leaf components what they show as props.
 
 use super::storage;
 use crate::cards::Versus;
@@ -29,17 +34,33 @@ pub enum Tab {
     Notes,
 }
 
-/// Shared page state, provided as context. Signals are `Copy`, so this is too.
+/// What the user gave: the scenario, and what was wrong with what they typed or opened. The
+/// form, the header and the scenario panel change it; provided as context by [`provide`].
 #[derive(Clone, Copy)]
-pub struct Ctx {
+pub struct Given {
     /// The scenario everything is computed from.
     pub scenario: RwSignal<Scenario>,
-    /// The page language.
+    /// Problems found in the link (or file) the scenario came from (dismissable).
+    pub link_problems: RwSignal<Vec<FieldError>>,
+    /// Values typed into the form and rejected, by field; the last valid value stays in force.
+    pub field_errors: RwSignal<Vec<(FieldId, Problem)>>,
+}
+
+/// The page language, provided as context by [`provide`]; [`lang`] reads it.
+#[derive(Clone, Copy)]
+pub struct Language {
+    /// The language every text of the page is in.
     pub lang: RwSignal<Lang>,
+}
+
+/// What the page computes from the scenario, read-only memos recomputed once per change;
+/// provided as context by [`provide`].
+#[derive(Clone, Copy)]
+pub struct Answered {
     /// The scenario at the answer: the inputs with the value solved for put in place (the
     /// devices for a deadline, the tokens, the model). Everything the page shows describes it,
-    /// so no figure contradicts the answer; the inputs' own values stay in `scenario` and in
-    /// the link.
+    /// so no figure contradicts the answer; the inputs' own values stay in `Given::scenario`
+    /// and in the link.
     pub shown: Memo<Scenario>,
     /// Why the question has no answer to put in place (no budget given, never fits).
     pub unanswered: Memo<Option<Unanswered>>,
@@ -47,39 +68,51 @@ pub struct Ctx {
     pub solved: Memo<&'static [Solved]>,
     /// The same answer on the accelerator to compare with (`vs_gpu`), if one is chosen.
     pub versus: Memo<Option<Versus>>,
-    /// The report of the scenario at the answer, recomputed once per change.
+    /// The report of the scenario at the answer.
     pub report: Memo<Report>,
     /// The predicted MFU's error band (`None` with a given MFU), one memo for every place that
     /// shows it.
     pub band: Memo<Option<Result<Band, OutsideGround>>>,
-    /// Problems found in the link (or file) the scenario came from (dismissable).
-    pub link_problems: RwSignal<Vec<FieldError>>,
-    /// Values typed into the form and rejected, by field; the last valid value stays in force.
-    pub field_errors: RwSignal<Vec<(FieldId, Problem)>>,
+}
+
+/// The page's own view state, which no figure depends on; provided as context by [`provide`].
+#[derive(Clone, Copy)]
+pub struct Page {
     /// The system's colour scheme is dark (the charts follow it as it switches).
     pub dark: Signal<bool>,
     /// The open tab under the charts.
     pub tab: RwSignal<Tab>,
 }
 
-impl Ctx {
-    /// The UI strings of the current language.
-    pub fn ui(&self) -> &'static Ui {
-        self.lang.get().ui()
-    }
+/// The panic of a component mounted without the state: a test forgot `provide`.
+const NO_STATE: &str = "the page state is not provided (state::provide)";
+
+/// The scenario and the problems of what was given, from the nearest provider.
+pub fn given() -> Given {
+    use_context::<Given>().expect(NO_STATE)
 }
 
-/// The page state of the nearest provider.
-pub fn ctx() -> Ctx {
-    expect_context::<Ctx>()
+/// The page language, from the nearest provider.
+pub fn lang() -> RwSignal<Lang> {
+    use_context::<Language>().expect(NO_STATE).lang
+}
+
+/// The answer and the report, from the nearest provider.
+pub fn answered() -> Answered {
+    use_context::<Answered>().expect(NO_STATE)
+}
+
+/// The page's view state, from the nearest provider.
+pub fn page() -> Page {
+    use_context::<Page>().expect(NO_STATE)
 }
 
 /// A UI string of the current language, as a signal. Every translated text and attribute of the
 /// page goes through this one concrete type, so the view code for it is compiled once rather
 /// than once per closure.
 pub fn tr(text: fn(&'static Ui) -> &'static str) -> Signal<&'static str> {
-    let ctx = ctx();
-    Signal::derive(move || text(ctx.ui()))
+    let lang = lang();
+    Signal::derive(move || text(lang.get().ui()))
 }
 
 /// A UI string in the language of a signal: [`tr`] for the components that take the language
@@ -112,10 +145,10 @@ fn replace_url(q: &str) {
     }
 }
 
-/// Creates the state from the address bar (else the autosaved working scenario), provides it,
-/// and starts the effects that push it to the outside world; a refused autosave is reported in
-/// `trouble`.
-pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
+/// Creates the state from the address bar (else the autosaved working scenario), provides it
+/// as the four contexts above, and starts the effects that push it to the outside world; a
+/// refused autosave is reported in `trouble`.
+pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) {
     let search = window().location().search().unwrap_or_default();
     let from_link = !search.trim_start_matches('?').is_empty();
     let source = if from_link {
@@ -197,21 +230,24 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
     let band = Memo::new(move |_| {
         shown.with(|s| report.with(|r| crate::estimate::validation::band_for(s, r)))
     });
-    let ctx = Ctx {
+    provide_context(Given {
         scenario,
+        link_problems: RwSignal::new(problems),
+        field_errors: RwSignal::new(Vec::new()),
+    });
+    provide_context(Language { lang });
+    provide_context(Answered {
         shown,
         unanswered,
         solved,
         versus,
-        lang,
         report,
         band,
-        link_problems: RwSignal::new(problems),
-        field_errors: RwSignal::new(Vec::new()),
+    });
+    provide_context(Page {
         dark: use_preferred_dark(),
         tab: RwSignal::new(Tab::How),
-    };
-    provide_context(ctx);
+    });
 
     // The address bar always holds the scenario (the entry is replaced: no history spam), and
     // the working scenario is autosaved with it. The first write is immediate, so a tab opened
@@ -241,26 +277,25 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) -> Ctx {
         }
         document().set_title(l.ui().title);
     });
-    ctx
 }
 
 /// Switches the language and remembers the choice.
-pub fn set_lang(ctx: Ctx, l: Lang) {
-    ctx.lang.set(l);
+pub fn set_lang(lang: RwSignal<Lang>, l: Lang) {
+    lang.set(l);
     storage::save_language(l);
 }
 
 /// Makes a parsed scenario (from a saved entry or an imported file) the current one, and lists
 /// what was wrong in it.
-pub fn apply(ctx: Ctx, q: &str) {
+pub fn apply(given: Given, q: &str) {
     let (scenario, problems) = parse(q);
-    ctx.scenario.set(scenario);
-    ctx.link_problems.set(problems);
+    given.scenario.set(scenario);
+    given.link_problems.set(problems);
 }
 
 /// An imported file that is not a scenario, reported like a bad link field.
-pub fn not_a_scenario(ctx: Ctx, file_name: String) {
-    ctx.link_problems.set(vec![FieldError {
+pub fn not_a_scenario(given: Given, file_name: String) {
+    given.link_problems.set(vec![FieldError {
         field: "file".into(),
         value: file_name,
         problem: Problem::NotOneOf {

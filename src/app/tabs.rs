@@ -1,7 +1,7 @@
 //! The tabs under the charts: how each figure is computed (with the user's numbers), the
 //! reality check (published runs beside the predictions) and the notes.
 
-use super::state::{Tab, ctx, tr};
+use super::state::{Tab, answered, lang, page, tr};
 use crate::estimate::derivations;
 use crate::estimate::notice::Notice;
 use crate::estimate::reference::{REFERENCES, Role};
@@ -35,12 +35,14 @@ fn shown(d: &Derivation, lang: i18n::Lang) -> String {
 /// scenario rewrites only the numbers that changed.
 #[component]
 fn HowTable() -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
+    let answered = answered();
     // Rebuilt once a drag pauses, like the layout search: forty rows of expression text per move
     // would be work nobody reads mid-drag.
     let build = move || {
-        ctx.shown
-            .with_untracked(|s| ctx.report.with_untracked(|r| derivations(s, r)))
+        answered
+            .shown
+            .with_untracked(|s| answered.report.with_untracked(|r| derivations(s, r)))
     };
     let rows = RwSignal::new(build());
     // Marked on the table while a rebuild is pending, so scripts and tests can wait for it.
@@ -53,7 +55,7 @@ fn HowTable() -> impl IntoView {
         super::state::PAUSE_MS,
     );
     Effect::new(move |first: Option<()>| {
-        ctx.report.track();
+        answered.report.track();
         if first.is_some() {
             // Set once per pause, not on every move (a set notifies even when equal).
             if !stale.get_untracked() {
@@ -86,11 +88,11 @@ fn HowTable() -> impl IntoView {
                         >
                             <td>
                                 {move || {
-                                    rows.with(|r| r.get(i).map(|d| d.metric.metric().label(ctx.lang.get())))
+                                    rows.with(|r| r.get(i).map(|d| d.metric.metric().label(lang.get())))
                                 }}
                             </td>
                             <td><code>{cell(i, |d| d.formula.to_string())}</code></td>
-                            <td><code>{move || rows.with(|r| r.get(i).map(|d| shown(d, ctx.lang.get())))}</code></td>
+                            <td><code>{move || rows.with(|r| r.get(i).map(|d| shown(d, lang.get())))}</code></td>
                             <td class="source">{cell(i, |d| d.source.to_string())}</td>
                         </tr>
                     </For>
@@ -103,9 +105,9 @@ fn HowTable() -> impl IntoView {
 /// Published runs beside the model's predictions (they do not depend on the scenario).
 #[component]
 fn RealityTable() -> impl IntoView {
-    let ctx = ctx();
+    let lang = lang();
     move || {
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         let ui = lang.ui();
         view! {
             <p class="hint">{ui.reality_intro}</p>
@@ -193,8 +195,10 @@ type Label = fn(&'static i18n::Ui) -> &'static str;
 /// The tab list and the open tab.
 #[component]
 pub fn Tabs() -> impl IntoView {
-    let ctx = ctx();
-    let notices = Memo::new(move |_| ctx.report.with(|r| r.notices.len()));
+    let lang = lang();
+    let answered = answered();
+    let page = page();
+    let notices = Memo::new(move |_| answered.report.with(|r| r.notices.len()));
     // The WAI-ARIA tabs pattern: one tab in the tab order, the arrows (and Home, End) move
     // between tabs and open them, and the panel is named by its tab.
     const TABS: [(Tab, &str, Label); 6] = [
@@ -207,7 +211,7 @@ pub fn Tabs() -> impl IntoView {
     ];
     let open_at = move |i: usize| {
         let (tab, id, _) = TABS[i];
-        ctx.tab.set(tab);
+        page.tab.set(tab);
         if let Some(el) = document().get_element_by_id(id) {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -217,7 +221,7 @@ pub fn Tabs() -> impl IntoView {
     };
     let selected_id = move || {
         TABS.iter()
-            .find(|(t, _, _)| *t == ctx.tab.get())
+            .find(|(t, _, _)| *t == page.tab.get())
             .map_or("tab-how", |(_, id, _)| *id)
     };
     let buttons = TABS
@@ -230,10 +234,10 @@ pub fn Tabs() -> impl IntoView {
                     role="tab"
                     id=id
                     aria-controls="tab-panel"
-                    aria-selected=move || (ctx.tab.get() == tab).to_string()
-                    tabindex=move || if ctx.tab.get() == tab { "0" } else { "-1" }
-                    class:active=move || ctx.tab.get() == tab
-                    on:click=move |_| ctx.tab.set(tab)
+                    aria-selected=move || (page.tab.get() == tab).to_string()
+                    tabindex=move || if page.tab.get() == tab { "0" } else { "-1" }
+                    class:active=move || page.tab.get() == tab
+                    on:click=move |_| page.tab.set(tab)
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         let n = TABS.len();
                         let to = match ev.key().as_str() {
@@ -247,7 +251,7 @@ pub fn Tabs() -> impl IntoView {
                         open_at(to);
                     }
                 >
-                    {move || label(ctx.ui())}
+                    {move || label(lang.get().ui())}
                 </button>
             }
         })
@@ -261,7 +265,7 @@ pub fn Tabs() -> impl IntoView {
                 </span>
             </div>
             <div role="tabpanel" id="tab-panel" aria-labelledby=selected_id tabindex="0">
-                {move || match ctx.tab.get() {
+                {move || match page.tab.get() {
                     Tab::How => view! { <HowTable/> }.into_any(),
                     Tab::Layouts => view! { <super::layouts::LayoutTable/> }.into_any(),
                     // Drawn only while open: five reports per change stay off the slider's path.
@@ -273,8 +277,8 @@ pub fn Tabs() -> impl IntoView {
                     Tab::Launch => view! { <super::launch_tab::LaunchTab/> }.into_any(),
                     Tab::Reality => view! { <RealityTable/> }.into_any(),
                     Tab::Notes => {
-                        let notices = Memo::new(move |_| ctx.report.with(|r| r.notices.clone()));
-                        view! { <Notes notices lang=ctx.lang/> }.into_any()
+                        let notices = Memo::new(move |_| answered.report.with(|r| r.notices.clone()));
+                        view! { <Notes notices lang/> }.into_any()
                     }
                 }}
             </div>
