@@ -429,11 +429,8 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
 /// held out: a row added outside it widens the ground, and the page's words say the same span.
 #[test]
 fn the_checked_device_span_is_the_published_rows_span() {
-    use suanli::estimate::reference::{REFERENCES, Role};
-    use suanli::estimate::validation::CHECKED_DEVICES;
-    let devices: Vec<u32> = REFERENCES
-        .iter()
-        .filter(|r| matches!(r.role, Role::Fitted | Role::HeldOut))
+    use suanli::estimate::validation::{CHECKED_DEVICES, published_rows};
+    let devices: Vec<u32> = published_rows()
         .map(|r| r.evaluate().1.layout.devices())
         .collect();
     let span = (
@@ -449,11 +446,7 @@ fn the_checked_device_span_is_the_published_rows_span() {
 /// docstring); counted as ZeRO-1 it was 82.8 GB and "does not fit".)
 #[test]
 fn every_published_run_fits_at_its_layout() {
-    use suanli::estimate::reference::{REFERENCES, Role};
-    for r in REFERENCES
-        .iter()
-        .filter(|r| matches!(r.role, Role::Fitted | Role::HeldOut))
-    {
+    for r in suanli::estimate::validation::published_rows() {
         let m = r.evaluate().1.memory_per_gpu;
         assert!(m.fits, "{}: {:.1} GB", r.run, m.total_bytes / 1e9);
     }

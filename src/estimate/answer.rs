@@ -80,8 +80,9 @@ pub fn at_answer(
                 return Err(Unanswered::DeadlineOutOfReach);
             }
             shown.gpus = (n as u32).max(1);
-            // The count search stops at its largest count whether or not that meets the
-            // deadline: a count that does not is no answer.
+            // The count comes from the report at the inputs; the report at the answer is the
+            // caller's own estimate of that scenario (`report_at`), and a count whose own report
+            // misses the deadline is no answer either.
             let seconds = report_at(&shown).training.training_seconds;
             if seconds > s.deadline_days * DAY_S * (1.0 + 1e-9) {
                 return Err(Unanswered::DeadlineOutOfReach);

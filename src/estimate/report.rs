@@ -659,7 +659,7 @@ pub fn derivations(s: &Scenario, rep: &Report) -> Vec<Derivation> {
             } else {
                 Step::WholeReplicas
             }),
-            t.gpus_for_deadline.map_or(f64::NAN, |n| n as f64),
+            rep.figure(MetricId::GpusForDeadline),
             "",
             "docs/model.md §3",
         ),

@@ -43,6 +43,14 @@ impl Table {
     }
 }
 
+/// The published runs the step model is held to, fitted and held out (not the formula checks):
+/// the span of their device counts is [`CHECKED_DEVICES`].
+pub fn published_rows() -> impl Iterator<Item = &'static Reference> {
+    REFERENCES
+        .iter()
+        .filter(|r| matches!(r.role, Role::Fitted | Role::HeldOut))
+}
+
 /// The held-out rows.
 pub fn held_out_rows() -> Vec<&'static Reference> {
     REFERENCES
