@@ -5,9 +5,12 @@
 //! tested natively: [`cards`] (the headline cards), [`form`] (placeholders, hints, what shows
 //! when), [`sliders`] (the sliders' scales and keys) and [`messages`] (sentences with figures).
 #![forbid(unsafe_code)]
+// The page's view type, rendered to HTML natively (the prerender step), is deeper than the
+// default limit.
+#![cfg_attr(feature = "prerender", recursion_limit = "256")]
 #![warn(missing_docs)]
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod app;
 pub mod cards;
 pub mod chart_data;

@@ -7,7 +7,13 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
     }));
-    leptos::mount::mount_to_body(suanli::app::App);
+    // The prerendered first view (src/app/first_view.rs) goes in the same task as the live page
+    // comes, so no frame shows both or neither; first, so no id is on the page twice.
+    if let Some(first) = leptos::prelude::document().get_element_by_id(suanli::app::PRERENDERED_ID)
+    {
+        first.remove();
+    }
+    leptos::mount::mount_to_body(|| leptos::view! { <suanli::app::App/> });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -96,7 +96,9 @@ fn fresh_root() -> Element {
 #[wasm_bindgen_test]
 async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), suanli::app::App);
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
+        leptos::view! { <suanli::app::App/> }
+    });
     until("cards", || find(&root, ".cards [data-metric]").is_some()).await;
     // Llama-3 70B by default: 70.55B parameters (config.json arithmetic, see tests/published.rs).
     assert!((metric(&root, "params_total") - 70_553_706_496.0).abs() < 1.0);
@@ -132,8 +134,8 @@ async fn app_mounts_renders_cards_and_charts_and_reacts_to_input() {
 async fn field_component_validates_and_drives_the_cards() {
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), || {
-        let lib = saved::provide();
-        state::provide(lib.trouble);
+        let lib = saved::provide(state::Start::Browser);
+        state::provide(lib.trouble, state::Start::Browser);
         view! { <Inputs/> <Cards/> }
     });
     until("cards", || find(&root, ".cards [data-metric]").is_some()).await;

@@ -190,6 +190,60 @@ pub fn chart_data(which: Which) -> Memo<ChartData> {
     })
 }
 
+/// The sizes the prerendered charts are drawn at, CSS pixels: each chart's box on a laptop (1280
+/// pixels wide: the days chart spans the other two's height) and on a phone (390 wide, one
+/// column; the stylesheet switches at 900). Each SVG scales to the box it lands in, keeping its
+/// proportions.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerender_sizes(which: Which) -> [(&'static str, (u32, u32)); 2] {
+    let wide = match which {
+        Which::Days => (502, 687),
+        _ => (330, 260),
+    };
+    [("wide", wide), ("narrow", (357, 240))]
+}
+
+/// The chart as SVG in the light and the dark scheme, at the laptop's and the phone's size (the
+/// stylesheet shows the one that applies), for the prerendered first view: the same drawing code
+/// as the canvas, through plotters' SVG backend. Each comes with its classes. Only the native
+/// prerender step draws them; the page draws on its canvas.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered(which: Which, data: &ChartData) -> Vec<(String, String)> {
+    use plotters::prelude::SVGBackend;
+    let mut out = Vec::new();
+    for (layout, (w, h)) in prerender_sizes(which) {
+        for (scheme, theme) in [("light", &LIGHT), ("dark", &DARK)] {
+            let mut svg = String::new();
+            let drawn = {
+                let root =
+                    PageBackend::Svg(SVGBackend::with_string(&mut svg, (w, h))).into_drawing_area();
+                let style = Style {
+                    scale: 1.0,
+                    theme,
+                    title: None,
+                    legend: false,
+                };
+                data.draw(&root, &style)
+            };
+            if drawn.is_ok() {
+                let fill = svg.replacen(
+                    &format!("width=\"{w}\" height=\"{h}\""),
+                    "width=\"100%\" height=\"100%\"",
+                    1,
+                );
+                out.push((format!("chart-svg {scheme} {layout}"), fill));
+            }
+        }
+    }
+    out
+}
+
+/// The page draws on its canvas: nothing is prerendered in the browser.
+#[cfg(target_arch = "wasm32")]
+fn prerendered(_: Which, _: &ChartData) -> Vec<(String, String)> {
+    Vec::new()
+}
+
 /// The colours of the current scheme.
 pub fn theme(dark: bool) -> &'static Theme {
     if dark { &DARK } else { &LIGHT }
@@ -339,6 +393,11 @@ pub fn Chart(
                 on:pointerleave=move |_| tip.set(None)
             >
                 <canvas node_ref=canvas style="display:block;width:100%;height:100%"></canvas>
+                {data
+                    .with_untracked(|d| prerendered(which, d))
+                    .into_iter()
+                    .map(|(class, svg)| view! { <div class=class inner_html=svg></div> })
+                    .collect_view()}
                 {move || {
                     tip.get().map(|(x, y, lines)| {
                         let right = size.width.get_untracked() - x < 180.0;

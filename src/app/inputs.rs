@@ -408,6 +408,9 @@ fn NumberField(
                 disabled=move || solved.get()
                 aria-label=move || i18n::field_label(field, lang.get())
                 aria-valuetext=move || sliders::spoken(field, x.get(), unit, lang.get())
+                // The value as an attribute too: properties are not HTML, and the prerendered
+                // first view (src/bin/prerender.rs) shows the attribute.
+                value=sl.position(x.get_untracked()).to_string()
                 prop:value=move || sl.position(x.get()).to_string()
                 on:input=move |ev| slide(given, field, sl, &event_target_value(&ev))
                 // The keyboard moves to round values, and by about a tenth a page (the track's
@@ -446,6 +449,7 @@ fn NumberField(
                     aria-describedby=move || error.with(Option::is_some).then(|| format!("err-{name}"))
                     readonly=move || solved.get()
                     placeholder=move || placeholder.map(|p| p.get()).unwrap_or_default()
+                    value=value.get_untracked()
                     prop:value=value
                     on:change=move |ev| change(given, answered.shown, field, event_target_value(&ev), false)
                 />
@@ -494,6 +498,7 @@ fn FieldInput(
                     id=format!("f-{name}")
                     type="checkbox"
                     data-field=name
+                    checked=value.get_untracked() == "1"
                     prop:checked=move || value.get() == "1"
                     on:change=move |ev| change(given, shown, field, String::new(), event_target_checked(&ev))
                 />
@@ -512,7 +517,7 @@ fn FieldInput(
                     {words
                         .iter()
                         .map(|w| view! {
-                            <option value=*w prop:selected=move || value.get() == *w>
+                            <option value=*w selected=value.get_untracked() == *w prop:selected=move || value.get() == *w>
                                 {move || i18n::choice_label(field, w, lang.get())}
                             </option>
                         })
@@ -572,7 +577,7 @@ fn ModelPicker() -> impl IntoView {
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
             <select id="f-model" data-field="model" on:change=move |ev| change(given, shown, F::Model, event_target_value(&ev), false)>
-                <option value="" prop:selected=move || model.with(String::is_empty)>{tr(|u| u.custom_model)}</option>
+                <option value="" selected=model.with_untracked(String::is_empty) prop:selected=move || model.with(String::is_empty)>{tr(|u| u.custom_model)}</option>
                 {move || {
                     let f = filter.get().trim().to_lowercase();
                     let chosen = model.get();
@@ -583,7 +588,7 @@ fn ModelPicker() -> impl IntoView {
                             let rows: Vec<_> = presets::all()
                                 .iter()
                                 .filter(|p| p.family.id == family.id && (p.matches(&f) || chosen == p.id))
-                                .map(|p| view! { <option value=p.id prop:selected=chosen == p.id>{p.name}</option> })
+                                .map(|p| view! { <option value=p.id selected=chosen == p.id prop:selected=chosen == p.id>{p.name}</option> })
                                 .collect();
                             (!rows.is_empty()).then(|| {
                                 view! { <optgroup label=if zh { family.name_zh } else { family.name }>{rows}</optgroup> }
@@ -627,7 +632,7 @@ fn GpuPicker() -> impl IntoView {
                     {hardware::CATALOG
                         .iter()
                         .filter(|a| a.vendor == v)
-                        .map(|a| view! { <option value=a.id prop:selected=move || gpu.get() == a.id>{a.name}</option> })
+                        .map(|a| view! { <option value=a.id selected=gpu.get_untracked() == a.id prop:selected=move || gpu.get() == a.id>{a.name}</option> })
                         .collect_view()}
                 </optgroup>
             }
@@ -638,7 +643,7 @@ fn GpuPicker() -> impl IntoView {
             <FieldLabel field=F::Gpu/>
             <select id="f-gpu" data-field="gpu" on:change=move |ev| change(given, answered.shown, F::Gpu, event_target_value(&ev), false)>
                 {groups}
-                <option value=hardware::CUSTOM_ID prop:selected=move || gpu.get() == hardware::CUSTOM_ID>
+                <option value=hardware::CUSTOM_ID selected=gpu.get_untracked() == hardware::CUSTOM_ID prop:selected=move || gpu.get() == hardware::CUSTOM_ID>
                     {tr(|u| u.custom_gpu)}
                 </option>
             </select>
@@ -709,6 +714,7 @@ fn DataMode() -> impl IntoView {
                         type="radio"
                         name="data-mode"
                         data-field=format!("data-mode-{mode}")
+                        checked=by_dataset.get_untracked() == dataset
                         prop:checked=move || by_dataset.get() == dataset
                         on:change=move |_| set_data_mode(given.scenario, dataset)
                     />
@@ -810,7 +816,7 @@ fn Calibrate() -> impl IntoView {
         })
     };
     view! {
-        <details class="calibrate" id="calibrate" prop:open=move || open.get()>
+        <details class="calibrate" id="calibrate" open=open.get_untracked() prop:open=move || open.get()>
             <summary>{tr(|u| u.calibrate)}</summary>
             <p class="hint">{tr(|u| u.calibrate_hint)}</p>
             <button type="button" id="calibrate-use" on:click=use_this>{tr(|u| u.calibrate_use)}</button>
@@ -918,10 +924,10 @@ fn VersusPicker() -> impl IntoView {
                     given.scenario.update(|s| s.vs_gpu = hardware::find(&id).map(|a| a.id.to_string()));
                 }
             >
-                <option value="" prop:selected=move || vs.with(String::is_empty)>{tr(|u| u.vs_none)}</option>
+                <option value="" selected=vs.with_untracked(String::is_empty) prop:selected=move || vs.with(String::is_empty)>{tr(|u| u.vs_none)}</option>
                 {hardware::CATALOG
                     .iter()
-                    .map(|a| view! { <option value=a.id prop:selected=move || vs.get() == a.id>{a.name}</option> })
+                    .map(|a| view! { <option value=a.id selected=vs.get_untracked() == a.id prop:selected=move || vs.get() == a.id>{a.name}</option> })
                     .collect_view()}
             </select>
         </div>

@@ -18,6 +18,8 @@ pub mod chart_backend;
 pub mod chart_canvas;
 pub mod config_import;
 pub mod export;
+#[cfg(feature = "prerender")]
+pub mod first_view;
 pub mod header;
 pub mod inputs;
 pub mod launch_tab;
@@ -31,15 +33,28 @@ pub mod tabs;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The whole page.
+/// The id of the element the prerendered first view is in (`first_view`); the live page removes
+/// it as it mounts (`src/main.rs`).
+pub const PRERENDERED_ID: &str = "prerender";
+
+/// The whole page, started from the browser or, in the prerender step, from the default
+/// scenario.
 #[component]
-pub fn App() -> impl IntoView {
-    let lib = saved::provide();
-    state::provide(lib.trouble);
+pub fn App(
+    /// Where the page starts from.
+    #[prop(optional)]
+    start: state::Start,
+) -> impl IntoView {
+    let lib = saved::provide(start);
+    state::provide(lib.trouble, start);
     // The scenarios panel and the tabs are below the fold on most screens: they are built once
-    // the charts are on screen, after the first frame, so the first frame comes sooner.
+    // the charts are on screen, after the first frame, so the first frame comes sooner. (An
+    // effect, so it runs once mounted in the browser; the prerendered first view leaves them
+    // out.)
     let later = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || later.set(true), Duration::ZERO));
+    Effect::new(move |_| {
+        request_animation_frame(move || set_timeout(move || later.set(true), Duration::ZERO))
+    });
     // Two columns on a laptop: the question and the inputs on the left, the answer (held at the
     // top while the page scrolls) and everything it comes with on the right. On a phone the
     // columns dissolve into one, in the order of a meeting: the answer, the question and the

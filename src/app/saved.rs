@@ -3,6 +3,7 @@
 //! their reports, the last deleted one for undo, and the last storage problem. The panel
 //! (`scenarios`), the charts and the exports read it.
 
+use super::state::Start;
 use super::storage::{self, Trouble, Unreadable};
 use crate::chart_data::Compared;
 use crate::estimate::answer::answered;
@@ -57,8 +58,9 @@ pub fn write(lib: Library, e: &Entry) -> bool {
     ok
 }
 
-/// Creates the panel's state, loads the saved entries and follows other tabs' saves.
-pub fn provide() -> Library {
+/// Creates the panel's state, loads the saved entries and follows other tabs' saves (in the
+/// browser; the prerendered page has none).
+pub fn provide(start: Start) -> Library {
     let entries = RwSignal::new(Vec::<Entry>::new());
     let compare = RwSignal::new(Vec::<String>::new());
     let compared = Memo::new(move |_| {
@@ -89,7 +91,9 @@ pub fn provide() -> Library {
         compared,
     };
     provide_context(lib);
-    reload(lib);
-    let _ = window_event_listener(ev::storage, move |_| reload(lib));
+    if start == Start::Browser {
+        reload(lib);
+        let _ = window_event_listener(ev::storage, move |_| reload(lib));
+    }
     lib
 }

@@ -145,23 +145,42 @@ fn replace_url(q: &str) {
     }
 }
 
-/// Creates the state from the address bar (else the autosaved working scenario), provides it
-/// as the four contexts above, and starts the effects that push it to the outside world; a
-/// refused autosave is reported in `trouble`.
-pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) {
-    let search = window().location().search().unwrap_or_default();
-    let from_link = !search.trim_start_matches('?').is_empty();
-    let source = if from_link {
-        search
-    } else {
-        storage::working_scenario().unwrap_or_default()
+/// Where the page starts from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Start {
+    /// The browser: the address bar's scenario, else the autosaved one; the saved language,
+    /// else the browser's; the saved scenarios.
+    #[default]
+    Browser,
+    /// The build step that prerenders the first view (`src/bin/prerender.rs`): the default
+    /// scenario in this language, with nothing saved. It reads no browser state, so the page it
+    /// renders is the one every first visit without a link sees.
+    Prerender(Lang),
+}
+
+/// Creates the state from where the page starts (the address bar, else the autosaved working
+/// scenario), provides it as the four contexts above, and starts the effects that push it to
+/// the outside world; a refused autosave is reported in `trouble`.
+pub fn provide(trouble: RwSignal<Option<storage::Trouble>>, start: Start) {
+    let (from_link, source, lang) = match start {
+        Start::Browser => {
+            let search = window().location().search().unwrap_or_default();
+            let from_link = !search.trim_start_matches('?').is_empty();
+            let source = if from_link {
+                search
+            } else {
+                storage::working_scenario().unwrap_or_default()
+            };
+            (from_link, source, storage::language())
+        }
+        Start::Prerender(lang) => (false, String::new(), lang),
     };
     let (opened, problems) = parse(&source);
     // A link with rejected fields stays as it was in the address bar until the user changes
     // something: rewriting it at once would lose what was sent.
     let keep_link = from_link && !problems.is_empty();
     let scenario = RwSignal::new(opened);
-    let lang = RwSignal::new(storage::language());
+    let lang = RwSignal::new(lang);
     // With layout=auto the search (a few ms) runs once a drag pauses, not on every move: in
     // between, the report keeps the last search's layout shape at the new device count.
     let searched: RwSignal<Option<(Scenario, Vec<Candidate>)>> = RwSignal::new(None);
@@ -245,7 +264,11 @@ pub fn provide(trouble: RwSignal<Option<storage::Trouble>>) {
         band,
     });
     provide_context(Page {
-        dark: use_preferred_dark(),
+        // The prerender step has no system scheme to ask (its charts come in both schemes).
+        dark: match start {
+            Start::Browser => use_preferred_dark(),
+            Start::Prerender(_) => Signal::stored(false),
+        },
         tab: RwSignal::new(Tab::How),
     });
 

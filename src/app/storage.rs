@@ -6,7 +6,8 @@ use crate::i18n::Lang;
 use crate::library::{self, ASIDE_PREFIX, Decoded, Entry, PREFIX, WORKING_KEY};
 use gloo_storage::{LocalStorage, Storage};
 
-const LANG_KEY: &str = "suanli.lang";
+/// The saved language choice's key (also read by the prerendered page's first script).
+pub const LANG_KEY: &str = "suanli.lang";
 
 /// What went wrong with storage, for the banner.
 #[derive(Clone, Debug, PartialEq)]
