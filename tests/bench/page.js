@@ -182,17 +182,22 @@ async function moves(browser, url, label = 'default scenario', n = 100) {
 }
 
 await sizes();
-const server = await serve(DIST, '/suanli/', { gzip: true });
 const browser = await launch();
 try {
-  await coldLoads(browser, server.url, FAST_4G, 'fast 4G');
-  await coldLoads(browser, server.url, SLOW_4G, 'slow 4G');
+  // Served as a static host with pre-compressed copies serves it: gzip, then brotli.
+  for (const [encoding, options] of [['gzip', { gzip: true }], ['brotli', { gzip: true, brotli: true }]]) {
+    const server = await serve(DIST, '/suanli/', options);
+    await coldLoads(browser, server.url, FAST_4G, `fast 4G, ${encoding}`);
+    await coldLoads(browser, server.url, SLOW_4G, `slow 4G, ${encoding}`);
+    await server.close();
+  }
+  const server = await serve(DIST, '/suanli/', { gzip: true });
   await repeatVisits(browser, server.url);
   await moves(browser, server.url);
   // The step-time model's heaviest paths: the layout search on every move (dense and MoE).
   await moves(browser, `${server.url}?mfu=auto&layout=auto`, 'mfu=auto&layout=auto');
   await moves(browser, `${server.url}?model=deepseek-v3&gpu=h800-sxm&global_batch=15360&mfu=auto&layout=auto`, 'DeepSeek-V3, layout=auto');
+  await server.close();
 } finally {
   await browser.close();
-  await server.close();
 }

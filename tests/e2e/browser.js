@@ -12,10 +12,11 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 /**
  * Serves `DIST` under `/suanli/` (a sub-path, as a project page would be) on a free loopback port.
  * With `gzip`, the pre-compressed `.gz` copies are served with `content-encoding: gzip`, as a
- * host with nginx's `gzip_static` would (the benchmark measures that).
+ * host with nginx's `gzip_static` would (the benchmark measures that); with `brotli`, the `.br`
+ * copies where the browser accepts them (`brotli_static`), else the `.gz` ones.
  * `requests` lists the path of every request that reached the server, in order.
  */
-export async function serve(root = DIST, prefix = '/suanli/', { gzip = false } = {}) {
+export async function serve(root = DIST, prefix = '/suanli/', { gzip = false, brotli = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -26,7 +27,11 @@ export async function serve(root = DIST, prefix = '/suanli/', { gzip = false } =
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       let body;
-      if (gzip) {
+      // Brotli where the browser asks for it (Chromium does on loopback, a secure context).
+      if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        try { body = await readFile(file + '.br'); headers['content-encoding'] = 'br'; } catch { /* no copy */ }
+      }
+      if (gzip && !body) {
         try { body = await readFile(file + '.gz'); headers['content-encoding'] = 'gzip'; } catch { /* no copy */ }
       }
       body ??= await readFile(file);
