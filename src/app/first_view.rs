@@ -56,18 +56,22 @@ pub fn first_script() -> String {
     )
 }
 
-/// `index.html` with the first view in its body: the script, then the page in both languages
-/// (the stylesheet shows the one `<html lang>` names). Fails if the body is not the empty one
-/// `index.html` has.
+/// `index.html` with the first view at the start of its body: the script, then the page in both
+/// languages (the stylesheet shows the one `<html lang>` names). Anything Trunk put into the body
+/// (`trunk serve`'s reload script) stays after it. Fails if there is not exactly one `<body>`, or
+/// if the first view is in it already.
 pub fn into_index(index: &str, en: &str, zh: &str) -> Result<String, &'static str> {
-    const EMPTY: &str = "<body></body>";
-    if index.matches(EMPTY).count() != 1 {
-        return Err("index.html has no empty <body></body> to put the first view in");
+    const BODY: &str = "<body>";
+    if index.matches(BODY).count() != 1 {
+        return Err("index.html has no single <body> to put the first view in");
+    }
+    if index.contains(&format!("id={ROOT_ID}")) {
+        return Err("index.html has the first view already");
     }
     let body = format!(
         "<body><script>{script}</script><div id={ROOT_ID}>\
-         <div lang=en>{en}</div><div lang=zh-CN>{zh}</div></div></body>",
+         <div lang=en>{en}</div><div lang=zh-CN>{zh}</div></div>",
         script = first_script(),
     );
-    Ok(index.replacen(EMPTY, &body, 1))
+    Ok(index.replacen(BODY, &body, 1))
 }
