@@ -393,6 +393,9 @@ pub fn Chart(
                 on:pointerleave=move |_| tip.set(None)
             >
                 <canvas node_ref=canvas style="display:block;width:100%;height:100%"></canvas>
+                // Plotters' SVG backend writes a document as text, so it goes in as inner HTML:
+                // only in the prerender step (natively), never in the browser, and only what
+                // plotters drew from the core's data.
                 {data
                     .with_untracked(|d| prerendered(which, d))
                     .into_iter()
