@@ -493,8 +493,8 @@ fn constants_fitted_on_one_table_hold_on_the_other() {
             "{fitted_on}: {outside:?}"
         );
     }
-    // The shipped constants are the joint fit's within a quarter of a point of mean error: the
-    // joint optimum (kernel 0.76) puts one A100 row beyond the 10 % each table is held to.
+    // The shipped constants are the joint fit's: the least mean error over both tables among
+    // the constants that keep each within issue 13's bounds (docs/model.md §9).
     let joint = fit(&both);
     let shipped = errors_at(&both, Efficiency::FITTED);
     let refit = errors_at(&both, joint);
@@ -506,10 +506,7 @@ fn constants_fitted_on_one_table_hold_on_the_other() {
         refit.mean * 100.0,
         shipped.mean * 100.0
     );
-    assert!(
-        shipped.mean <= refit.mean + 0.0025,
-        "{shipped:?} vs {refit:?}"
-    );
+    assert_eq!(joint, Efficiency::FITTED, "{shipped:?} vs {refit:?}");
 }
 
 #[test]

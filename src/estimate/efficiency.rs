@@ -7,7 +7,7 @@
 /// element-wise work around them (norms, activations, residuals) grows with `h` while the GEMMs
 /// grow with `h²`, so both fall as `1/n`. Fitted to both throughput tables of docs/model.md §9
 ///.
-pub const GEMM_HALF_DIM: f64 = 256.0;
+pub const GEMM_HALF_DIM: f64 = 192.0;
 
 /// Fitted: the share of the chip's maximum achievable matmul rate a training step's large
 /// kernels sustain end to end (clocks under sustained load, kernel boundaries, launch gaps).
@@ -15,10 +15,11 @@ pub const GEMM_HALF_DIM: f64 = 256.0;
 pub const KERNEL_EFFICIENCY: f64 = 0.75;
 
 /// Fitted: attention-score work (QKᵀ, mask, softmax, dropout, AV) runs at this fraction of the
-/// dense peak. FlashAttention-2's kernels alone reach 50-73 % of the A100's peak (Dao 2023,
-/// sec. 4); the fit to both throughput tables of docs/model.md §9 is
-/// lower, as the A100 runs (2021) materialised the softmax.
-pub const ATTENTION_EFFICIENCY: f64 = 0.3;
+/// dense peak, counted as the kernel computes it (FlashAttention the causal half, unfused kernels
+/// the whole square: `step.rs`). FlashAttention-2's kernels alone reach 50-73 % of the A100's
+/// peak (Dao 2023, sec. 4); the fit to both throughput tables of docs/model.md §9 is lower: what
+/// costs a step in proportion to attention is more than the kernel.
+pub const ATTENTION_EFFICIENCY: f64 = 0.16;
 
 /// The efficiencies one step is timed with: the fitted ones, or those scaled to a user's cluster
 /// by a measured run of their own ([`super::calibration`]).

@@ -12,7 +12,7 @@ use super::memory::state_bytes_per_param;
 use super::metric_id::MetricId;
 use super::precision::Precision;
 use super::resolve::Resolved;
-use super::scenario::{EpDispatch, Finetune, Recompute, Schedule};
+use super::scenario::{AttnKernel, EpDispatch, Finetune, Recompute, Schedule};
 use super::training;
 use serde::Serialize;
 
@@ -215,12 +215,16 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         2.0 * tokens * matrices * h * f / t / linear_rate(r, smallest)
     };
     // Scores: QKᵀ and AV of the local queries against the keys each attends to, averaged over
-    // the layer schedule (windows, sparse top-k and linear layers attend to fewer).
+    // the layer schedule (windows, sparse top-k and linear layers attend to fewer). FlashAttention
+    // skips the blocks the causal mask hides; unfused kernels (Megatron's fused softmax of 2021)
+    // compute the whole s × s and mask it.
     let d_v = f64::from(a.head_dim);
-    let attention_s = tokens * a.score_flops_per_token(seq)
-        / f64::from(a.layers.max(1))
-        / t
-        / (r.peak_flops * r.efficiency.attention);
+    let scores = match r.s.attn_kernel {
+        AttnKernel::Flash => a.causal_score_flops_per_token(seq),
+        AttnKernel::Unfused => a.score_flops_per_token(seq),
+    };
+    let attention_s =
+        tokens * scores / f64::from(a.layers.max(1)) / t / (r.peak_flops * r.efficiency.attention);
     // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations:
     // the attention's over tp, the FFN's over tp, or in a MoE layer the experts' over etp (MoE
     // folding: Liu et al. 2025 sec. 3; etp = tp before folding).
@@ -407,8 +411,9 @@ pub struct StepOperands {
     pub forward_s: f64,
     /// The busiest stage's weight-gradient GEMMs per micro-batch (W), s.
     pub weight_s: f64,
-    /// The output layer's seconds per micro-batch, if the busiest stage is the last one.
-    pub output_s: f64,
+    /// The output layer's and the MTP modules' seconds per micro-batch (compute, TP, EP, CP), if
+    /// the busiest stage is the last one.
+    pub extra: [f64; 4],
     /// The busiest stage's seconds per micro-batch: compute, TP, EP, CP.
     pub stage: [f64; 4],
     /// Seconds of one activation send between stages.
@@ -464,11 +469,6 @@ pub fn operands(r: &Resolved) -> StepOperands {
         mix(|x| x.ep),
         mix(|x| x.cp),
     ];
-    let etp_fraction = if per_layer[1] > 0.0 {
-        moe.etp * moe_share / per_layer[1]
-    } else {
-        0.0
-    };
 
     // The output layer and loss on the last stage: a b·s × h × V/tp GEMM, three passes (never
     // recomputed), and the logits' softmax in fp32, read and written in each pass.
@@ -480,30 +480,71 @@ pub fn operands(r: &Resolved) -> StepOperands {
     let output_s =
         3.0 * output_gemm_s + 3.0 * tokens * vocab / t * 4.0 * 2.0 / (r.gpu.bandwidth_gbs * 1e9);
 
-    // The slowest stage sets the pace: layers per stage, the last with the output layer.
+    // Multi-token prediction (DeepSeek-V3 sec. 2.2): each of the `mtp_layers` depths runs one
+    // more transformer block (of the MoE kind where the model is one), its projection of
+    // [h; embedding] (2h × h) and the shared output head on every token. They sit with the
+    // output head on the last stage (sec. 3.2.1, "Shared Embedding and Output Head for
+    // Multi-Token Prediction").
+    let mtp = f64::from(a.mtp_layers);
+    let mtp_block = if a.is_moe() { &moe } else { &dense };
+    let projection_gemm_s = 2.0 * tokens * 2.0 * h * h / t / linear_rate(r, tokens.min(h / t));
+    let mtp_s = [
+        mtp * (mtp_block.compute + 3.0 * projection_gemm_s),
+        mtp * mtp_block.tp,
+        mtp * mtp_block.ep,
+        mtp * mtp_block.cp,
+    ];
+    let last_extra = [
+        output_s * (1.0 + mtp) + mtp_s[0],
+        mtp_s[1],
+        mtp_s[2],
+        mtp_s[3],
+    ];
+
+    // The slowest stage sets the pace: layers per stage, the last with the output layer and
+    // the MTP modules. Under DualPipe each device runs stage i and stage p - 1 - i, so the first
+    // and the last stage share a device (DeepSeek-V3 sec. 3.2.1: "we deploy the shallowest
+    // layers (including the embedding layer) and deepest layers (including the output head) of
+    // the model on the same PP rank"), and that device's pace is their mean.
     let [first, middle, last] = stage_layers(a.layers, l.pp);
-    let stage = |layers: u32, extra: f64| -> ([f64; 4], f64, f64) {
-        let n = f64::from(layers);
+    let stage = |layers: f64, share: f64| -> ([f64; 4], f64, f64) {
         (
             [
-                n * per_layer[0] + extra,
-                n * per_layer[1],
-                n * per_layer[2],
-                n * per_layer[3],
+                layers * per_layer[0] + share * last_extra[0],
+                layers * per_layer[1] + share * last_extra[1],
+                layers * per_layer[2] + share * last_extra[2],
+                layers * per_layer[3] + share * last_extra[3],
             ],
-            n,
-            extra,
+            layers,
+            share,
         )
     };
-    let (busiest, stage_n, extra) = [stage(first, 0.0), stage(middle, 0.0), stage(last, output_s)]
+    let (first, middle, last) = (f64::from(first), f64::from(middle), f64::from(last));
+    let ends = if l.schedule == Schedule::DualPipe && l.pp > 1 {
+        [stage((first + last) / 2.0, 0.5), stage(middle, 0.0)]
+    } else {
+        [stage(first, 0.0), stage(last, 1.0)]
+    };
+    let (busiest, stage_n, share) = [ends[0], ends[1], stage(middle, 0.0)]
         .into_iter()
         .max_by(|x, y| x.0.iter().sum::<f64>().total_cmp(&y.0.iter().sum::<f64>()))
         .unwrap_or_default();
+    let extra = last_extra.map(|x| x * share);
+    // Of the busiest stage's TP part, the experts' collectives: its MoE layers' and, where it
+    // holds the last stage, the MTP blocks' (MoE where the model is).
+    let mtp_etp = if a.is_moe() { mtp * moe.etp } else { 0.0 };
+    let etp_fraction = if busiest[1] > 0.0 {
+        (stage_n * moe.etp * moe_share + share * mtp_etp) / busiest[1]
+    } else {
+        0.0
+    };
 
-    // F and W of the busiest stage: its layers', and the output layer's where it is the last.
-    let with_output = if extra > 0.0 { 1.0 } else { 0.0 };
-    let forward_s = stage_n * mix(|x| x.forward) + with_output * output_s / 3.0;
-    let weight_s = stage_n * mix(|x| x.weight) + with_output * output_gemm_s;
+    // F and W of the busiest stage: its layers', and the output layer's and MTP modules' where
+    // it holds the last stage.
+    let forward_s = stage_n * mix(|x| x.forward)
+        + share * (output_s / 3.0 * (1.0 + mtp) + mtp * (mtp_block.forward + projection_gemm_s));
+    let weight_s = stage_n * mix(|x| x.weight)
+        + share * (output_gemm_s * (1.0 + mtp) + mtp * (mtp_block.weight + projection_gemm_s));
 
     // Sends of b·s·h/tp activations between stages (scatter-gather, Narayanan et al. 2021
     // sec. 4.1), over the network once a replica fills the scale-up domain.
@@ -584,7 +625,7 @@ pub fn operands(r: &Resolved) -> StepOperands {
         schedule: l.schedule,
         forward_s,
         weight_s,
-        output_s: extra,
+        extra,
         stage: busiest,
         send_s,
         dp_reduce_s,
@@ -611,7 +652,19 @@ pub fn operands(r: &Resolved) -> StepOperands {
 #[inline]
 fn exposed_as<Q: Quantity>(o: &StepOperands) -> [Q; 7] {
     let n = Q::of;
-    let stage_part = |i: usize| Q::product([n(o.m), n(o.stage_layers), n(o.per_layer[i])]);
+    let stage_part = |i: usize| {
+        if o.extra[i] > 0.0 {
+            Q::product([
+                n(o.m),
+                Q::sum([
+                    Q::product([n(o.stage_layers), n(o.per_layer[i])]),
+                    n(o.extra[i]),
+                ]),
+            ])
+        } else {
+            Q::product([n(o.m), n(o.stage_layers), n(o.per_layer[i])])
+        }
+    };
     // Sends of activations and gradients between stages: 2v per micro-batch (zero bubble runs
     // without interleaving, v = 1), hidden under DualPipe.
     let pp = match (o.p > 1.0, o.schedule) {
@@ -642,7 +695,7 @@ fn exposed_as<Q: Quantity>(o: &StepOperands) -> [Q; 7] {
             n(o.m),
             Q::sum([
                 Q::product([n(o.stage_layers), n(o.per_layer[0])]),
-                n(o.output_s),
+                n(o.extra[0]),
             ]),
         ]),
         stage_part(1),
@@ -830,9 +883,11 @@ mod tests {
         assert_eq!(oz.weight_s, o.weight_s);
         let dp = scenario(&format!("{q}&pp_schedule=dualpipe"));
         let od = operands(&Resolved::new(&dp));
+        // DualPipe's device holds the first and the last stage (below): its own F + B.
+        let sd: f64 = od.stage.iter().sum();
         let (f, w) = (od.forward_s, od.weight_s);
-        let b = s - f;
-        assert!((bubble_s(&od) - 3.0 * (s + b - 3.0 * w)).abs() < 1e-12);
+        let b = sd - f;
+        assert!((bubble_s(&od) - 3.0 * (sd + b - 3.0 * w)).abs() < 1e-12);
         // W is the forward's GEMMs: less than F, which adds the attention scores.
         assert!(w < f && f < s / 2.0);
         // Each smaller than 1F1B's, as Table 2 orders them when W is a third of F + B.
@@ -940,14 +995,89 @@ mod tests {
     }
 
     #[test]
+    fn flash_attention_computes_the_causal_half_of_the_scores() {
+        // FlashAttention-2 skips the blocks the causal mask hides (Dao 2023 sec. 3.1.1): query i
+        // attends to i + 1 keys, (s + 1)/2 on average. Llama 3 8B at 8k: 32 layers,
+        // 2·32 heads·(128 + 128) per key.
+        let s = scenario("model=llama-3-8b&seq=8192");
+        let a = &Resolved::new(&s).arch;
+        let per_key = 2.0 * 32.0 * 256.0 * 32.0;
+        assert_eq!(a.score_flops_per_token(8192.0), per_key * 8192.0);
+        assert!((a.causal_score_flops_per_token(8192.0) / (per_key * 4096.5) - 1.0).abs() < 1e-12);
+        // The step's attention time halves with it; unfused kernels compute all of s × s.
+        let su = scenario("model=llama-3-8b&seq=8192&attn_kernel=unfused");
+        let (flash, unfused) = (Resolved::new(&s), Resolved::new(&su));
+        let (f, u) = (layer_pass(&flash, false), layer_pass(&unfused, false));
+        assert!((f.attention_s / u.attention_s - 8193.0 / 16384.0).abs() < 1e-12);
+        assert_eq!(f.gemm_s, u.gemm_s);
+        // A window of w: min(i + 1, w) keys, w - w(w - 1)/(2s) on average (Gemma 2: 4,096 of 8,192
+        // for every other layer).
+        let sg = scenario("model=gemma-2-9b&seq=8192");
+        let g = &Resolved::new(&sg).arch;
+        let (w, seq) = (4096.0, 8192.0);
+        let per_key = 2.0 * f64::from(g.heads) * f64::from(2 * g.head_dim);
+        let want = f64::from(g.global_layers()) * per_key * (seq + 1.0) / 2.0
+            + f64::from(g.local_layers()) * per_key * (w - w * (w - 1.0) / (2.0 * seq));
+        assert!((g.causal_score_flops_per_token(seq) / want - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn mtp_modules_run_on_the_last_stage_and_dualpipe_pairs_it_with_the_first() {
+        // DeepSeek-V3 sec. 2.2: one MTP depth runs a MoE block, a 2h × h projection and the shared
+        // output head again on every token, with the output head on the last stage.
+        // On one stage everything is on the last one.
+        let q =
+            "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=1&ep=64&seq=4096&global_batch=15360";
+        let (sw, sn) = (scenario(q), scenario(&format!("{q}&mtp_layers=0")));
+        let (with, without) = (Resolved::new(&sw), Resolved::new(&sn));
+        assert_eq!((with.arch.mtp_layers, without.arch.mtp_layers), (1, 0));
+        let (ow, on) = (operands(&with), operands(&without));
+        let moe = layer_step(&with, true);
+        let (tokens, h) = (4096.0_f64, 7168.0);
+        let projection = 3.0 * 2.0 * tokens * 2.0 * h * h / linear_rate(&with, tokens.min(h));
+        let output = on.extra[0];
+        assert!(output > 0.0);
+        let hand = 2.0 * output + moe.compute + projection;
+        assert!(
+            (ow.extra[0] / hand - 1.0).abs() < 1e-12,
+            "{} vs {hand}",
+            ow.extra[0]
+        );
+        assert!((ow.extra[2] - moe.ep).abs() < 1e-15);
+        // 61 layers on 16 stages: 3 on the first and the last, 4 between; with the MTP block and
+        // two output heads the last is the busiest under 1F1B. Under DualPipe one device holds
+        // stages 0 and 15 (sec. 3.2.1), and its pace is their mean: 3 layers and half the last
+        // stage's extra work.
+        let q16 = q.replace("pp=1", "pp=16");
+        let (s1, sd) = (
+            scenario(&q16),
+            scenario(&format!("{q16}&pp_schedule=dualpipe")),
+        );
+        let (one, dual) = (Resolved::new(&s1), Resolved::new(&sd));
+        let (o1, od) = (operands(&one), operands(&dual));
+        assert_eq!(o1.stage_layers, 3.0);
+        assert!(o1.extra[0] > 0.0);
+        if od.extra[0] > 0.0 {
+            assert_eq!(od.stage_layers, 3.0);
+            // DualPipe's compute runs on the SMs the all-to-all leaves it (132 / 112 slower).
+            let slower = layer_step(&dual, true).compute / layer_step(&one, true).compute;
+            assert!((slower - 132.0 / 112.0).abs() < 1e-12);
+            assert!(od.extra[0] < o1.extra[0] * slower && od.extra[0] > 0.4 * o1.extra[0]);
+        } else {
+            assert_eq!(od.stage_layers, 4.0);
+        }
+    }
+
+    #[test]
     fn small_expert_gemms_run_below_the_large_gemm_rate() {
         // Tokens per expert set the grouped GEMM's smallest side: fewer experts per rank's
-        // tokens, slower GEMMs (n / (n + 256)).
+        // tokens, slower GEMMs (n / (n + GEMM_HALF_DIM)).
         let s = scenario("model=llama-3-8b&gpu=h100-sxm");
         let r = Resolved::new(&s);
         let full = gemm_rate(&r, 8192.0);
         let small = gemm_rate(&r, 128.0);
-        assert!((small / full - (128.0 / 384.0) / (8192.0 / 8448.0)).abs() < 1e-12);
+        let d = crate::estimate::efficiency::GEMM_HALF_DIM;
+        assert!((small / full - (128.0 / (128.0 + d)) / (8192.0 / (8192.0 + d))).abs() < 1e-12);
     }
 
     #[test]
