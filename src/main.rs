@@ -11,6 +11,7 @@ fn main() {
     // comes, so no frame shows both or neither; first, so no id is on the page twice.
     if let Some(first) = leptos::prelude::document().get_element_by_id(suanli::app::PRERENDERED_ID)
     {
+        suanli::app::chart_canvas::keep_prerendered_boxes(&first);
         first.remove();
     }
     leptos::mount::mount_to_body(|| leptos::view! { <suanli::app::App/> });

@@ -40,6 +40,61 @@ pub enum Which {
     Context,
 }
 
+impl Which {
+    /// The name the page and its tests know the chart by (`data-chart`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Which::Days => "days",
+            Which::Memory => "memory",
+            Which::Step => "step",
+            Which::Serving => "serving",
+            Which::Context => "context",
+        }
+    }
+}
+
+thread_local! {
+    /// The first view's chart boxes as the browser laid out the prerendered page, by chart name
+    /// ([`keep_prerendered_boxes`]); each live chart takes its own once, for its first paint.
+    static FIRST_BOXES: std::cell::RefCell<Vec<(&'static str, f64, f64)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads the sizes of the chart boxes in the prerendered first view (`root`, in either
+/// language), before `main` replaces it. That page has been laid out and painted already, so
+/// reading them costs nothing; measuring the live page's boxes in the task that builds it would
+/// force a layout of the whole page there (about 30 ms of its start on a 2-core laptop), and the
+/// boxes have the same size, under the same stylesheet. A link's pending page keeps the boxes
+/// (only their contents are hidden).
+pub fn keep_prerendered_boxes(root: &web_sys::Element) {
+    let boxes = [Which::Days, Which::Memory, Which::Step]
+        .into_iter()
+        .filter_map(|which| {
+            let name = which.name();
+            ["en", "zh"].into_iter().find_map(|lang| {
+                let selector = format!("[lang=\"{lang}\"] .chart-box[data-chart=\"{name}\"]");
+                let rect = root
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()?
+                    .get_bounding_client_rect();
+                (rect.width() >= 1.0 && rect.height() >= 1.0)
+                    .then(|| (name, rect.width(), rect.height()))
+            })
+        })
+        .collect();
+    FIRST_BOXES.with_borrow_mut(|b| *b = boxes);
+}
+
+/// The prerendered box of the chart `name`, once.
+fn first_box(name: &str) -> Option<(f64, f64)> {
+    FIRST_BOXES.with_borrow_mut(|b| {
+        let i = b.iter().position(|(n, ..)| *n == name)?;
+        let (_, w, h) = b.swap_remove(i);
+        Some((w, h))
+    })
+}
+
 /// What a chart draws.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartData {
@@ -258,13 +313,7 @@ pub fn Chart(
     let lang = lang();
     let page = page();
     let data = chart_data(which);
-    let name = match which {
-        Which::Days => "days",
-        Which::Memory => "memory",
-        Which::Step => "step",
-        Which::Serving => "serving",
-        Which::Context => "context",
-    };
+    let name = which.name();
     let caption_id = format!("cap-{name}");
     let table_open = RwSignal::new(false);
     let boxed = NodeRef::<html::Div>::new();
@@ -287,8 +336,11 @@ pub fn Chart(
         let (mut w, mut h) = (size.width.get_untracked(), size.height.get_untracked());
         if w < 1.0 {
             // Before the resize observer's first report (one frame after mounting), the box is
-            // measured now: the charts are drawn without waiting for a paint.
-            if let Some(b) = boxed.get_untracked() {
+            // the prerendered one, or measured now: the charts are drawn without waiting for a
+            // paint. Should the live box differ, the observer's report repaints it.
+            if let Some(first) = first_box(name) {
+                (w, h) = first;
+            } else if let Some(b) = boxed.get_untracked() {
                 let rect = b.get_bounding_client_rect();
                 (w, h) = (rect.width(), rect.height());
             }
