@@ -54,6 +54,23 @@ fn the_charts_come_as_svg_in_both_schemes_at_both_sizes() {
 }
 
 #[test]
+fn the_legend_carries_the_dark_schemes_colours_beside_the_light_ones() {
+    // The legend is written once; the stylesheet swaps in `--dark` where the system is dark, so
+    // a dark page's first view shows the dark charts with their own swatches.
+    let html = first_view::render(Lang::En);
+    let swatches = html.matches("class=\"swatch").count();
+    assert!(swatches >= 3, "{swatches}");
+    assert_eq!(html.matches(";--dark:").count(), swatches);
+    // A series in the first palette slot, in each scheme's colour.
+    let (light, dark) = (
+        suanli::charts::LIGHT.palette[0].css(),
+        suanli::charts::DARK.palette[0].css(),
+    );
+    assert_ne!(light, dark);
+    assert!(html.contains(&format!("background:{light};--dark:{dark}")));
+}
+
+#[test]
 fn it_goes_into_the_empty_body_of_index_html() {
     let index = "<!doctype html><html lang=en><title>t</title><body></body></html>";
     let page = first_view::into_index(index, "EN-PAGE", "ZH-PAGE").unwrap();

@@ -299,6 +299,23 @@ fn prerendered(_: Which, _: &ChartData) -> Vec<(String, String)> {
     Vec::new()
 }
 
+/// The legend's colours in the dark scheme, for the prerendered first view: its legend is
+/// written once, in the light scheme's colours, and the stylesheet swaps in these where the
+/// reader's system is dark (`--dark`). The live page draws its legend in its own scheme.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered_dark_legend(data: &ChartData) -> Vec<String> {
+    data.keys(&DARK)
+        .into_iter()
+        .map(|k| k.color.css())
+        .collect()
+}
+
+/// The page's legend is in its own scheme: nothing to swap.
+#[cfg(target_arch = "wasm32")]
+fn prerendered_dark_legend(_: &ChartData) -> Vec<String> {
+    Vec::new()
+}
+
 /// The colours of the current scheme.
 pub fn theme(dark: bool) -> &'static Theme {
     if dark { &DARK } else { &LIGHT }
@@ -414,6 +431,7 @@ pub fn Chart(
         let theme = theme(page.dark.get());
         data.with(|d| d.keys(theme))
     });
+    let dark_legend = data.with_untracked(prerendered_dark_legend);
     let point = move |x: f64, y: f64| {
         let lines = frame
             .get_value()
@@ -475,10 +493,15 @@ pub fn Chart(
                     legend
                         .get()
                         .into_iter()
-                        .map(|k| {
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let colour = match dark_legend.get(i) {
+                                Some(dark) => format!("background:{};--dark:{dark}", k.color.css()),
+                                None => format!("background:{}", k.color.css()),
+                            };
                             view! {
                                 <li>
-                                    <span class="swatch" class:line=k.line style:background=k.color.css()></span>
+                                    <span class="swatch" class:line=k.line style=colour></span>
                                     {k.label}
                                 </li>
                             }
