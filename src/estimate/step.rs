@@ -145,14 +145,16 @@ fn linear_rate(r: &Resolved, smallest: f64) -> f64 {
 /// with `n` domains; DeepEP's hierarchical dispatch (DeepSeek-V3 sec. 3.2.2) sends a token over
 /// the network once to each remote domain holding one of its experts, `(n - 1)·(1 - (1 -
 /// 1/n)^k)` of them with the experts spread evenly, then fans it out over the fast links; the
-/// two legs run at once, so the slower sets the time. FP8 training dispatches in FP8 with a
-/// 4-byte scale per 128 elements and combines in BF16 (sec. 3.3.3).
+/// two legs run at once, so the slower sets the time. With DeepEP, FP8 training dispatches in
+/// FP8 with a 4-byte scale per 128 elements and combines in BF16 (sec. 3.3.3); Megatron-Core's
+/// `alltoall` dispatcher sends the hidden states as the layer holds them, in BF16, and
+/// Transformer Engine casts them to FP8 inside the expert GEMMs.
 fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
     let a = &r.arch;
     let l = &r.layout;
     let h = f64::from(a.hidden);
     let k = f64::from(a.top_k);
-    let dispatch_bytes = if r.precision == Precision::Fp8 {
+    let dispatch_bytes = if r.precision == Precision::Fp8 && r.s.ep_dispatch == EpDispatch::DeepEp {
         1.0 + 4.0 / 128.0
     } else {
         2.0
@@ -971,6 +973,24 @@ mod tests {
         assert!((layer_step(&r1, false).tp - x.tp_s * n.comm).abs() < 1e-15);
         let hidden = (x.tp_s * n.comm - n.gemm * x.gemm_s).max(0.0);
         assert!((layer_step(&r2, false).tp - hidden).abs() < 1e-15);
+    }
+
+    #[test]
+    fn only_deepep_dispatches_in_fp8() {
+        // DeepSeek-V3 sec. 3.3.3: FP8 dispatch (1 byte and a 4-byte scale per 128) and BF16
+        // combine with DeepEP; Megatron-Core's alltoall dispatcher moves BF16 both ways.
+        let q = "model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=1&pp=16&ep=8&etp=1";
+        let time = |extra: &str| {
+            let s = scenario(&format!("{q}{extra}"));
+            dispatch_combine_s(&Resolved::new(&s), 1.0)
+        };
+        let (bf16, fp8) = (time(""), time("&precision=fp8"));
+        assert_eq!(bf16, fp8);
+        let (bf16, fp8) = (
+            time("&ep_dispatch=deepep"),
+            time("&ep_dispatch=deepep&precision=fp8"),
+        );
+        assert!((fp8 / bf16 - (1.0 + 4.0 / 128.0 + 2.0) / 4.0).abs() < 1e-12);
     }
 
     #[test]
