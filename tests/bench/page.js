@@ -9,8 +9,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST } from '../e2e/browser.js';
+import { FAST_4G, SLOW_4G, coldPage, pct } from './cold.js';
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]; };
 const ms = (x) => `${x.toFixed(2)} ms`;
 
 async function sizes() {
@@ -47,10 +47,6 @@ const RECORD_DRAWN = () => {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
 };
 
-/** Fast 4G as the issue states it: 9 Mb/s down, 1.5 Mb/s up, 60 ms latency. */
-const FAST_4G = { offline: false, latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 };
-/** Slow 4G as the issue states it: 1.6 Mb/s down, 150 ms latency. */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 
 // Records when the prerendered first view is complete on screen (issue 24): the frame after the
 // parser has put in its last chart (the figures come before the charts), and when the live page
@@ -74,14 +70,7 @@ async function coldLoads(browser, url, profile, label, n = 7) {
   const first = [], live = [], link = [], input = [];
   for (let i = 0; i < n; i++) {
     for (const withLink of [false, true]) {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await ctx.addInitScript(RECORD_DRAWN);
-      await ctx.addInitScript(RECORD_FIRST_VIEW);
-      const page = await ctx.newPage();
-      const cdp = await ctx.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', profile);
+      const { ctx, page } = await coldPage(browser, profile, RECORD_DRAWN, RECORD_FIRST_VIEW);
       await page.goto(withLink ? `${url}?gpus=512&model=llama-3-8b` : url);
       await page.waitForFunction(() => window.__chartsDrawnAt !== undefined);
       if (withLink) {

@@ -22,12 +22,11 @@ import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, DIST } from '../e2e/browser.js';
+import { FAST_4G, SLOW_4G, coldPage, pct } from './cold.js';
 
 const PEER = process.env.PEER_DIST;
 if (!PEER) throw new Error('PEER_DIST: the built llm-calc dist/ (see the comment at the top)');
 const N = Number(process.env.LOADS ?? 7);
-const FAST_4G = { offline: false, latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 };
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 
 async function files(dir) {
   const out = [];
@@ -94,13 +93,7 @@ const THEIRS = () => {
 };
 
 async function load(browser, url, profile, script, key) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await ctx.addInitScript(script);
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', profile);
+  const { ctx, page } = await coldPage(browser, profile, script);
   await page.goto(url);
   await page.waitForFunction((k) => window[k] !== undefined && window.__input !== undefined, key);
   const t = await page.evaluate((k) => [window[k], window.__input], key);
@@ -109,7 +102,6 @@ async function load(browser, url, profile, script, key) {
   return t;
 }
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]; };
 const med = (xs) => `${pct(xs, 50).toFixed(0)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}) ms`;
 
 const [ours, theirs] = [await precompress(DIST), await precompress(PEER)];
