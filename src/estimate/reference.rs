@@ -989,6 +989,33 @@ pub const REFERENCES: &[Reference] = &[
         role: Role::HeldOut,
         source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 1,664 tokens/s per GPU at GBS 256 × 8,192 on 64 H100, i.e. 19.69 s per step; LLAMA3_70B_PRETRAIN_CONFIG_H100_FP8_CS_V2: TP 4, PP 8, VP 5, TP overlap (userbuffers), no recomputation, distributed optimizer, FP8 with per-tensor current scaling",
     },
+    Reference {
+        run: "Llama 3.1 405B, 1024 H100 FP8 (TP 8, PP 8, VPP 8, CP 2, Megatron-Bridge)",
+        metric: MetricId::StepTimeS,
+        query: "model=llama-3.1-405b&gpu=h100-sxm&seq=8192&tp=8&pp=8&vpp=8&cp=2&micro_batch=1&recompute=none&tp_overlap=1&zero=1&gpus=1024&global_batch=1536&precision=fp8&mfu=auto",
+        published: 37.46,
+        tolerance: 0.30,
+        role: Role::HeldOut,
+        source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 328 tokens/s per GPU at GBS 1,536 × 8,192 on 1,024 H100, i.e. 37.46 s per step; scripts/performance/configs/llama LLAMA31_405B_PRETRAIN_CONFIG_H100_FP8_CS_V2 and llama31_405b_pretrain_config_h100: TP 8, PP 8, CP 2, VP 8, TP overlap (userbuffers), no recomputation (recipe llama31_405b_pretrain_config), distributed optimizer, FP8 with per-tensor current scaling",
+    },
+    Reference {
+        run: "Qwen3-235B-A22B, 256 H100 FP8 (TP 2, PP 8, VPP 4, EP 32, EP overlap, Megatron-Bridge)",
+        metric: MetricId::StepTimeS,
+        query: "model=qwen3-235b-a22b&gpu=h100-sxm&gpus=256&tp=2&pp=8&vpp=4&ep=32&etp=1&zero=1&micro_batch=1&recompute=none&seq=4096&global_batch=8192&precision=fp8&ep_overlap=1&mfu=auto",
+        published: 76.56,
+        tolerance: 0.30,
+        role: Role::HeldOut,
+        source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 1,712 tokens/s per GPU at GBS 8,192 × 4,096 on 256 H100, i.e. 76.56 s per step; QWEN3_235B_A22B_PRETRAIN_CONFIG_H100_FP8_CS_V2 and qwen3_235b_a22b_pretrain_config_h100: TP 2, PP 8, VP 4, EP 32, ETP 1, moe_a2a_overlap, the alltoall dispatcher, no TP overlap, no recomputation (set_qwen3_common_configs), FP8 with per-tensor current scaling",
+    },
+    Reference {
+        run: "gpt-oss-120b, 64 H100 BF16 (PP 4, EP 8, Megatron-Bridge)",
+        metric: MetricId::StepTimeS,
+        query: "model=gpt-oss-120b&gpu=h100-sxm&gpus=64&tp=1&pp=4&ep=8&etp=1&zero=1&micro_batch=1&recompute=none&seq=4096&global_batch=1280&precision=bf16&mfu=auto",
+        published: 14.07,
+        tolerance: 0.45,
+        role: Role::HeldOut,
+        source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 5,824 tokens/s per GPU at GBS 1,280 × 4,096 on 64 H100, i.e. 14.07 s per step; GPT_OSS_120B_PRETRAIN_CONFIG_H100_BF16_V2 and gpt_oss_120b_pretrain_config: PP 4, EP 8, ETP 1, the alltoall dispatcher, recomputation of the layer norms and the MoE activation only (recompute_modules, memory-bound work the model does not time), BF16",
+    },
 ];
 
 /// Megatron-LM on Selene (Narayanan et al. 2021 Table 1; docs/model.md §9): TFLOP/s per GPU
