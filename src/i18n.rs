@@ -2218,6 +2218,10 @@ static SOURCE_TITLES: &[(&str, &str)] = &[
     ("Dubey et al. 2024", "The Llama 3 Herd of Models"),
     ("Parmar et al. 2024", "Nemotron-4 15B Technical Report"),
     (
+        "Liu et al. 2025",
+        "MoE Parallel Folding: Heterogeneous Parallelism Mappings for Efficient Large-Scale MoE Model Training with Megatron Core",
+    ),
+    (
         "Jiang et al. 2024",
         "MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs",
     ),

@@ -416,7 +416,7 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
     // slower, NVIDIA's Llama 3.1 8B at 8k tokens 21-22 % faster. This holds the model to where
     // it stands.
     assert!(
-        mean_in <= 0.091 && worst_in <= 0.385,
+        mean_in <= 0.094 && worst_in <= 0.385,
         "mean {mean_in}, worst {worst_in}\n{}",
         table.join("\n")
     );
