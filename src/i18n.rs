@@ -1722,6 +1722,7 @@ pub fn config_note(n: &crate::estimate::hf_config::Note, lang: Lang) -> String {
         Note::GemmaNorms => "未计额外的注意力后与 FFN 后归一化层（不到 0.01 %）".into(),
         Note::SharedExpertGate => "未计共享专家的门控（hidden × 1）".into(),
         Note::QkNorms => "未计查询与键的归一化层（use_qk_norm，不到 0.001 %）".into(),
+        Note::EncoderNotCounted(key) => format!("{key}：未计编码器，数字只含语言模型"),
     }
 }
 
@@ -1827,12 +1828,6 @@ static CHOICE_LABELS: &[(FieldId, &str, &str, &str)] = &[
         "gated_deltanet",
         "Gated DeltaNet",
         "Gated DeltaNet",
-    ),
-    (
-        FieldId::LocalAttn,
-        "kda",
-        "Kimi Delta Attention",
-        "Kimi Delta Attention",
     ),
     (
         FieldId::LocalAttn,
@@ -2013,7 +2008,6 @@ pub fn schedule_line(a: &crate::estimate::architecture::Architecture, lang: Lang
         K::Chunk if zh => format!("分块 ({})", a.window),
         K::Chunk => format!("chunked ({})", a.window),
         K::GatedDeltaNet => "Gated DeltaNet".into(),
-        K::Kda => "KDA".into(),
         K::Lightning if zh => "Lightning 线性".into(),
         K::Lightning => "lightning".into(),
     };

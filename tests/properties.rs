@@ -32,7 +32,7 @@ fn arch() -> impl Strategy<Value = Architecture> {
             0u32..128,
         ),
         (
-            0usize..6,
+            0usize..LocalAttention::ALL.len(),
             0u32..8,
             0u32..100_000,
             (1u32..32, 16u32..256, 1u32..64, 16u32..256, 0u32..5),

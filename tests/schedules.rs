@@ -305,3 +305,71 @@ fn mtp_modules_are_trained_and_counted_apart() {
     let flops_per_token = r.training.training_flops / 15e12;
     assert!(flops_per_token > 6.0 * r.params_active * 1.03);
 }
+
+/// Real config.json files the reader once miscounted, or refused for the shape of a field rather
+/// than for what it cannot count (34 files checked on 2026-12-04): each is now counted to its
+/// published total, or refused naming the field at fault.
+#[test]
+fn real_configs_are_counted_or_refused_by_the_field_at_fault() {
+    let count = |text: &str| {
+        let imported = hf_config::parse(text).unwrap_or_else(|e| panic!("{e}"));
+        let c = imported.arch.param_count();
+        (c.total, c.active, imported.notes)
+    };
+    // SmolLM3-3B has no tie_word_embeddings key and transformers' SmolLM3Config ties by default
+    // (`tie_word_embeddings: bool = True`); its model.safetensors.index.json gives
+    // total_parameters 3,075,098,624. Untied it came out 8.5 % high.
+    let (total, _, _) = count(include_str!("fixtures/configs/smollm3-3b.json"));
+    assert_eq!(total, 3_075_098_624.0);
+    // Hunyuan-A13B writes moe_topk, num_shared_expert and moe_intermediate_size as per-layer
+    // lists of one value; README: "a total of 80 billion parameters with 13 billion active".
+    let (total, active, _) = count(include_str!("fixtures/configs/hunyuan-a13b.json"));
+    within("Hunyuan-A13B total", total, 80e9, 0.01);
+    within("Hunyuan-A13B active", active, 13e9, 0.02);
+    // Qwen3-VL-8B: the language model's 8.19B, and a note that the vision encoder is left out.
+    let (total, _, notes) = count(include_str!("fixtures/configs/qwen3-vl-8b-instruct.json"));
+    within("Qwen3-VL-8B language model", total, 8.19e9, 0.001);
+    assert!(
+        notes.iter().any(|n| n
+            .to_string()
+            .starts_with("vision_config: the encoder is not counted")),
+        "{notes:?}"
+    );
+    // Refused naming what cannot be counted: Nemotron-NAS's pruned blocks (accepted before, at
+    // 88B for a 49B model), and Nemotron-H's Mamba layers, whose file writes Python's
+    // `Infinity` (refused before as "not a JSON object").
+    for (text, field) in [
+        (
+            include_str!("fixtures/configs/llama-3.3-nemotron-super-49b-v1.json"),
+            "block_configs",
+        ),
+        (
+            include_str!("fixtures/configs/nemotron-h-56b-base-8k.json"),
+            "model_type",
+        ),
+    ] {
+        let e = hf_config::parse(text).expect_err(field);
+        assert_eq!(e.field, field, "{e}");
+        assert!(e.message.contains("cannot be represented"), "{e}");
+    }
+    // Infinity inside a string is text, not a number.
+    let text = r#"{"model_type": "llama", "note": "Infinity \"NaN\"", "x": -Infinity,
+        "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4, "vocab_size": 10}"#;
+    assert_eq!(hf_config::parse(text).unwrap().arch.layers, 2);
+}
+
+#[test]
+fn lightning_attention_layers_count_their_projections() {
+    // MiniMax-01 (Text-01 and M1 share it; MiniMax-01 report sec. 2, config.json): 80 layers of
+    // width 6,144, a softmax-attention layer (64 heads of 128, 8 KV heads) after every seven
+    // lightning layers, 32 experts of 9,216 with 2 per token, vocabulary 200,064. Its lightning
+    // layers (transformers MiniMaxLightningAttention: qkv_proj, output_gate, norm, out_proj,
+    // 5·h·H·d + H·d) were counted as nothing; README: "a total of 456 billion parameters".
+    let r = report(
+        "layers=80&hidden=6144&heads=64&kv_heads=8&head_dim=128&glu=1&ffn=9216&vocab=200064&experts=32&top_k=2&expert_ffn=9216&local_attn=lightning&global_every=8&linear_key_heads=64&linear_key_dim=128&linear_value_heads=64&linear_value_dim=128",
+    );
+    within("MiniMax-M1 total", r.params_total, 456e9, 0.001);
+    // Kimi Delta Attention's projections are not counted exactly, so the kind is not offered.
+    let kda = query::parse("model=qwen3-next-80b-a3b&local_attn=kda");
+    assert_eq!(kda.errors[0].field, "local_attn");
+}

@@ -28,20 +28,17 @@ pub enum LocalAttention {
     Chunk,
     /// Gated DeltaNet (Yang et al. 2024; Qwen3-Next, Qwen3.5): a recurrent state per value head.
     GatedDeltaNet,
-    /// Kimi Delta Attention (Kimi Linear): a recurrent state per head.
-    Kda,
     /// Lightning attention (MiniMax-01/M1): a linear-attention state per head.
     Lightning,
 }
 
 impl LocalAttention {
     /// Every kind, in the order the page lists them.
-    pub const ALL: [LocalAttention; 6] = [
+    pub const ALL: [LocalAttention; 5] = [
         LocalAttention::None,
         LocalAttention::Window,
         LocalAttention::Chunk,
         LocalAttention::GatedDeltaNet,
-        LocalAttention::Kda,
         LocalAttention::Lightning,
     ];
 
@@ -52,7 +49,6 @@ impl LocalAttention {
             LocalAttention::Window => "window",
             LocalAttention::Chunk => "chunk",
             LocalAttention::GatedDeltaNet => "gated_deltanet",
-            LocalAttention::Kda => "kda",
             LocalAttention::Lightning => "lightning",
         }
     }
@@ -66,7 +62,7 @@ impl LocalAttention {
     pub fn is_linear(self) -> bool {
         matches!(
             self,
-            LocalAttention::GatedDeltaNet | LocalAttention::Kda | LocalAttention::Lightning
+            LocalAttention::GatedDeltaNet | LocalAttention::Lightning
         )
     }
 
@@ -475,7 +471,11 @@ impl Architecture {
                     + dv
                     + value * h
             }
-            _ => 0.0,
+            // MiniMax-01/M1's MiniMaxLightningAttention: qkv_proj h × (2K + V), output_gate
+            // h × V, the RMSNorm over V and out_proj V × h, no biases (transformers
+            // modeling_minimax; 64 heads of 128 in MiniMax-M1).
+            LocalAttention::Lightning => h * (2.0 * key + value) + h * value + value + value * h,
+            LocalAttention::None | LocalAttention::Window | LocalAttention::Chunk => 0.0,
         }
     }
 

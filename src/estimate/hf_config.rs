@@ -47,6 +47,8 @@ pub enum Note {
     SharedExpertGate,
     /// Query and key norms (`use_qk_norm`): a few thousand weights a layer.
     QkNorms,
+    /// A multimodal config's vision (or audio) encoder, outside the language model counted.
+    EncoderNotCounted(String),
 }
 
 impl fmt::Display for Note {
@@ -84,6 +86,10 @@ impl fmt::Display for Note {
             Note::QkNorms => write!(
                 f,
                 "query and key norms (use_qk_norm) not counted (under 0.001 %)"
+            ),
+            Note::EncoderNotCounted(key) => write!(
+                f,
+                "{key}: the encoder is not counted; the figures are the language model's"
             ),
         }
     }
@@ -139,6 +145,14 @@ const UNREPRESENTABLE_KEYS: &[(&str, &str)] = &[
         "hybrid Mamba and attention layers",
     ),
     ("attn_layer_period", "hybrid Mamba and attention layers"),
+    (
+        "block_configs",
+        "per-layer pruned blocks (Nemotron-NAS: layers without attention, FFNs of their own widths)",
+    ),
+    (
+        "use_cla",
+        "cross-layer attention (K and V shared between layers)",
+    ),
     ("is_encoder_decoder", "an encoder-decoder"),
     ("num_decoder_layers", "an encoder-decoder"),
 ];
@@ -185,6 +199,8 @@ const TIED_BY_DEFAULT: &[&str] = &[
     "bloom",
     "opt",
     "phi",
+    // transformers' SmolLM3Config: `tie_word_embeddings: bool = True`.
+    "smollm3",
 ];
 
 /// Families with a bias on every linear layer and LayerNorm with a bias.
@@ -206,10 +222,14 @@ const ATTENTION_BIAS_BY_DEFAULT: &[&str] = &["gpt_oss", "glm", "glm4", "glm4_moe
 
 /// Reads a config.json's text.
 pub fn parse(text: &str) -> Result<Imported, ConfigError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ConfigError {
-        field: "json".into(),
-        message: format!("not a JSON object ({e})"),
-    })?;
+    // Python's json writes `Infinity` and `NaN` (Nemotron-H's `time_step_limit`), which JSON
+    // and serde_json do not allow: read them as null, as no count the reader takes is one.
+    let value: Value = serde_json::from_str(text)
+        .or_else(|e| serde_json::from_str(&non_finite_as_null(text)).map_err(|_| e))
+        .map_err(|e| ConfigError {
+            field: "json".into(),
+            message: format!("not a JSON object ({e})"),
+        })?;
     let Value::Object(outer) = value else {
         return Err(ConfigError {
             field: "json".into(),
@@ -250,6 +270,15 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
         .to_string();
     refuse_unrepresentable(&model_type, &reader)?;
     let mut notes = Vec::new();
+    // Multimodal wrappers (Qwen3-VL, Llama 4, Gemma 3) keep their encoders beside text_config.
+    if prefix == "text_config." {
+        notes.extend(
+            ["vision_config", "audio_config"]
+                .into_iter()
+                .filter(|k| outer.get(*k).is_some_and(Value::is_object))
+                .map(|k| Note::EncoderNotCounted(k.to_string())),
+        );
+    }
     let arch = read_architecture(&mut reader, &model_type, &mut notes)?;
     let ignored = map
         .keys()
@@ -263,6 +292,32 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
         ignored,
         notes,
     })
+}
+
+/// `text` with Python's non-finite number literals (`Infinity`, `-Infinity`, `NaN`) outside
+/// strings replaced by `null`.
+fn non_finite_as_null(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if let Some(word) = ["-Infinity", "Infinity", "NaN"]
+            .into_iter()
+            .find(|w| rest.starts_with(w))
+        {
+            out.push_str("null");
+            rest = &rest[word.len()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Reads keys by any of their spellings, remembering which ones were consumed.
@@ -298,10 +353,17 @@ impl<'a> Reader<'a> {
         self.value(keys).and_then(|(_, v)| v.as_bool())
     }
 
-    /// A whole number in `u32`; anything else is an error naming the key.
+    /// A whole number in `u32`, or a per-layer list of one whole number (Hunyuan's `moe_topk`);
+    /// anything else is an error naming the key.
     fn count(&mut self, keys: &[&str]) -> Result<Option<u32>, ConfigError> {
         let Some((key, v)) = self.value(keys) else {
             return Ok(None);
+        };
+        let v = match v {
+            Value::Array(list) if !list.is_empty() && list.iter().all(|x| x == &list[0]) => {
+                &list[0]
+            }
+            _ => v,
         };
         v.as_u64()
             .and_then(|n| u32::try_from(n).ok())
@@ -432,7 +494,7 @@ fn read_architecture(
         }
         d
     } else {
-        match r.count(&["head_dim", "kv_channels"])? {
+        match r.count(&["head_dim", "kv_channels", "attention_head_dim"])? {
             Some(d) if d > 0 => d,
             _ => hidden / heads,
         }
@@ -599,6 +661,7 @@ fn read_experts(
         .count(&[
             "n_shared_experts",
             "num_shared_experts",
+            "num_shared_expert",
             "shared_expert_count",
         ])?
         .unwrap_or(0);

@@ -222,14 +222,7 @@ pub(super) const WEIGHT_FORMATS: &[&str] = &[
 /// The `weight_format` that serves each part in the checkpoint's own format.
 pub const NATIVE: &str = "native";
 pub(super) const STATE_BITS: &[&str] = &["16", "32"];
-pub(super) const LOCAL_KINDS: &[&str] = &[
-    "none",
-    "window",
-    "chunk",
-    "gated_deltanet",
-    "kda",
-    "lightning",
-];
+pub(super) const LOCAL_KINDS: &[&str] = &["none", "window", "chunk", "gated_deltanet", "lightning"];
 pub(super) const FORMATS: &[&str] = &["bf16", "fp8", "int8", "mxfp4", "nvfp4", "int4", "fp32"];
 pub(super) const PRECISIONS: &[&str] = &["fp32", "tf32", "bf16", "fp16", "fp8"];
 pub(super) const RECOMPUTE: &[&str] = &["none", "selective", "full"];
@@ -1168,7 +1161,7 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         name: "local_attn",
         unit: "",
         doc: cli_doc!(
-            "attention of the layers between global ones: none (every layer global), window, chunk, gated_deltanet, kda, lightning"
+            "attention of the layers between global ones: none (every layer global), window, chunk, gated_deltanet, lightning (Kimi Delta Attention is not offered: its projections differ between Kimi Linear and its successors)"
         ),
         kind: Kind::Choice(LOCAL_KINDS),
         get: |a| Value::Word(a.local.id()),
