@@ -1002,6 +1002,15 @@ static FIELD_TEXTS: &[(FieldId, FieldText)] = &[
         ),
     ),
     (
+        FieldId::VHeadDim,
+        ft(
+            "MLA value head dim",
+            "MLA 值头维度",
+            "Value head width where it differs from the key's non-RoPE width (0: the same)",
+            "值头维度，与键的非 RoPE 维度不同时填写（0 表示相同）",
+        ),
+    ),
+    (
         FieldId::ExpertFormat,
         ft(
             "Expert format",

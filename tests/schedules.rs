@@ -326,6 +326,28 @@ fn real_configs_are_counted_or_refused_by_the_field_at_fault() {
     let (total, active, _) = count(include_str!("fixtures/configs/hunyuan-a13b.json"));
     within("Hunyuan-A13B total", total, 80e9, 0.01);
     within("Hunyuan-A13B active", active, 13e9, 0.02);
+    // GLM-5 and GLM-4.7-Flash: MLA whose value heads (256) are wider than the keys' non-RoPE
+    // part (192), refused before. Per layer the K/V up-projection is kv_lora_rank × heads ×
+    // (192 + 256) and the output projection heads × 256 × hidden. GLM-5's model card: 744B
+    // parameters, 40B active (as SGLang's GLM-5 page quotes it; ours counts the embedding and
+    // head among the active, 1.9B); GLM-4.7-Flash: "a 30B-A3B MoE model".
+    let (total, active, _) = count(include_str!("fixtures/configs/glm-5.json"));
+    within("GLM-5 total", total, 744e9, 0.001);
+    within(
+        "GLM-5 active",
+        active - 2.0 * 154_880.0 * 6144.0,
+        40e9,
+        0.005,
+    );
+    let glm5 = hf_config::parse(include_str!("fixtures/configs/glm-5.json"))
+        .unwrap()
+        .arch;
+    assert_eq!(
+        (glm5.head_dim, glm5.v_head_dim, glm5.rope_dim),
+        (192, 256, 64)
+    );
+    let (total, _, _) = count(include_str!("fixtures/configs/glm-4.7-flash.json"));
+    within("GLM-4.7-Flash total", total, 30e9, 0.01);
     // Qwen3-VL-8B: the language model's 8.19B, and a note that the vision encoder is left out.
     let (total, _, notes) = count(include_str!("fixtures/configs/qwen3-vl-8b-instruct.json"));
     within("Qwen3-VL-8B language model", total, 8.19e9, 0.001);
@@ -372,4 +394,28 @@ fn lightning_attention_layers_count_their_projections() {
     // Kimi Delta Attention's projections are not counted exactly, so the kind is not offered.
     let kda = query::parse("model=qwen3-next-80b-a3b&local_attn=kda");
     assert_eq!(kda.errors[0].field, "local_attn");
+}
+
+#[test]
+fn a_value_head_of_its_own_is_mla_s_and_travels_in_the_link() {
+    // GLM-5's attention written as the scenario language: the link keeps v_head_dim, and the
+    // scores count d_qk + d_v = (192 + 64) + 256 per head and key (closed form, 6·L·s·a·(d_qk +
+    // d_v) per token: Narayanan et al. 2021 eq. 3, with DeepSeek-V2's MLA widths).
+    let q = "layers=2&hidden=6144&heads=64&kv_heads=64&head_dim=192&kv_latent=512&q_latent=2048&rope_dim=64&v_head_dim=256&glu=1&ffn=12288&vocab=154880&seq=4096&gpus=8&tp=1&pp=1";
+    let parsed = query::parse(q);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let link = query::format(&parsed.scenario);
+    assert!(link.contains("v_head_dim=256"), "{link}");
+    assert_eq!(query::parse(&link).scenario, parsed.scenario);
+    let r = estimate(&parsed.scenario);
+    let per_token = 6.0 * 2.0 * 4096.0 * 64.0 * (256.0 + 256.0);
+    within(
+        "attention FLOPs",
+        r.training.attention_flops / r.training.tokens,
+        per_token,
+        1e-9,
+    );
+    // Grouped-query attention has one head width: v_head_dim is refused there, by name.
+    let gqa = query::parse("model=llama-3-8b&v_head_dim=256");
+    assert_eq!(gqa.errors[0].field, "v_head_dim");
 }

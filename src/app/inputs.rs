@@ -48,7 +48,7 @@ const ARCH: [F; 11] = [
 /// Architecture fields that count only with experts.
 const ARCH_MOE: [F; 4] = [F::TopK, F::SharedExperts, F::ExpertFfn, F::DenseLayers];
 /// Architecture fields that count only with multi-head latent attention.
-const ARCH_MLA: [F; 2] = [F::QLatent, F::RopeDim];
+const ARCH_MLA: [F; 3] = [F::QLatent, F::RopeDim, F::VHeadDim];
 /// The layer schedule and the checkpoint's format, for every architecture.
 const ARCH_SCHEDULE: [F; 4] = [F::LocalAttn, F::AttnGate, F::MtpLayers, F::Format];
 /// Fields that count only with local layers.

@@ -149,6 +149,9 @@ pub struct Architecture {
     pub q_latent: u32,
     /// MLA decoupled RoPE key width `d_rope`.
     pub rope_dim: u32,
+    /// MLA value head width where it differs from `head_dim`, the key's non-RoPE part (GLM-5:
+    /// 256 against 192); 0: the same.
+    pub v_head_dim: u32,
     /// Every `global_every`-th layer (the last of each group) attends globally and the others
     /// as `local` says; 0 with a local kind: no global layer at all. Unused when `local` is none.
     pub global_every: u32,
@@ -380,6 +383,15 @@ impl Architecture {
         f64::from(self.heads) * f64::from(self.head_dim)
     }
 
+    /// The value head width `d_v`: `head_dim`, unless an MLA model gives its own.
+    pub fn v_dim(&self) -> u32 {
+        if self.is_mla() && self.v_head_dim > 0 {
+            self.v_head_dim
+        } else {
+            self.head_dim
+        }
+    }
+
     /// Layers that attend globally (full attention or MLA over the whole context).
     pub fn global_layers(&self) -> u32 {
         match (self.local, self.global_every) {
@@ -420,7 +432,11 @@ impl Architecture {
             } else {
                 h * a * (d + rope)
             };
-            let kv = h * (c + rope) + c + c * a * (2.0 * d);
+            // The up-projection gives each head its key (d) and value (d_v); the output projection
+            // reads the heads' values (GLM-5: d_v 256 against d 192).
+            let v = f64::from(self.v_dim());
+            let kv = h * (c + rope) + c + c * a * (d + v);
+            let out = a * v * h + if self.bias == Bias::All { h } else { 0.0 };
             return q + kv + out + gate;
         }
         let kvw = 2.0 * f64::from(self.kv_heads) * d;
@@ -594,7 +610,7 @@ impl Architecture {
             }
         };
         let d_qk = f64::from(self.head_dim + if self.is_mla() { self.rope_dim } else { 0 });
-        let d_v = f64::from(self.head_dim);
+        let d_v = f64::from(self.v_dim());
         let per_key = 2.0 * f64::from(self.heads) * (d_qk + d_v);
         let global = if self.is_sparse() {
             per_key * keys(f64::from(self.index_topk))
@@ -758,6 +774,7 @@ impl Architecture {
             kv_latent: 0,
             q_latent: 0,
             rope_dim: 0,
+            v_head_dim: 0,
             global_every: 1,
             local: LocalAttention::None,
             window: 0,

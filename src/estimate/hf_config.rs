@@ -480,18 +480,12 @@ fn read_architecture(
     let rope_dim = r.count(&["qk_rope_head_dim"])?.unwrap_or(0);
     let nope = r.count(&["qk_nope_head_dim"])?;
     let v_head = r.count(&["v_head_dim"])?;
+    // MLA: the model's head width is the non-RoPE query/key part; the value head may differ
+    // (GLM-5, GLM-4.7-Flash: 256 against 192).
+    let mut v_head_dim = 0;
     let head_dim = if kv_latent > 0 {
-        // MLA: the model's head width is the non-RoPE query/key part, equal to the value head.
         let d = nope.or(v_head).unwrap_or(hidden / heads);
-        if v_head.is_some_and(|v| v != d) {
-            return Err(r.error(
-                "v_head_dim",
-                &format!(
-                    "{} differs from qk_nope_head_dim {d}: this model takes one head width for keys and values",
-                    v_head.unwrap_or(0)
-                ),
-            ));
-        }
+        v_head_dim = v_head.filter(|&v| v != d).unwrap_or(0);
         d
     } else {
         match r.count(&["head_dim", "kv_channels", "attention_head_dim"])? {
@@ -547,6 +541,7 @@ fn read_architecture(
     arch.kv_latent = kv_latent;
     arch.q_latent = q_latent;
     arch.rope_dim = if kv_latent > 0 { rope_dim } else { 0 };
+    arch.v_head_dim = v_head_dim;
     read_experts(r, model_type, ffn_given, &mut arch, notes)?;
     if ffn_assumed && arch.moe_layers() < arch.layers {
         notes.insert(0, Note::FfnAssumed(ffn));

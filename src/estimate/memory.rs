@@ -76,7 +76,7 @@ pub fn activations_per_layer(r: &Resolved, ffn: f64, recompute: Recompute) -> f6
     let q = a.q_width();
     // MLA decompresses K and V per head before attention, so they are stored at full width.
     let kv = if a.is_mla() {
-        2.0 * q
+        q + f64::from(a.heads) * f64::from(a.v_dim())
     } else {
         2.0 * f64::from(a.kv_heads) * f64::from(a.head_dim)
     };

@@ -107,7 +107,7 @@ pub fn attention_flops_per_token_as<Q: Quantity>(r: &Resolved) -> Q {
             n(f64::from(a.layers)),
             n(seq),
             n(f64::from(a.heads)),
-            Q::sum([n(f64::from(d_qk)), n(f64::from(a.head_dim))]),
+            Q::sum([n(f64::from(d_qk)), n(f64::from(a.v_dim()))]),
         ])
     } else {
         Q::product([n(3.0), n(a.score_flops_per_token(seq))])

@@ -230,6 +230,8 @@ pub enum FieldId {
     Format,
     /// `expert_format`
     ExpertFormat,
+    /// `v_head_dim`
+    VHeadDim,
     // Fields with no row of their own (SPECIAL_FIELDS)
     /// `v`
     V,
@@ -248,7 +250,7 @@ const ROWLESS: [&str; 5] = ["v", "model", "params", "active_params", "calib"];
 
 impl FieldId {
     /// Every field, in order (`ALL[i] as usize == i`).
-    pub const ALL: [FieldId; 109] = [
+    pub const ALL: [FieldId; 110] = [
         FieldId::Seq,
         FieldId::Epochs,
         FieldId::Finetune,
@@ -353,6 +355,7 @@ impl FieldId {
         FieldId::MtpLayers,
         FieldId::Format,
         FieldId::ExpertFormat,
+        FieldId::VHeadDim,
         FieldId::V,
         FieldId::Model,
         FieldId::Params,

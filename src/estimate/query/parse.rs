@@ -437,6 +437,19 @@ pub(super) fn apply<T>(
 
 /// Cross-field rules: each violation names the field and resets it to a value that holds.
 pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
+    if let Some(a) = s.arch.as_mut() {
+        // A value head of its own is MLA's (its keys and values come from one latent).
+        if a.v_head_dim > 0 && !a.is_mla() {
+            errors.push(FieldError {
+                field: "v_head_dim".into(),
+                value: a.v_head_dim.to_string(),
+                problem: Problem::Unused {
+                    needs: "kv_latent > 0 (MLA)".into(),
+                },
+            });
+            a.v_head_dim = 0;
+        }
+    }
     let mut at_most = |field: &str, value: &mut u32, other: &str, limit: u32| {
         if *value > limit {
             errors.push(FieldError {

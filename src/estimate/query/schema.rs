@@ -1319,6 +1319,17 @@ pub static ARCH_FIELDS: &[Field<Architecture>] = &[
         get: |a| Value::Word(a.expert_format.id()),
         set: |a, v| a.expert_format = WeightFormat::from_id(word(v)).unwrap_or(WeightFormat::Bf16),
     },
+    Field {
+        id: FieldId::VHeadDim,
+        name: "v_head_dim",
+        unit: "",
+        doc: cli_doc!(
+            "MLA value head width where it differs from the key's non-RoPE width head_dim (GLM-5: 256 against 192; 0: the same)"
+        ),
+        kind: integer(0.0, 100_000.0),
+        get: |a| Value::Num(a.v_head_dim.into()),
+        set: |a, v| a.v_head_dim = int(v),
+    },
 ];
 
 /// The architecture fields links had before layer schedules and native formats.
