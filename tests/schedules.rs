@@ -369,6 +369,17 @@ fn real_configs_are_counted_or_refused_by_the_field_at_fault() {
             include_str!("fixtures/configs/nemotron-h-56b-base-8k.json"),
             "model_type",
         ),
+        // Gemma 4's global layers (head width 512, 2 KV heads, keys reused as values) and
+        // MiMo-V2-Flash's sliding layers (8 KV heads against 4) have widths of their own; they
+        // were refused for the spelling of a field (`top_k_experts`) or a per-layer list.
+        (
+            include_str!("fixtures/configs/gemma-4-26b-a4b.json"),
+            "text_config.global_head_dim",
+        ),
+        (
+            include_str!("fixtures/configs/mimo-v2-flash.json"),
+            "swa_num_key_value_heads",
+        ),
     ] {
         let e = hf_config::parse(text).expect_err(field);
         assert_eq!(e.field, field, "{e}");

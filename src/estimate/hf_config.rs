@@ -153,6 +153,22 @@ const UNREPRESENTABLE_KEYS: &[(&str, &str)] = &[
         "use_cla",
         "cross-layer attention (K and V shared between layers)",
     ),
+    // Gemma 4: global layers with their own head width and KV heads, keys reused as values, a
+    // dense FFN beside the experts in every layer.
+    (
+        "global_head_dim",
+        "global layers with a head width of their own",
+    ),
+    ("attention_k_eq_v", "keys reused as values"),
+    (
+        "enable_moe_block",
+        "a dense FFN beside the experts in every layer",
+    ),
+    // MiMo-V2-Flash: sliding-window layers with heads of their own.
+    (
+        "swa_num_key_value_heads",
+        "sliding-window layers with key/value heads of their own",
+    ),
     ("is_encoder_decoder", "an encoder-decoder"),
     ("num_decoder_layers", "an encoder-decoder"),
 ];
@@ -495,6 +511,12 @@ fn read_architecture(
     };
     if head_dim == 0 {
         return Err(r.error("num_attention_heads", "more heads than the hidden width"));
+    }
+    if let Some(v) = v_head.filter(|&v| kv_latent == 0 && v != head_dim) {
+        return Err(r.error(
+            "v_head_dim",
+            &format!("{v} differs from the head width {head_dim}: value heads of their own width are read only with MLA (kv_lora_rank)"),
+        ));
     }
 
     let ffn_given = r.count(&["intermediate_size", "ffn_hidden_size", "n_inner"])?;
