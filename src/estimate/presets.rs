@@ -374,6 +374,33 @@ fn build() -> Vec<Preset> {
         ),
         1,
     );
+    // GLM-5 (config.json, model_type glm_moe_dsa): MLA with value heads wider than the keys'
+    // non-RoPE part (192 + 64 RoPE; values 256), query latent 2,048, KV latent 512; DeepSeek
+    // sparse attention (32 indexer heads of 128, top 2,048); 78 layers, the first 3 dense
+    // (12,288), then 256 experts of 2,048 (top 8) and one shared; one MTP module.
+    const GLM_5: Architecture = {
+        let mut a = mtp(
+            mla(
+                moe(
+                    dense_hd(78, 6144, 64, 64, 192, 12288, 154880, false, None),
+                    256,
+                    8,
+                    1,
+                    2048,
+                    3,
+                ),
+                512,
+                2048,
+                64,
+            ),
+            1,
+        );
+        a.v_head_dim = 256;
+        a.index_heads = 32;
+        a.index_head_dim = 128;
+        a.index_topk = 2048;
+        a
+    };
     const FALCON: Architecture = {
         let mut a = dense(80, 14848, 232, 8, 4 * 14848, false, 65024, false, None);
         a.head_dim = 64;
@@ -732,6 +759,19 @@ fn build() -> Vec<Preset> {
             "Z.ai GLM-4.6 model card (the GLM-4.5 architecture, 355B total, 32B activated, taken without the embedding lookup) and config.json",
             Some(
                 "92 layers count 352.8B total and 32.9B active; the card does not break its 355B and 32B down (the MTP layer is counted apart)",
+            ),
+        ),
+        (
+            "glm-5",
+            "GLM-5 (744B MoE, sparse attention)",
+            "glm",
+            GLM_5,
+            4096,
+            744e9,
+            40e9,
+            "Z.ai GLM-5 model card (744B parameters, 40B active, as SGLang's GLM-5 page quotes it; taken without the embedding lookup, as GLM-4.5's) and config.json (zai-org/GLM-5 as copied in ai-dynamo/aiconfigurator 095f58a)",
+            Some(
+                "78 layers count 743.9B total and 41.8B active (40.8B without the embedding lookup); the card does not break its rounded 40B down (the MTP layer is counted apart)",
             ),
         ),
         (
@@ -1306,6 +1346,7 @@ const MAX_CONTEXT: &[(&str, u32)] = &[
     ("minimax-m2.5", 196_608),
     ("glm-4.5", 131_072),
     ("glm-4.6", 202_752),
+    ("glm-5", 202_752),
     ("glm-4-9b", 8_192),
     ("chatglm2-6b", 32_768),
     ("llama-4-scout", 10_485_760),
