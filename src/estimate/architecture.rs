@@ -418,7 +418,10 @@ impl Architecture {
         let a = f64::from(self.heads);
         let d = f64::from(self.head_dim);
         let qw = self.q_width();
-        let out = qw * h + if self.bias == Bias::All { h } else { 0.0 };
+        // The output projection reads the heads' values: a·d_v (d_v = d_h but in MLA models
+        // that give their own, GLM-5's 256 against 192).
+        let v = f64::from(self.v_dim());
+        let out = a * v * h + if self.bias == Bias::All { h } else { 0.0 };
         // Qwen3-Next's gated attention: q_proj also emits the gate, a·d_h more outputs.
         let gate = if self.attn_gate { h * qw } else { 0.0 };
         if self.is_mla() {
@@ -432,11 +435,8 @@ impl Architecture {
             } else {
                 h * a * (d + rope)
             };
-            // The up-projection gives each head its key (d) and value (d_v); the output projection
-            // reads the heads' values (GLM-5: d_v 256 against d 192).
-            let v = f64::from(self.v_dim());
+            // The up-projection gives each head its key (d) and value (d_v).
             let kv = h * (c + rope) + c + c * a * (d + v);
-            let out = a * v * h + if self.bias == Bias::All { h } else { 0.0 };
             return q + kv + out + gate;
         }
         let kvw = 2.0 * f64::from(self.kv_heads) * d;

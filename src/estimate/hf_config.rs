@@ -48,7 +48,7 @@ pub enum Note {
     /// Query and key norms (`use_qk_norm`): a few thousand weights a layer.
     QkNorms,
     /// A multimodal config's vision (or audio) encoder, outside the language model counted.
-    EncoderNotCounted(String),
+    EncoderNotCounted(&'static str),
 }
 
 impl fmt::Display for Note {
@@ -292,7 +292,7 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
             ["vision_config", "audio_config"]
                 .into_iter()
                 .filter(|k| outer.get(*k).is_some_and(Value::is_object))
-                .map(|k| Note::EncoderNotCounted(k.to_string())),
+                .map(Note::EncoderNotCounted),
         );
     }
     let arch = read_architecture(&mut reader, &model_type, &mut notes)?;
@@ -498,11 +498,8 @@ fn read_architecture(
     let v_head = r.count(&["v_head_dim"])?;
     // MLA: the model's head width is the non-RoPE query/key part; the value head may differ
     // (GLM-5, GLM-4.7-Flash: 256 against 192).
-    let mut v_head_dim = 0;
     let head_dim = if kv_latent > 0 {
-        let d = nope.or(v_head).unwrap_or(hidden / heads);
-        v_head_dim = v_head.filter(|&v| v != d).unwrap_or(0);
-        d
+        nope.or(v_head).unwrap_or(hidden / heads)
     } else {
         match r.count(&["head_dim", "kv_channels", "attention_head_dim"])? {
             Some(d) if d > 0 => d,
@@ -563,7 +560,9 @@ fn read_architecture(
     arch.kv_latent = kv_latent;
     arch.q_latent = q_latent;
     arch.rope_dim = if kv_latent > 0 { rope_dim } else { 0 };
-    arch.v_head_dim = v_head_dim;
+    arch.v_head_dim = v_head
+        .filter(|&v| kv_latent > 0 && v != head_dim)
+        .unwrap_or(0);
     read_experts(r, model_type, ffn_given, &mut arch, notes)?;
     if ffn_assumed && arch.moe_layers() < arch.layers {
         notes.insert(0, Note::FfnAssumed(ffn));
