@@ -378,7 +378,7 @@ pub const EN: Ui = Ui {
     role_fitted: "fitted",
     role_held_out: "held out",
     role_check: "formula check",
-    held_out_summary: "The throughput model's three constants are fitted to two published Megatron-LM throughput tables only (A100 and H100). On the published runs it was not fitted to, the error is:",
+    held_out_summary: "The throughput model's four constants are fitted to three published throughput tables only (Megatron-LM on A100 and H100, NeMo's Llama 2 7B from 4k to 1M tokens on H100). On the published runs it was not fitted to, the error is:",
     no_notes: "No caveats for this scenario.",
     days_unit: "days",
     tok_s: "tok/s",
@@ -550,7 +550,7 @@ pub const ZH: Ui = Ui {
     role_fitted: "拟合",
     role_held_out: "留出验证",
     role_check: "公式校验",
-    held_out_summary: "吞吐模型的三个常数只用两张公开吞吐表（A100 与 H100）拟合。在未参与拟合的公开运行上，误差为：",
+    held_out_summary: "吞吐模型的四个常数只用三张公开吞吐表拟合（Megatron-LM 在 A100 与 H100 上，以及 NeMo 的 Llama 2 7B 在 H100 上从 4k 到 1M token）。在未参与拟合的公开运行上，误差为：",
     no_notes: "此方案没有需要注意的事项。",
     days_unit: "天",
     tok_s: "token/秒",
@@ -2114,8 +2114,8 @@ pub fn band_line(
                     "该加速卡没有公开运行可供校验",
                 ),
                 OutsideGround::Devices => (
-                    "the checked runs span 16 to 16,384 devices",
-                    "已校验的运行覆盖 16 至 16,384 张卡",
+                    "the checked runs span 4 to 16,384 devices",
+                    "已校验的运行覆盖 4 至 16,384 张卡",
                 ),
                 OutsideGround::Precision => (
                     "no published run used this precision",

@@ -411,12 +411,11 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
     assert!(rows.len() >= 28, "{}", rows.len());
     // Inside the ground the page gives a band for: issue 23's bar is 10 % on average and 20 % at
     // worst. The mean is met; the worst is not: in Megatron-Bridge 26.04 on H100 the MoE runs
-    // with small hidden sizes run 38 % slower than predicted (Qwen3-30B-A3B in FP8, experts of
-    // 768; gpt-oss-120b in BF16), its Llama 3 70B in FP8 26 % faster; Grok-1 in FP8 15-16 %
-    // slower, NVIDIA's Llama 3.1 8B at 8k tokens 21-22 % faster. This holds the model to where
-    // it stands.
+    // with small hidden sizes run 38-41 % slower than predicted (Qwen3-30B-A3B in FP8, experts
+    // of 768; gpt-oss-120b in BF16), the folding paper's unfolded Mixtral-8x22B-G8T8 32 % below
+    // its predicted MFU; Grok-1 in FP8 17-19 % slower. This holds the model to where it stands.
     assert!(
-        mean_in <= 0.094 && worst_in <= 0.385,
+        mean_in <= 0.087 && worst_in <= 0.412,
         "mean {mean_in}, worst {worst_in}\n{}",
         table.join("\n")
     );
@@ -455,12 +454,12 @@ fn every_published_run_fits_at_its_layout() {
     }
 }
 
-/// Leave one table out (docs/model.md §9): the constants fitted on one throughput table only,
-/// then the error on the other table and on the held-out runs. docs/model.md §9's accuracy tables
-/// print these figures (`cargo test --release --test step -- --nocapture`).
+/// Leave one table out (docs/model.md §9): the constants fitted on the other two throughput
+/// tables only, then the error on the table left out and on the held-out runs. docs/model.md §9's
+/// accuracy tables print these figures (`cargo test --release --test step -- --nocapture`).
 #[test]
-fn constants_fitted_on_one_table_hold_on_the_other() {
-    let [a100, h100] = TABLES.map(|t| t.rows());
+fn constants_fitted_without_one_table_hold_on_it() {
+    let tables = TABLES.map(|t| t.rows());
     let held = held_out_rows();
     // The rows inside the ground the page claims a band for (docs/model.md §9).
     let inside: Vec<_> = held
@@ -468,20 +467,25 @@ fn constants_fitted_on_one_table_hold_on_the_other() {
         .copied()
         .filter(|r| validation::inside_ground(r))
         .collect();
-    let both: Vec<_> = a100.iter().chain(&h100).copied().collect();
-    for (fitted_on, rows, other) in [("A100", &a100, &h100), ("H100", &h100, &a100)] {
-        let e = fit(rows);
+    for (left_out, table) in TABLES.iter().enumerate() {
+        let rows: Vec<_> = (0..TABLES.len())
+            .filter(|&t| t != left_out)
+            .flat_map(|t| tables[t].iter().copied())
+            .collect();
+        let e = fit(&rows);
         let (own, outside, held, ground) = (
-            errors_at(rows, e),
-            errors_at(other, e),
+            errors_at(&rows, e),
+            errors_at(&tables[left_out], e),
             errors_at(&held, e),
             errors_at(&inside, e),
         );
         println!(
-            "fit on {fitted_on}: kernel {:.2}, half-dim {}, attention {:.2}; own table {:.1}% mean; other table {:.1}% mean, {:.1}% worst; held out {:.1}% mean, {:.1}% worst; inside the ground {:.1}% mean, {:.1}% worst",
+            "without {}: kernel {:.2}, half-dim {}, attention {:.2}, row keys {}; fitted rows {:.1}% mean; left out {:.1}% mean, {:.1}% worst; held out {:.1}% mean, {:.1}% worst; inside the ground {:.1}% mean, {:.1}% worst",
+            table.name,
             e.kernel,
             e.gemm_half_dim,
             e.attention,
+            e.attention_row_keys,
             own.mean * 100.0,
             outside.mean * 100.0,
             outside.worst * 100.0,
@@ -490,22 +494,36 @@ fn constants_fitted_on_one_table_hold_on_the_other() {
             ground.mean * 100.0,
             ground.worst * 100.0
         );
-        // Out of sample the other table stays within 10 % on average and 20 % at worst.
-        assert!(
-            outside.mean <= 0.10 && outside.worst <= 0.20,
-            "{fitted_on}: {outside:?}"
-        );
+        // Out of sample each 2021-2024 Megatron table stays within 10 % on average and 20 % at
+        // worst. The long-sequence table is the only one past 4k tokens: fitted without it, the
+        // row cost and the attention rate trade against each other at the other tables' one
+        // length each, and the table is missed by 17.6 % on average, 26.3 % at 1M tokens.
+        if table.prefix == "NeMo long-sequence" {
+            assert!(
+                outside.mean <= 0.18 && outside.worst <= 0.27,
+                "{}: {outside:?}",
+                table.name
+            );
+        } else {
+            assert!(
+                outside.mean <= 0.10 && outside.worst <= 0.20,
+                "{}: {outside:?}",
+                table.name
+            );
+        }
     }
-    // The shipped constants are the joint fit's: the least mean error over both tables among
-    // the constants that keep each within issue 13's bounds (docs/model.md §9).
-    let joint = fit(&both);
-    let shipped = errors_at(&both, Efficiency::FITTED);
-    let refit = errors_at(&both, joint);
+    // The shipped constants are the joint fit's: the least mean error over the three tables
+    // among the constants that keep each within issue 13's bounds (docs/model.md §9).
+    let all: Vec<_> = tables.iter().flatten().copied().collect();
+    let joint = fit(&all);
+    let shipped = errors_at(&all, Efficiency::FITTED);
+    let refit = errors_at(&all, joint);
     println!(
-        "joint fit: kernel {:.2}, half-dim {}, attention {:.2}: {:.2}% mean; shipped {:.2}%",
+        "joint fit: kernel {:.2}, half-dim {}, attention {:.2}, row keys {}: {:.2}% mean; shipped {:.2}%",
         joint.kernel,
         joint.gemm_half_dim,
         joint.attention,
+        joint.attention_row_keys,
         refit.mean * 100.0,
         shipped.mean * 100.0
     );

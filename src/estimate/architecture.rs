@@ -586,7 +586,7 @@ impl Architecture {
     /// This is the count published MFUs use (PaLM App. B); the work a causal kernel does is
     /// [`Self::causal_score_flops_per_token`].
     pub fn score_flops_per_token(&self, seq: f64) -> f64 {
-        self.score_flops(seq, false)
+        self.score_flops(seq, false, 0.0)
     }
 
     /// [`Self::score_flops_per_token`] as a kernel that skips the masked blocks computes it
@@ -596,18 +596,31 @@ impl Architecture {
     /// on average over the sequence, `(s + 1)/2` without a cap. The sparse indexer scores the
     /// keys before its query likewise.
     pub fn causal_score_flops_per_token(&self, seq: f64) -> f64 {
-        self.score_flops(seq, true)
+        self.score_flops(seq, true, 0.0)
     }
 
-    fn score_flops(&self, seq: f64, causal: bool) -> f64 {
-        // Keys per query, on average, for a cap of `cap` keys.
+    /// The work of [`Self::causal_score_flops_per_token`] as a FlashAttention kernel spends it,
+    /// in FLOP-equivalents: each query row of each softmax layer costs `row_keys` keys more than
+    /// it attends to. The kernel walks one row block of queries over its keys; what it does once
+    /// per row whatever the keys (loading Q, the softmax statistics, writing O and its log-sum-exp,
+    /// the backward's `rowsum(dO ∘ O)` and dQ conversion) weighs the more the fewer keys there
+    /// are, so short sequences and windows run below the kernel's long-sequence rate
+    /// (FlashAttention-3, Shah et al. 2024, Fig. 5: causal, head dimension 128, 292 TFLOP/s at
+    /// 512 tokens against 616 at 16k). `row_keys` is fitted (`efficiency.rs`).
+    pub fn flash_score_work_per_token(&self, seq: f64, row_keys: f64) -> f64 {
+        self.score_flops(seq, true, row_keys)
+    }
+
+    fn score_flops(&self, seq: f64, causal: bool, row_keys: f64) -> f64 {
+        // Keys per query, on average, for a cap of `cap` keys, and the row's own cost.
         let keys = |cap: f64| {
             let c = cap.min(seq);
-            if causal {
+            let attended = if causal {
                 c - c * (c - 1.0) / (2.0 * seq.max(1.0))
             } else {
                 c
-            }
+            };
+            attended + row_keys
         };
         let d_qk = f64::from(self.head_dim + if self.is_mla() { self.rope_dim } else { 0 });
         let d_v = f64::from(self.v_dim());

@@ -14,7 +14,7 @@ use super::training::DAY_S;
 /// What a reference row is for (docs/model.md §9: the validation discipline).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
-    /// A throughput row the step model's three constants were fitted to, with the others of its
+    /// A throughput row the step model's four constants were fitted to, with the others of its
     /// table.
     Fitted,
     /// A published run the step model was not fitted to: its error is the accuracy reported.
@@ -78,8 +78,18 @@ impl Reference {
 
     /// Relative error with the step model's efficiencies set (the validation's refits).
     pub fn error_at(&self, efficiency: Efficiency) -> f64 {
-        let parsed = query::parse(self.query);
-        estimate_at(&parsed.scenario, efficiency).figure(self.metric) / self.published - 1.0
+        self.error_of(&self.scenario(), efficiency)
+    }
+
+    /// The row's scenario.
+    pub fn scenario(&self) -> Scenario {
+        query::parse(self.query).scenario
+    }
+
+    /// Relative error of `scenario` (this row's, from [`Self::scenario`]) with the step model's
+    /// efficiencies set: a refit parses each row once.
+    pub fn error_of(&self, scenario: &Scenario, efficiency: Efficiency) -> f64 {
+        estimate_at(scenario, efficiency).figure(self.metric) / self.published - 1.0
     }
 
     /// Whether the run is a mixture of experts (the error band's classes).
@@ -1070,6 +1080,87 @@ pub const REFERENCES: &[Reference] = &[
         role: Role::HeldOut,
         source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 5,824 tokens/s per GPU at GBS 1,280 × 4,096 on 64 H100, i.e. 14.07 s per step; GPT_OSS_120B_PRETRAIN_CONFIG_H100_BF16_V2 and gpt_oss_120b_pretrain_config: PP 4, EP 8, ETP 1, the alltoall dispatcher, recomputation of the layer norms and the MoE activation only (recompute_modules, memory-bound work the model does not time), BF16",
     },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 4k tokens, 4 H100 FP8 (TP 1, DP 4)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=4&tp=1&pp=1&cp=1&seq=4096&global_batch=1024&micro_batch=1&zero=1&recompute=none&tp_overlap=0&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(768.0, 4096.0, 4.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 8k tokens, 8 H100 FP8 (TP 1, PP 2, DP 4)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=8&tp=1&pp=2&cp=1&seq=8192&global_batch=512&micro_batch=1&zero=1&recompute=none&tp_overlap=0&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(730.0, 8192.0, 8.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 16k tokens, 16 H100 FP8 (TP 2, DP 8)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=16&tp=2&pp=1&cp=1&seq=16384&global_batch=256&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(660.0, 16384.0, 16.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 32k tokens, 32 H100 FP8 (TP 2, CP 2, DP 8)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=32&tp=2&pp=1&cp=2&seq=32768&global_batch=128&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(610.0, 32768.0, 32.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 64k tokens, 64 H100 FP8 (TP 4, CP 2, DP 8)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=64&tp=4&pp=1&cp=2&seq=65536&global_batch=64&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(574.0, 65536.0, 64.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 128k tokens, 128 H100 FP8 (TP 4, CP 4, DP 8)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=128&tp=4&pp=1&cp=4&seq=131072&global_batch=32&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(555.0, 131072.0, 128.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 256k tokens, 256 H100 FP8 (TP 4, CP 8, DP 8)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=256&tp=4&pp=1&cp=8&seq=262144&global_batch=16&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(549.0, 262144.0, 256.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 512k tokens, 512 H100 FP8 (TP 8, CP 16, DP 4)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=512&tp=8&pp=1&cp=16&seq=524288&global_batch=8&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(549.0, 524288.0, 512.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
+    Reference {
+        run: "NeMo long-sequence Llama 2 7B, 1024k tokens, 1024 H100 FP8 (TP 8, CP 32, DP 4)",
+        metric: MetricId::StepTokensPerS,
+        query: "model=llama-2-7b&gpu=h100-sxm&gpus=1024&tp=8&pp=1&cp=32&seq=1048576&global_batch=4&micro_batch=1&zero=1&recompute=none&tp_overlap=1&net_gbps=400&precision=fp8&mfu=auto",
+        published: nemo_llama2_7b_tokens_per_s(536.0, 1048576.0, 1024.0),
+        tolerance: 0.10,
+        role: Role::Fitted,
+        source: NEMO_LONG_SEQUENCE,
+    },
 ];
 
 /// Megatron-LM on Selene (Narayanan et al. 2021 Table 1; docs/model.md §9): TFLOP/s per GPU
@@ -1083,3 +1174,19 @@ const MEGATRON_A100: &str =
 /// assumed, 400 Gb/s per GPU.
 const MEGATRON_H100: &str =
     "Megatron-LM README (2024), Megatron-Core on H100: model TFLOP/s per GPU (micro-batch 1)";
+
+/// NVIDIA NeMo's long-sequence table (docs/model.md §9): one model from 4k to 1M tokens on
+/// H100, the only published sweep over the sequence length at a fixed model that we found, so
+/// the table that tells attention's cost apart from the other per-token costs.
+const NEMO_LONG_SEQUENCE: &str = "NVIDIA NeMo docs/source/performance/performance_long_sequence.md (NeMo 24.03.01 container, DGX-H100): LLAMA2-7B in FP8 with context parallelism, TFLOP/s per GPU at the TP, PP, DP and CP given; the batch is not given (taken as 4M tokens, as the same page's B200 table holds it), nor recomputation (none taken), the attention kernel (Transformer Engine's fused attention taken) or TP overlap (taken on with TP > 1, as NeMo's H100 recipes set it)";
+
+/// Tokens per second over `gpus` devices from the model TFLOP/s per GPU NeMo's long-sequence
+/// table reports for Llama 2 7B at `seq` tokens. It counts as Megatron-LM did in 2024
+/// (`num_floating_point_operations`: `12·s·L·h²·(1 + g/a + s/h + 1.5·f/h + V/(2·L·h))` per
+/// sequence, the full s × s scores, the vocabulary unpadded): h 4,096, L 32, 32 query groups of
+/// 32 heads, f 11,008, V 32,000.
+const fn nemo_llama2_7b_tokens_per_s(tflops_per_gpu: f64, seq: f64, gpus: f64) -> f64 {
+    let (h, l, f, v) = (4096.0, 32.0, 11008.0, 32000.0);
+    let per_token = 12.0 * l * h * h * (2.0 + seq / h + 1.5 * f / h + v / (2.0 * l * h));
+    tflops_per_gpu * 1e12 / per_token * gpus
+}

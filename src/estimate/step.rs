@@ -221,12 +221,13 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     // skips the blocks the causal mask hides; unfused kernels (Megatron's fused softmax of 2021)
     // compute the whole s × s and mask it.
     let d_v = f64::from(a.head_dim);
+    let e = &r.efficiency;
     let scores = match r.s.attn_kernel {
-        AttnKernel::Flash => a.causal_score_flops_per_token(seq),
+        AttnKernel::Flash => a.flash_score_work_per_token(seq, e.attention_row_keys),
         AttnKernel::Unfused => a.score_flops_per_token(seq),
     };
     let attention_s =
-        tokens * scores / f64::from(a.layers.max(1)) / t / (r.peak_flops * r.efficiency.attention);
+        tokens * scores / f64::from(a.layers.max(1)) / t / (r.peak_flops * e.attention);
     // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations:
     // the attention's over tp, the FFN's over tp, or in a MoE layer the experts' over etp (MoE
     // folding: Liu et al. 2025 sec. 3; etp = tp before folding).
@@ -1019,11 +1020,15 @@ mod tests {
         let per_key = 2.0 * 32.0 * 256.0 * 32.0;
         assert_eq!(a.score_flops_per_token(8192.0), per_key * 8192.0);
         assert!((a.causal_score_flops_per_token(8192.0) / (per_key * 4096.5) - 1.0).abs() < 1e-12);
-        // The step's attention time halves with it; unfused kernels compute all of s × s.
+        // Each query row costs `ATTENTION_ROW_KEYS` keys more, whatever its keys.
+        let row = crate::estimate::efficiency::ATTENTION_ROW_KEYS;
+        let work = a.flash_score_work_per_token(8192.0, row);
+        assert!((work / (per_key * (4096.5 + row)) - 1.0).abs() < 1e-12);
+        // The step's attention time nearly halves with it; unfused kernels compute all of s × s.
         let su = scenario("model=llama-3-8b&seq=8192&attn_kernel=unfused");
         let (flash, unfused) = (Resolved::new(&s), Resolved::new(&su));
         let (f, u) = (layer_pass(&flash, false), layer_pass(&unfused, false));
-        assert!((f.attention_s / u.attention_s - 8193.0 / 16384.0).abs() < 1e-12);
+        assert!((f.attention_s / u.attention_s - (4096.5 + row) / 8192.0).abs() < 1e-12);
         assert_eq!(f.gemm_s, u.gemm_s);
         // A window of w: min(i + 1, w) keys, w - w(w - 1)/(2s) on average (Gemma 2: 4,096 of 8,192
         // for every other layer).
@@ -1034,6 +1039,9 @@ mod tests {
         let want = f64::from(g.global_layers()) * per_key * (seq + 1.0) / 2.0
             + f64::from(g.local_layers()) * per_key * (w - w * (w - 1.0) / (2.0 * seq));
         assert!((g.causal_score_flops_per_token(seq) / want - 1.0).abs() < 1e-12);
+        // The row cost is the same on a window's rows as on a full row.
+        let rows = f64::from(g.layers) * per_key * row;
+        assert!((g.flash_score_work_per_token(seq, row) / (want + rows) - 1.0).abs() < 1e-12);
     }
 
     #[test]
