@@ -290,6 +290,21 @@ fn build() -> Vec<Preset> {
         Fp8,
         Fp8,
     );
+    // DeepSeek-V2: 60 layers, the first dense, 160 routed experts of 1,536 (top 6) and 2 shared,
+    // MLA with a query latent of 1,536, BF16 weights (config.json).
+    const DEEPSEEK_V2: Architecture = mla(
+        moe(
+            dense_hd(60, 5120, 128, 128, 128, 12288, 102400, false, None),
+            160,
+            6,
+            2,
+            1536,
+            1,
+        ),
+        512,
+        1536,
+        64,
+    );
     const DEEPSEEK_V2_LITE: Architecture = mla(
         moe(
             dense_hd(27, 2048, 16, 16, 128, 10944, 102400, false, None),
@@ -710,6 +725,17 @@ fn build() -> Vec<Preset> {
             Some(
                 "685B is the checkpoint with its MTP module; the main model with the indexer counts 671.9B (683.6B with MTP, the embedding and head copies apart)",
             ),
+        ),
+        (
+            "deepseek-v2",
+            "DeepSeek-V2 (236B MoE)",
+            "deepseek",
+            DEEPSEEK_V2,
+            4096,
+            236e9,
+            21e9,
+            "DeepSeek-AI 2024, DeepSeek-V2 report sec. 1 and 3.1.2 (236B total, 21B activated per token); DeepSeek-V2 config.json",
+            Option::None,
         ),
         (
             "deepseek-v2-lite",
@@ -1340,6 +1366,7 @@ const MAX_CONTEXT: &[(&str, u32)] = &[
     ("deepseek-r1", 163_840),
     ("deepseek-v3.1", 163_840),
     ("deepseek-v3.2", 163_840),
+    ("deepseek-v2", 163_840),
     ("deepseek-v2-lite", 32_768),
     ("kimi-k2", 131_072),
     ("minimax-m2", 196_608),
