@@ -108,6 +108,7 @@ const REPOS: &[(&str, &str)] = &[
     ("deepseek-v3.1", "deepseek-ai/DeepSeek-V3.1"),
     ("deepseek-v3.2", "deepseek-ai/DeepSeek-V3.2-Exp"),
     ("deepseek-v2", "deepseek-ai/DeepSeek-V2"),
+    ("deepseek-llm-67b", "deepseek-ai/deepseek-llm-67b-base"),
     ("deepseek-v2-lite", "deepseek-ai/DeepSeek-V2-Lite"),
     ("kimi-k2", "moonshotai/Kimi-K2-Instruct"),
     ("minimax-m2", "MiniMaxAI/MiniMax-M2"),
