@@ -89,7 +89,7 @@ impl Metric {
             Show::Bytes => human::bytes(v),
             Show::Plain if self.unit.is_empty() => human::sig3(v),
             Show::Plain => format!("{} {}", human::sig3(v), self.unit),
-            Show::TokensPerSecond => format!("{} {}", human::sig3(v), ui.tok_s),
+            Show::TokensPerSecond => format!("{} {}", human::count(v, lang), ui.tok_s),
             Show::Percent => human::percent(v),
         }
     }
