@@ -100,6 +100,8 @@ struct LayerPass {
     ep_s: f64,
     /// Context-parallel K/V ring seconds.
     cp_s: f64,
+    /// FP8 casts of the routed tokens, forward and backward, seconds.
+    cast_s: f64,
 }
 
 /// A GEMM's efficiency from its smallest dimension.
@@ -257,6 +259,24 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     } else {
         0.0
     };
+    // FP8 casts of the routed tokens, at the memory bandwidth. An FP8 GEMM reads its operands
+    // quantized, and on Hopper the weight and input gradients want them transposed as well, so
+    // each operand is read in 16 bits and written back in FP8 twice, about 4 bytes per element:
+    // DeepSeek-V3 sec. 3.5.2 describes both passes ("read 128 BF16 activation values … from HBM
+    // for quantization, and the quantized FP8 values are then written back to HBM"; in the
+    // backward pass "read out, dequantized, transposed, re-quantized … and stored in HBM"). Per
+    // routed copy that is the expert's input and the down-projection's (h and f/etp elements) in
+    // the forward pass, and their gradients (h and the gated 2·f/etp) in the backward: `8h +
+    // 12f` bytes. A dense layer's casts are fused into its norm and activation kernels
+    // (Transformer Engine's LayerNormLinear and LayerNormMLP) and sit in the fitted rates; the
+    // permuted tokens of an expert have no such kernel to ride on.
+    let cast_s = if moe && r.precision == Precision::Fp8 {
+        let fe = f64::from(a.expert_ffn) / f64::from(l.etp);
+        let copies = tokens / t * f64::from(l.etp) * f64::from(a.top_k);
+        copies * (8.0 * h + 12.0 * fe) / (r.gpu.bandwidth_gbs * 1e9)
+    } else {
+        0.0
+    };
     LayerPass {
         gemm_s: attn_gemm_s + ffn_gemm_s,
         attention_s,
@@ -264,6 +284,7 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         etp_s,
         ep_s,
         cp_s,
+        cast_s,
     }
 }
 
@@ -352,7 +373,9 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
         1.0
     };
     let attention = n.attention * x.attention_s;
-    let compute = (n.gemm * x.gemm_s + attention) * slow;
+    // The routed tokens' FP8 casts are memory-bound and run once per pass whatever the
+    // recomputation (a recomputed forward re-reads the stored FP8 copy).
+    let compute = (n.gemm * x.gemm_s + attention) * slow + x.cast_s;
     // Backward passes K/V and their gradients: twice the forward's traffic; the ring overlaps
     // the attention it feeds.
     let cp = (x.cp_s * (n.comm + 1.0) - attention).max(0.0);
@@ -1102,6 +1125,26 @@ mod tests {
         let small = gemm_rate(&r, 128.0);
         let d = crate::estimate::efficiency::GEMM_HALF_DIM;
         assert!((small / full - (128.0 / (128.0 + d)) / (8192.0 / (8192.0 + d))).abs() < 1e-12);
+    }
+
+    #[test]
+    fn fp8_experts_pay_their_routed_tokens_casts_at_the_memory_bandwidth() {
+        // Qwen3-30B-A3B in FP8 on 16 H100, EP 16 (the Megatron-Bridge run): a micro-batch of
+        // 4,096 tokens, 8 routed copies each, every copy casting 8h + 12f bytes (h 2,048, f 768)
+        // at the H100's 3,352 GB/s (DeepSeek-V3 sec. 3.5.2).
+        let q = "model=qwen3-30b-a3b&gpu=h100-sxm&gpus=16&tp=1&pp=1&ep=16&etp=1&seq=4096&global_batch=1024&precision=fp8";
+        let s8 = scenario(q);
+        let fp8 = Resolved::new(&s8);
+        let want = 4096.0 * 8.0 * (8.0 * 2048.0 + 12.0 * 768.0) / (fp8.gpu.bandwidth_gbs * 1e9);
+        assert!((layer_pass(&fp8, true).cast_s / want - 1.0).abs() < 1e-12);
+        // The same layer adds it to its compute once; BF16 and the dense layers pay none.
+        let (with, without) = (layer_step(&fp8, true), layer_pass(&fp8, true));
+        let n = passes(fp8.layout.recompute);
+        let plain = n.gemm * without.gemm_s + n.attention * without.attention_s;
+        assert!((with.compute - plain - want).abs() < 1e-12);
+        assert_eq!(layer_pass(&fp8, false).cast_s, 0.0);
+        let s16 = scenario(&q.replace("fp8", "bf16"));
+        assert_eq!(layer_pass(&Resolved::new(&s16), true).cast_s, 0.0);
     }
 
     #[test]
