@@ -100,8 +100,10 @@ struct LayerPass {
     ep_s: f64,
     /// Context-parallel K/V ring seconds.
     cp_s: f64,
-    /// FP8 casts of the routed tokens, forward and backward, seconds.
-    cast_s: f64,
+    /// The routed tokens' memory-bound passes (permutation, FP8 casts) of the forward pass, and
+    /// of the backward pass, seconds.
+    routed_forward_s: f64,
+    routed_backward_s: f64,
 }
 
 /// A GEMM's efficiency from its smallest dimension.
@@ -259,23 +261,42 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     } else {
         0.0
     };
-    // FP8 casts of the routed tokens, at the memory bandwidth. An FP8 GEMM reads its operands
-    // quantized, and on Hopper the weight and input gradients want them transposed as well, so
-    // each operand is read in 16 bits and written back in FP8 twice, about 4 bytes per element:
-    // DeepSeek-V3 sec. 3.5.2 describes both passes ("read 128 BF16 activation values … from HBM
-    // for quantization, and the quantized FP8 values are then written back to HBM"; in the
-    // backward pass "read out, dequantized, transposed, re-quantized … and stored in HBM"). Per
-    // routed copy that is the expert's input and the down-projection's (h and f/etp elements) in
-    // the forward pass, and their gradients (h and the gated 2·f/etp) in the backward: `8h +
-    // 12f` bytes. A dense layer's casts are fused into its norm and activation kernels
-    // (Transformer Engine's LayerNormLinear and LayerNormMLP) and sit in the fitted rates; the
-    // permuted tokens of an expert have no such kernel to ride on.
-    let cast_s = if moe && r.precision == Precision::Fp8 {
+    // The routed tokens' memory-bound passes, at the memory bandwidth, for every (token, expert)
+    // copy this rank's experts see (its tokens / tp, gathered over etp, top-k each).
+    // - Permutation (Megatron-Core's token dispatchers): before the dispatch each copy is
+    //   gathered into expert order and after the combine scattered back and weighted by its
+    //   router probability (`permute`, `unpermute`), a 16-bit read and write of h elements each,
+    //   and their gradients the same in the backward pass: 16h bytes. The `alltoall` dispatcher
+    //   also sorts the received chunks by local expert and back (`sort_chunks_by_idxs`, where a
+    //   rank holds more than one expert): 16h more. DeepEP's dispatch lands tokens grouped by
+    //   source and expert, so it has no sort.
+    // - FP8 casts: an FP8 GEMM reads its operands quantized, and on Hopper the weight and input
+    //   gradients want them transposed as well, so each operand is read in 16 bits and written
+    //   back in FP8 twice, about 4 bytes per element: DeepSeek-V3 sec. 3.5.2 describes both
+    //   passes ("read 128 BF16 activation values … from HBM for quantization, and the quantized
+    //   FP8 values are then written back to HBM"; in the backward pass "read out, dequantized,
+    //   transposed, re-quantized … and stored in HBM"). Per copy that is the expert's input and
+    //   the down-projection's (h and f/etp elements) forward and their gradients (h and the
+    //   gated 2·f/etp) backward: 8h + 12f bytes. A dense layer's casts are fused into its norm
+    //   and activation kernels (Transformer Engine's LayerNormLinear and LayerNormMLP) and sit in
+    //   the fitted rates; the permuted tokens of an expert have no such kernel to ride on.
+    let (routed_forward_s, routed_backward_s) = if moe && a.is_moe() {
         let fe = f64::from(a.expert_ffn) / f64::from(l.etp);
         let copies = tokens / t * f64::from(l.etp) * f64::from(a.top_k);
-        copies * (8.0 * h + 12.0 * fe) / (r.gpu.bandwidth_gbs * 1e9)
+        let sorts = r.s.ep_dispatch == EpDispatch::AllToAll && a.experts > l.ep;
+        let permutation = if sorts { 16.0 * h } else { 8.0 * h };
+        let (forward_casts, backward_casts) = if r.precision == Precision::Fp8 {
+            (4.0 * h + 4.0 * fe, 4.0 * h + 8.0 * fe)
+        } else {
+            (0.0, 0.0)
+        };
+        let at = |bytes: f64| copies * bytes / (r.gpu.bandwidth_gbs * 1e9);
+        (
+            at(permutation + forward_casts),
+            at(permutation + backward_casts),
+        )
     } else {
-        0.0
+        (0.0, 0.0)
     };
     LayerPass {
         gemm_s: attn_gemm_s + ffn_gemm_s,
@@ -284,7 +305,8 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
         etp_s,
         ep_s,
         cp_s,
-        cast_s,
+        routed_forward_s,
+        routed_backward_s,
     }
 }
 
@@ -373,9 +395,11 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
         1.0
     };
     let attention = n.attention * x.attention_s;
-    // The routed tokens' FP8 casts are memory-bound and run once per pass whatever the
-    // recomputation (a recomputed forward re-reads the stored FP8 copy).
-    let compute = (n.gemm * x.gemm_s + attention) * slow + x.cast_s;
+    // The routed tokens' passes are memory-bound: the forward's run again where full
+    // recomputation repeats the forward (`n.gemm - 2` forwards: backward is two passes). They
+    // run on the same SMs as the rest.
+    let routed = (n.gemm - 2.0) * x.routed_forward_s + x.routed_backward_s;
+    let compute = (n.gemm * x.gemm_s + attention + routed) * slow;
     // Backward passes K/V and their gradients: twice the forward's traffic; the ring overlaps
     // the attention it feeds.
     let cp = (x.cp_s * (n.comm + 1.0) - attention).max(0.0);
@@ -411,7 +435,7 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
         ep,
         cp,
         etp,
-        forward: (x.gemm_s + x.attention_s) * slow,
+        forward: (x.gemm_s + x.attention_s + x.routed_forward_s) * slow,
         weight: x.gemm_s * slow,
     }
 }
@@ -1128,23 +1152,47 @@ mod tests {
     }
 
     #[test]
-    fn fp8_experts_pay_their_routed_tokens_casts_at_the_memory_bandwidth() {
-        // Qwen3-30B-A3B in FP8 on 16 H100, EP 16 (the Megatron-Bridge run): a micro-batch of
-        // 4,096 tokens, 8 routed copies each, every copy casting 8h + 12f bytes (h 2,048, f 768)
-        // at the H100's 3,352 GB/s (DeepSeek-V3 sec. 3.5.2).
-        let q = "model=qwen3-30b-a3b&gpu=h100-sxm&gpus=16&tp=1&pp=1&ep=16&etp=1&seq=4096&global_batch=1024&precision=fp8";
-        let s8 = scenario(q);
-        let fp8 = Resolved::new(&s8);
-        let want = 4096.0 * 8.0 * (8.0 * 2048.0 + 12.0 * 768.0) / (fp8.gpu.bandwidth_gbs * 1e9);
-        assert!((layer_pass(&fp8, true).cast_s / want - 1.0).abs() < 1e-12);
-        // The same layer adds it to its compute once; BF16 and the dense layers pay none.
-        let (with, without) = (layer_step(&fp8, true), layer_pass(&fp8, true));
-        let n = passes(fp8.layout.recompute);
-        let plain = n.gemm * without.gemm_s + n.attention * without.attention_s;
-        assert!((with.compute - plain - want).abs() < 1e-12);
-        assert_eq!(layer_pass(&fp8, false).cast_s, 0.0);
-        let s16 = scenario(&q.replace("fp8", "bf16"));
-        assert_eq!(layer_pass(&Resolved::new(&s16), true).cast_s, 0.0);
+    fn routed_tokens_pay_their_permutation_and_fp8_casts_at_the_memory_bandwidth() {
+        // Qwen3-30B-A3B on 16 H100, EP 16 (Megatron-Bridge's run): a micro-batch of 4,096 tokens,
+        // 8 routed copies each (h 2,048, f 768), at the H100's 3,350 GB/s.
+        let q = "model=qwen3-30b-a3b&gpu=h100-sxm&gpus=16&tp=1&pp=1&ep=16&etp=1&seq=4096&global_batch=1024";
+        let bandwidth = 3350e9;
+        let copies = 4096.0 * 8.0;
+        let (h, f) = (2048.0, 768.0);
+        let routed = |extra: &str| {
+            let s = scenario(&format!("{q}&{extra}"));
+            let r = Resolved::new(&s);
+            assert_eq!(r.gpu.bandwidth_gbs * 1e9, bandwidth);
+            let (moe, dense) = (layer_pass(&r, true), layer_pass(&r, false));
+            (
+                moe.routed_forward_s + moe.routed_backward_s,
+                dense.routed_forward_s + dense.routed_backward_s,
+            )
+        };
+        // DeepEP in BF16: permute and unpermute, forward and backward (16h bytes a copy).
+        let (deepep, dense) = routed("ep_dispatch=deepep&precision=bf16");
+        assert!((deepep / (copies * 16.0 * h / bandwidth) - 1.0).abs() < 1e-12);
+        assert_eq!(dense, 0.0);
+        // The alltoall dispatcher also sorts the 8 local experts' chunks and back (32h).
+        let (alltoall, _) = routed("ep_dispatch=alltoall&precision=bf16");
+        assert!((alltoall / (copies * 32.0 * h / bandwidth) - 1.0).abs() < 1e-12);
+        // FP8 adds the casts of the expert's operands and their gradients (8h + 12f).
+        let (fp8, _) = routed("ep_dispatch=deepep&precision=fp8");
+        let want = copies * (16.0 * h + 8.0 * h + 12.0 * f) / bandwidth;
+        assert!((fp8 / want - 1.0).abs() < 1e-12);
+        // A layer adds them to its compute once; full recomputation runs the forward's share
+        // again (the permutation's 8h and the casts' 4h + 4f a copy).
+        for (recompute, again) in [("none", 0.0), ("full", 8.0 * h + 4.0 * h + 4.0 * f)] {
+            let s = scenario(&format!(
+                "{q}&ep_dispatch=deepep&precision=fp8&recompute={recompute}"
+            ));
+            let r = Resolved::new(&s);
+            let (step, pass) = (layer_step(&r, true), layer_pass(&r, true));
+            let n = passes(r.layout.recompute);
+            let plain = n.gemm * pass.gemm_s + n.attention * pass.attention_s;
+            let extra = want + copies * again / bandwidth;
+            assert!((step.compute - plain - extra).abs() < 1e-12, "{recompute}");
+        }
     }
 
     #[test]
