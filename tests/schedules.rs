@@ -430,3 +430,46 @@ fn a_value_head_of_its_own_is_mla_s_and_travels_in_the_link() {
     let gqa = query::parse("model=llama-3-8b&v_head_dim=256");
     assert_eq!(gqa.errors[0].field, "v_head_dim");
 }
+
+#[test]
+fn deepseek_v4_s_layers_are_refused_by_name_and_per_layer_ffn_kinds_are_read() {
+    // DeepSeek-V4's config.json names compressed attention layers (`compress_ratios`),
+    // hyper-connections (`hc_mult`), a grouped low-rank output projection (`o_lora_rank`,
+    // `o_groups`) and hash-routed expert layers (`num_hash_layers`). None is counted here, and
+    // each was listed as "ignored": DeepSeek-V4-Flash's shape came out at a confident 291B
+    // total and 20.4B active with its attention and output projection counted as plain MLA.
+    let base = r#""model_type": "deepseek_v4", "num_hidden_layers": 4, "hidden_size": 256,
+        "num_attention_heads": 4, "vocab_size": 1000, "moe_intermediate_size": 64,
+        "n_routed_experts": 8, "num_experts_per_tok": 2"#;
+    for (field, value) in [
+        ("compress_ratios", "[0, 4, 128, 4]"),
+        ("hc_mult", "4"),
+        ("o_lora_rank", "64"),
+        ("o_groups", "2"),
+        ("num_hash_layers", "1"),
+    ] {
+        let e = hf_config::parse(&format!("{{{base}, \"{field}\": {value}}}")).expect_err(field);
+        assert_eq!(e.field, field, "{e}");
+        assert!(e.message.contains("cannot be represented"), "{e}");
+    }
+    // `mlp_layer_types`, one FFN kind per layer: leading dense layers are read as
+    // first_k_dense_replace is; a dense layer after an MoE one, a list of the wrong length, or
+    // one that disagrees with first_k_dense_replace is refused naming the field.
+    let with = |list: &str, extra: &str| {
+        hf_config::parse(&format!("{{{base}, \"mlp_layer_types\": {list}{extra}}}"))
+    };
+    let read = with(r#"["dense", "sparse", "sparse", "sparse"]"#, "").unwrap();
+    assert_eq!(read.arch.dense_layers, 1);
+    assert_eq!(read.arch.experts, 8);
+    for (list, extra) in [
+        (r#"["sparse", "dense", "sparse", "sparse"]"#, ""),
+        (r#"["dense", "sparse"]"#, ""),
+        (
+            r#"["dense", "dense", "sparse", "sparse"]"#,
+            r#", "first_k_dense_replace": 1"#,
+        ),
+    ] {
+        let e = with(list, extra).expect_err(list);
+        assert_eq!(e.field, "mlp_layer_types", "{e}");
+    }
+}

@@ -169,6 +169,17 @@ const UNREPRESENTABLE_KEYS: &[(&str, &str)] = &[
         "swa_num_key_value_heads",
         "sliding-window layers with key/value heads of their own",
     ),
+    // DeepSeek-V4: compressed and sparse-compressed attention layers, hyper-connections (a
+    // residual stream several hidden sizes wide), a grouped low-rank output projection and
+    // hash-routed expert layers.
+    ("compress_ratios", "compressed attention layers"),
+    (
+        "hc_mult",
+        "hyper-connections (a residual stream several hidden sizes wide)",
+    ),
+    ("o_lora_rank", "a low-rank output projection"),
+    ("o_groups", "a grouped output projection"),
+    ("num_hash_layers", "hash-routed expert layers"),
     ("is_encoder_decoder", "an encoder-decoder"),
     ("num_decoder_layers", "an encoder-decoder"),
 ];
@@ -711,6 +722,33 @@ fn read_experts(
         .count(&["first_k_dense_replace"])?
         .unwrap_or(0)
         .min(arch.layers);
+    // Each layer's FFN kind ("dense" or "sparse"): leading dense layers can be represented.
+    if let Some((key, Value::Array(list))) = r.value(&["mlp_layer_types"]) {
+        let kinds: Vec<&str> = list.iter().map(|v| v.as_str().unwrap_or("")).collect();
+        let dense = kinds.iter().take_while(|k| **k == "dense").count();
+        if kinds.len() != arch.layers as usize {
+            return Err(r.error(
+                key,
+                &format!("{} entries for {} layers", kinds.len(), arch.layers),
+            ));
+        }
+        if let Some(other) = kinds[dense..].iter().find(|k| **k != "sparse") {
+            return Err(r.error(
+                key,
+                &format!("a \"{other}\" layer after the first MoE layer cannot be represented (only leading dense layers)"),
+            ));
+        }
+        if r.map.contains_key("first_k_dense_replace") && dense as u32 != arch.dense_layers {
+            return Err(r.error(
+                key,
+                &format!(
+                    "{dense} leading dense layers where first_k_dense_replace gives {}",
+                    arch.dense_layers
+                ),
+            ));
+        }
+        arch.dense_layers = dense as u32;
+    }
     Ok(())
 }
 
