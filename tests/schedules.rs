@@ -473,3 +473,51 @@ fn deepseek_v4_s_layers_are_refused_by_name_and_per_layer_ffn_kinds_are_read() {
         assert_eq!(e.field, "mlp_layer_types", "{e}");
     }
 }
+
+#[test]
+fn ernie_4_5_names_its_experts_and_moe_layers_its_own_way() {
+    // ERNIE-4.5-21B-A3B's config.json (as transformers reads it): 64 experts of 1,536 with 6 per
+    // token (`moe_k`) and 2 shared (`moe_num_shared_experts`), MoE from layer 1
+    // (`moe_layer_start_index`) to the last (`moe_layer_end_index` 27 of 28). It was refused
+    // for a missing top-k.
+    let config = r#"{"architectures": ["Ernie4_5_MoeForCausalLM"], "model_type": "ernie4_5_moe",
+        "hidden_size": 2560, "intermediate_size": 12288, "moe_intermediate_size": 1536,
+        "num_hidden_layers": 28, "num_attention_heads": 20, "num_key_value_heads": 4,
+        "head_dim": 128, "moe_num_experts": 64, "moe_num_shared_experts": 2, "moe_k": 6,
+        "moe_layer_start_index": 1, "moe_layer_end_index": 27, "moe_layer_interval": 1,
+        "vocab_size": 103424, "tie_word_embeddings": true, "hidden_act": "silu",
+        "use_bias": false}"#;
+    let counted = hf_config::parse(config).unwrap().arch.param_count();
+    let (total, active) = (counted.total, counted.active);
+    // By hand: attention 2·2560·(2560 + 512) per layer over 28 layers; one dense FFN of
+    // 3·2560·12288; 27 MoE layers of 66 experts of 3·2560·1536 and a 2560 × 64 router; the tied
+    // embedding 103,424 × 2,560; norms 2·2560 per layer and the final one.
+    let (h, e) = (2560.0, 3.0 * 2560.0 * 1536.0);
+    let attention = 28.0 * 2.0 * h * (2560.0 + 512.0);
+    let rest = 3.0 * h * 12288.0 + 103424.0 * h + (2.0 * 28.0 + 1.0) * h;
+    let router = 27.0 * h * 64.0;
+    within(
+        "ERNIE 4.5 total",
+        total,
+        attention + rest + router + 27.0 * 66.0 * e,
+        1e-9,
+    );
+    within(
+        "ERNIE 4.5 active",
+        active,
+        attention + rest + router + 27.0 * 8.0 * e,
+        1e-9,
+    );
+    // A step between MoE layers counted from the first, or dense layers after the last MoE
+    // layer, cannot be represented: refused naming the field.
+    for (from, to) in [
+        (r#""moe_layer_interval": 1"#, r#""moe_layer_interval": 2"#),
+        (
+            r#""moe_layer_end_index": 27"#,
+            r#""moe_layer_end_index": 20"#,
+        ),
+    ] {
+        let e = hf_config::parse(&config.replace(from, to)).expect_err(to);
+        assert!(to.contains(&e.field), "{e}");
+    }
+}

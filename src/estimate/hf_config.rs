@@ -643,6 +643,7 @@ fn read_experts(
         "experts_per_token",
         "moe_topk",
         "num_selected_experts",
+        "moe_k",
     ])?;
     if experts <= 1 {
         return Ok(());
@@ -690,6 +691,7 @@ fn read_experts(
             "num_shared_experts",
             "num_shared_expert",
             "shared_expert_count",
+            "moe_num_shared_experts",
         ])?
         .unwrap_or(0);
     if let Some((key, size)) = [
@@ -718,10 +720,31 @@ fn read_experts(
     arch.top_k = top_k;
     arch.expert_ffn = expert_ffn;
     arch.shared_experts = shared;
+    // ERNIE 4.5 gives the first MoE layer's index (`moe_layer_start_index`), the last one's
+    // (`moe_layer_end_index`, null for the last layer) and a step counted from the first
+    // (`moe_layer_interval`): leading dense layers and a step of 1 can be represented.
     arch.dense_layers = r
-        .count(&["first_k_dense_replace"])?
+        .count(&["first_k_dense_replace", "moe_layer_start_index"])?
         .unwrap_or(0)
         .min(arch.layers);
+    if let Some(end) = r.count(&["moe_layer_end_index"])?
+        && end + 1 != arch.layers
+    {
+        return Err(r.error(
+            "moe_layer_end_index",
+            &format!(
+                "dense layers after layer {end} cannot be represented (only leading dense layers)"
+            ),
+        ));
+    }
+    if let Some(step) = r.count(&["moe_layer_interval"])?
+        && step > 1
+    {
+        return Err(r.error(
+            "moe_layer_interval",
+            &format!("MoE every {step} layers counted from the first MoE layer cannot be represented (only every n-th layer from the first)"),
+        ));
+    }
     // Each layer's FFN kind ("dense" or "sparse"): leading dense layers can be represented.
     if let Some((key, Value::Array(list))) = r.value(&["mlp_layer_types"]) {
         let kinds: Vec<&str> = list.iter().map(|v| v.as_str().unwrap_or("")).collect();
