@@ -521,3 +521,33 @@ fn ernie_4_5_names_its_experts_and_moe_layers_its_own_way() {
         assert!(to.contains(&e.field), "{e}");
     }
 }
+
+#[test]
+fn an_expert_setting_the_reader_does_not_read_is_refused_not_ignored() {
+    // LongCat-Flash's config.json gives its experts' width as `expert_ffn_hidden_size` beside
+    // zero-computation experts (`zero_expert_num`: a token's work varies with how many of them
+    // it picks) and n-gram embedding tables: all three were listed as ignored, and the file was
+    // counted as a model of 256 experts of the dense FFN's width.
+    let base = r#""model_type": "longcat_flash", "num_layers": 14, "hidden_size": 3072,
+        "num_attention_heads": 32, "vocab_size": 131072, "ffn_hidden_size": 6144,
+        "n_routed_experts": 256, "moe_topk": 12"#;
+    for (extra, field) in [
+        (r#""zero_expert_num": 128"#, "zero_expert_num"),
+        (r#""ngram_vocab_size_ratio": 78"#, "ngram_vocab_size_ratio"),
+        // Any expert key the reader does not read is refused by name.
+        (
+            r#""expert_ffn_hidden_size": 1024"#,
+            "expert_ffn_hidden_size",
+        ),
+        (r#""mlp_bias": true"#, "mlp_bias"),
+    ] {
+        let e = hf_config::parse(&format!("{{{base}, {extra}}}")).expect_err(field);
+        assert_eq!(e.field, field, "{e}");
+    }
+    // `mlp_bias: false` is what the families read here write, and changes nothing.
+    let plain = hf_config::parse(&format!("{{{base}}}")).unwrap().arch;
+    let unbiased = hf_config::parse(&format!("{{{base}, \"mlp_bias\": false}}"))
+        .unwrap()
+        .arch;
+    assert_eq!(plain, unbiased);
+}

@@ -180,6 +180,15 @@ const UNREPRESENTABLE_KEYS: &[(&str, &str)] = &[
     ("o_lora_rank", "a low-rank output projection"),
     ("o_groups", "a grouped output projection"),
     ("num_hash_layers", "hash-routed expert layers"),
+    // LongCat-Flash: zero-computation experts (a token's work varies with how many it picks)
+    // and n-gram embedding tables.
+    (
+        "zero_expert_num",
+        "zero-computation experts (the work per token varies)",
+    ),
+    ("ngram_vocab_size_ratio", "n-gram embedding tables"),
+    // Biases in the FFN alone (false in the families read here).
+    ("mlp_bias", "biases in the FFN"),
     ("is_encoder_decoder", "an encoder-decoder"),
     ("num_decoder_layers", "an encoder-decoder"),
 ];
@@ -307,11 +316,23 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
         );
     }
     let arch = read_architecture(&mut reader, &model_type, &mut notes)?;
-    let ignored = map
+    let ignored: Vec<String> = map
         .keys()
         .filter(|k| !reader.used.contains(k) && !METADATA.contains(&k.as_str()))
         .map(|k| format!("{prefix}{k}"))
         .collect();
+    // An expert setting this reader does not know may change the experts' number, width or
+    // work (LongCat-Flash's expert_ffn_hidden_size beside its zero-computation experts): the
+    // config is refused naming it rather than counted without it.
+    if let Some(key) = map
+        .keys()
+        .find(|k| k.contains("expert") && !reader.used.contains(k))
+    {
+        return Err(reader.error(
+            key,
+            "an expert setting this reader does not read: the experts' count cannot be trusted without it",
+        ));
+    }
     Ok(Imported {
         arch,
         name,
