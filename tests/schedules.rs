@@ -18,6 +18,15 @@ fn report(q: &str) -> Report {
     estimate(&parsed.scenario)
 }
 
+/// The error a config.json is refused with, which must name `field` and say it cannot be
+/// represented.
+fn refused(text: &str, field: &str) -> hf_config::ConfigError {
+    let e = hf_config::parse(text).expect_err(field);
+    assert_eq!(e.field, field, "{e}");
+    assert!(e.message.contains("cannot be represented"), "{e}");
+    e
+}
+
 fn within(name: &str, got: f64, want: f64, tolerance: f64) {
     let off = got / want - 1.0;
     assert!(
@@ -381,9 +390,7 @@ fn real_configs_are_counted_or_refused_by_the_field_at_fault() {
             "swa_num_key_value_heads",
         ),
     ] {
-        let e = hf_config::parse(text).expect_err(field);
-        assert_eq!(e.field, field, "{e}");
-        assert!(e.message.contains("cannot be represented"), "{e}");
+        refused(text, field);
     }
     // Infinity inside a string is text, not a number.
     let text = r#"{"model_type": "llama", "note": "Infinity \"NaN\"", "x": -Infinity,
@@ -448,9 +455,7 @@ fn deepseek_v4_s_layers_are_refused_by_name_and_per_layer_ffn_kinds_are_read() {
         ("o_groups", "2"),
         ("num_hash_layers", "1"),
     ] {
-        let e = hf_config::parse(&format!("{{{base}, \"{field}\": {value}}}")).expect_err(field);
-        assert_eq!(e.field, field, "{e}");
-        assert!(e.message.contains("cannot be represented"), "{e}");
+        refused(&format!("{{{base}, \"{field}\": {value}}}"), field);
     }
     // `mlp_layer_types`, one FFN kind per layer: leading dense layers are read as
     // first_k_dense_replace is; a dense layer after an MoE one, a list of the wrong length, or
@@ -541,8 +546,7 @@ fn an_expert_setting_the_reader_does_not_read_is_refused_not_ignored() {
         ),
         (r#""mlp_bias": true"#, "mlp_bias"),
     ] {
-        let e = hf_config::parse(&format!("{{{base}, {extra}}}")).expect_err(field);
-        assert_eq!(e.field, field, "{e}");
+        refused(&format!("{{{base}, {extra}}}"), field);
     }
     // `mlp_bias: false` is what the families read here write, and changes nothing.
     let plain = hf_config::parse(&format!("{{{base}}}")).unwrap().arch;

@@ -330,7 +330,7 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
     {
         return Err(reader.error(
             key,
-            "an expert setting this reader does not read: the experts' count cannot be trusted without it",
+            "an expert setting this reader does not read cannot be represented: without it the experts' count would be a guess",
         ));
     }
     Ok(Imported {
