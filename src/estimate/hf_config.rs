@@ -316,23 +316,21 @@ pub fn parse(text: &str) -> Result<Imported, ConfigError> {
         );
     }
     let arch = read_architecture(&mut reader, &model_type, &mut notes)?;
-    let ignored: Vec<String> = map
-        .keys()
-        .filter(|k| !reader.used.contains(k) && !METADATA.contains(&k.as_str()))
-        .map(|k| format!("{prefix}{k}"))
-        .collect();
+    let unread: Vec<&String> = map.keys().filter(|k| !reader.used.contains(k)).collect();
     // An expert setting this reader does not know may change the experts' number, width or
     // work (LongCat-Flash's expert_ffn_hidden_size beside its zero-computation experts): the
     // config is refused naming it rather than counted without it.
-    if let Some(key) = map
-        .keys()
-        .find(|k| k.contains("expert") && !reader.used.contains(k))
-    {
+    if let Some(key) = unread.iter().find(|k| k.contains("expert")) {
         return Err(reader.error(
             key,
             "an expert setting this reader does not read cannot be represented: without it the experts' count would be a guess",
         ));
     }
+    let ignored = unread
+        .iter()
+        .filter(|k| !METADATA.contains(&k.as_str()))
+        .map(|k| format!("{prefix}{k}"))
+        .collect();
     Ok(Imported {
         arch,
         name,
@@ -744,10 +742,8 @@ fn read_experts(
     // ERNIE 4.5 gives the first MoE layer's index (`moe_layer_start_index`), the last one's
     // (`moe_layer_end_index`, null for the last layer) and a step counted from the first
     // (`moe_layer_interval`): leading dense layers and a step of 1 can be represented.
-    arch.dense_layers = r
-        .count(&["first_k_dense_replace", "moe_layer_start_index"])?
-        .unwrap_or(0)
-        .min(arch.layers);
+    let dense_given = r.count(&["first_k_dense_replace", "moe_layer_start_index"])?;
+    arch.dense_layers = dense_given.unwrap_or(0).min(arch.layers);
     if let Some(end) = r.count(&["moe_layer_end_index"])?
         && end + 1 != arch.layers
     {
@@ -782,11 +778,11 @@ fn read_experts(
                 &format!("a \"{other}\" layer after the first MoE layer cannot be represented (only leading dense layers)"),
             ));
         }
-        if r.map.contains_key("first_k_dense_replace") && dense as u32 != arch.dense_layers {
+        if dense_given.is_some() && dense as u32 != arch.dense_layers {
             return Err(r.error(
                 key,
                 &format!(
-                    "{dense} leading dense layers where first_k_dense_replace gives {}",
+                    "{dense} leading dense layers where first_k_dense_replace (or moe_layer_start_index) gives {}",
                     arch.dense_layers
                 ),
             ));

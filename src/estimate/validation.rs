@@ -144,15 +144,22 @@ pub fn fit(rows: &[&Reference]) -> Efficiency {
         });
         (within, Errors::of(&errs).mean, e)
     };
-    // Strictly better: within the bounds where the other is not, or a lower mean.
-    let better = |a: &(bool, f64, Efficiency), b: &(bool, f64, Efficiency)| {
-        (a.0 && !b.0) || (a.0 == b.0 && a.1 < b.1)
+    // Keeps `c` where it is strictly better than the best so far: within the bounds where that
+    // is not, or a lower mean; the first of equal candidates stays.
+    let keep = |best: &mut Option<(bool, f64, Efficiency)>, c: (bool, f64, Efficiency)| {
+        if best
+            .as_ref()
+            .is_none_or(|b| (c.0 && !b.0) || (c.0 == b.0 && c.1 < b.1))
+        {
+            *best = Some(c);
+        }
     };
+    let attentions = grid(ATTENTION);
     let best_of = |kernels: &[f64]| {
-        let mut best: Option<(bool, f64, Efficiency)> = None;
+        let mut best = None;
         for &kernel in kernels {
             for &gemm_half_dim in &HALF_DIM {
-                for &attention in &grid(ATTENTION) {
+                for &attention in &attentions {
                     for &attention_row_keys in &ROW_KEYS {
                         let c = score(Efficiency {
                             kernel,
@@ -160,9 +167,7 @@ pub fn fit(rows: &[&Reference]) -> Efficiency {
                             attention,
                             attention_row_keys,
                         });
-                        if best.as_ref().is_none_or(|b| better(&c, b)) {
-                            best = Some(c);
-                        }
+                        keep(&mut best, c);
                     }
                 }
             }
@@ -183,11 +188,9 @@ pub fn fit(rows: &[&Reference]) -> Efficiency {
             .map(|h| h.join().expect("a fit thread panicked"))
             .collect()
     });
-    let mut best: Option<(bool, f64, Efficiency)> = None;
+    let mut best = None;
     for c in parts.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| better(&c, b)) {
-            best = Some(c);
-        }
+        keep(&mut best, c);
     }
     best.map_or(Efficiency::FITTED, |(_, _, e)| e)
 }
