@@ -166,9 +166,15 @@ fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
     let bytes = dispatch_bytes + 2.0;
     let span = l.ep.saturating_mul(l.etp);
     let domain = r.gpu.scale_up_domain.max(1);
-    let e = f64::from(l.ep);
+    // DeepEP delivers each copy to every one of its expert's etp ranks (the flex dispatcher
+    // routes to tp·k of tp·E experts over the tp × ep group); the `alltoall` dispatcher sends
+    // one copy to one rank of the ep group and gathers over etp afterwards (`layer_pass`).
+    let (copies, ranks) = match r.s.ep_dispatch {
+        EpDispatch::AllToAll => (k, f64::from(l.ep)),
+        EpDispatch::DeepEp => (k * f64::from(l.etp), f64::from(span)),
+    };
     if span <= domain {
-        return tokens * k * h * bytes * (e - 1.0) / e / link_bytes_per_s(r, span);
+        return tokens * copies * h * bytes * (ranks - 1.0) / ranks / link_bytes_per_s(r, span);
     }
     let n = f64::from(span.div_ceil(domain));
     let remote = match r.s.ep_dispatch {
@@ -179,9 +185,10 @@ fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
     if r.s.ep_dispatch == EpDispatch::AllToAll {
         return network;
     }
-    // Within the destination domain each of the k copies goes to its expert's rank.
+    // Within the destination domain each copy goes to its expert's rank (its etp ranks share
+    // the domain).
     let g = f64::from(domain);
-    let fast = tokens * k * h * bytes * (g - 1.0) / g / link_bytes_per_s(r, domain);
+    let fast = tokens * copies * h * bytes * (g - 1.0) / g / link_bytes_per_s(r, domain);
     network.max(fast)
 }
 
@@ -242,7 +249,24 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
             0.0
         }
     };
-    let etp_s = if moe { collective(l.etp) } else { 0.0 };
+    // The experts' own collective over etp. Megatron-Core's `alltoall` dispatcher all-gathers
+    // over the etp ranks the copies the all-to-all brought and reduce-scatters them before the
+    // combine (`MoEAlltoAllTokenDispatcher`, steps "AG(TP)" and "RS(TP)"): an all-reduce's
+    // traffic over the routed copies, top-k times the layer's tokens where etp = tp. Without
+    // expert parallelism there is no all-to-all to gather after, and Megatron-Core's default
+    // `allgather` dispatcher gathers the layer's tokens instead. DeepEP sends each copy to its
+    // expert's etp ranks within the dispatch itself (`MoEFlexTokenDispatcher` routes to tp·k
+    // of tp·E experts over the tp × ep group), so it has no collective of its own.
+    let copies = tokens / t * f64::from(l.etp) * f64::from(a.top_k);
+    let etp_s = if !moe || l.etp <= 1 {
+        0.0
+    } else if l.ep <= 1 {
+        collective(l.etp)
+    } else if r.s.ep_dispatch == EpDispatch::AllToAll {
+        ring_allreduce_bytes(copies * h * bytes, l.etp) / link_bytes_per_s(r, l.etp)
+    } else {
+        0.0
+    };
     let tp_s = collective(l.tp) + if moe { etp_s } else { collective(l.tp) };
     // Dispatch and combine of this rank's tokens (tokens / tp with sequence parallelism).
     let ep_s = if moe && l.ep > 1 {
@@ -282,7 +306,6 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     //   the fitted rates; the permuted tokens of an expert have no such kernel to ride on.
     let (routed_forward_s, routed_backward_s) = if moe && a.is_moe() {
         let fe = f64::from(a.expert_ffn) / f64::from(l.etp);
-        let copies = tokens / t * f64::from(l.etp) * f64::from(a.top_k);
         let sorts = r.s.ep_dispatch == EpDispatch::AllToAll && a.experts > l.ep;
         let permutation = if sorts { 16.0 * h } else { 8.0 * h };
         let (forward_casts, backward_casts) = if r.precision == Precision::Fp8 {
@@ -407,17 +430,16 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
     // chunks that overlap the GEMMs they feed (Megatron-Core; Wang et al. 2022); without it the
     // collectives sit between the GEMMs, exposed (Shoeybi et al. 2019 sec. 3), as they do by
     // default.
-    let tp = x.tp_s * n.comm;
-    let tp = if r.layout.tp_overlap {
-        (tp - n.gemm * x.gemm_s).max(0.0)
+    // The experts' collective runs inside the token dispatcher, on NCCL beside no GEMM, so it
+    // stays exposed either way.
+    let etp = x.etp_s * n.comm;
+    let layers_tp = (x.tp_s - x.etp_s) * n.comm;
+    let layers_tp = if r.layout.tp_overlap {
+        (layers_tp - n.gemm * x.gemm_s).max(0.0)
     } else {
-        tp
+        layers_tp
     };
-    let etp = if x.tp_s > 0.0 {
-        tp * x.etp_s / x.tp_s
-    } else {
-        0.0
-    };
+    let tp = layers_tp + etp;
     // DualPipe overlaps one micro-batch's forward chunk with another's backward chunk, each
     // one's dispatch and combine hidden behind the other's compute (DeepSeek-V3 sec. 3.2.1);
     // Megatron-Core's EP overlap does the same within 1F1B's steady phase, so the chunks of the
@@ -1193,6 +1215,40 @@ mod tests {
             let extra = want + copies * again / bandwidth;
             assert!((step.compute - plain - extra).abs() < 1e-12, "{recompute}");
         }
+    }
+
+    #[test]
+    fn expert_tensor_parallel_collectives_carry_what_each_dispatcher_moves() {
+        // Mixtral-8x22B-G8T8 before folding (Liu et al. 2025 Table 3: TP 2, EP 8, ETP 2): a
+        // micro-batch of 4,096 tokens, 2,048 per TP rank with sequence parallelism, top-8, h
+        // 6,144, BF16, the experts' group of 16 inside no 8-GPU NVLink domain.
+        let q = "model=mixtral-8x22b&experts=64&top_k=8&expert_ffn=2048&gpu=h100-sxm&gpus=128&tp=2&ep=8&etp=2&pp=8&seq=4096&global_batch=256&micro_batch=1&net_gbps=400";
+        let h = 6144.0;
+        let pass = |extra: &str| {
+            let s = scenario(&format!("{q}{extra}"));
+            let r = Resolved::new(&s);
+            let links = [2, 8, 16].map(|n| link_bytes_per_s(&r, n));
+            (layer_pass(&r, true), links)
+        };
+        // `alltoall`: the all-to-all brings each rank 2,048 · 8 copies, all-gathered over the two
+        // etp ranks and reduce-scattered back, an all-reduce's traffic over 2 · 16,384 copies:
+        // 2 · (2 - 1)/2 · 32,768 · h · 2 bytes, eight times the layer's own tokens' collective.
+        let (x, [nvlink, nvlink_8, network]) = pass("&ep_dispatch=alltoall");
+        let want = 32768.0 * h * 2.0 / nvlink;
+        assert!((x.etp_s / want - 1.0).abs() < 1e-12, "{} vs {want}", x.etp_s);
+        let tokens_only = 4096.0 * h * 2.0 / nvlink;
+        assert!((x.etp_s / tokens_only - 8.0).abs() < 1e-12);
+        // DeepEP delivers the copies to both etp ranks in the dispatch: no collective after, and
+        // the dispatch's fast leg carries 16 copies a token instead of 8.
+        let (y, _) = pass("&ep_dispatch=deepep");
+        assert_eq!(y.etp_s, 0.0);
+        let fast = 2048.0 * 16.0 * h * 4.0 * 7.0 / 8.0 / nvlink_8;
+        let remote = 2048.0 * (1.0 - 0.5f64.powi(8)) * h * 4.0 / network;
+        assert!((y.ep_s / fast.max(remote) - 1.0).abs() < 1e-12);
+        // Without expert parallelism Megatron-Core's `allgather` dispatcher gathers the layer's
+        // tokens: the dense layer's all-reduce.
+        let (z, _) = pass("&ep=1&gpus=16&pp=8");
+        assert!((z.etp_s / tokens_only - 1.0).abs() < 1e-12);
     }
 
     #[test]
