@@ -1235,7 +1235,11 @@ mod tests {
         // 2 · (2 - 1)/2 · 32,768 · h · 2 bytes, eight times the layer's own tokens' collective.
         let (x, [nvlink, nvlink_8, network]) = pass("&ep_dispatch=alltoall");
         let want = 32768.0 * h * 2.0 / nvlink;
-        assert!((x.etp_s / want - 1.0).abs() < 1e-12, "{} vs {want}", x.etp_s);
+        assert!(
+            (x.etp_s / want - 1.0).abs() < 1e-12,
+            "{} vs {want}",
+            x.etp_s
+        );
         let tokens_only = 4096.0 * h * 2.0 / nvlink;
         assert!((x.etp_s / tokens_only - 8.0).abs() < 1e-12);
         // DeepEP delivers the copies to both etp ranks in the dispatch: no collective after, and
