@@ -1244,6 +1244,15 @@ static FIELD_TEXTS: &[(FieldId, FieldText)] = &[
         ),
     ),
     (
+        FieldId::EpFp8,
+        ft(
+            "FP8 expert dispatch",
+            "专家分发用 FP8",
+            "Sends the tokens to their experts in FP8 with a scale per 128 values and brings them back in BF16, as DeepSeek-V3 does with DeepEP (sec. 3.3.3); Megatron-Core's dispatchers send BF16",
+            "以 FP8（每 128 个值一个缩放因子）把 token 发往专家，合并时用 BF16 传回，如 DeepSeek-V3 配合 DeepEP 所做（第 3.3.3 节）；Megatron-Core 的分发器发送 BF16",
+        ),
+    ),
+    (
         FieldId::EpOverlap,
         ft(
             "Overlap expert all-to-all",

@@ -425,6 +425,11 @@ fn megatron(s: &Scenario, r: &Report) -> Launch {
                     w.switch("--moe-enable-deepep");
                 }
             }
+            if s.ep_fp8 {
+                w.note(
+                    "the plan sends the expert dispatch in FP8 (DeepSeek-V3 sec. 3.3.3); Megatron-Core's DeepEP path sends BF16, so this run's all-to-all moves about a third more than planned".into(),
+                );
+            }
         }
     }
     if l.tp_overlap {

@@ -149,6 +149,8 @@ prop_compose! {
             gpus, mfu: if mfu_auto { Scenario::default().mfu } else { mfu }, mfu_auto, hfu, precision: Precision::ALL[precision], deadline_days,
             recompute: [Recompute::None, Recompute::Selective, Recompute::Full][recompute], zero, tp, pp, sp, tp_overlap: sp && budget.is_some(), attn_kernel: if zero == 2 { suanli::estimate::scenario::AttnKernel::Unfused } else { suanli::estimate::scenario::AttnKernel::Flash }, ep_overlap: budget.is_some() && (pp == 1 || (schedule == Schedule::OneFOneB && vpp != Some(1))) && (layout_auto || recompute != 2), ep, cp, vpp, schedule, layout_auto,
             ep_dispatch: if sp { suanli::estimate::scenario::EpDispatch::DeepEp } else { suanli::estimate::scenario::EpDispatch::AllToAll },
+            // The parser's rule: an FP8 dispatch with DeepEP in FP8 training only.
+            ep_fp8: sp && Precision::ALL[precision] == Precision::Fp8 && budget.is_some(),
             calib: None, calib_mfu: None, calib_step_s: None, calib_tokens_per_gpu_s: None,
             // Folded expert groups (issue 28): ETP 1 for half the scenarios; the parser's cap on
             // ep (tp · cp · dp / etp) holds since ep is within dp.

@@ -1004,7 +1004,7 @@ pub fn Inputs() -> impl IntoView {
                     {fields(&[F::Recompute, F::AttnKernel, F::Zero, F::Tp, F::Pp])}
                     <Show when=shows(shown, |s| s.pipeline)>{fields(&[F::PpSchedule])}</Show>
                     {fields(&[F::Vpp])}
-                    <Show when=shows(shown, |s| s.moe)>{fields(&[F::Ep, F::Etp, F::EpDispatch, F::EpOverlap])}</Show>
+                    <Show when=shows(shown, |s| s.moe)>{fields(&[F::Ep, F::Etp, F::EpDispatch, F::EpOverlap, F::EpFp8])}</Show>
                     {fields(&[F::Cp, F::MicroBatch])}
                 </Show>
                 // MoE folding: the stage's ranks as the attention and the experts group them

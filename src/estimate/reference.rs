@@ -651,11 +651,11 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         run: "DeepSeek-V3, 2048 H800 (PP 16 DualPipe, EP 64, FP8)",
         metric: MetricId::GpuHours,
-        query: "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&zero=1&seq=4096&global_batch=15360&pp_schedule=dualpipe&precision=fp8&ep_dispatch=deepep&tokens=1T&mfu=auto",
+        query: "model=deepseek-v3&gpu=h800-sxm&gpus=2048&tp=1&pp=16&ep=64&zero=1&seq=4096&global_batch=15360&pp_schedule=dualpipe&precision=fp8&ep_dispatch=deepep&ep_fp8=1&tokens=1T&mfu=auto",
         published: 180e3,
         tolerance: 0.15,
         role: Role::HeldOut,
-        source: "DeepSeek-AI 2024, DeepSeek-V3 report sec. 1 (180K H800 GPU-hours per trillion tokens) and sec. 3.2 (2048 H800, PP 16 with DualPipe, EP 64 over 8 nodes with its own hierarchical all-to-all, ZeRO-1, no TP; batch 15,360 × 4,096; FP8 GEMMs, sec. 3.3)",
+        source: "DeepSeek-AI 2024, DeepSeek-V3 report sec. 1 (180K H800 GPU-hours per trillion tokens) and sec. 3.2 (2048 H800, PP 16 with DualPipe, EP 64 over 8 nodes with its own hierarchical all-to-all, ZeRO-1, no TP; batch 15,360 × 4,096; FP8 GEMMs, sec. 3.3; the dispatch in FP8 and the combine in BF16, sec. 3.3.3)",
     },
     Reference {
         run: "Llama 3 405B, 8192 H100 (TP 8, PP 16, DP 64)",
@@ -1069,7 +1069,7 @@ pub const REFERENCES: &[Reference] = &[
         published: 29.26,
         tolerance: 0.45,
         role: Role::HeldOut,
-        source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 8,960 tokens/s per GPU at GBS 1024 × 4,096 on 16 H100, i.e. 29.26 s per step; scripts/performance/configs/qwen (QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1): EP 16, ETP 1, HybridEP dispatcher (timed as DeepEP's), no recomputation, distributed optimizer, force-balanced routing, FP8 with per-tensor current scaling",
+        source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 8,960 tokens/s per GPU at GBS 1024 × 4,096 on 16 H100, i.e. 29.26 s per step; scripts/performance/configs/qwen (QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1): EP 16, ETP 1, HybridEP dispatcher (timed as DeepEP's, in BF16: Megatron-Core's HybridEP takes no FP8 payload), no recomputation, distributed optimizer, force-balanced routing, FP8 with per-tensor current scaling",
     },
     Reference {
         run: "Llama 3 70B, 64 H100 FP8 (TP 4, PP 8, VPP 5, Megatron-Bridge)",

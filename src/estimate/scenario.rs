@@ -320,6 +320,10 @@ pub struct Scenario {
     /// runs beside another's backward, each one's dispatch and combine behind the other's
     /// compute.
     pub ep_overlap: bool,
+    /// The expert dispatch's payload sent in FP8 with per-128 scales (DeepSeek-V3 sec. 3.3.3:
+    /// dispatch forward and the combine's gradient in FP8, combine in BF16). Megatron-Core's
+    /// alltoall, DeepEP and HybridEP paths send BF16 (`fused_a2a.py`).
+    pub ep_fp8: bool,
     /// How attention scores are computed (FlashAttention or materialised).
     pub attn_kernel: AttnKernel,
     /// How the expert all-to-all is dispatched.
@@ -552,6 +556,7 @@ impl Default for Scenario {
             sp: true,
             tp_overlap: false,
             ep_overlap: false,
+            ep_fp8: false,
             attn_kernel: AttnKernel::Flash,
             ep_dispatch: EpDispatch::AllToAll,
             calib: None,

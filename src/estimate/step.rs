@@ -158,11 +158,7 @@ fn dispatch_combine_s(r: &Resolved, tokens: f64) -> f64 {
     let l = &r.layout;
     let h = f64::from(a.hidden);
     let k = f64::from(a.top_k);
-    let dispatch_bytes = if r.precision == Precision::Fp8 && r.s.ep_dispatch == EpDispatch::DeepEp {
-        1.0 + 4.0 / 128.0
-    } else {
-        2.0
-    };
+    let dispatch_bytes = if r.s.ep_fp8 { 1.0 + 4.0 / 128.0 } else { 2.0 };
     let bytes = dispatch_bytes + 2.0;
     let span = l.ep.saturating_mul(l.etp);
     let domain = r.gpu.scale_up_domain.max(1);
@@ -1041,21 +1037,37 @@ mod tests {
     }
 
     #[test]
-    fn only_deepep_dispatches_in_fp8() {
+    fn the_dispatch_is_sent_in_fp8_only_where_asked() {
         // DeepSeek-V3 sec. 3.3.3: FP8 dispatch (1 byte and a 4-byte scale per 128) and BF16
-        // combine with DeepEP; Megatron-Core's alltoall dispatcher moves BF16 both ways.
+        // combine with DeepEP. Megatron-Core sends BF16 both ways through its alltoall, DeepEP
+        // and HybridEP paths (`fused_a2a.py`: "HybridEP dispatcher does not support fp8
+        // dispatch now"), FP8 training or not.
         let q = "model=deepseek-v3&gpu=h100-sxm&gpus=1024&tp=1&pp=16&ep=8&etp=1";
         let time = |extra: &str| {
-            let s = scenario(&format!("{q}{extra}"));
-            dispatch_combine_s(&Resolved::new(&s), 1.0)
+            let parsed = query::parse(&format!("{q}{extra}"));
+            assert!(parsed.errors.is_empty(), "{extra}: {:?}", parsed.errors);
+            dispatch_combine_s(&Resolved::new(&parsed.scenario), 1.0)
         };
-        let (bf16, fp8) = (time(""), time("&precision=fp8"));
-        assert_eq!(bf16, fp8);
-        let (bf16, fp8) = (
-            time("&ep_dispatch=deepep"),
-            time("&ep_dispatch=deepep&precision=fp8"),
-        );
+        assert_eq!(time(""), time("&precision=fp8"));
+        let bf16 = time("&ep_dispatch=deepep");
+        assert_eq!(bf16, time("&ep_dispatch=deepep&precision=fp8"));
+        let fp8 = time("&ep_dispatch=deepep&precision=fp8&ep_fp8=1");
         assert!((fp8 / bf16 - (1.0 + 4.0 / 128.0 + 2.0) / 4.0).abs() < 1e-12);
+        // Asked where it cannot run, it is refused naming the field and what it needs.
+        for (extra, needs) in [
+            ("&ep_dispatch=deepep&ep_fp8=1", "precision=fp8"),
+            ("&precision=fp8&ep_fp8=1", "ep_dispatch=deepep"),
+        ] {
+            let parsed = query::parse(&format!("{q}{extra}"));
+            assert_eq!(parsed.errors.len(), 1, "{extra}");
+            assert_eq!(parsed.errors[0].field, "ep_fp8");
+            assert!(
+                parsed.errors[0].to_string().contains(needs),
+                "{}",
+                parsed.errors[0]
+            );
+            assert!(!parsed.scenario.ep_fp8);
+        }
     }
 
     #[test]

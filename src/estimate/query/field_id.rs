@@ -68,6 +68,8 @@ pub enum FieldId {
     TpOverlap,
     /// `ep_overlap`
     EpOverlap,
+    /// `ep_fp8`
+    EpFp8,
     /// `attn_kernel`
     AttnKernel,
     /// `calib_mfu`
@@ -250,7 +252,7 @@ const ROWLESS: [&str; 5] = ["v", "model", "params", "active_params", "calib"];
 
 impl FieldId {
     /// Every field, in order (`ALL[i] as usize == i`).
-    pub const ALL: [FieldId; 110] = [
+    pub const ALL: [FieldId; 111] = [
         FieldId::Seq,
         FieldId::Epochs,
         FieldId::Finetune,
@@ -275,6 +277,7 @@ impl FieldId {
         FieldId::EpDispatch,
         FieldId::TpOverlap,
         FieldId::EpOverlap,
+        FieldId::EpFp8,
         FieldId::AttnKernel,
         FieldId::CalibMfu,
         FieldId::CalibStepS,

@@ -4,8 +4,9 @@
 use super::*;
 use crate::estimate::architecture::Architecture;
 use crate::estimate::hardware;
+use crate::estimate::precision::Precision;
 use crate::estimate::presets;
-use crate::estimate::scenario::{Data, Recompute, Scenario, Schedule};
+use crate::estimate::scenario::{Data, EpDispatch, Recompute, Scenario, Schedule};
 
 /// Magnitude words and letters the scenario language reads, longest first: every magnitude the
 /// page prints (`human::count`: `1.02万亿`, `7.89B`) reads back.
@@ -542,6 +543,27 @@ pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
                 },
             });
             s.ep_overlap = false;
+        }
+    }
+    // Only DeepEP's kernels take an FP8 payload (DeepSeek-V3 sec. 3.3.3), and only FP8 training
+    // has one to send.
+    if s.ep_fp8 {
+        let needs = if s.precision != Precision::Fp8 {
+            Some("precision=fp8")
+        } else if s.ep_dispatch != EpDispatch::DeepEp {
+            Some("ep_dispatch=deepep")
+        } else {
+            None
+        };
+        if let Some(needs) = needs {
+            errors.push(FieldError {
+                field: "ep_fp8".into(),
+                value: "1".into(),
+                problem: Problem::Unused {
+                    needs: needs.into(),
+                },
+            });
+            s.ep_fp8 = false;
         }
     }
     if let (Some(active), Some(total)) = (s.active_params, s.params)

@@ -555,6 +555,17 @@ pub static FIELDS: &[Field<Scenario>] = &[
         set: |s, v| s.ep_overlap = flag(v),
     },
     Field {
+        id: FieldId::EpFp8,
+        name: "ep_fp8",
+        unit: "0/1",
+        doc: cli_doc!(
+            "send the expert dispatch in FP8 (DeepSeek-V3 with DeepEP; needs precision=fp8 and ep_dispatch=deepep; Megatron-Core sends BF16)"
+        ),
+        kind: Kind::Flag,
+        get: |s| Value::Flag(s.ep_fp8),
+        set: |s, v| s.ep_fp8 = flag(v),
+    },
+    Field {
         id: FieldId::AttnKernel,
         name: "attn_kernel",
         unit: "",
