@@ -1161,6 +1161,15 @@ pub const REFERENCES: &[Reference] = &[
         role: Role::HeldOut,
         source: "NVIDIA-NeMo Megatron-Bridge docs/performance-summary.md (21d102f5e, container 26.04.01): 5,824 tokens/s per GPU at GBS 1,280 × 4,096 on 64 H100, i.e. 14.07 s per step; GPT_OSS_120B_PRETRAIN_CONFIG_H100_BF16_V2 and gpt_oss_120b_pretrain_config: PP 4, EP 8, ETP 1, the alltoall dispatcher, recomputation of the layer norms and the MoE activation only (recompute_modules, memory-bound work the model does not time), BF16",
     },
+    Reference {
+        run: "Qwen3-30B-A3B, 16 H100 BF16 (EP 16, EP overlap, Megatron-Bridge card)",
+        metric: MetricId::StepTimeS,
+        query: "model=qwen3-30b-a3b&gpu=h100-sxm&seq=4096&tp=1&pp=1&ep=16&etp=1&micro_batch=1&recompute=none&zero=1&gpus=16&global_batch=1024&precision=bf16&ep_dispatch=deepep&ep_overlap=1&mfu=auto",
+        published: 20.147,
+        tolerance: 0.30,
+        role: Role::HeldOut,
+        source: "NVIDIA-NeMo Megatron-Bridge examples/model_verification_cards/qwen3-30b-a3b/card.yaml (pretrain_performance.H100, verified 2026-07-27, bridge commit 3a9559f0): 20,147 ms per step averaged over steps 41-50, 299.4 model TFLOP/s and 13,011 tokens/s per GPU; recipe qwen3_30b_a3b_pretrain_16gpu_h100_bf16_config (src/megatron/bridge/perf_recipes/qwen/h100/qwen3_moe.py): TP 1, PP 1, EP 16, ETP 1, GBS 1,024 × 4,096, micro-batch 1, no recomputation, distributed optimizer, HybridEP (timed as DeepEP's) with EP overlap, force-balanced routing, BF16",
+    },
 ];
 
 /// Megatron-LM on Selene (Narayanan et al. 2021 Table 1; docs/model.md §9): TFLOP/s per GPU
