@@ -436,6 +436,17 @@ pub(super) fn apply<T>(
     }
 }
 
+/// A flag set where it cannot run: refused naming it and what it needs.
+fn flag_needs(field: &str, needs: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        value: "1".into(),
+        problem: Problem::Unused {
+            needs: needs.into(),
+        },
+    }
+}
+
 /// Cross-field rules: each violation names the field and resets it to a value that holds.
 pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
     if let Some(a) = s.arch.as_mut() {
@@ -535,13 +546,7 @@ pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
             None
         };
         if let Some(needs) = needs {
-            errors.push(FieldError {
-                field: "ep_overlap".into(),
-                value: "1".into(),
-                problem: Problem::Unused {
-                    needs: needs.into(),
-                },
-            });
+            errors.push(flag_needs("ep_overlap", needs));
             s.ep_overlap = false;
         }
     }
@@ -556,13 +561,7 @@ pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
             None
         };
         if let Some(needs) = needs {
-            errors.push(FieldError {
-                field: "ep_fp8".into(),
-                value: "1".into(),
-                problem: Problem::Unused {
-                    needs: needs.into(),
-                },
-            });
+            errors.push(flag_needs("ep_fp8", needs));
             s.ep_fp8 = false;
         }
     }
