@@ -411,11 +411,11 @@ fn held_out_runs_are_predicted_within_the_reported_error() {
     assert!(rows.len() >= 28, "{}", rows.len());
     // Inside the ground the page gives a band for: issue 23's bar is 10 % on average and 20 % at
     // worst. The mean is met; the worst is not: in Megatron-Bridge 26.04 on H100 the MoE runs
-    // with small hidden sizes run 34-35 % slower than predicted (Qwen3-30B-A3B in FP8, experts
-    // of 768; gpt-oss-120b in BF16), the folding paper's unfolded Mixtral-8x22B-G8T8 22 % below
-    // its predicted MFU. This holds the model to where it stands.
+    // with small hidden sizes run 31-34 % slower than predicted (Qwen3-30B-A3B in FP8, experts
+    // of 768; gpt-oss-120b in BF16), where the same Qwen3-30B in BF16 with EP overlap is within
+    // 6 %. This holds the model to where it stands.
     assert!(
-        mean_in <= 0.080 && worst_in <= 0.352,
+        mean_in <= 0.074 && worst_in <= 0.338,
         "mean {mean_in}, worst {worst_in}\n{}",
         table.join("\n")
     );
