@@ -92,9 +92,9 @@ struct LayerPass {
     gemm_s: f64,
     /// Attention-score seconds.
     attention_s: f64,
-    /// Tensor-parallel collective seconds (the expert part's over `etp` included).
+    /// The layer's own tensor-parallel collective seconds: the attention's, and a dense FFN's.
     tp_s: f64,
-    /// Of `tp_s`, the expert tensor-parallel collective (MoE layers).
+    /// The experts' tensor-parallel collective seconds (MoE layers), run by the dispatcher.
     etp_s: f64,
     /// Expert all-to-all seconds.
     ep_s: f64,
@@ -235,12 +235,12 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     };
     let attention_s =
         tokens * scores / f64::from(a.layers.max(1)) / t / (r.peak_flops * e.attention);
-    // Two all-reduces (or reduce-scatter + all-gather pairs) of the layer's b·s·h activations:
-    // the attention's over tp, the FFN's over tp, or in a MoE layer the experts' over etp (MoE
-    // folding: Liu et al. 2025 sec. 3; etp = tp before folding).
-    let collective = |n: u32| {
+    // An all-reduce (or reduce-scatter + all-gather pair) of `rows` hidden states over n ranks.
+    // A layer runs two: the attention's over tp, and the FFN's over tp, or in a MoE layer the
+    // experts' over etp (MoE folding: Liu et al. 2025 sec. 3; etp = tp before folding).
+    let collective = |rows: f64, n: u32| {
         if n > 1 {
-            ring_allreduce_bytes(tokens * h * bytes, n) / link_bytes_per_s(r, n)
+            ring_allreduce_bytes(rows * h * bytes, n) / link_bytes_per_s(r, n)
         } else {
             0.0
         }
@@ -254,16 +254,12 @@ fn layer_pass(r: &Resolved, moe: bool) -> LayerPass {
     // expert's etp ranks within the dispatch itself (`MoEFlexTokenDispatcher` routes to tp·k
     // of tp·E experts over the tp × ep group), so it has no collective of its own.
     let copies = tokens / t * f64::from(l.etp) * f64::from(a.top_k);
-    let etp_s = if !moe || l.etp <= 1 {
-        0.0
-    } else if l.ep <= 1 {
-        collective(l.etp)
-    } else if r.s.ep_dispatch == EpDispatch::AllToAll {
-        ring_allreduce_bytes(copies * h * bytes, l.etp) / link_bytes_per_s(r, l.etp)
-    } else {
-        0.0
+    let etp_s = match (moe, l.ep > 1, r.s.ep_dispatch) {
+        (false, _, _) | (true, true, EpDispatch::DeepEp) => 0.0,
+        (true, false, _) => collective(tokens, l.etp),
+        (true, true, EpDispatch::AllToAll) => collective(copies, l.etp),
     };
-    let tp_s = collective(l.tp) + if moe { etp_s } else { collective(l.tp) };
+    let tp_s = collective(tokens, l.tp) * if moe { 1.0 } else { 2.0 };
     // Dispatch and combine of this rank's tokens (tokens / tp with sequence parallelism).
     let ep_s = if moe && l.ep > 1 {
         dispatch_combine_s(r, tokens / t)
@@ -429,7 +425,7 @@ fn layer_step(r: &Resolved, moe: bool) -> LayerStep {
     // The experts' collective runs inside the token dispatcher, on NCCL beside no GEMM, so it
     // stays exposed either way.
     let etp = x.etp_s * n.comm;
-    let layers_tp = (x.tp_s - x.etp_s) * n.comm;
+    let layers_tp = x.tp_s * n.comm;
     let layers_tp = if r.layout.tp_overlap {
         (layers_tp - n.gemm * x.gemm_s).max(0.0)
     } else {

@@ -436,14 +436,18 @@ pub(super) fn apply<T>(
     }
 }
 
-/// A flag set where it cannot run: refused naming it and what it needs.
-fn flag_needs(field: &str, needs: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        value: "1".into(),
-        problem: Problem::Unused {
-            needs: needs.into(),
-        },
+/// A flag set where it cannot run (`needs` says what it lacks): refused naming it and what it
+/// needs, and turned off.
+fn refuse_flag(errors: &mut Vec<FieldError>, flag: &mut bool, field: &str, needs: Option<&str>) {
+    if let Some(needs) = needs {
+        errors.push(FieldError {
+            field: field.into(),
+            value: "1".into(),
+            problem: Problem::Unused {
+                needs: needs.into(),
+            },
+        });
+        *flag = false;
     }
 }
 
@@ -545,10 +549,7 @@ pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
         } else {
             None
         };
-        if let Some(needs) = needs {
-            errors.push(flag_needs("ep_overlap", needs));
-            s.ep_overlap = false;
-        }
+        refuse_flag(errors, &mut s.ep_overlap, "ep_overlap", needs);
     }
     // Only DeepEP's kernels take an FP8 payload (DeepSeek-V3 sec. 3.3.3), and only FP8 training
     // has one to send.
@@ -560,10 +561,7 @@ pub(super) fn validate(s: &mut Scenario, errors: &mut Vec<FieldError>) {
         } else {
             None
         };
-        if let Some(needs) = needs {
-            errors.push(flag_needs("ep_fp8", needs));
-            s.ep_fp8 = false;
-        }
+        refuse_flag(errors, &mut s.ep_fp8, "ep_fp8", needs);
     }
     if let (Some(active), Some(total)) = (s.active_params, s.params)
         && active > total
